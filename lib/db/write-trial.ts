@@ -1,0 +1,100 @@
+import type Database from "better-sqlite3";
+import type { ImportedTrial } from "../ingest/pipeline";
+import { indexTrial, unindexTrial } from "../search/index-table";
+
+export interface WriteResult {
+  /** Trials this write replaced: the same id, or an earlier import of the same file. */
+  replaced: { id: string; sourceFile: string }[];
+}
+
+const nullableMax = (xs: (number | null)[]) => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length ? Math.max(...known) : null;
+};
+const nullableMin = (xs: (number | null)[]) => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length ? Math.min(...known) : null;
+};
+
+/**
+ * Writes one imported trial in a single `BEGIN IMMEDIATE` transaction: rows of an earlier
+ * import of the same trial or file go, the new rows and the search index entry come in.
+ * If anything fails, nothing of this file is written and what was stored stays.
+ */
+export function writeTrial(db: Database.Database, { record: r, evidence }: ImportedTrial): WriteResult {
+  const run = db.transaction((): WriteResult => {
+    const replaced = db
+      .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
+      .all(r.id, r.source.file) as WriteResult["replaced"];
+    for (const old of replaced) {
+      db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
+      unindexTrial(db, old.id);
+    }
+    const perKg = r.arms.map((a) => a.summary.cellsPerKgPerInfusion);
+    db.prepare(`INSERT INTO Trial (id, nctId, sourceFile, sourceFormat, title, officialTitle, acronym, sponsor,
+        overallStatus, studyType, primaryPurpose, allocation, interventionModel, masking, enrollmentCount,
+        enrollmentType, startDate, primaryCompletionDate, completionDate, minAgeYears, maxAgeYears, sex,
+        healthyVolunteers, briefSummary, description, cellSource, keywords, interventions, referenceWeightKg, minCellsPerKg,
+        maxCellsPerKg, maxInfusions, importedAt)
+      VALUES (@id, @nctId, @sourceFile, @sourceFormat, @title, @officialTitle, @acronym, @sponsor, @overallStatus,
+        @studyType, @primaryPurpose, @allocation, @interventionModel, @masking, @enrollmentCount, @enrollmentType,
+        @startDate, @primaryCompletionDate, @completionDate, @minAgeYears, @maxAgeYears, @sex, @healthyVolunteers,
+        @briefSummary, @description, @cellSource, @keywords, @interventions, @referenceWeightKg, @minCellsPerKg, @maxCellsPerKg,
+        @maxInfusions, @importedAt)`).run({
+      id: r.id, nctId: r.nctId, sourceFile: r.source.file, sourceFormat: r.source.format, title: r.title,
+      officialTitle: r.officialTitle, acronym: r.acronym, sponsor: r.sponsor, overallStatus: r.overallStatus,
+      studyType: r.studyType, primaryPurpose: r.primaryPurpose, allocation: r.design.allocation,
+      interventionModel: r.design.interventionModel, masking: r.design.masking,
+      enrollmentCount: r.enrollment?.count ?? null, enrollmentType: r.enrollment?.type ?? null,
+      startDate: r.dates.start, primaryCompletionDate: r.dates.primaryCompletion, completionDate: r.dates.completion,
+      minAgeYears: r.eligibility.minAgeYears, maxAgeYears: r.eligibility.maxAgeYears, sex: r.eligibility.sex,
+      healthyVolunteers: r.eligibility.healthyVolunteers === null ? null : Number(r.eligibility.healthyVolunteers),
+      briefSummary: r.briefSummary, description: r.description, cellSource: r.cellSource,
+      keywords: JSON.stringify(r.keywords), interventions: JSON.stringify(r.interventions), referenceWeightKg: r.referenceWeightKg,
+      minCellsPerKg: nullableMin(perKg), maxCellsPerKg: nullableMax(perKg),
+      maxInfusions: nullableMax(r.arms.map((a) => a.summary.activeInfusions)),
+      importedAt: new Date().toISOString(),
+    });
+    const list = (table: string, cols: string[], rows: unknown[][]) => {
+      const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
+      for (const row of rows) stmt.run(...row);
+    };
+    list("TrialPhase", ["trialId", "phase"], r.phases.map((p) => [r.id, p]));
+    list("Condition", ["trialId", "ordinal", "name"], r.conditions.map((c, i) => [r.id, i, c]));
+    list("OtherId", ["trialId", "ordinal", "value"], r.otherIds.map((v, i) => [r.id, i, v]));
+    list("Criterion", ["trialId", "kind", "ordinal", "text"], [
+      ...r.eligibility.inclusion.map((t, i) => [r.id, "INCLUSION", i, t]),
+      ...r.eligibility.exclusion.map((t, i) => [r.id, "EXCLUSION", i, t]),
+    ]);
+    list("Outcome", ["trialId", "kind", "ordinal", "measure", "timeFrame", "description"],
+      r.outcomes.map((o, i) => [r.id, o.kind ?? "UNSPECIFIED", i, o.measure, o.timeFrame, o.description]));
+    list("Contact", ["trialId", "ordinal", "role", "name", "phone", "email", "affiliation"],
+      r.contacts.map((c, i) => [r.id, i, c.role, c.name, c.phone, c.email, c.affiliation]));
+    list("Location", ["trialId", "ordinal", "facility", "city", "region", "country"],
+      r.locations.map((l, i) => [r.id, i, l.facility, l.city, l.region, l.country]));
+    list("FieldEvidence", ["trialId", "path", "origin", "text"],
+      Object.entries(evidence).map(([path, e]) => [r.id, path, e.origin, e.text]));
+
+    const insertArm = db.prepare(`INSERT INTO Arm (trialId, ordinal, label, type, description, cellsPerKgPerInfusion,
+      estimated, activeInfusions, cumulativeCellsPerKg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertDose = db.prepare(`INSERT INTO Dose (armId, ordinal, product, cellsPerKg, cellsPerInfusion, infusions,
+      dayOffsets, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    r.arms.forEach((a, i) => {
+      const s = a.summary;
+      const armId = insertArm.run(r.id, i, a.label, a.type, a.description, s.cellsPerKgPerInfusion, Number(s.estimated),
+        s.activeInfusions, s.cumulativeCellsPerKg).lastInsertRowid;
+      a.doses.forEach((d, j) => insertDose.run(armId, j, d.product, d.cellsPerKg, d.cellsPerInfusion, d.infusions,
+        d.dayOffsets ? JSON.stringify(d.dayOffsets) : null, d.text));
+    });
+    const insertStage = db.prepare("INSERT INTO Stage (trialId, ordinal, label, description, text) VALUES (?, ?, ?, ?, ?)");
+    const insertGroup = db.prepare(`INSERT INTO StageGroup (stageId, ordinal, label, ratio, count, armOrdinals, fromGroup)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    r.stages.forEach((s, i) => {
+      const stageId = insertStage.run(r.id, i, s.label, s.description, s.text).lastInsertRowid;
+      s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
+    });
+    indexTrial(db, r);
+    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)) };
+  });
+  return run.immediate();
+}

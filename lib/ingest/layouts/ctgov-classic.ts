@@ -1,0 +1,301 @@
+import { ImportError } from "../errors";
+import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
+import {
+  normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,
+  normalizeMasking, normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
+} from "../normalize/enums";
+import { normalizeAgeRange } from "../normalize/ages";
+import { splitCriteria } from "../normalize/criteria";
+import { normalizeDate } from "../normalize/dates";
+import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
+import { parseWholeNumber } from "../normalize/numbers";
+import { parseSchedule, toDayOffsets } from "../normalize/schedule";
+import { readRatioStages } from "../prose";
+import { requireComplete, toLines } from "../text";
+import type { Layout } from "./types";
+
+/**
+ * The legacy ClinicalTrials.gov study page ("Study Details" tab) copied as text: label
+ * and value cells joined by "|", an arms table, and criteria as "-" bullets.
+ */
+
+const ARM_START = /^(Experimental|Active Comparator|Placebo Comparator|Sham Comparator|No Intervention|Other):\s*(.+)$/;
+const INTERVENTION = /^(Drug|Biological|Genetic|Procedure|Device|Other|Dietary Supplement|Radiation|Behavioral|Combination Product|Diagnostic Test):\s*(.+)$/;
+
+interface Cell { value: string; line: number }
+
+/** "Label : | value |" and "Label: | value |" lines; a value on the next line when the cell is empty. */
+function readCells(lines: string[]): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  lines.forEach((raw, i) => {
+    const m = /^([A-Z][^|:]{1,80}?)\s*:\s*(?:\|\s*(.*?)\s*\|?\s*|(.*?))$/.exec(raw.trim());
+    if (!m) return;
+    const key = m[1]!.replace(/\s+/g, " ").trim();
+    let value = (m[2] ?? m[3] ?? "").replace(/\s*\|\s*$/, "").trim();
+    if (!value) value = (lines[i + 1] ?? "").replace(/\s*\|\s*$/, "").trim();
+    if (!cells.has(key)) cells.set(key, { value, line: i + 1 });
+  });
+  return cells;
+}
+
+function cell(cells: Map<string, Cell>, ...keys: string[]): Cell | null {
+  for (const k of keys) {
+    const c = cells.get(k);
+    if (c?.value) return c;
+  }
+  return null;
+}
+
+/** The rows of a "a | b | c |" table under `header`, after its "---|" rule, up to a blank line. */
+function tableRows(lines: string[], header: RegExp): string[][] {
+  const start = lines.findIndex((l) => header.test(l));
+  if (start < 0) return [];
+  const rows: string[][] = [];
+  for (let i = start + 2; i < lines.length && lines[i]!.trim(); i++) {
+    rows.push(lines[i]!.split("|").map((c) => c.trim()).filter((c, j, all) => c || j < all.length - 1));
+  }
+  return rows;
+}
+
+/** The lines after `at`, up to `until` or the first blank line. */
+function blockAfter(lines: string[], at: number, until: number): string[] {
+  const out: string[] = [];
+  for (let i = at + 1; i < until && lines[i]!.trim(); i++) out.push(lines[i]!);
+  return out;
+}
+
+interface ArmBlock { type: string; label: string; description: string; intervention: string; interventionText: string; line: number }
+
+function readArmBlocks(lines: string[]): ArmBlock[] {
+  const start = lines.findIndex((l) => /^Arm\s*\|\s*Intervention\/treatment\s*\|/.test(l.trim()));
+  if (start < 0) return [];
+  const arms: ArmBlock[] = [];
+  let part: "description" | "intervention" = "description";
+  for (let i = start + 2; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (/^- /.test(line) || /^Choosing to participate/.test(line)) break;
+    const m = ARM_START.exec(line);
+    if (m && (part === "intervention" || arms.length === 0)) {
+      arms.push({ type: m[1]!, label: m[2]!.trim(), description: "", intervention: "", interventionText: "", line: i + 1 });
+      part = "description";
+      continue;
+    }
+    const arm = arms[arms.length - 1];
+    if (!arm) continue;
+    if (part === "description") {
+      if (line === "|") part = "intervention";
+      else arm.description = `${arm.description} ${line.replace(/\s*\|$/, "")}`.trim();
+    } else {
+      const text = line.replace(/\s*\|$/, "");
+      const iv = INTERVENTION.exec(text);
+      if (iv && !arm.intervention) arm.intervention = text;
+      else arm.interventionText = `${arm.interventionText} ${text}`.trim();
+    }
+  }
+  return arms;
+}
+
+function armDoses(arm: ArmBlock, type: string | null): ParsedDose[] {
+  if (type === "NO_INTERVENTION") return [];
+  const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" || mentionsPlacebo(arm.intervention);
+  // The arm's own words first: an intervention text shared by all arms lists every dose.
+  const amount = placebo ? null : readDoseAmount(arm.description) ?? readDoseAmount(arm.interventionText);
+  const schedule = parseSchedule(arm.description) ?? parseSchedule(arm.interventionText);
+  return [{
+    product: placebo ? "PLACEBO" : "MSC",
+    cellsPerKg: amount?.kind === "perKg" ? amount.cellsPerKg : null,
+    cellsPerInfusion: amount?.kind === "flat" ? amount.cellsPerInfusion : null,
+    infusions: schedule?.infusions ?? null,
+    dayOffsets: schedule?.days ? toDayOffsets(schedule.days) : null,
+    text: [arm.description, schedule?.text].filter(Boolean).join(" … ") || arm.label,
+  }];
+}
+
+function readOutcomes(lines: string[]): ParsedTrial["outcomes"] {
+  const outcomes: ParsedTrial["outcomes"] = [];
+  let kind: "PRIMARY" | "SECONDARY" | "OTHER" | null = null;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (/^Primary Outcome Measures?:/i.test(line)) kind = "PRIMARY";
+    else if (/^Secondary Outcome Measures?:/i.test(line)) kind = "SECONDARY";
+    else if (/^Other Outcome Measures?:/i.test(line)) kind = "OTHER";
+    const m = /^-\s+(.+?)\s*\[\s*Time Frame:\s*(.*?)\s*\]\s*(.*)$/.exec(line);
+    if (m) outcomes.push({ kind, measure: m[1]!, timeFrame: m[2] || null, description: m[3] || null });
+  }
+  return outcomes;
+}
+
+function readContactsAndLocations(lines: string[], rec: ParsedTrial): void {
+  const start = lines.findIndex((l) => /^Please refer to this study by its ClinicalTrials\.gov identifier/.test(l.trim()));
+  if (start < 0) return;
+  let location: ParsedTrial["locations"][number] | null = null;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (/^(Study Director|Study Chair|Principal Investigator|Responsible Party|Sponsor|ClinicalTrials\.gov Identifier)\s*:/.test(line)) break;
+    const contact = /^Contact:\s*(.*?)\s*\|?\s*$/.exec(line);
+    if (contact) {
+      const parts = contact[1]!.split("|").map((p) => p.trim()).filter(Boolean);
+      const whole = parts.join(" ");
+      const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(whole)?.[0] ?? null;
+      const phone = /\+?\d[\d\s()-]{6,}\d/.exec(whole)?.[0]?.trim() ?? null;
+      const name = (parts.length > 1 ? parts[0]! : whole.split(/\s+\+?\d/)[0]!).trim();
+      rec.contacts.push({ role: location ? "SITE" : "CENTRAL", name, phone, email, affiliation: location?.facility ?? null });
+      continue;
+    }
+    const loc = /^(.*?)\s*\|\s*\|?\s*$/.exec(line);
+    if (!loc || !loc[1]) continue;
+    const text = loc[1].replace(/,\s*$/, "");
+    const parts = text.split(/\s*,\s*/);
+    if (!location || (location.facility && location.city)) {
+      // "China, Shanghai": a country (and region) heading opens a new site.
+      location = { facility: null, city: null, region: parts[1] ?? null, country: parts[0] ?? null };
+      rec.locations.push(location);
+    } else if (location.facility && parts[parts.length - 1] === location.country) {
+      location.city = parts[0] ?? null;
+      location.region = parts.length > 2 ? parts[1]! : location.region;
+    } else {
+      location.facility = location.facility ? `${location.facility}, ${text}` : text;
+    }
+  }
+}
+
+export const ctgovClassic: Layout = {
+  layout: "ctgov-classic",
+  description: "legacy ClinicalTrials.gov study record",
+  detect(text) {
+    return /ClinicalTrials\.gov Identifier:\s*\|?\s*NCT\d{8}/.test(text.slice(0, 3000)) && /Recruitment Status\s*:|Study Type\s*:\s*\|/.test(text);
+  },
+  parse(text, file): ParsedTrial {
+    requireComplete(text, file, this.description, [/Other Study ID Numbers:/, /^Last Verified:/m, /^Responsible Party:/m], "its record-dates block (\"Responsible Party\", \"Other Study ID Numbers\")");
+    const lines = toLines(text);
+    const rec = emptyParsedTrial("ctgov-classic", file);
+    const ev = (path: string, t: string) => (rec.evidence[path] = { origin: "source", text: t });
+    const cells = readCells(lines);
+
+    rec.title = lines.find((l) => l.trim())?.trim() ?? null;
+    if (rec.title) ev("title", rec.title);
+    const nct = /ClinicalTrials\.gov Identifier:\s*\|?\s*(NCT\d{8})/.exec(text);
+    if (!nct) throw new ImportError("no ClinicalTrials.gov identifier", { file, field: "nctId" });
+    rec.nctId = nct[1]!;
+    ev("nctId", nct[0]);
+
+    const status = cell(cells, "Recruitment Status", "Overall Status");
+    if (status) {
+      rec.overallStatus = normalizeStatus(status.value);
+      ev("overallStatus", status.value);
+      if (!rec.overallStatus) rec.warnings.push(`unknown status "${status.value}" (line ${status.line})`);
+    }
+
+    for (const row of tableRows(lines, /^Condition or disease\s*\|/)) {
+      if (row[0]) rec.conditions.push(row[0]);
+      if (row[1]) rec.interventions.push(row[1]);
+      if (row[2]) {
+        rec.phases = normalizePhases([...rec.phases.map((p) => p.replace("PHASE", "Phase ")), row[2]].join(" / "));
+        ev("phases", row[2]);
+      }
+    }
+
+    const official = cell(cells, "Official Title");
+    if (official) rec.officialTitle = official.value;
+    const acronym = cell(cells, "Acronym");
+    if (acronym) rec.acronym = acronym.value;
+    const studyType = cell(cells, "Study Type");
+    if (studyType) {
+      rec.studyType = normalizeStudyType(studyType.value);
+      ev("studyType", studyType.value);
+    }
+    const enrollment = cell(cells, "Estimated Enrollment", "Actual Enrollment", "Enrollment");
+    if (enrollment) {
+      const n = parseWholeNumber(enrollment.value.replace(/\s*participants?$/i, ""));
+      if (n) {
+        const key = [...cells.entries()].find(([, c]) => c === enrollment)![0];
+        rec.enrollment = { count: n, type: /^Estimated/.test(key) ? "ESTIMATED" : /^Actual/.test(key) ? "ACTUAL" : null };
+        ev("enrollment", `${key}: ${enrollment.value}`);
+      }
+    }
+    const design: [keyof ParsedTrial["design"], string, (t: string) => unknown][] = [
+      ["allocation", "Allocation", normalizeAllocation],
+      ["interventionModel", "Intervention Model", normalizeInterventionModel],
+      ["masking", "Masking", normalizeMasking],
+    ];
+    for (const [field, label, normalize] of design) {
+      const c = cell(cells, label);
+      if (!c) continue;
+      (rec.design as Record<string, unknown>)[field] = normalize(c.value);
+      ev(`design.${field}`, c.value);
+    }
+    const purpose = cell(cells, "Primary Purpose");
+    if (purpose) rec.primaryPurpose = purpose.value.toUpperCase().replace(/[^A-Z]+/g, "_");
+
+    const dates: [keyof ParsedTrial["dates"], string][] = [
+      ["start", "Study Start Date"], ["primaryCompletion", "Primary Completion Date"], ["completion", "Study Completion Date"],
+    ];
+    for (const [field, label] of dates) {
+      const c = cell(cells, `Estimated ${label}`, `Actual ${label}`, label);
+      if (!c) continue;
+      rec.dates[field] = normalizeDate(c.value);
+      ev(`dates.${field}`, c.value);
+      if (!rec.dates[field]) rec.warnings.push(`unreadable date "${c.value}" (line ${c.line})`);
+    }
+
+    const ages = cell(cells, "Ages Eligible for Study");
+    const range = ages ? normalizeAgeRange(ages.value) : null;
+    if (range) {
+      Object.assign(rec.eligibility, range);
+      ev("eligibility.minAgeYears", ages!.value);
+      ev("eligibility.maxAgeYears", ages!.value);
+    }
+    const sex = cell(cells, "Sexes Eligible for Study");
+    if (sex) rec.eligibility.sex = normalizeSex(sex.value);
+    const hv = cell(cells, "Accepts Healthy Volunteers");
+    if (hv) rec.eligibility.healthyVolunteers = normalizeHealthyVolunteers(hv.value);
+
+    const inc = lines.findIndex((l) => /^Inclusion Criteria:?\s*$/i.test(l.trim()));
+    const exc = lines.findIndex((l) => /^Exclusion Criteria:?\s*$/i.test(l.trim()));
+    if (inc >= 0) rec.eligibility.inclusion = splitCriteria(blockAfter(lines, inc, exc > inc ? exc : lines.length)).items;
+    if (exc >= 0) rec.eligibility.exclusion = splitCriteria(blockAfter(lines, exc, lines.length)).items;
+
+    const blocks = readArmBlocks(lines);
+    rec.arms = blocks.map((arm, i) => {
+      const type = normalizeArmType(arm.type);
+      try {
+        return { label: arm.label, type, description: arm.description || null, doses: armDoses(arm, type) };
+      } catch (e) {
+        if (e instanceof ImportError) throw new ImportError(e.message, { file, line: arm.line, field: `arms[${i}] "${arm.label}"` }, { cause: e });
+        throw e;
+      }
+    });
+    rec.outcomes = readOutcomes(lines);
+    readContactsAndLocations(lines, rec);
+    for (const role of ["Study Director", "Study Chair", "Principal Investigator"]) {
+      const line = lines.find((l) => l.trim().startsWith(`${role}:`));
+      const parts = line?.split("|").map((p) => p.trim()).filter(Boolean);
+      if (parts && parts[1]) {
+        rec.contacts.push({ role: role.toUpperCase().replace(/ /g, "_"), name: parts[1], phone: null, email: null, affiliation: parts[2] ?? null });
+      }
+    }
+    const sponsor = cell(cells, "Sponsor", "Responsible Party");
+    if (sponsor) {
+      rec.sponsor = sponsor.value;
+      ev("sponsor", sponsor.value);
+    }
+    const otherIds = cell(cells, "Other Study ID Numbers");
+    if (otherIds) rec.otherIds = otherIds.value.split(/\s*[;|]\s*/).filter(Boolean);
+
+    // After the regulatory yes/no cells: the keywords line, then the MeSH term lines.
+    const lastFlag = lines.reduce((at, l, i) => (/^(Studies a U\.S\. FDA-regulated|Plan to Share IPD|Product Manufactured)/.test(l.trim()) ? i : at), -1);
+    if (lastFlag >= 0) {
+      rec.keywords = lines.slice(lastFlag + 1).map((l) => l.replace(/\s*\|\s*$/, "").trim()).filter(Boolean);
+    }
+
+    const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);
+    if (cellSource) {
+      rec.cellSource = cellSource.value;
+      rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
+    }
+    const { stages, warnings } = readRatioStages(rec.arms.map((a) => a.description ?? "").join(" "), rec.arms);
+    rec.stages = stages;
+    rec.warnings.push(...warnings);
+    return rec;
+  },
+};

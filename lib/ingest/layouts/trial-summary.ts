@@ -1,0 +1,118 @@
+import { ImportError } from "../errors";
+import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
+import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normalize/enums";
+import { normalizeDate } from "../normalize/dates";
+import { findCellSource } from "../normalize/doses";
+import { toDayOffsets } from "../normalize/schedule";
+import {
+  readAllocationFromProse, readDoseGroups, readInterventionModelFromProse, readMaskingFromProse, readTrialSchedule,
+} from "../prose";
+import { toLines } from "../text";
+import type { Layout } from "./types";
+
+/**
+ * A "Clinical Trial Summary" page: two prose sections, then "Label value" lines (NCT
+ * number, Study type, Source, Contact, Phone, Email, Status, Phase, dates) and a "See
+ * also" list of *other* trials, which is not read. Arms and design come from the prose.
+ */
+
+const SECTIONS = ["Clinical Trial Summary", "Clinical Trial Description", "Study Design", "Related Conditions & MeSH terms", "See also"];
+const FIELDS = ["NCT number", "Study type", "Source", "Contact", "Phone", "Email", "Status", "Phase", "Start date", "Completion date", "Primary completion date", "Enrollment", "Sponsor"];
+
+function readSections(lines: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (SECTIONS.includes(line)) {
+      current = [];
+      out.set(line, current);
+    } else if (current && line) {
+      current.push(line);
+    }
+  }
+  return out;
+}
+
+export const trialSummary: Layout = {
+  layout: "trial-summary",
+  description: "\"Clinical Trial Summary\" page",
+  detect(text) {
+    return /^\s*Clinical Trial Summary\s*$/m.test(text.slice(0, 1000));
+  },
+  parse(text, file): ParsedTrial {
+    const lines = toLines(text);
+    const rec = emptyParsedTrial("trial-summary", file);
+    const sections = readSections(lines);
+    const ev = (path: string, t: string, origin: "source" | "derived" = "source") => (rec.evidence[path] = { origin, text: t });
+
+    // "Label value" lines live in the section after the prose, before "See also".
+    const fields = new Map<string, string>();
+    for (const line of sections.get("Related Conditions & MeSH terms") ?? sections.get("Study Design") ?? []) {
+      const label = FIELDS.find((f) => line.startsWith(`${f} `));
+      if (label && !fields.has(label)) fields.set(label, line.slice(label.length).trim());
+    }
+    const nct = fields.get("NCT number");
+    if (!nct || !/^NCT\d{8}$/.test(nct)) throw new ImportError("the page has no \"NCT number\" line: the file looks cut short", { file, field: "nctId" });
+    rec.nctId = nct;
+    ev("nctId", `NCT number ${nct}`);
+
+    rec.briefSummary = (sections.get("Clinical Trial Summary") ?? []).join("\n\n") || null;
+    rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/\s*;\s*$/, "") || null;
+    const prose = [rec.briefSummary, rec.description].filter(Boolean).join("\n\n");
+
+    const studyType = fields.get("Study type");
+    if (studyType) (rec.studyType = normalizeStudyType(studyType)), ev("studyType", studyType);
+    const sponsor = fields.get("Sponsor") ?? fields.get("Source");
+    if (sponsor) (rec.sponsor = sponsor), ev("sponsor", sponsor);
+    const status = fields.get("Status");
+    if (status) {
+      rec.overallStatus = normalizeStatus(status);
+      ev("overallStatus", status);
+      if (!rec.overallStatus) rec.warnings.push(`unknown status "${status}"`);
+    }
+    const phase = fields.get("Phase");
+    if (phase) (rec.phases = normalizePhases(phase)), ev("phases", phase);
+    for (const [field, label] of [["start", "Start date"], ["primaryCompletion", "Primary completion date"], ["completion", "Completion date"]] as const) {
+      const value = fields.get(label);
+      if (!value) continue;
+      rec.dates[field] = normalizeDate(value);
+      ev(`dates.${field}`, value);
+      if (!rec.dates[field]) rec.warnings.push(`unreadable ${label.toLowerCase()} "${value}"`);
+    }
+    const contact = fields.get("Contact");
+    if (contact) {
+      rec.contacts.push({ role: "CENTRAL", name: contact, phone: fields.get("Phone") ?? null, email: fields.get("Email") ?? null, affiliation: null });
+    }
+
+    const derive = <T>(path: string, found: { value: T; text: string } | null, set: (v: T) => void) => {
+      if (found) (set(found.value), ev(path, found.text, "derived"));
+    };
+    derive("design.allocation", readAllocationFromProse(prose), (v) => (rec.design.allocation = v));
+    derive("design.masking", readMaskingFromProse(prose), (v) => (rec.design.masking = v));
+    derive("design.interventionModel", readInterventionModelFromProse(prose), (v) => (rec.design.interventionModel = v));
+
+    const schedule = readTrialSchedule(rec.description ?? "");
+    rec.arms = readDoseGroups(prose).map((g, i) => {
+      ev(`arms[${i}]`, g.text, "derived");
+      return {
+        label: g.label,
+        type: "EXPERIMENTAL" as const,
+        description: g.text,
+        doses: [{
+          product: "MSC" as const,
+          cellsPerKg: g.dose.kind === "perKg" ? g.dose.cellsPerKg : null,
+          cellsPerInfusion: g.dose.kind === "flat" ? g.dose.cellsPerInfusion : null,
+          infusions: schedule?.infusions ?? null,
+          dayOffsets: schedule?.days ? toDayOffsets(schedule.days) : null,
+          text: [g.dose.text, schedule?.text].filter(Boolean).join(" … "),
+        }],
+      };
+    });
+    if (rec.arms.length === 0) rec.warnings.push("no dose groups could be read from the description");
+
+    const cellSource = findCellSource([prose]);
+    if (cellSource) (rec.cellSource = cellSource.value), ev("cellSource", cellSource.text, "derived");
+    return rec;
+  },
+};

@@ -1,0 +1,63 @@
+import { ImportError } from "../errors";
+import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
+import {
+  readAllocationFromProse, readEnrollmentFromProse, readInterventionModelFromProse, readMaskingFromProse,
+  readStagedArms,
+} from "../prose";
+import { requireComplete } from "../text";
+import type { Layout } from "./types";
+import { readGroupCount, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
+
+/**
+ * A Veeva page saved with its fields empty: every heading is there but the facts are only
+ * in the "About" and "Full description" prose. What the prose gives is marked derived.
+ */
+export const veevaProse: Layout = {
+  layout: "veeva-prose",
+  description: "ClinicalTrials.Veeva page whose fields are empty (facts only in the full description)",
+  detect(text) {
+    const page = readVeevaPage(text);
+    return page.sections.has("Status and phase") && page.sections.has("Full description") &&
+      sectionLines(page, "Status and phase").length === 0 && sectionLines(page, "Conditions").length === 0;
+  },
+  parse(text, file): ParsedTrial {
+    requireComplete(text, file, this.description, [/^Central trial contact$/m, /^Data sourced from clinicaltrials\.gov$/m], "its \"Central trial contact\" section");
+    const page = readVeevaPage(text);
+    const rec = emptyParsedTrial("veeva-prose", file);
+    readVeevaFields(page, rec);
+    const prose = [rec.briefSummary, rec.description].filter(Boolean).join("\n\n");
+    if (!rec.description) throw new ImportError("the \"Full description\" section is empty", { file, field: "description" });
+    const derive = <T>(path: string, found: { value: T; text: string } | null, set: (v: T) => void) => {
+      if (!found) return;
+      set(found.value);
+      rec.evidence[path] = { origin: "derived", text: found.text };
+    };
+
+    if (!rec.design.allocation) derive("design.allocation", readAllocationFromProse(prose), (v) => (rec.design.allocation = v));
+    if (!rec.design.masking) derive("design.masking", readMaskingFromProse(prose), (v) => (rec.design.masking = v));
+    if (!rec.design.interventionModel) {
+      derive("design.interventionModel", readInterventionModelFromProse(prose), (v) => (rec.design.interventionModel = v));
+    }
+
+    const groups = readGroupCount(page);
+    if (!rec.enrollment && groups) {
+      rec.enrollment = { count: groups.participants, type: null };
+      rec.evidence.enrollment = { origin: "source", text: groups.text };
+    } else if (!rec.enrollment) {
+      derive("enrollment", readEnrollmentFromProse(prose), (v) => (rec.enrollment = { count: v, type: null }));
+    }
+
+    const { arms, stages, evidence } = readStagedArms(rec.description);
+    rec.arms = arms;
+    rec.stages = stages;
+    arms.forEach((arm, i) => {
+      rec.evidence[`arms[${i}]`] = { origin: "derived", text: arm.description };
+    });
+    if (stages.length) rec.evidence.stages = { origin: "derived", text: evidence.join(" … ") };
+    if (groups && groups.groups !== arms.length) {
+      rec.warnings.push(`the page announces ${groups.groups} patient groups but ${arms.length} arms were read from the prose`);
+    }
+    if (arms.length === 0) rec.warnings.push("no arms could be read from the full description");
+    return rec;
+  },
+};

@@ -1,0 +1,135 @@
+import { NumberFormatError } from "../errors";
+
+/**
+ * Cell counts as registries write them: `2.0×10^6`, `2.0×10\^6` (Markdown-escaped),
+ * `4*10^5`, `12*10^5`, `1 x 1000000`, `1.5×10^8`, `1×100000000`, `10^6`, `2.0 × 10⁶`,
+ * `2e6`, `2.5 million`. Values are built from the decimal text (`Number("1.2e6")`), so
+ * they are exact, never 1.2 × 1e6 with a floating-point tail.
+ */
+
+const SUPERSCRIPT: Record<string, string> = {
+  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+",
+};
+const TIMES = String.raw`[×xX*·✕]`;
+const MANTISSA = String.raw`\d+(?:[.,]\d+)?`;
+const CARET = String.raw`(?:\\?\^|\*\*)`; // ^, \^ (escaped), **
+const EXPONENT = String.raw`[-+]?\d+`;
+
+const PATTERNS: { re: RegExp; value: (m: RegExpExecArray) => string }[] = [
+  // 2.0×10^6, 4*10^5, 2 x 10^6, 10^6 (mantissa 1)
+  {
+    re: new RegExp(String.raw`(?:(${MANTISSA})\s*${TIMES}\s*)?10\s*${CARET}\s*(${EXPONENT})(?![\d.])`, "y"),
+    value: (m) => `${m[1] ?? "1"}e${m[2]}`,
+  },
+  // 1 x 1000000, 1×100000000: a mantissa times a power of ten written out
+  {
+    re: new RegExp(String.raw`(${MANTISSA})\s*${TIMES}\s*(10{2,})(?![\d.])`, "y"),
+    value: (m) => `${m[1]}e${m[2]!.length - 1}`,
+  },
+  // 2e6, 1.5E8
+  { re: new RegExp(String.raw`(${MANTISSA})[eE]([-+]?\d+)(?![\d.])`, "y"), value: (m) => `${m[1]}e${m[2]}` },
+  // 2.5 million, 1 billion
+  {
+    re: new RegExp(String.raw`(${MANTISSA})\s*(million|billion)\b`, "iy"),
+    value: (m) => `${m[1]}e${m[2]!.toLowerCase() === "million" ? 6 : 9}`,
+  },
+];
+
+// A power of ten whose exponent is missing or not a number: `4*10^`, `10^x`.
+const BROKEN_POWER = new RegExp(String.raw`(?:${MANTISSA}\s*${TIMES}\s*)?10\s*${CARET}(?!\s*${EXPONENT})`, "y");
+
+export interface CellCount {
+  value: number;
+  /** The words the number was read from. */
+  text: string;
+  index: number;
+}
+
+function normalizeSpelling(text: string): string {
+  return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (s, offset: number, whole: string) => {
+    const digits = [...s].map((c) => SUPERSCRIPT[c]).join("");
+    // 10⁶ → 10^6; a superscript right after "10" is an exponent.
+    return whole.slice(Math.max(0, offset - 2), offset) === "10" ? `^${digits}` : digits;
+  });
+}
+
+function toNumber(decimal: string, text: string): number {
+  const value = Number(decimal.replace(",", "."));
+  if (!Number.isFinite(value)) throw new NumberFormatError(text, "it is out of range");
+  if (value <= 0) throw new NumberFormatError(text, "a cell count must be positive");
+  if (value > 1e15) throw new NumberFormatError(text, "it is larger than any plausible cell count");
+  return value;
+}
+
+/** Reads one scientific-notation cell count starting at `index`, or null if none starts there. */
+function readAt(text: string, index: number): { value: number; end: number } | null {
+  for (const { re, value } of PATTERNS) {
+    re.lastIndex = index;
+    const m = re.exec(text);
+    if (m) return { value: toNumber(value(m), m[0]), end: re.lastIndex };
+  }
+  BROKEN_POWER.lastIndex = index;
+  const broken = BROKEN_POWER.exec(text);
+  if (broken) {
+    const shown = text.slice(index, Math.min(text.length, BROKEN_POWER.lastIndex + 4)).trim();
+    throw new NumberFormatError(shown, "the power of ten has no exponent");
+  }
+  return null;
+}
+
+/**
+ * Every cell count written in scientific notation (or as a multiple of a written-out
+ * power of ten) in `text`, in order. Plain integers ("3 times", "10 ml") are not cell
+ * counts and are skipped. Throws NumberFormatError for a malformed power of ten.
+ */
+export function findCellCounts(input: string): CellCount[] {
+  const text = normalizeSpelling(input);
+  const found: CellCount[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const startsToken = /\d/.test(c) && (i === 0 || !/[\d.,]/.test(text[i - 1]!));
+    if (startsToken) {
+      const hit = readAt(text, i);
+      if (hit) {
+        found.push({ value: hit.value, text: text.slice(i, hit.end), index: i });
+        i = hit.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
+
+/** Reads `text` as exactly one cell count (`"4*10^5"` → 400000); throws if it is not one. */
+export function parseCellCount(text: string): number {
+  const trimmed = text.trim();
+  const counts = findCellCounts(trimmed);
+  if (counts.length !== 1 || counts[0]!.text.length !== normalizeSpelling(trimmed).length) {
+    if (/^\d+$/.test(trimmed)) return toNumber(trimmed, trimmed);
+    throw new NumberFormatError(trimmed, "it is not a cell count");
+  }
+  return counts[0]!.value;
+}
+
+const WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, once: 1, twice: 2, thrice: 3, single: 1,
+};
+
+/** `"3"`, `"three"`, `"twice"` → 3, 3, 2; null for anything else. */
+export function parseSmallCount(word: string): number | null {
+  const w = word.trim().toLowerCase();
+  if (/^\d{1,3}$/.test(w)) return Number(w);
+  return WORDS[w] ?? null;
+}
+
+/** A regex source matching a small count written as digits or as a word. */
+export const SMALL_COUNT = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+
+/** `"96"`, `"1,200"` → 96, 1200; null if not a plain whole number. */
+export function parseWholeNumber(text: string): number | null {
+  const t = text.trim().replace(/(\d),(\d{3})\b/g, "$1$2");
+  return /^\d+$/.test(t) ? Number(t) : null;
+}

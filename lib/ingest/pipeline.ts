@@ -1,0 +1,43 @@
+import { ImportError, NumberFormatError } from "./errors";
+import { applyCuration, type Curation } from "./curation";
+import { detectLayout } from "./layouts";
+import { type Evidence, parsedTrialSchema } from "./parsed-record";
+import { decodeSource } from "./read-source";
+import { toTrialRecord } from "./resolve";
+import { lineOf } from "./text";
+import type { TrialRecord } from "../record/schema";
+
+export interface ImportedTrial {
+  record: TrialRecord;
+  evidence: Record<string, Evidence>;
+  warnings: string[];
+}
+
+/**
+ * One source file's bytes → the validated public record, with the evidence behind each
+ * value. Pure: no file or database access. Throws ImportError naming the file.
+ */
+export function importSource(bytes: Uint8Array, file: string, curation: Curation = {}): ImportedTrial {
+  const text = decodeSource(bytes, file);
+  const layout = detectLayout(text, file);
+  let parsed;
+  try {
+    parsed = layout.parse(text, file);
+  } catch (e) {
+    if (e instanceof NumberFormatError) {
+      throw new ImportError(e.message, { file, line: e.detail.line ?? lineOf(text, e.text), field: e.detail.field ?? "dose" }, { cause: e });
+    }
+    if (e instanceof ImportError) {
+      throw new ImportError(e.message, { ...e.detail, file }, { cause: e });
+    }
+    throw new ImportError(`the ${layout.layout} parser failed: ${(e as Error).message}`, { file }, { cause: e });
+  }
+  const checked = parsedTrialSchema.safeParse(parsed);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new ImportError(`parsed record is invalid: ${issue.message}`, { file, field: issue.path.join(".") });
+  }
+  const curated = applyCuration(checked.data, curation[file]);
+  const record = toTrialRecord(curated);
+  return { record, evidence: curated.evidence, warnings: curated.warnings };
+}

@@ -1,0 +1,36 @@
+import { ImportError } from "./errors";
+
+/**
+ * Bytes of a source file → its text, or an ImportError saying why it is not a text
+ * record: empty, binary, or not UTF-8.
+ */
+export function decodeSource(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new ImportError("the file is empty", { file });
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new ImportError(`a binary file, not a text record (NUL byte at offset ${nul})`, { file });
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new ImportError(`not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, "0")} at offset ${at}); save the record as UTF-8`, { file });
+  }
+  text = text.replace(/^\uFEFF/, "");
+  if (!text.trim()) throw new ImportError("the file holds only white space", { file });
+  const control = (text.match(/[\u0001-\u0008\u000e-\u001f]/g) ?? []).length;
+  if (control > 8 && control / text.length > 0.01) {
+    throw new ImportError(`a binary file, not a text record (${control} control characters)`, { file });
+  }
+  return text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return 0;
+}

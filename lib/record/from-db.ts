@@ -1,0 +1,97 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { TrialRecord } from "./schema";
+
+/** The Prisma include that loads everything a record needs. */
+export const trialInclude = {
+  phases: true,
+  conditions: { orderBy: { ordinal: "asc" } },
+  otherIds: { orderBy: { ordinal: "asc" } },
+  arms: { orderBy: { ordinal: "asc" }, include: { doses: { orderBy: { ordinal: "asc" } } } },
+  criteria: { orderBy: [{ kind: "asc" }, { ordinal: "asc" }] },
+  outcomes: { orderBy: [{ ordinal: "asc" }] },
+  contacts: { orderBy: { ordinal: "asc" } },
+  locations: { orderBy: { ordinal: "asc" } },
+  stages: { orderBy: { ordinal: "asc" }, include: { groups: { orderBy: { ordinal: "asc" } } } },
+  evidence: true,
+} satisfies Prisma.TrialInclude;
+
+export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
+
+const PHASE_ORDER = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
+
+/** Stored rows → the public record (the inverse of writeTrial). */
+export function rowToRecord(t: TrialRow): TrialRecord {
+  const provenance: TrialRecord["provenance"] = {};
+  for (const e of t.evidence) if (e.origin === "curated" || e.origin === "derived") provenance[e.path] = e.origin;
+  return {
+    id: t.id,
+    nctId: t.nctId,
+    otherIds: t.otherIds.map((o) => o.value),
+    source: { file: t.sourceFile, format: t.sourceFormat },
+    title: t.title,
+    officialTitle: t.officialTitle,
+    acronym: t.acronym,
+    sponsor: t.sponsor,
+    overallStatus: t.overallStatus as TrialRecord["overallStatus"],
+    phases: t.phases.map((p) => p.phase).sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)) as TrialRecord["phases"],
+    conditions: t.conditions.map((c) => c.name),
+    studyType: t.studyType as TrialRecord["studyType"],
+    design: {
+      allocation: t.allocation as TrialRecord["design"]["allocation"],
+      interventionModel: t.interventionModel as TrialRecord["design"]["interventionModel"],
+      masking: t.masking as TrialRecord["design"]["masking"],
+    },
+    enrollment: t.enrollmentCount === null ? null
+      : { count: t.enrollmentCount, type: t.enrollmentType as "ESTIMATED" | "ACTUAL" | null },
+    dates: { start: t.startDate, primaryCompletion: t.primaryCompletionDate, completion: t.completionDate },
+    eligibility: {
+      minAgeYears: t.minAgeYears,
+      maxAgeYears: t.maxAgeYears,
+      sex: t.sex as TrialRecord["eligibility"]["sex"],
+      healthyVolunteers: t.healthyVolunteers,
+      inclusion: t.criteria.filter((c) => c.kind === "INCLUSION").map((c) => c.text),
+      exclusion: t.criteria.filter((c) => c.kind === "EXCLUSION").map((c) => c.text),
+    },
+    arms: t.arms.map((a) => ({
+      label: a.label,
+      type: a.type as TrialRecord["arms"][number]["type"],
+      description: a.description,
+      doses: a.doses.map((d) => ({
+        product: d.product as "MSC" | "PLACEBO",
+        cellsPerKg: d.cellsPerKg,
+        cellsPerInfusion: d.cellsPerInfusion,
+        infusions: d.infusions,
+        dayOffsets: d.dayOffsets === null ? null : (JSON.parse(d.dayOffsets) as number[]),
+        text: d.text,
+      })),
+      summary: {
+        cellsPerKgPerInfusion: a.cellsPerKgPerInfusion,
+        estimated: a.estimated,
+        activeInfusions: a.activeInfusions,
+        cumulativeCellsPerKg: a.cumulativeCellsPerKg,
+      },
+    })),
+    referenceWeightKg: t.referenceWeightKg,
+    provenance,
+    interventions: JSON.parse(t.interventions) as string[],
+    keywords: JSON.parse(t.keywords) as string[],
+    primaryPurpose: t.primaryPurpose,
+    cellSource: t.cellSource,
+    briefSummary: t.briefSummary,
+    description: t.description,
+    stages: t.stages.map((s) => ({
+      label: s.label,
+      description: s.description,
+      text: s.text,
+      groups: s.groups.map((g) => ({
+        label: g.label, ratio: g.ratio, count: g.count, armOrdinals: JSON.parse(g.armOrdinals) as number[], fromGroup: g.fromGroup,
+      })),
+    })),
+    outcomes: t.outcomes.map((o) => ({
+      kind: o.kind === "UNSPECIFIED" ? null : (o.kind as "PRIMARY" | "SECONDARY" | "OTHER"),
+      measure: o.measure, timeFrame: o.timeFrame, description: o.description,
+    })),
+    contacts: t.contacts.map(({ role, name, phone, email, affiliation }) => ({ role, name, phone, email, affiliation })),
+    locations: t.locations.map(({ facility, city, region, country }) => ({ facility, city, region, country })),
+  };
+}

@@ -1,0 +1,50 @@
+import type Database from "better-sqlite3";
+import type { TrialRecord } from "../record/schema";
+import { CELL_SOURCE_LABELS } from "../ingest/normalize/doses";
+
+/**
+ * The full-text index (SQLite FTS5). It lives outside the Prisma schema because Prisma
+ * cannot describe virtual tables, and a migration that created one would show up as drift
+ * in every later `prisma migrate diff`. The importer keeps it in step, row by row, inside
+ * the same transaction as the trial.
+ */
+export const FTS_COLUMNS = ["title", "conditions", "arms", "criteria", "sponsor", "identifiers", "summary"] as const;
+
+/** bm25 weights, in FTS_COLUMNS order: a title hit outranks one in the long prose. */
+export const FTS_WEIGHTS = [10, 6, 4, 2, 3, 8, 1] as const;
+
+export function ensureSearchIndex(db: Database.Database): void {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS trial_fts USING fts5(
+    trial_id UNINDEXED, ${FTS_COLUMNS.join(", ")},
+    tokenize = "unicode61 remove_diacritics 2"
+  )`);
+}
+
+/** The text of each indexed column for one trial. */
+export function searchDocument(r: TrialRecord): Record<(typeof FTS_COLUMNS)[number], string> {
+  const join = (xs: (string | null | undefined)[]) => xs.filter(Boolean).join("\n");
+  return {
+    title: join([r.title, r.officialTitle, r.acronym]),
+    conditions: join([...r.conditions, ...r.keywords]),
+    arms: join([
+      ...r.arms.flatMap((a) => [a.label, a.description]),
+      ...r.interventions,
+      r.cellSource ? CELL_SOURCE_LABELS[r.cellSource] : null,
+    ]),
+    criteria: join([...r.eligibility.inclusion, ...r.eligibility.exclusion]),
+    sponsor: join([r.sponsor, ...r.contacts.map((c) => c.affiliation), ...r.locations.map((l) => l.facility)]),
+    identifiers: join([r.id, r.nctId, ...r.otherIds]),
+    summary: join([r.briefSummary, r.description]),
+  };
+}
+
+export function indexTrial(db: Database.Database, r: TrialRecord): void {
+  db.prepare("DELETE FROM trial_fts WHERE trial_id = ?").run(r.id);
+  const doc = searchDocument(r);
+  db.prepare(`INSERT INTO trial_fts (trial_id, ${FTS_COLUMNS.join(", ")}) VALUES (?, ${FTS_COLUMNS.map(() => "?").join(", ")})`)
+    .run(r.id, ...FTS_COLUMNS.map((c) => doc[c]));
+}
+
+export function unindexTrial(db: Database.Database, id: string): void {
+  db.prepare("DELETE FROM trial_fts WHERE trial_id = ?").run(id);
+}

@@ -1,0 +1,57 @@
+// npm run import -- [files…]: reads trial records into the database at DATABASE_URL.
+import fs from "node:fs";
+import path from "node:path";
+import { importFiles, loadCuration } from "../lib/ingest/run-import";
+import { prepareDatabase } from "../lib/db/migrate";
+import { openDatabase } from "../lib/db/sqlite";
+import { databaseUrl } from "../lib/db/url";
+
+function usage(): never {
+  console.log(`Usage: npm run import -- [--curation FILE] [FILES…]
+Reads each trial record (plain text copied from a registry page) into the database at
+DATABASE_URL (now ${databaseUrl()}). With no files, every seeds/*.txt. Curation facts
+are read from seeds/curation.json unless --curation names another file (or "none").`);
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) usage();
+let curationFile: string | null = path.join("seeds", "curation.json");
+const ci = args.indexOf("--curation");
+if (ci >= 0) {
+  const value = args[ci + 1];
+  if (!value) {
+    console.error("--curation needs a file name (or \"none\")");
+    process.exit(2);
+  }
+  curationFile = value === "none" ? null : value;
+  if (curationFile && !fs.existsSync(curationFile)) {
+    console.error(`--curation ${curationFile}: no such file`);
+    process.exit(2);
+  }
+  args.splice(ci, 2);
+}
+const files = args.length ? args : fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
+
+const started = performance.now();
+let db;
+let curation;
+try {
+  curation = loadCuration(curationFile);
+  prepareDatabase();
+  db = openDatabase();
+} catch (e) {
+  console.error(`import: ${(e as Error).message}`);
+  process.exit(1);
+}
+const results = importFiles(db, files, curation);
+db.close();
+for (const r of results) {
+  if (r.ok) console.log(`✓ ${r.line}`);
+  else console.error(`✗ ${r.line}`);
+  for (const w of r.warnings) console.log(`    note: ${w}`);
+}
+const failed = results.filter((r) => !r.ok).length;
+const ms = Math.round(performance.now() - started);
+console.log(`${results.length - failed} of ${results.length} files imported, ${failed} failed, in ${ms} ms (database: ${databaseUrl()})`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,25 @@
+// Run by `npm start` and `npm run dev`: migrate the database and load the seeds if it is empty.
+import fs from "node:fs";
+import path from "node:path";
+import { importFiles, loadCuration } from "../lib/ingest/run-import";
+import { prepareDatabase } from "../lib/db/migrate";
+import { openDatabase } from "../lib/db/sqlite";
+import { databaseUrl } from "../lib/db/url";
+
+try {
+  prepareDatabase();
+  const db = openDatabase();
+  const { n } = db.prepare("SELECT count(*) AS n FROM Trial").get() as { n: number };
+  if (n === 0) {
+    const files = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
+    const results = importFiles(db, files, loadCuration(path.join("seeds", "curation.json")));
+    for (const r of results) if (!r.ok) console.error(`✗ ${r.line}`);
+    console.log(`Empty database: imported ${results.filter((r) => r.ok).length} seed trials into ${databaseUrl()}`);
+  } else {
+    console.log(`Database ${databaseUrl()}: ${n} trials`);
+  }
+  db.close();
+} catch (e) {
+  console.error(`setup: ${(e as Error).message}`);
+  process.exit(1);
+}
