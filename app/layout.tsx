@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "MSC Liver Trials Registry", template: "%s · MSC Liver Trials Registry" },
+  description: "Mesenchymal stem cell trials in liver failure: exact doses, schedules and eligibility, side by side.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="no-print sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+          <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3" aria-label="Main">
+            <Link href="/trials" className="font-semibold text-slate-900 no-underline">
+              MSC Liver Trials
+            </Link>
+            <Link href="/trials">Trials</Link>
+            <Link href="/compare">Compare</Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="no-print mx-auto max-w-6xl px-4 py-8 text-sm text-slate-600">
+          Data read from public registry records; values the source does not state are shown as “not reported”.
+        </footer>
+      </body>
+    </html>
+  );
+}

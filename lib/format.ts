@@ -1,0 +1,69 @@
+/** Display formatting shared by every page. Unknown values read "not reported", never 0. */
+
+export const NOT_REPORTED = "not reported";
+
+const SUP: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻" };
+
+/**
+ * A cell count in the notation of the field: 1200000 → "1.2×10⁶", 400000 → "4×10⁵",
+ * 2142857.14 → "2.14×10⁶" (three significant digits at most), null → "not reported".
+ */
+export function formatCells(n: number | null | undefined, digits = 3): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return NOT_REPORTED;
+  if (n === 0) return "0";
+  const exp = Math.floor(Math.log10(Math.abs(n)));
+  let mantissa = Number((n / 10 ** exp).toPrecision(digits));
+  let e = exp;
+  if (mantissa >= 10) [mantissa, e] = [mantissa / 10, e + 1];
+  const sup = String(e).split("").map((c) => SUP[c]).join("");
+  return `${mantissa}×10${sup}`;
+}
+
+/** Plain-text form for CSV and screen readers: "1.2e6"-free, e.g. "1.2 × 10^6". */
+export function formatCellsPlain(n: number | null | undefined): string {
+  return formatCells(n).replace(/×10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/, (_, s: string) =>
+    ` × 10^${[...s].map((c) => Object.keys(SUP).find((k) => SUP[k] === c)).join("")}`);
+}
+
+export function formatDays(days: number[] | null | undefined): string {
+  if (!days) return NOT_REPORTED;
+  return `day ${days.join(", ")}`;
+}
+
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? NOT_REPORTED : String(n);
+}
+
+const ENUM_LABELS: Record<string, string> = {
+  NOT_YET_RECRUITING: "Not yet recruiting", RECRUITING: "Recruiting", ENROLLING_BY_INVITATION: "Enrolling by invitation",
+  ACTIVE_NOT_RECRUITING: "Active, not recruiting", COMPLETED: "Completed", SUSPENDED: "Suspended",
+  TERMINATED: "Terminated", WITHDRAWN: "Withdrawn", UNKNOWN: "Unknown status",
+  EARLY_PHASE1: "Early Phase 1", PHASE1: "Phase 1", PHASE2: "Phase 2", PHASE3: "Phase 3", PHASE4: "Phase 4", NA: "Not applicable",
+  RANDOMIZED: "Randomized", NON_RANDOMIZED: "Non-randomized",
+  SINGLE_GROUP: "Single group", PARALLEL: "Parallel", CROSSOVER: "Crossover", FACTORIAL: "Factorial", SEQUENTIAL: "Sequential",
+  NONE: "None (open label)", SINGLE: "Single blind", DOUBLE: "Double blind", TRIPLE: "Triple blind", QUADRUPLE: "Quadruple blind",
+  ALL: "All", FEMALE: "Female", MALE: "Male",
+  EXPERIMENTAL: "Experimental", ACTIVE_COMPARATOR: "Active comparator", PLACEBO_COMPARATOR: "Placebo comparator",
+  SHAM_COMPARATOR: "Sham comparator", NO_INTERVENTION: "No intervention", OTHER: "Other",
+  MSC: "MSC", PLACEBO: "Placebo", ESTIMATED: "estimated", ACTUAL: "actual",
+  INTERVENTIONAL: "Interventional", OBSERVATIONAL: "Observational", EXPANDED_ACCESS: "Expanded access",
+  UMBILICAL_CORD: "Umbilical cord", CORD_BLOOD: "Umbilical cord blood", BONE_MARROW: "Bone marrow",
+  ADIPOSE: "Adipose tissue", PLACENTA: "Placenta", MENSTRUAL_BLOOD: "Menstrual blood",
+};
+
+/** An enum value as a person reads it; null → "not reported". */
+export function label(value: string | null | undefined): string {
+  if (value === null || value === undefined) return NOT_REPORTED;
+  return ENUM_LABELS[value] ?? value;
+}
+
+export function formatPhases(phases: string[]): string {
+  return phases.length ? phases.map(label).join(" / ") : NOT_REPORTED;
+}
+
+export function formatAgeRange(min: number | null, max: number | null): string {
+  if (min === null && max === null) return NOT_REPORTED;
+  if (max === null) return `${min} years and older`;
+  if (min === null) return `up to ${max} years`;
+  return `${min}–${max} years`;
+}
