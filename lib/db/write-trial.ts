@@ -27,8 +27,8 @@ export function writeTrial(db: Database.Database, { record: r, evidence }: Impor
       .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
       .all(r.id, r.source.file) as WriteResult["replaced"];
     for (const old of replaced) {
-      db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
       unindexTrial(db, old.id);
+      db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
     }
     const perKg = r.arms.map((a) => a.summary.cellsPerKgPerInfusion);
     db.prepare(`INSERT INTO Trial (id, nctId, sourceFile, sourceFormat, title, officialTitle, acronym, sponsor,

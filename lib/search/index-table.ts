@@ -18,6 +18,9 @@ export function ensureSearchIndex(db: Database.Database): void {
     trial_id UNINDEXED, ${FTS_COLUMNS.join(", ")},
     tokenize = "unicode61 remove_diacritics 2"
   )`);
+  // Column weights for bm25 (trial_id first, unindexed): kept in the table's config so
+  // every query ranks the same way with `ORDER BY rank`.
+  db.prepare("INSERT INTO trial_fts(trial_fts, rank) VALUES('rank', ?)").run(`bm25(0, ${FTS_WEIGHTS.join(", ")})`);
 }
 
 /** The text of each indexed column for one trial. */
@@ -38,13 +41,18 @@ export function searchDocument(r: TrialRecord): Record<(typeof FTS_COLUMNS)[numb
   };
 }
 
+/**
+ * Indexes a trial just written. The index row shares the Trial row's rowid, so a search
+ * hit is joined to its trial by integer key (trial_id is kept for people reading the table).
+ */
 export function indexTrial(db: Database.Database, r: TrialRecord): void {
-  db.prepare("DELETE FROM trial_fts WHERE trial_id = ?").run(r.id);
+  const { rowid } = db.prepare("SELECT rowid FROM Trial WHERE id = ?").get(r.id) as { rowid: number };
   const doc = searchDocument(r);
-  db.prepare(`INSERT INTO trial_fts (trial_id, ${FTS_COLUMNS.join(", ")}) VALUES (?, ${FTS_COLUMNS.map(() => "?").join(", ")})`)
-    .run(r.id, ...FTS_COLUMNS.map((c) => doc[c]));
+  db.prepare(`INSERT OR REPLACE INTO trial_fts (rowid, trial_id, ${FTS_COLUMNS.join(", ")}) VALUES (?, ?, ${FTS_COLUMNS.map(() => "?").join(", ")})`)
+    .run(rowid, r.id, ...FTS_COLUMNS.map((c) => doc[c]));
 }
 
+/** Removes a trial's index row; call before the Trial row is deleted. */
 export function unindexTrial(db: Database.Database, id: string): void {
-  db.prepare("DELETE FROM trial_fts WHERE trial_id = ?").run(id);
+  db.prepare("DELETE FROM trial_fts WHERE rowid = (SELECT rowid FROM Trial WHERE id = ?)").run(id);
 }

@@ -1,1 +1,108 @@
-export {};
+import { getTrials } from "../db/trials";
+import type { TrialRecord } from "../record/schema";
+import { searchDb } from "./connection";
+import { runSearch, type Facets } from "./engine";
+import { highlight, snippet } from "./fts-query";
+import type { SearchQuery } from "./params";
+
+export type Highlighted = { text: string; hit: boolean }[];
+
+/** One result row of the list: what a clinician scans, nothing more. */
+export interface ListItem {
+  id: string;
+  title: Highlighted;
+  status: string | null;
+  phases: string[];
+  enrollment: { count: number; type: string | null } | null;
+  armCount: number;
+  /** Per-kg dose range over the arms that report one; null when none does. */
+  dose: { min: number; max: number; estimated: boolean } | null;
+  conditions: string[];
+  startDate: string | null;
+  /** Where the query matched outside the title, with the matched words marked. */
+  snippet: Highlighted | null;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ListItem[];
+  facets: Facets;
+  terms: string[];
+}
+
+interface ItemRow {
+  id: string; title: string | null; officialTitle: string | null; overallStatus: string | null;
+  enrollmentCount: number | null; enrollmentType: string | null; sponsor: string | null; briefSummary: string | null;
+  description: string | null; startDate: string | null; phases: string | null; arms: string; conditions: string; criteria: string | null;
+  otherIds: string | null; interventions: string;
+}
+
+const ITEM_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overallStatus, t.enrollmentCount, t.enrollmentType,
+  t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions,
+  (SELECT group_concat(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
+  (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
+     FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
+  (SELECT json_group_array(name) FROM (SELECT name FROM Condition WHERE trialId = t.id ORDER BY ordinal)) AS conditions,
+  (SELECT group_concat(text, char(10)) FROM Criterion WHERE trialId = t.id) AS criteria,
+  (SELECT group_concat(value, ' ') FROM OtherId WHERE trialId = t.id) AS otherIds
+FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
+
+const PHASE_ORDER = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
+
+function toItem(r: ItemRow, terms: string[]): ListItem {
+  const arms = JSON.parse(r.arms) as { label: string; description: string | null; perKg: number | null; estimated: number }[];
+  const dosed = arms.filter((a) => a.perKg !== null);
+  const conditions = JSON.parse(r.conditions) as string[];
+  const where = [
+    r.officialTitle, conditions.join("; "), (JSON.parse(r.interventions) as string[]).join("; "),
+    ...arms.map((a) => [a.label, a.description].filter(Boolean).join(": ")), r.criteria, r.sponsor, r.otherIds,
+    r.briefSummary, r.description,
+  ];
+  let found: Highlighted | null = null;
+  for (const text of where) {
+    if (text && (found = snippet(text, terms))) break;
+  }
+  return {
+    id: r.id,
+    title: highlight(r.title ?? r.officialTitle ?? r.id, terms),
+    status: r.overallStatus,
+    phases: (r.phases ? r.phases.split(",") : []).sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)),
+    enrollment: r.enrollmentCount === null ? null : { count: r.enrollmentCount, type: r.enrollmentType },
+    armCount: arms.length,
+    dose: dosed.length
+      ? { min: Math.min(...dosed.map((a) => a.perKg!)), max: Math.max(...dosed.map((a) => a.perKg!)), estimated: dosed.some((a) => a.estimated === 1) }
+      : null,
+    conditions,
+    startDate: r.startDate,
+    snippet: terms.length ? found : null,
+  };
+}
+
+/** The list page's search: result rows, facet counts and the words to highlight. */
+export function searchTrials(q: SearchQuery): SearchResult {
+  const db = searchDb();
+  const { total, ids, facets, terms } = runSearch(db, q);
+  const rows = ids.length ? (db.prepare(ITEM_SQL(ids.length)).all(...ids) as ItemRow[]) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    total, page: q.page, pageSize: q.pageSize, facets, terms,
+    items: ids.flatMap((id) => (byId.has(id) ? [toItem(byId.get(id)!, terms)] : [])),
+  };
+}
+
+/** The API's search: the same query, whole records in the contract. */
+export async function searchTrialRecords(q: SearchQuery): Promise<{ total: number; page: number; pageSize: number; trials: TrialRecord[] }> {
+  const { total, ids } = runSearch(searchDb(), q);
+  return { total, page: q.page, pageSize: q.pageSize, trials: await getTrials(ids) };
+}
+
+/** A few trials to offer beside a trial page's "Compare with…": others sharing a condition first. */
+export function compareCandidates(id: string, conditions: string[], limit = 12): { id: string; title: string | null }[] {
+  const db = searchDb();
+  const rows = db.prepare(`SELECT t.id, t.title,
+      EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id AND c.name IN (SELECT value FROM json_each(?))) AS shared
+    FROM Trial t WHERE t.id <> ? ORDER BY shared DESC, t.startDate DESC LIMIT ?`).all(JSON.stringify(conditions), id, limit) as { id: string; title: string | null }[];
+  return rows.map(({ id, title }) => ({ id, title }));
+}

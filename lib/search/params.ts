@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { ALLOCATIONS, MASKINGS, OVERALL_STATUSES, PHASES } from "../ingest/normalize/enums";
+
+/**
+ * The list's query string: every query, filter and sort lives in the URL, so a search
+ * is a permalink (`/trials?q=hbv&phase=PHASE3`). Lists may repeat (`phase=A&phase=B`)
+ * or be comma-joined (`phase=A,B`).
+ */
+export const SORTS = ["relevance", "start", "enrollment", "dose"] as const;
+export type Sort = (typeof SORTS)[number];
+export const MAX_PAGE_SIZE = 100;
+
+const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values));
+const number = (min: number, max: number) => z.coerce.number().refine(Number.isFinite, "a number").pipe(z.number().min(min).max(max));
+
+export const searchParamsSchema = z.object({
+  q: z.string().max(5000, "at most 5,000 characters").default(""),
+  phase: list(PHASES).default([]),
+  status: list(OVERALL_STATUSES).default([]),
+  allocation: list(ALLOCATIONS).default([]),
+  masking: list(MASKINGS).default([]),
+  condition: z.array(z.string().min(1).max(200)).default([]),
+  source: z.array(z.string().regex(/^[A-Z_]+$/, "a cell source such as UMBILICAL_CORD")).default([]),
+  doseMin: number(0, 1e12).optional(),
+  doseMax: number(0, 1e12).optional(),
+  infusions: z.array(z.coerce.number().int().min(0).max(1000)).default([]),
+  age: number(0, 120).optional(),
+  sort: z.enum(SORTS).default("relevance"),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+});
+export type SearchQuery = z.infer<typeof searchParamsSchema>;
+
+const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions"] as const;
+
+export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function entries(raw: RawParams): [string, string][] {
+  if (raw instanceof URLSearchParams) return [...raw.entries()];
+  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+}
+
+export type ParseResult =
+  | { ok: true; query: SearchQuery }
+  | { ok: false; parameter: string; message: string; query: SearchQuery };
+
+/**
+ * Parses a query string. On a bad parameter it says which, and also returns the query
+ * without that parameter, so a page can show the error and still list trials.
+ */
+export function parseSearchParams(raw: RawParams): ParseResult {
+  const obj: Record<string, unknown> = {};
+  for (const [k, v] of entries(raw)) {
+    if ((LIST_KEYS as readonly string[]).includes(k)) {
+      const values = k === "condition" ? [v] : v.split(",");
+      obj[k] = [...((obj[k] as string[]) ?? []), ...values.map((x) => x.trim()).filter(Boolean)];
+    } else if (k in searchParamsSchema.shape) {
+      if (v.trim() !== "" || k === "q") obj[k] = k === "q" ? v : v.trim();
+    }
+  }
+  for (const k of ["phase", "status", "allocation", "masking", "source"]) {
+    if (obj[k]) obj[k] = [...new Set((obj[k] as string[]).map((x) => x.toUpperCase()))];
+  }
+  const result = searchParamsSchema.safeParse(obj);
+  if (result.success) return { ok: true, query: result.data };
+  const issue = result.error.issues[0]!;
+  const parameter = String(issue.path[0]);
+  const { [parameter]: _dropped, ...rest } = obj;
+  const retry = searchParamsSchema.safeParse(rest);
+  const value = entries(raw).find(([k]) => k === parameter)?.[1];
+  return {
+    ok: false,
+    parameter,
+    message: `${parameter}: ${issue.message}${value !== undefined ? ` (got "${value.slice(0, 60)}")` : ""}`,
+    query: retry.success ? retry.data : searchParamsSchema.parse({}),
+  };
+}
+
+/** The query string of a query (defaults left out), for links and permalinks. */
+export function toQueryString(q: Partial<SearchQuery>, overrides: Partial<SearchQuery> = {}): string {
+  const merged = { ...q, ...overrides };
+  const p = new URLSearchParams();
+  if (merged.q) p.set("q", merged.q);
+  for (const k of LIST_KEYS) for (const v of (merged[k] as (string | number)[] | undefined) ?? []) p.append(k, String(v));
+  for (const k of ["doseMin", "doseMax", "age"] as const) if (merged[k] !== undefined) p.set(k, String(merged[k]));
+  if (merged.sort && merged.sort !== "relevance") p.set("sort", merged.sort);
+  if (merged.page && merged.page > 1) p.set("page", String(merged.page));
+  if (merged.pageSize && merged.pageSize !== 20) p.set("pageSize", String(merged.pageSize));
+  return p.toString();
+}
