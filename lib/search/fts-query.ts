@@ -40,11 +40,15 @@ export function parseUserQuery(text: string): ParsedQuery {
   // "quoted phrases" first; everything else is single words.
   const parts = text.slice(0, 5000).split(/"([^"]*)"/);
   parts.forEach((part, i) => {
-    const w = words(part);
     if (i % 2 === 1) {
+      const w = words(part);
       if (w.length) units.push(w);
-    } else {
-      for (const x of w) units.push([x]);
+      return;
+    }
+    // A chunk joined by punctuation ("MSC-ACLF-1", "acute-on-chronic") is a phrase.
+    for (const chunk of part.split(/\s+/)) {
+      const w = words(chunk);
+      if (w.length) units.push(w);
     }
   });
   const groups: string[][][] = [];

@@ -45,7 +45,7 @@ const ITEM_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
      FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
   (SELECT json_group_array(name) FROM (SELECT name FROM Condition WHERE trialId = t.id ORDER BY ordinal)) AS conditions,
-  (SELECT group_concat(text, char(10)) FROM Criterion WHERE trialId = t.id) AS criteria,
+  (SELECT group_concat(text, ' · ') FROM Criterion WHERE trialId = t.id) AS criteria,
   (SELECT group_concat(value, ' ') FROM OtherId WHERE trialId = t.id) AS otherIds
 FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 

@@ -1,0 +1,116 @@
+import { formatCells, formatDays, label } from "@/lib/format";
+import type { Arm, TrialRecord } from "@/lib/record/schema";
+import { Mark, NotReported } from "@/components/ui/badges";
+import { InfusionTimeline } from "./infusion-timeline";
+
+function DoseAmount({ arm, weightKg }: { arm: Arm; weightKg: number }) {
+  const s = arm.summary;
+  if (arm.doses.length === 0) return <span className="text-slate-700">none (no intervention)</span>;
+  if (!arm.doses.some((d) => d.product === "MSC")) return <span className="text-slate-700">placebo (no cells)</span>;
+  if (s.cellsPerKgPerInfusion === null) return <NotReported />;
+  const flat = arm.doses.find((d) => d.product === "MSC" && d.cellsPerInfusion !== null);
+  return (
+    <span data-testid="dose-per-kg">
+      {formatCells(s.cellsPerKgPerInfusion)} cells/kg
+      {s.estimated && flat && (
+        <>
+          <Mark kind="estimated" title={`A flat ${formatCells(flat.cellsPerInfusion)} cells per infusion divided by the ${weightKg} kg reference weight`} />
+          <span className="block text-xs text-slate-600">flat {formatCells(flat.cellsPerInfusion)} cells per infusion</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+function Schedule({ arm }: { arm: Arm }) {
+  if (arm.doses.length === 0) return <span className="text-slate-700">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {arm.doses.map((d, i) => (
+        <li key={i}>
+          {arm.doses.length > 1 && <span className="font-medium">{label(d.product)}: </span>}
+          {d.dayOffsets ? formatDays(d.dayOffsets) : <NotReported />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Infusions({ arm }: { arm: Arm }) {
+  if (arm.doses.length === 0) return <>0</>;
+  return (
+    <ul className="space-y-0.5">
+      {arm.doses.map((d, i) => (
+        <li key={i}>
+          {d.infusions ?? <NotReported />}
+          {arm.doses.length > 1 || d.product === "PLACEBO" ? <span className="text-slate-600"> {d.product === "MSC" ? "MSC" : "placebo"}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The arms and doses of a trial: one row per arm, "not reported" where the source is silent. */
+export function ArmsTable({ trial }: { trial: TrialRecord }) {
+  const maxDay = Math.max(56, ...trial.arms.flatMap((a) => a.doses.flatMap((d) => d.dayOffsets ?? [])));
+  const derived = (i: number) => trial.provenance[`arms[${i}]`] === "derived";
+  return (
+    <div>
+      {/* Below md the rows become cards, each cell labelled, so nothing hides off-screen. */}
+      <table className="arms-table w-full border-collapse text-left text-sm" data-testid="arms-table">
+        <thead className="max-md:sr-only">
+          <tr className="border-b border-slate-300 text-slate-700">
+            <th scope="col" className="py-2 pr-3 font-semibold">Arm</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Dose per kg per infusion</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Infusions</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Schedule (days from first infusion)</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Cumulative dose per kg</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trial.arms.map((arm, i) => (
+            <tr key={i} className="border-b border-slate-200 align-top max-md:block max-md:py-2" data-testid="arm-row" data-arm={arm.label}>
+              <th scope="row" className="py-2 pr-3 text-left font-normal max-md:block max-md:py-1">
+                <span className="font-semibold">{arm.label}</span>
+                {derived(i) && <Mark kind="derived" title="This arm was read from the trial's prose description" />}
+                <span className="block text-xs text-slate-600">{label(arm.type)}</span>
+              </th>
+              <td data-label="Dose per kg per infusion" className="py-2 pr-3 max-md:block max-md:py-1"><DoseAmount arm={arm} weightKg={trial.referenceWeightKg} /></td>
+              <td data-label="Infusions" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="infusions"><Infusions arm={arm} /></td>
+              <td data-label="Schedule" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="schedule">
+                <Schedule arm={arm} />
+                <InfusionTimeline doses={arm.doses} maxDay={maxDay} label={arm.label} />
+              </td>
+              <td data-label="Cumulative per kg" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="cumulative">
+                {arm.summary.cumulativeCellsPerKg !== null ? (
+                  <>
+                    {formatCells(arm.summary.cumulativeCellsPerKg)} cells/kg
+                    {arm.summary.estimated && <Mark kind="estimated" title={`At the ${trial.referenceWeightKg} kg reference weight`} />}
+                  </>
+                ) : arm.summary.activeInfusions === 0 ? (
+                  <span className="text-slate-700">no cells</span>
+                ) : (
+                  <NotReported />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="mt-3 space-y-1 text-xs text-slate-600">
+        {trial.arms.flatMap((arm, i) =>
+          arm.doses.map((d, j) => (
+            <li key={`${i}-${j}`}>
+              <span className="font-medium text-slate-700">{arm.label}{arm.doses.length > 1 ? ` (${label(d.product)})` : ""}</span>, source words: “{d.text}”
+            </li>
+          )),
+        )}
+      </ul>
+      <p className="mt-2 flex flex-wrap items-center gap-4 text-xs text-slate-600">
+        <span className="inline-flex items-center gap-1"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="4.5" className="fill-brand" /></svg> MSC infusion</span>
+        <span className="inline-flex items-center gap-1"><svg width="10" height="10" aria-hidden="true"><rect x="1" y="1" width="8" height="8" className="fill-white stroke-slate-700" strokeWidth="1.5" /></svg> placebo infusion</span>
+        <span>Cumulative = dose per infusion × MSC infusions.</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Mark } from "@/components/ui/badges";
+
+export type EvidenceMap = Record<string, { origin: string; text: string | null }>;
+
+/**
+ * A labelled value; if it did not come straight from the source text, a mark says where
+ * it came from (curation or the prose), with the words behind it in the tooltip.
+ */
+export function Field({ name, path, evidence, children }: {
+  name: string; path?: string | string[]; evidence: EvidenceMap; children: React.ReactNode;
+}) {
+  const paths = path === undefined ? [] : Array.isArray(path) ? path : [path];
+  const ev = paths.map((p) => evidence[p]).find((e) => e && e.origin !== "source");
+  return (
+    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm sm:grid-cols-[12rem_1fr]">
+      <dt className="text-slate-600">{name}</dt>
+      <dd>
+        {children}
+        {ev && (
+          <Mark
+            kind={ev.origin as "curated" | "derived"}
+            title={ev.origin === "curated" ? `From the curation file: ${ev.text ?? ""}` : `Derived from the record's prose: “${ev.text ?? ""}”`}
+          />
+        )}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Highlighted } from "@/lib/search/search";
+
+/** Text with the matched words in <mark>; rendered as React text, never as HTML. */
+export function HighlightedText({ parts }: { parts: Highlighted }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.hit ? (
+          <mark key={i} className="rounded bg-yellow-200 px-0.5 text-inherit">
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
+}

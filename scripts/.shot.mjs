@@ -1,0 +1,8 @@
+import { chromium } from "@playwright/test";
+const [,, url, out, width = "1280", height = "900", full = "1"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+const res = await page.goto(url, { waitUntil: "load" });
+console.log(res.status(), page.url());
+await page.screenshot({ path: out, fullPage: full === "1" });
+await browser.close();

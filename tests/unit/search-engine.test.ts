@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase } from "@/lib/db/migrate";
+import { openDatabase } from "@/lib/db/sqlite";
+import { importFiles, loadCuration } from "@/lib/ingest/run-import";
+import { runSearch } from "@/lib/search/engine";
+import { parseSearchParams } from "@/lib/search/params";
+
+let dir: string;
+let db: Database.Database;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-engine-"));
+  const url = `file:${path.join(dir, "test.db")}`;
+  prepareDatabase(url);
+  const writer = openDatabase(url);
+  const seeds = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
+  const results = importFiles(writer, seeds, loadCuration("seeds/curation.json"));
+  expect(results.every((r) => r.ok)).toBe(true);
+  writer.close();
+  db = new Database(path.join(dir, "test.db"), { readonly: true });
+});
+
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const search = (qs: string) => runSearch(db, parseSearchParams(new URLSearchParams(qs)).query);
+
+describe("runSearch on the seed trials", () => {
+  it("lists all five without a query, newest start first, unknown dates last", () => {
+    const r = search("");
+    expect(r.total).toBe(5);
+    expect(r.ids).toEqual(["NCT05985863", "NCT05948982", "NCT04822922", "NCT02812121", "NCT06884904"]);
+  });
+
+  it("hbv, HBV and hepatitis B find the three HBV trials; the title hit ranks first", () => {
+    for (const q of ["hbv", "HBV", "hepatitis%20B"]) {
+      const r = search(`q=${q}`);
+      expect([...r.ids].sort()).toEqual(["NCT02812121", "NCT05948982", "NCT06884904"]);
+    }
+    expect(search("q=hbv").ids[0]).toBe("NCT02812121");
+  });
+
+  it("finds by identifier, sponsor, arm words and criteria", () => {
+    expect(search("q=MSC-ACLF-1").ids).toEqual(["NCT04822922"]);
+    expect(search("q=Beijing%20302").ids).toEqual(["NCT05985863"]);
+    expect(search("q=prolonged").ids).toEqual(["NCT05985863"]);
+    expect(search("q=bovine").ids).toEqual(["NCT06884904"]);
+    expect(search('q="cord%20blood"').ids).toEqual(["NCT02812121"]); // the phrase
+    expect(search("q=cord%20blood").ids[0]).toBe("NCT02812121"); // both words: the phrase ranks first
+  });
+
+  it("filters: phase 3 leaves only NCT06884904", () => {
+    expect(search("phase=PHASE3").ids).toEqual(["NCT06884904"]);
+    expect(search("phase=PHASE1").ids.sort()).toEqual(["NCT05948982", "NCT05985863"]);
+    expect(search("status=UNKNOWN").ids).toEqual(["NCT02812121"]);
+    expect(search("masking=DOUBLE").ids).toEqual(["NCT05985863"]);
+    expect(search("source=CORD_BLOOD").ids).toEqual(["NCT02812121"]);
+    expect(search("allocation=NON_RANDOMIZED").ids).toEqual(["NCT04822922"]);
+    expect(search("condition=Liver%20Failure").ids).toEqual(["NCT02812121"]);
+  });
+
+  it("age admits: 72 only 004 (18–75); 66 excludes 002 (18–65)", () => {
+    expect(search("age=72").ids).toEqual(["NCT05948982"]);
+    expect(search("age=66").ids.sort()).toEqual(["NCT04822922", "NCT05948982", "NCT05985863", "NCT06884904"]);
+    expect(search("age=17").total).toBe(0);
+  });
+
+  it("dose range matches any arm's per-kg dose, estimated flat doses included", () => {
+    expect(search("doseMin=4000000").ids.sort()).toEqual(["NCT05948982", "NCT06884904"]);
+    expect(search("doseMin=2500000&doseMax=2500000").ids).toEqual(["NCT05985863"]); // 1.5e8 / 60 kg
+    expect(search("doseMax=500000").ids).toEqual(["NCT04822922"]);
+  });
+
+  it("infusions matches any arm's MSC infusion count", () => {
+    expect(search("infusions=3").ids.sort()).toEqual(["NCT05948982", "NCT05985863"]);
+    expect(search("infusions=8").ids).toEqual(["NCT02812121"]);
+  });
+
+  it("sorts by highest dose per kg with not reported last, and by enrollment", () => {
+    expect(search("sort=dose").ids).toEqual(["NCT05948982", "NCT06884904", "NCT05985863", "NCT04822922", "NCT02812121"]);
+    expect(search("sort=enrollment").ids).toEqual(["NCT02812121", "NCT05985863", "NCT06884904", "NCT04822922", "NCT05948982"]);
+  });
+
+  it("counts each facet option as the trials choosing it would give", () => {
+    const f = search("phase=PHASE3").facets;
+    // Phase counts ignore the phase filter itself...
+    expect(f.phase).toEqual([{ value: "PHASE2", count: 5 }, { value: "PHASE1", count: 2 }, { value: "PHASE3", count: 1 }]);
+    // ...other facets count within phase 3.
+    expect(f.status).toEqual([{ value: "NOT_YET_RECRUITING", count: 1 }]);
+    const g = search("q=hbv").facets;
+    expect(g.source).toEqual([{ value: "UMBILICAL_CORD", count: 2 }, { value: "CORD_BLOOD", count: 1 }]);
+    expect(search("").facets.doseMin.find((o) => o.value === "4000000")!.count).toBe(2);
+  });
+
+  it("paginates", () => {
+    const r = search("pageSize=2&page=3");
+    expect(r.total).toBe(5);
+    expect(r.ids).toEqual(["NCT06884904"]);
+  });
+});
