@@ -15,16 +15,22 @@ export function AutoSubmit({ formId }: { formId: string }) {
   useEffect(() => {
     const form = document.getElementById(formId) as HTMLFormElement | null;
     if (!form) return;
-    const go = () => {
+    const formQuery = () => {
       const params = new URLSearchParams();
       for (const [k, v] of new FormData(form)) if (typeof v === "string" && v !== "") params.append(k, v);
       params.delete("page");
-      const qs = params.toString();
+      return params;
+    };
+    const go = () => {
+      const qs = formQuery().toString();
       const path = new URL(form.action).pathname;
       startTransition(() => router.push(qs ? `${path}?${qs}` : path, { scroll: false }));
     };
+    // Filters sit outside the <form> element (joined by form="…"), so their change
+    // events bubble to the document, not to the form.
     const onChange = (e: Event) => {
       const target = e.target as HTMLInputElement;
+      if (target.form !== form) return;
       if (target.type === "search" || target.type === "text") return; // typed text waits for Enter
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(go, target.type === "number" ? 400 : 0);
@@ -33,11 +39,21 @@ export function AutoSubmit({ formId }: { formId: string }) {
       e.preventDefault();
       go();
     };
-    form.addEventListener("change", onChange);
+    document.addEventListener("change", onChange);
     form.addEventListener("submit", onSubmit);
+    // A filter ticked before the page was interactive fired no handler: apply it now.
+    // (Typed search text is left alone until the person presses Enter.)
+    const current = new URLSearchParams(location.search);
+    const wanted = formQuery();
+    wanted.delete("q");
+    current.delete("q");
+    current.delete("page");
+    if (wanted.get("sort") === "relevance" && !current.has("sort")) wanted.delete("sort");
+    const norm = (p: URLSearchParams) => [...p.entries()].map(([k, v]) => `${k}=${v}`).sort().join("&");
+    if (norm(wanted) !== norm(current)) go();
     form.dataset.enhanced = "true";
     return () => {
-      form.removeEventListener("change", onChange);
+      document.removeEventListener("change", onChange);
       form.removeEventListener("submit", onSubmit);
     };
   }, [formId, router]);

@@ -1,20 +1,25 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /**
- * A link to this page (or one of its sections). Without JavaScript it is a plain link a
- * person can copy; with it, a click copies the full address.
+ * A link to this page's permalink (or one of its sections). Without JavaScript it is a
+ * plain link a person can copy; with it, a click copies the full address.
  */
-export function CopyLink({ hash = "", children = "Copy link" }: { hash?: string; children?: React.ReactNode }) {
+export function CopyLink({ href, children = "Copy link" }: { href: string; children?: React.ReactNode }) {
   const [copied, setCopied] = useState(false);
+  const ref = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.dataset.ready = "true";
+  }, []);
   return (
     <a
-      href={hash || "#"}
+      ref={ref}
+      href={href}
       className="no-print inline-flex items-center rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 no-underline hover:bg-slate-100"
       onClick={async (e) => {
         e.preventDefault();
-        const url = `${location.origin}${location.pathname}${location.search}${hash}`;
+        const url = new URL(href, location.href).toString();
         try {
           await navigator.clipboard.writeText(url);
         } catch {

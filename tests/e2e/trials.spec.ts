@@ -21,6 +21,7 @@ test.describe("search list", () => {
 
   test("ticking Phase 3 leaves only NCT06884904, and the URL says so", async ({ page }) => {
     await page.goto("/trials");
+    await expect(page.locator('form#search[data-enhanced="true"]')).toHaveCount(1);
     await expect(page.getByTestId("total")).toHaveText("5");
     const phase3 = page.getByRole("checkbox", { name: "Phase 3" });
     await expect(page.locator("label", { hasText: "Phase 3" }).locator("xpath=following-sibling::span")).toHaveText("1");
@@ -161,9 +162,11 @@ test.describe("trial page", () => {
   test("Copy link copies the page's address", async ({ browser }) => {
     const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
-    await page.goto("/trials/NCT04822922");
-    await page.getByRole("link", { name: "Copy link", exact: true }).click();
-    await expect(page.getByText("Link copied", { exact: true })).toBeVisible();
+    await page.goto("/trials/NCT04822922#arms");
+    const copy = page.getByRole("link", { name: "Copy link", exact: true });
+    await expect(copy).toHaveAttribute("data-ready", "true");
+    await copy.click();
+    await expect(page.locator("header a[data-ready]").first()).toContainText("Link copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/trials\/NCT04822922$/);
     await context.close();
   });

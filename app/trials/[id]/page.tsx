@@ -46,12 +46,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+function Section({ id, title, trialId, children }: { id: string; title: string; trialId: string; children: React.ReactNode }) {
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="mt-6 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-avoid print:border-0 print:p-0">
       <div className="flex items-center justify-between gap-2">
         <h2 id={`${id}-h`} className="text-lg font-semibold">{title}</h2>
-        <CopyLink hash={`#${id}`}>Link to section</CopyLink>
+        <CopyLink href={`/trials/${trialId}#${id}`}>Link to section</CopyLink>
       </div>
       <div className="mt-2">{children}</div>
     </section>
@@ -87,7 +87,7 @@ export default async function TrialPage({ params }: Props) {
         </h1>
         {t.officialTitle && <p className="mt-1 text-slate-700">{t.officialTitle}</p>}
         <div className="no-print mt-3 flex flex-wrap gap-2">
-          <CopyLink>Copy link</CopyLink>
+          <CopyLink href={`/trials/${t.id}`}>Copy link</CopyLink>
           <CompareWith id={t.id} candidates={candidates} />
         </div>
         <nav aria-label="Sections" className="no-print mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -97,7 +97,7 @@ export default async function TrialPage({ params }: Props) {
         </nav>
       </header>
 
-      <Section id="overview" title="Overview">
+      <Section trialId={t.id} id="overview" title="Overview">
         <dl>
           <Field name="Sponsor" path="sponsor" evidence={evidence}>{orNot(t.sponsor)}</Field>
           <Field name="Conditions" path="conditions" evidence={evidence}>{orNot(t.conditions.join("; "))}</Field>
@@ -115,7 +115,7 @@ export default async function TrialPage({ params }: Props) {
         {t.briefSummary && <p className="mt-3 whitespace-pre-line text-sm leading-relaxed text-slate-800">{t.briefSummary}</p>}
       </Section>
 
-      <Section id="design" title="Design">
+      <Section trialId={t.id} id="design" title="Design">
         <dl>
           <Field name="Study type" path="studyType" evidence={evidence}>{enumValue(t.studyType)}</Field>
           <Field name="Allocation" path="design.allocation" evidence={evidence}>{enumValue(t.design.allocation)}</Field>
@@ -149,11 +149,11 @@ export default async function TrialPage({ params }: Props) {
         )}
       </Section>
 
-      <Section id="arms" title="Arms and doses">
+      <Section trialId={t.id} id="arms" title="Arms and doses">
         {t.arms.length ? <ArmsTable trial={t} /> : <NotReported>No arms reported</NotReported>}
       </Section>
 
-      <Section id="eligibility" title="Eligibility">
+      <Section trialId={t.id} id="eligibility" title="Eligibility">
         <dl>
           <Field name="Age" path={["eligibility.minAgeYears", "eligibility.maxAgeYears"]} evidence={evidence}>
             {formatAgeRange(t.eligibility.minAgeYears, t.eligibility.maxAgeYears)}
@@ -179,7 +179,7 @@ export default async function TrialPage({ params }: Props) {
         </div>
       </Section>
 
-      <Section id="outcomes" title="Outcomes">
+      <Section trialId={t.id} id="outcomes" title="Outcomes">
         {t.outcomes.length ? (
           <ol className="list-decimal space-y-2 pl-5 text-sm">
             {t.outcomes.map((o, i) => (
@@ -196,7 +196,7 @@ export default async function TrialPage({ params }: Props) {
         )}
       </Section>
 
-      <Section id="contacts" title="Contacts and locations">
+      <Section trialId={t.id} id="contacts" title="Contacts and locations">
         {t.contacts.length ? (
           <ul className="space-y-1 text-sm">
             {t.contacts.map((c, i) => (
@@ -218,7 +218,7 @@ export default async function TrialPage({ params }: Props) {
         )}
       </Section>
 
-      <Section id="source" title="Source">
+      <Section trialId={t.id} id="source" title="Source">
         <dl>
           <Field name="Source file" evidence={evidence}><span className="font-mono" data-testid="source-file">{t.source.file}</span></Field>
           <Field name="Layout" evidence={evidence}>{t.source.format}</Field>

@@ -1,0 +1,96 @@
+import { TRIAL_COLORS } from "@/lib/compare/shape";
+
+/** Shared pieces of the comparison charts (SVG only; imported by the client charts). */
+
+export const ROW_HEIGHT = 34;
+export const LABEL_WIDTH = 140;
+// About 6.8px a character at 12px: two lines of this fit LABEL_WIDTH with room to spare.
+const CHARS_PER_LINE = 18;
+
+/** Hatching in each trial colour: how an estimated (flat-dose) value is drawn. */
+export function HatchPatterns({ prefix }: { prefix: string }) {
+  return (
+    <defs>
+      {TRIAL_COLORS.map((c, i) => (
+        <pattern key={c} id={`${prefix}-hatch-${i}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="white" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke={c} strokeWidth="3" />
+        </pattern>
+      ))}
+      <pattern id={`${prefix}-hatch-grey`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" fill="white" />
+        <line x1="0" y1="0" x2="0" y2="6" stroke="#64748b" strokeWidth="2" />
+      </pattern>
+    </defs>
+  );
+}
+
+export function hatchFill(prefix: string, color: string): string {
+  const i = (TRIAL_COLORS as readonly string[]).indexOf(color);
+  return `url(#${prefix}-hatch-${i < 0 ? "grey" : i})`;
+}
+
+/** Up to two lines of a label, the second ending in "…" when cut. */
+export function wrapLabel(text: string, width = CHARS_PER_LINE): string[] {
+  const words = text.split(/\s+/);
+  const lines: string[] = [""];
+  for (const w of words) {
+    const cur = lines[lines.length - 1]!;
+    if (!cur) lines[lines.length - 1] = w;
+    else if ((cur + " " + w).length <= width) lines[lines.length - 1] = cur + " " + w;
+    else lines.push(w);
+  }
+  if (lines.length > 2) {
+    const second = lines.slice(1).join(" ");
+    return [lines[0]!, second.length > width ? second.slice(0, width - 1).trimEnd() + "…" : second];
+  }
+  return lines.map((l) => (l.length > width ? l.slice(0, width - 1) + "…" : l));
+}
+
+export interface RowLabel {
+  label: string;
+  header: boolean;
+  color: string;
+}
+
+/** A y-axis tick: the arm's label, or the trial id (bold, in its colour) on a header row. */
+export function RowTick({ x, y, row }: { x: number; y: number; row: RowLabel | undefined }) {
+  if (!row) return null;
+  if (row.header) {
+    return (
+      <text x={4} y={y} dy="0.35em" fontSize={13} fontWeight={700} fill={row.color} textAnchor="start">
+        {row.label}
+      </text>
+    );
+  }
+  const lines = wrapLabel(row.label);
+  return (
+    <text x={x - 6} y={y} fontSize={12} fill="#1e293b" textAnchor="end">
+      <title>{row.label}</title>
+      {lines.map((l, i) => (
+        <tspan key={i} x={x - 6} dy={i === 0 ? (lines.length === 1 ? "0.35em" : "-0.2em") : "1.1em"}>{l}</tspan>
+      ))}
+    </text>
+  );
+}
+
+/** A label with a white backing so it reads over hatching and grid lines. */
+export function pillWidth(text: string): number {
+  return text.length * 6.4 + 8;
+}
+
+export function Pill({ x, y, text, anchor = "start", color = "#0f172a", italic = false }: { x: number; y: number; text: string; anchor?: "start" | "end"; color?: string; italic?: boolean }) {
+  const w = pillWidth(text);
+  const left = anchor === "start" ? x : x - w;
+  return (
+    <g>
+      <rect x={left} y={y - 9} width={w} height={18} rx={3} fill="white" fillOpacity={0.92} />
+      <text x={left + 4} y={y} dy="0.35em" fontSize={12} fill={color} fontStyle={italic ? "italic" : undefined}>{text}</text>
+    </g>
+  );
+}
+
+/** Category bands are equal, so a chart's height follows its number of rows. */
+export function rowsHeight(rows: unknown[], extra: number): number {
+  return rows.length * ROW_HEIGHT + extra;
+}

@@ -1,0 +1,132 @@
+import { doseChartData, METRIC_TITLES, scheduleChartData, structureChartData } from "@/lib/compare/chart-rows";
+import type { CompareView as View } from "@/lib/compare/load";
+import { MAX_TRIALS, REVIEW_WEIGHT_KG, type Tab } from "@/lib/compare/params";
+import { formatCells } from "@/lib/format";
+import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
+import { AddTrialsForm } from "./add-trials-form";
+import { ChartFigure } from "./chart-figure";
+import { ChartTabs, ExportActions, ScaleToggle, WeightControl } from "./compare-controls";
+import { CompareTable } from "./compare-table";
+import { CompareLegend } from "./legend";
+import { LazyDoseChart as DoseChart, LazyScheduleChart as ScheduleChart, LazyStructureChart as StructureChart } from "./lazy-charts";
+
+// A4 landscape; the charts' SVGs scale down to the printed width.
+const PRINT_CSS = `@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  main { max-width: none !important; padding: 0 !important; }
+  .chart-figure { break-inside: avoid; border: none; }
+  .chart-figure svg.recharts-surface { max-width: 100%; height: auto; }
+  .recharts-wrapper { width: 100% !important; height: auto !important; }
+  .table-scroll { overflow: visible !important; }
+  .compare-table { font-size: 9pt; }
+  .compare-table tr { break-inside: avoid; }
+}`;
+
+function Messages({ messages }: { messages: string[] }) {
+  if (!messages.length) return null;
+  return (
+    <div role="alert" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="compare-messages">
+      <ul className="list-disc space-y-1 pl-5">{messages.map((m) => <li key={m}>{m}</li>)}</ul>
+    </div>
+  );
+}
+
+function WeightExplainer({ view }: { view: View }) {
+  const c = view.comparison!;
+  const w = c.weightKg;
+  const flat = c.trials.flatMap((t) => t.arms.filter((a) => a.estimated).map((a) => ({ t, a })));
+  const example = flat[0];
+  return (
+    <p id="weight-why" className="max-w-3xl text-sm text-slate-700">
+      Some trials state a flat dose per infusion (all cells, whatever the patient weighs) rather than a dose per kg. To put them
+      on the same axis, the flat dose is divided by a <strong>reference weight</strong>, now <strong>{w} kg</strong>, and marked{" "}
+      <span className="font-medium text-estimated">estimated</span>. {DEFAULT_REFERENCE_WEIGHT_KG} kg is the adult reference of
+      dose-conversion guidance; {REVIEW_WEIGHT_KG} kg is the convention of the dose tables in published MSC-liver reviews. The same
+      flat dose reads 20% higher at {REVIEW_WEIGHT_KG} kg than at {DEFAULT_REFERENCE_WEIGHT_KG} kg
+      {example && example.a.cellsPerKgPerInfusion !== null
+        ? ` (${example.t.id}: ${formatCells(example.a.cellsPerKgPerInfusion * w)} cells per infusion is ${formatCells(example.a.cellsPerKgPerInfusion * w / REVIEW_WEIGHT_KG)}/kg at ${REVIEW_WEIGHT_KG} kg, ${formatCells(example.a.cellsPerKgPerInfusion * w / DEFAULT_REFERENCE_WEIGHT_KG)}/kg at ${DEFAULT_REFERENCE_WEIGHT_KG} kg)`
+        : ""}
+      . Doses stated per kg do not change.{flat.length === 0 && " None of these trials states a flat dose, so the weight changes nothing here."}
+    </p>
+  );
+}
+
+const shows = (tab: Tab, chart: Exclude<Tab, "all">) => tab === "all" || tab === chart;
+
+export function CompareView({ view }: { view: View }) {
+  const { state, comparison } = view;
+  if (!comparison) {
+    return (
+      <div>
+        <h1 className="text-2xl font-semibold">Compare trials</h1>
+        <Messages messages={view.messages} />
+        <p className="mt-3 max-w-3xl text-slate-700">
+          Put 2 to {MAX_TRIALS} trials side by side: dose per kg per infusion, cumulative dose, infusion schedule, arm design and
+          eligibility thresholds. {state.ids.length === 1 && `${state.ids[0]} is chosen; add at least one more.`}
+        </p>
+        <AddTrialsForm state={state} available={view.available} />
+      </div>
+    );
+  }
+  const dose = doseChartData(comparison, "perInfusion", state.scale);
+  const cumulative = doseChartData(comparison, "cumulative", state.scale);
+  const scaleNote = state.scale === "log" ? "Logarithmic axis." : "Linear axis.";
+  return (
+    <div className="space-y-4">
+      <style>{PRINT_CSS}</style>
+      <div>
+        <h1 className="text-2xl font-semibold">Compare {comparison.trials.length} trials</h1>
+        <p className="text-slate-700">{comparison.trials.map((t) => t.id).join(" · ")}</p>
+      </div>
+      <Messages messages={view.messages} />
+      <section aria-label="View settings" className="no-print space-y-3 rounded border border-slate-200 bg-white p-3">
+        <WeightControl state={state} />
+        <WeightExplainer view={view} />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <ScaleToggle state={state} />
+          <ExportActions state={state} />
+        </div>
+      </section>
+      <p className="hidden print:block text-sm">Reference weight {comparison.weightKg} kg; {scaleNote}</p>
+      <section aria-labelledby="charts-heading" className="space-y-3">
+        <h2 id="charts-heading" className="text-lg font-semibold">Charts</h2>
+        <div className="no-print"><ChartTabs state={state} /></div>
+        <CompareLegend trials={comparison.trials} />
+        {shows(state.tab, "dose") && (
+          <ChartFigure id="dose" title={METRIC_TITLES.perInfusion} summary={dose.summary}
+            note={<>Cells per kg body weight in one infusion. {scaleNote} Hatched bars are flat doses divided by {comparison.weightKg} kg.</>}>
+            <DoseChart data={dose} chartId="dose" />
+          </ChartFigure>
+        )}
+        {shows(state.tab, "cumulative") && (
+          <ChartFigure id="cumulative" title={METRIC_TITLES.cumulative} summary={cumulative.summary}
+            note={<>Dose per infusion × number of MSC infusions; not reported when either is unknown. {scaleNote}</>}>
+            <DoseChart data={cumulative} chartId="cumulative" />
+          </ChartFigure>
+        )}
+        {shows(state.tab, "schedule") && (() => {
+          const s = scheduleChartData(comparison);
+          return (
+            <ChartFigure id="schedule" title="Infusion schedule" summary={s.summary}
+              note="One row per arm; a mark on each infusion day, counted from the arm's first infusion (day 0). Filled circles: MSC; hollow diamonds: placebo.">
+              <ScheduleChart data={s} />
+            </ChartFigure>
+          );
+        })()}
+        {shows(state.tab, "structure") && (() => {
+          const s = structureChartData(comparison);
+          return (
+            <ChartFigure id="structure" title="Arm structure" summary={s.summary}
+              note="Each trial's arms as shares of enrollment, one bar per randomisation stage. Solid: MSC arms; hatched grey: placebo; white: no intervention. Dashed with “?”: the record gives no ratio.">
+              <StructureChart data={s} chartId="structure" />
+            </ChartFigure>
+          );
+        })()}
+      </section>
+      <section aria-labelledby="table-heading" className="space-y-2">
+        <h2 id="table-heading" className="text-lg font-semibold">Side by side</h2>
+        <CompareTable comparison={comparison} state={state} />
+      </section>
+    </div>
+  );
+}

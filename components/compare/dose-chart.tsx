@@ -1,0 +1,88 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
+import type { YAxisTickContentProps } from "recharts/types/util/types";
+import type { BarChartData, BarRow } from "@/lib/compare/chart-rows";
+import { formatCells } from "@/lib/format";
+import { HatchPatterns, hatchFill, LABEL_WIDTH, Pill, pillWidth, RowTick, rowsHeight } from "./chart-parts";
+
+/**
+ * Bars of a per-kg dose, one per arm, grouped by trial. An estimated value (a flat dose
+ * over the reference weight) is hatched and outlined; an arm with no value gets words
+ * ("not reported", "placebo (no cells)"), never a zero-length bar.
+ */
+export function DoseChart({ data, chartId }: { data: BarChartData; chartId: string }) {
+  const byKey = new Map(data.rows.map((r) => [r.key, r]));
+  const Shape = (props: BarShapeProps) => <DoseBar {...props} prefix={chartId} />;
+  return (
+    <BarChart
+      layout="vertical"
+      data={data.rows}
+      responsive
+      style={{ width: "100%", height: rowsHeight(data.rows, 36) }}
+      margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
+      barCategoryGap={6}
+      accessibilityLayer={false}
+    >
+      <HatchPatterns prefix={chartId} />
+      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <XAxis
+        type="number"
+        dataKey="plotted"
+        scale={data.scale}
+        domain={data.domain}
+        ticks={data.ticks}
+        allowDataOverflow
+        tickFormatter={(v: number) => formatCells(v)}
+        tick={{ fontSize: 12, fill: "#334155" }}
+        stroke="#94a3b8"
+      />
+      <YAxis
+        type="category"
+        dataKey="key"
+        width={LABEL_WIDTH}
+        interval={0}
+        tickLine={false}
+        stroke="#94a3b8"
+        tick={(p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />}
+      />
+      <Bar dataKey="plotted" isAnimationActive={false} shape={Shape} />
+    </BarChart>
+  );
+}
+
+function DoseBar(props: BarShapeProps & { prefix: string }) {
+  const row = props.payload as BarRow;
+  const { x, y, width, height, prefix } = props;
+  if (row.header || row.status === null) return <g />;
+  const barH = Math.min(height, 18);
+  const top = y + (height - barH) / 2;
+  const mid = top + barH / 2;
+  const common = { "data-testid": "dose-bar", "data-status": row.status, "data-arm": row.key };
+  if (row.status !== "value" && row.status !== "estimated") {
+    return (
+      <g {...common}>
+        <title>{`${row.trialId} ${row.label}: ${row.text}`}</title>
+        <Pill x={x + 4} y={mid} text={row.text} color="#475569" italic />
+      </g>
+    );
+  }
+  const estimated = row.status === "estimated";
+  // The label goes after the bar when it fits before the plot's right edge, else inside it,
+  // else right-aligned to the edge (its white backing keeps it readable over the bar).
+  const plotRight = row.fraction > 0 ? x + width / row.fraction : Infinity;
+  const pw = pillWidth(row.text);
+  const after = x + width + 4 + pw <= plotRight;
+  const labelX = after ? x + width + 4 : width >= pw + 8 ? x + width - 4 : plotRight;
+  return (
+    <g {...common}>
+      <title>{`${row.trialId} ${row.label}: ${row.text}`}</title>
+      <rect
+        x={x} y={top} width={Math.max(width, 1)} height={barH}
+        fill={estimated ? hatchFill(prefix, row.color) : row.color}
+        stroke={row.color} strokeWidth={estimated ? 2 : 0} strokeDasharray={estimated ? "4 2" : undefined}
+      />
+      <Pill x={labelX} y={mid} text={row.text} anchor={after ? "start" : "end"} />
+    </g>
+  );
+}

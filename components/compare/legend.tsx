@@ -1,0 +1,42 @@
+import type { ComparedTrial } from "@/lib/compare/shape";
+
+/** Which colour is which trial, and what the glyphs on the charts mean. */
+export function CompareLegend({ trials }: { trials: ComparedTrial[] }) {
+  return (
+    <div className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="compare-legend">
+      <ul className="flex flex-wrap gap-x-5 gap-y-1" aria-label="Trial colours">
+        {trials.map((t) => (
+          <li key={t.id} className="flex items-center gap-2">
+            <span aria-hidden className="inline-block h-3 w-5 rounded-sm" style={{ background: t.color }} />
+            <span className="font-semibold" style={{ color: t.color }}>{t.id}</span>
+          </li>
+        ))}
+      </ul>
+      <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-slate-700" aria-label="Symbols">
+        <li className="flex items-center gap-2">
+          <svg aria-hidden width="22" height="12"><rect width="22" height="12" fill="#334155" /></svg>
+          dose stated per kg
+        </li>
+        <li className="flex items-center gap-2">
+          <svg aria-hidden width="22" height="12">
+            <defs>
+              <pattern id="legend-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="5" height="5" fill="white" /><line x1="0" y1="0" x2="0" y2="5" stroke="#334155" strokeWidth="2.5" />
+              </pattern>
+            </defs>
+            <rect x="1" y="1" width="20" height="10" fill="url(#legend-hatch)" stroke="#334155" strokeWidth="1.5" strokeDasharray="3 2" />
+          </svg>
+          <span><span className="font-medium text-estimated">estimated</span>: flat dose ÷ reference weight</span>
+        </li>
+        <li className="flex items-center gap-2">
+          <svg aria-hidden width="14" height="14"><circle cx="7" cy="7" r="5" fill="#334155" /></svg>
+          MSC infusion
+        </li>
+        <li className="flex items-center gap-2">
+          <svg aria-hidden width="14" height="14"><path d="M7 1L13 7L7 13L1 7Z" fill="white" stroke="#334155" strokeWidth="2" /></svg>
+          placebo infusion
+        </li>
+      </ul>
+    </div>
+  );
+}

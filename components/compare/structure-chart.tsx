@@ -1,0 +1,87 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
+import type { YAxisTickContentProps } from "recharts/types/util/types";
+import type { StructureChartData, StructureRow } from "@/lib/compare/chart-rows";
+import { HatchPatterns, hatchFill, LABEL_WIDTH, RowTick, rowsHeight } from "./chart-parts";
+
+/**
+ * Each trial's arms as a 100% bar per randomisation stage: MSC arms solid in the trial's
+ * colour, placebo hatched grey, no intervention white. Shares the record does not give
+ * are drawn dashed with equal widths and a "?".
+ */
+export function StructureChart({ data, chartId }: { data: StructureChartData; chartId: string }) {
+  const byKey = new Map(data.rows.map((r) => [r.key, r]));
+  const rows = data.rows.map((r) => {
+    const out: Record<string, unknown> = { key: r.key, row: r, offset: r.segments[0]?.start ?? 0 };
+    r.segments.forEach((s, i) => (out[`s${i}`] = s.width));
+    return out;
+  });
+  const series = Array.from({ length: data.maxSegments }, (_, i) => i);
+  return (
+    <BarChart
+      layout="vertical"
+      data={rows}
+      responsive
+      style={{ width: "100%", height: rowsHeight(data.rows, 36) }}
+      margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
+      barCategoryGap={6}
+      accessibilityLayer={false}
+    >
+      <HatchPatterns prefix={chartId} />
+      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <XAxis
+        type="number"
+        domain={[0, 1]}
+        ticks={[0, 0.25, 0.5, 0.75, 1]}
+        tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+        tick={{ fontSize: 12, fill: "#334155" }}
+        stroke="#94a3b8"
+      />
+      <YAxis
+        type="category"
+        dataKey="key"
+        width={LABEL_WIDTH}
+        interval={0}
+        tickLine={false}
+        stroke="#94a3b8"
+        tick={(p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />}
+      />
+      <Bar dataKey="offset" stackId="s" isAnimationActive={false} shape={() => <g />} />
+      {series.map((i) => (
+        <Bar
+          key={i}
+          dataKey={`s${i}`}
+          stackId="s"
+          isAnimationActive={false}
+          shape={(p: BarShapeProps) => <Segment {...p} index={i} prefix={chartId} />}
+        />
+      ))}
+    </BarChart>
+  );
+}
+
+function Segment(props: BarShapeProps & { index: number; prefix: string }) {
+  const row = (props.payload as { row: StructureRow }).row;
+  const seg = row.segments[props.index];
+  if (!seg) return <g />;
+  const { x, y, width, height, prefix } = props;
+  const h = Math.min(height, 22);
+  const top = y + (height - h) / 2;
+  const fill = seg.kind === "msc" ? row.color : seg.kind === "placebo" ? hatchFill(prefix, "grey") : "white";
+  const stroke = seg.kind === "msc" ? "white" : "#475569";
+  const text = seg.share === null ? "?" : `${Math.round(seg.share * 100)}%`;
+  const textFill = seg.kind === "msc" ? "white" : "#0f172a";
+  return (
+    <g data-testid="structure-segment" data-kind={seg.kind} data-share={seg.share ?? ""}>
+      <title>{seg.text}</title>
+      <rect x={x} y={top} width={Math.max(width, 0)} height={h} fill={fill} stroke={seg.share === null && seg.kind === "msc" ? "#0f172a" : stroke} strokeWidth={1.5} strokeDasharray={seg.share === null ? "4 3" : undefined} />
+      {width > 30 && (
+        <g>
+          {seg.kind === "placebo" && <rect x={x + width / 2 - 17} y={top + h / 2 - 8} width={34} height={16} rx={3} fill="white" />}
+          <text x={x + width / 2} y={top + h / 2} dy="0.35em" textAnchor="middle" fontSize={12} fontWeight={600} fill={textFill}>{text}</text>
+        </g>
+      )}
+    </g>
+  );
+}
