@@ -12,7 +12,7 @@ export function AddTrialsForm({ state, available }: { state: CompareState; avail
       <fieldset>
         <legend className="font-semibold">Choose {MIN_TRIALS} to {MAX_TRIALS} trials to compare</legend>
         <p className="mt-1 text-sm text-slate-700">
-          Their doses, schedules, arm designs and eligibility thresholds are then shown side by side, in the order chosen.
+          Their doses, schedules, arm designs and eligibility thresholds are then shown side by side, in the order listed here; the comparison page can reorder them.
         </p>
         <ul className="mt-3 space-y-2">
           {available.map((t) => (

@@ -90,6 +90,10 @@ export function Pill({ x, y, text, anchor = "start", color = "#0f172a", italic =
   );
 }
 
+/** Room for the axis below the rows: bar charts, and the schedule (with its axis title). */
+export const BAR_CHART_EXTRA = 36;
+export const SCHEDULE_CHART_EXTRA = 44;
+
 /** Category bands are equal, so a chart's height follows its number of rows. */
 export function rowsHeight(rows: unknown[], extra: number): number {
   return rows.length * ROW_HEIGHT + extra;

@@ -12,8 +12,6 @@ export function WeightControl({ state }: { state: CompareState }) {
   return (
     <Form action="/compare" key={state.weightKg} className="flex flex-wrap items-end gap-2" data-testid="weight-form">
       <input type="hidden" name="ids" value={state.ids.join(",")} />
-      {state.scale !== "linear" && <input type="hidden" name="scale" value={state.scale} />}
-      {state.tab !== "all" && <input type="hidden" name="tab" value={state.tab} />}
       <label className="flex flex-col text-sm font-medium" htmlFor="weightKg">
         Reference weight (kg)
         <input
@@ -23,6 +21,9 @@ export function WeightControl({ state }: { state: CompareState }) {
           className="mt-1 w-28 rounded border border-slate-400 bg-white px-2 py-1.5 font-normal"
         />
       </label>
+      {/* After the weight, so the submitted query is already in canonical order. */}
+      {state.scale !== "linear" && <input type="hidden" name="scale" value={state.scale} />}
+      {state.tab !== "all" && <input type="hidden" name="tab" value={state.tab} />}
       <button type="submit" className={BUTTON_PRIMARY}>Apply</button>
       {[REVIEW_WEIGHT_KG, DEFAULT_REFERENCE_WEIGHT_KG].map((w) => (
         <Link

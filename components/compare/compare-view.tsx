@@ -5,6 +5,7 @@ import { formatCells } from "@/lib/format";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import { AddTrialsForm } from "./add-trials-form";
 import { ChartFigure } from "./chart-figure";
+import { BAR_CHART_EXTRA, rowsHeight, SCHEDULE_CHART_EXTRA } from "./chart-parts";
 import { ChartTabs, ExportActions, ScaleToggle, WeightControl } from "./compare-controls";
 import { CompareTable } from "./compare-table";
 import { CompareLegend } from "./legend";
@@ -93,13 +94,13 @@ export function CompareView({ view }: { view: View }) {
         <div className="no-print"><ChartTabs state={state} /></div>
         <CompareLegend trials={comparison.trials} />
         {shows(state.tab, "dose") && (
-          <ChartFigure id="dose" title={METRIC_TITLES.perInfusion} summary={dose.summary}
+          <ChartFigure id="dose" title={METRIC_TITLES.perInfusion} summary={dose.summary} height={rowsHeight(dose.rows, BAR_CHART_EXTRA)}
             note={<>Cells per kg body weight in one infusion. {scaleNote} Hatched bars are flat doses divided by {comparison.weightKg} kg.</>}>
             <DoseChart data={dose} chartId="dose" />
           </ChartFigure>
         )}
         {shows(state.tab, "cumulative") && (
-          <ChartFigure id="cumulative" title={METRIC_TITLES.cumulative} summary={cumulative.summary}
+          <ChartFigure id="cumulative" title={METRIC_TITLES.cumulative} summary={cumulative.summary} height={rowsHeight(cumulative.rows, BAR_CHART_EXTRA)}
             note={<>Dose per infusion × number of MSC infusions; not reported when either is unknown. {scaleNote}</>}>
             <DoseChart data={cumulative} chartId="cumulative" />
           </ChartFigure>
@@ -107,7 +108,7 @@ export function CompareView({ view }: { view: View }) {
         {shows(state.tab, "schedule") && (() => {
           const s = scheduleChartData(comparison);
           return (
-            <ChartFigure id="schedule" title="Infusion schedule" summary={s.summary}
+            <ChartFigure id="schedule" title="Infusion schedule" summary={s.summary} height={rowsHeight(s.rows, SCHEDULE_CHART_EXTRA)}
               note="One row per arm; a mark on each infusion day, counted from the arm's first infusion (day 0). Filled circles: MSC; hollow diamonds: placebo.">
               <ScheduleChart data={s} />
             </ChartFigure>
@@ -116,7 +117,7 @@ export function CompareView({ view }: { view: View }) {
         {shows(state.tab, "structure") && (() => {
           const s = structureChartData(comparison);
           return (
-            <ChartFigure id="structure" title="Arm structure" summary={s.summary}
+            <ChartFigure id="structure" title="Arm structure" summary={s.summary} height={rowsHeight(s.rows, BAR_CHART_EXTRA)}
               note="Each trial's arms as shares of enrollment, one bar per randomisation stage. Solid: MSC arms; hatched grey: placebo; white: no intervention. Dashed with “?”: the record gives no ratio.">
               <StructureChart data={s} chartId="structure" />
             </ChartFigure>

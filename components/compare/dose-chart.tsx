@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "
 import type { YAxisTickContentProps } from "recharts/types/util/types";
 import type { BarChartData, BarRow } from "@/lib/compare/chart-rows";
 import { formatCells } from "@/lib/format";
-import { HatchPatterns, hatchFill, LABEL_WIDTH, Pill, pillWidth, RowTick, rowsHeight } from "./chart-parts";
+import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, LABEL_WIDTH, Pill, pillWidth, RowTick, rowsHeight } from "./chart-parts";
 
 /**
  * Bars of a per-kg dose, one per arm, grouped by trial. An estimated value (a flat dose
@@ -19,7 +19,7 @@ export function DoseChart({ data, chartId }: { data: BarChartData; chartId: stri
       layout="vertical"
       data={data.rows}
       responsive
-      style={{ width: "100%", height: rowsHeight(data.rows, 36) }}
+      style={{ width: "100%", height: rowsHeight(data.rows, BAR_CHART_EXTRA) }}
       margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
       barCategoryGap={6}
       accessibilityLayer={false}

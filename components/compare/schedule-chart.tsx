@@ -3,7 +3,7 @@
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import type { YAxisTickContentProps } from "recharts/types/util/types";
 import type { ScheduleChartData, ScheduleMark } from "@/lib/compare/chart-rows";
-import { LABEL_WIDTH, Pill, RowTick, rowsHeight } from "./chart-parts";
+import { SCHEDULE_CHART_EXTRA, LABEL_WIDTH, Pill, RowTick, rowsHeight } from "./chart-parts";
 
 type Point = { cx?: number; cy?: number; payload?: unknown };
 
@@ -13,7 +13,7 @@ export function ScheduleChart({ data }: { data: ScheduleChartData }) {
   return (
     <ScatterChart
       responsive
-      style={{ width: "100%", height: rowsHeight(data.rows, 44) }}
+      style={{ width: "100%", height: rowsHeight(data.rows, SCHEDULE_CHART_EXTRA) }}
       margin={{ top: 4, right: 16, bottom: 16, left: 0 }}
       accessibilityLayer={false}
     >

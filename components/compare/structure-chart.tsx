@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { YAxisTickContentProps } from "recharts/types/util/types";
 import type { StructureChartData, StructureRow } from "@/lib/compare/chart-rows";
-import { HatchPatterns, hatchFill, LABEL_WIDTH, RowTick, rowsHeight } from "./chart-parts";
+import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, LABEL_WIDTH, RowTick, rowsHeight } from "./chart-parts";
 
 /**
  * Each trial's arms as a 100% bar per randomisation stage: MSC arms solid in the trial's
@@ -23,7 +23,7 @@ export function StructureChart({ data, chartId }: { data: StructureChartData; ch
       layout="vertical"
       data={rows}
       responsive
-      style={{ width: "100%", height: rowsHeight(data.rows, 36) }}
+      style={{ width: "100%", height: rowsHeight(data.rows, BAR_CHART_EXTRA) }}
       margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
       barCategoryGap={6}
       accessibilityLayer={false}

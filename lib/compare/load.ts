@@ -1,0 +1,73 @@
+import "server-only";
+import { findCanonicalId, getAllTrials, getTrials } from "../data";
+import { compareHref, MIN_TRIALS, parseCompareParams, splitIds, type CompareState, type SearchParams } from "./params";
+import { shapeComparison, type Comparison } from "./shape";
+
+/**
+ * Everything the comparison page needs from its query string: the state, messages for
+ * what could not be used, the shaped comparison (null with fewer than two trials), and
+ * the canonical address to redirect to when the query is a non-canonical spelling of it.
+ */
+export interface CompareView {
+  state: CompareState;
+  messages: string[];
+  comparison: Comparison | null;
+  redirectTo: string | null;
+  /** For the "add trials" form: every trial, with its title. */
+  available: { id: string; title: string | null }[];
+}
+
+/** Ids as stored (case-insensitive match), in the order asked; the rest are unknown. */
+export async function resolveIds(ids: string[]): Promise<{ found: string[]; unknown: string[] }> {
+  const canonical = await Promise.all(ids.map((id) => findCanonicalId(id)));
+  const found: string[] = [];
+  const unknown: string[] = [];
+  canonical.forEach((c, i) => {
+    if (c === null) unknown.push(ids[i]!);
+    else if (!found.includes(c)) found.push(c);
+  });
+  return { found, unknown };
+}
+
+/** The query as given, spelled the way compareQuery spells it (commas left readable). */
+function queryOf(sp: SearchParams): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) q.append(k, x);
+  return q.toString().replace(/%2C/g, ",");
+}
+
+export async function loadCompareView(sp: SearchParams): Promise<CompareView> {
+  const parsed = parseCompareParams(sp);
+  const messages = parsed.problems.map((p) => p.message);
+  // With too many ids nothing is compared, but the picker shows them ticked, to untick some.
+  const asked = parsed.tooMany ? splitIds(sp.ids).ids : parsed.state.ids;
+  const { found, unknown } = await resolveIds(asked);
+  if (unknown.length) {
+    messages.push(`No trial in the registry has the id ${unknown.map((u) => `“${u}”`).join(", ")}. Check the id, or pick trials below.`);
+  }
+  const state: CompareState = { ...parsed.state, ids: found };
+  // Case and duplicates are spelling, not errors: a valid view goes to its canonical address.
+  if (messages.length === 0 && found.length >= MIN_TRIALS) {
+    const canonical = compareHref(state);
+    if (`/compare?${queryOf(sp)}` !== canonical) return { state, messages, comparison: null, available: [], redirectTo: canonical };
+  }
+  // The list page's GET form sends ?ids=A&ids=B. A valid view went to its canonical address
+  // above; otherwise the one comma list is still the spelling to show the messages under.
+  if (Array.isArray(sp.ids)) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(sp)) {
+      if (k === "ids" || v === undefined) continue;
+      for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
+    }
+    const ids = sp.ids.map((s) => s.trim()).filter(Boolean).join(",");
+    const rest = q.toString();
+    return { state, messages: [], comparison: null, available: [], redirectTo: `/compare?ids=${encodeURIComponent(ids).replace(/%2C/g, ",")}${rest ? `&${rest}` : ""}` };
+  }
+  if (parsed.duplicates.length) messages.push(`Listed twice, shown once: ${parsed.duplicates.join(", ")}.`);
+  if (parsed.tooMany || found.length < MIN_TRIALS) {
+    const all = await getAllTrials();
+    return { state, messages, comparison: null, redirectTo: null, available: all.map((t) => ({ id: t.id, title: t.title })) };
+  }
+  const records = await getTrials(found);
+  return { state, messages, comparison: shapeComparison(records, state.weightKg), redirectTo: null, available: [] };
+}
