@@ -1,4 +1,4 @@
-// npm run bench:search [-- --trials 50000 --skip-http]
+// npm run bench:search [-- --trials 50000 --skip-http --keep]
 // Builds a synthetic registry from the seeds' shapes in a scratch database, then prints
 // p50/p95 of search (in process) and of rendering the list and a trial page (HTTP
 // against the production build). Figures, not assertions: this is not a test.
@@ -22,6 +22,7 @@ const arg = (name: string, fallback: string) => {
 };
 const N = Number(arg("trials", "50000"));
 const skipHttp = args.includes("--skip-http");
+const keep = args.includes("--keep"); // leave the scratch database for profiling
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
 const dbFile = path.join(dir, "bench.db");
 const url = `file:${dbFile}`;
@@ -153,4 +154,5 @@ if (!skipHttp) {
     process.kill(-server.pid!, "SIGTERM");
   }
 }
-fs.rmSync(dir, { recursive: true, force: true });
+if (keep) console.log(`kept ${dbFile}`);
+else fs.rmSync(dir, { recursive: true, force: true });

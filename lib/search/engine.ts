@@ -1,19 +1,24 @@
 import type Database from "better-sqlite3";
-import { facetIndex, type FacetRow } from "./facet-index";
-import { parseUserQuery, toFtsMatch } from "./fts-query";
+import { PHASES } from "../ingest/normalize/enums";
+import { facetIndex, MAX_INFUSIONS, type Codes, type FacetIndex } from "./facet-index";
+import { parseUserQuery, toFtsMatch, type ParsedQuery } from "./fts-query";
 import type { SearchQuery } from "./params";
 
 /**
- * Search over the registry: FTS5 finds and ranks the text matches, then filters, facet
- * counts and sorting run over the in-memory facet rows. Each filter is one bit; a trial's
- * mask says which filters it passes, so a facet's counts are those of the trials that
- * pass every *other* filter — what choosing that option would give.
+ * Search over the registry. FTS5 finds the trials whose text matches; filters, facet
+ * counts, relevance and sorting then run over the in-memory facet index in one pass.
+ *
+ * Facet counts say what choosing an option would give: a trial counts towards a facet if
+ * it passes every *other* active filter (it passes all, or fails only that one).
+ *
+ * Relevance is by field: a query group found in the title or an identifier scores 4, in
+ * the conditions, arms, interventions or sponsor 2, only in the criteria or prose 1;
+ * ties go to the newest trial. (bm25 over tens of thousands of matches costs ~1 µs a row,
+ * more than the whole search budget; field tiers read better for a registry anyway.)
  */
 
 export const FILTERS = ["phase", "status", "allocation", "masking", "condition", "source", "dose", "infusions", "age"] as const;
 export type FilterName = (typeof FILTERS)[number];
-const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<FilterName, number>;
-const ALL = (1 << FILTERS.length) - 1;
 
 /** Dose thresholds (cells/kg per infusion) offered as range bounds. */
 export const DOSE_STEPS = [1e5, 2.5e5, 5e5, 1e6, 2e6, 4e6, 1e7] as const;
@@ -38,96 +43,208 @@ export interface EngineResult {
   /** The page's trial ids, in order. */
   ids: string[];
   facets: Facets;
-  /** The words searched for (with synonyms), for highlighting. */
+  /** The words and phrases searched for (with synonyms), for highlighting. */
   terms: string[];
 }
 
-const anyIn = (have: string[], want: string[]) => want.length === 0 || have.some((h) => want.includes(h));
-const one = (have: string | null, want: string[]) => want.length === 0 || (have !== null && want.includes(have));
+type Filter = { name: FilterName; pass: (i: number) => boolean };
 
-function doseOk(row: FacetRow, min: number | undefined, max: number | undefined): boolean {
-  if (min === undefined && max === undefined) return true;
-  return row.doses.some((d) => (min === undefined || d >= min) && (max === undefined || d <= max));
+function codeSet(codes: Codes, wanted: string[]): Uint8Array {
+  const set = new Uint8Array(codes.values.length);
+  wanted.forEach((w) => {
+    const c = codes.values.indexOf(w);
+    if (c >= 0) set[c] = 1;
+  });
+  return set;
 }
 
-function ageOk(row: FacetRow, age: number | undefined): boolean {
-  if (age === undefined) return true;
-  if (row.minAge === null && row.maxAge === null) return false; // not stated: cannot say it admits
-  return (row.minAge ?? 0) <= age && (row.maxAge === null || age <= row.maxAge);
+function activeFilters(idx: FacetIndex, q: SearchQuery): Filter[] {
+  const filters: Filter[] = [];
+  const codeFilter = (name: FilterName, codes: Codes, wanted: string[]) => {
+    if (!wanted.length) return;
+    const set = codeSet(codes, wanted);
+    filters.push({ name, pass: (i) => codes.codes[i]! >= 0 && set[codes.codes[i]!] === 1 });
+  };
+  if (q.phase.length) {
+    const mask = q.phase.reduce((m, p) => m | (1 << PHASES.indexOf(p)), 0);
+    filters.push({ name: "phase", pass: (i) => (idx.phaseBits[i]! & mask) !== 0 });
+  }
+  codeFilter("status", idx.status, q.status);
+  codeFilter("allocation", idx.allocation, q.allocation);
+  codeFilter("masking", idx.masking, q.masking);
+  if (q.condition.length) {
+    const wanted = q.condition.map((c) => c.toLowerCase());
+    const set = new Uint8Array(idx.conditions.values.length);
+    idx.conditions.lower.forEach((c, k) => { if (wanted.includes(c)) set[k] = 1; });
+    filters.push({ name: "condition", pass: (i) => idx.conditions.codes[i]!.some((c) => set[c] === 1) });
+  }
+  codeFilter("source", idx.source, q.source);
+  if (q.doseMin !== undefined || q.doseMax !== undefined) {
+    const lo = q.doseMin ?? -Infinity, hi = q.doseMax ?? Infinity;
+    filters.push({ name: "dose", pass: (i) => idx.doses[i]!.some((d) => d >= lo && d <= hi) });
+  }
+  if (q.infusions.length) filters.push({ name: "infusions", pass: (i) => idx.infusions[i]!.some((n) => q.infusions.includes(n)) });
+  if (q.age !== undefined) {
+    const age = q.age;
+    // A trial that states no age range cannot be said to admit the patient.
+    filters.push({ name: "age", pass: (i) => {
+      const min = idx.minAge[i]!, max = idx.maxAge[i]!;
+      if (Number.isNaN(min) && Number.isNaN(max)) return false;
+      return (Number.isNaN(min) || min <= age) && (Number.isNaN(max) || age <= max);
+    } });
+  }
+  return filters;
 }
 
-function maskOf(row: FacetRow, q: SearchQuery): number {
-  let m = 0;
-  if (anyIn(row.phases, q.phase)) m |= BIT.phase;
-  if (one(row.status, q.status)) m |= BIT.status;
-  if (one(row.allocation, q.allocation)) m |= BIT.allocation;
-  if (one(row.masking, q.masking)) m |= BIT.masking;
-  if (q.condition.length === 0 || row.conditions.some((c) => q.condition.some((w) => w.toLowerCase() === c.toLowerCase()))) m |= BIT.condition;
-  if (one(row.source, q.source)) m |= BIT.source;
-  if (doseOk(row, q.doseMin, q.doseMax)) m |= BIT.dose;
-  if (q.infusions.length === 0 || row.infusions.some((n) => q.infusions.includes(n))) m |= BIT.infusions;
-  if (ageOk(row, q.age)) m |= BIT.age;
-  return m;
+/** The FTS matches, as slots of the facet index; null when the query has no words. */
+function matchSlots(db: Database.Database, idx: FacetIndex, match: string | null): Int32Array | null {
+  if (match === null) return null;
+  // Built from quoted words only: no user syntax reaches MATCH.
+  const rowids = db.prepare("SELECT rowid FROM trial_fts WHERE trial_fts MATCH ?").pluck().all(match) as number[];
+  const slots = new Int32Array(rowids.length);
+  let k = 0;
+  for (const r of rowids) {
+    const s = r < idx.slotOfRowid.length ? idx.slotOfRowid[r]! : -1;
+    if (s >= 0) slots[k++] = s;
+  }
+  return slots.subarray(0, k);
 }
 
-function tally(rows: FacetRow[], values: (r: FacetRow) => (string | null)[]): FacetCount[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) for (const v of new Set(values(r))) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+/** Field-tier relevance of slot i for the query's groups (see the module comment). */
+function scorer(idx: FacetIndex, parsed: ParsedQuery): (i: number) => number {
+  const groups = parsed.groups.map((alts, g) => {
+    const prefix = g === parsed.groups.length - 1 && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length >= 3;
+    return alts.map((phrase) => (prefix ? ` ${phrase.join(" ")}` : ` ${phrase.join(" ")} `));
+  });
+  // Words that stand together in a field as typed ("cord blood") earn that field's score again.
+  const singles = parsed.groups.every((alts) => alts.length === 1) && parsed.groups.length > 1;
+  const last = groups[groups.length - 1]?.[0] ?? "";
+  const whole = singles ? ` ${parsed.groups.map((alts) => alts[0]!.join(" ")).join(" ")}${last.endsWith(" ") ? " " : ""}` : null;
+  return (i) => {
+    const title = idx.titleText[i]!, key = idx.keyText[i]!;
+    let score = 0;
+    for (const alts of groups) score += alts.some((a) => title.includes(a)) ? 4 : alts.some((a) => key.includes(a)) ? 2 : 1;
+    if (whole) score += title.includes(whole) ? 4 : key.includes(whole) ? 2 : 0;
+    return score;
+  };
 }
 
-const desc = (a: number | string | null, b: number | string | null) =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1;
+function toCounts(values: string[], counts: Int32Array): FacetCount[] {
+  const out: FacetCount[] = [];
+  counts.forEach((c, k) => { if (c > 0) out.push({ value: values[k]!, count: c }); });
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
 
 export function runSearch(db: Database.Database, q: SearchQuery): EngineResult {
-  const { rows, byRowid } = facetIndex(db);
+  const idx = facetIndex(db);
   const parsed = parseUserQuery(q.q);
-  const match = toFtsMatch(parsed);
+  const slots = matchSlots(db, idx, toFtsMatch(parsed));
+  const filters = activeFilters(idx, q);
 
-  let candidates: FacetRow[] = rows;
-  let rank: Map<number, number> | null = null;
-  if (match) {
-    // The expression is built from quoted words only, so MATCH cannot see user syntax.
-    const hits = db.prepare("SELECT rowid, rank FROM trial_fts WHERE trial_fts MATCH ?").raw().all(match) as [number, number][];
-    rank = new Map(hits);
-    candidates = [];
-    for (const [rowid] of hits) {
-      const row = byRowid.get(rowid);
-      if (row) candidates.push(row);
+  const counts = {
+    phase: new Int32Array(PHASES.length),
+    status: new Int32Array(idx.status.values.length),
+    allocation: new Int32Array(idx.allocation.values.length),
+    masking: new Int32Array(idx.masking.values.length),
+    condition: new Int32Array(idx.conditions.values.length),
+    source: new Int32Array(idx.source.values.length),
+    infusions: new Int32Array(MAX_INFUSIONS + 1),
+    doseMin: new Int32Array(DOSE_STEPS.length),
+    doseMax: new Int32Array(DOSE_STEPS.length),
+  };
+  const lo = q.doseMin ?? -Infinity, hi = q.doseMax ?? Infinity;
+  const codeCount = (codes: Int16Array, into: Int32Array, i: number) => {
+    const c = codes[i]!;
+    if (c >= 0) into[c]!++;
+  };
+  // Adds slot i to the counts of one facet (an index into FILTERS). Hot: runs for up to
+  // every trial times every facet, so plain loops over typed arrays.
+  const count = (i: number, facet: number) => {
+    switch (facet) {
+      case 0: { const bits = idx.phaseBits[i]!; for (let b = 0; b < PHASES.length; b++) if (bits & (1 << b)) counts.phase[b]!++; break; }
+      case 1: codeCount(idx.status.codes, counts.status, i); break;
+      case 2: codeCount(idx.allocation.codes, counts.allocation, i); break;
+      case 3: codeCount(idx.masking.codes, counts.masking, i); break;
+      case 4: { const cs = idx.conditions.codes[i]!; for (let k = 0; k < cs.length; k++) counts.condition[cs[k]!]!++; break; }
+      case 5: codeCount(idx.source.codes, counts.source, i); break;
+      case 6: {
+        // Option v as lower bound: some dose in [v, hi]; as upper bound: some dose in [lo, v].
+        const ds = idx.doses[i]!;
+        if (ds.length === 0) break;
+        let highest = -Infinity, lowest = Infinity;
+        for (let k = 0; k < ds.length; k++) {
+          const d = ds[k]!;
+          if (d <= hi && d > highest) highest = d;
+          if (d >= lo && d < lowest) lowest = d;
+        }
+        for (let k = 0; k < DOSE_STEPS.length; k++) {
+          if (highest >= DOSE_STEPS[k]!) counts.doseMin[k]!++;
+          if (lowest <= DOSE_STEPS[k]!) counts.doseMax[k]!++;
+        }
+        break;
+      }
+      case 7: { const ns = idx.infusions[i]!; for (let k = 0; k < ns.length; k++) counts.infusions[ns[k]!]!++; break; }
+      default: break; // 8, age: only its total is shown
+    }
+  };
+  const facetOf = filters.map((f) => FILTERS.indexOf(f.name));
+
+  const passing = new Uint8Array(idx.n);
+  let total = 0;
+  const visit = (i: number) => {
+    let failed = -1;
+    for (let f = 0; f < filters.length; f++) {
+      if (!filters[f]!.pass(i)) {
+        if (failed >= 0) return; // fails two filters: counts nowhere
+        failed = f;
+      }
+    }
+    if (failed >= 0) return count(i, facetOf[failed]!);
+    passing[i] = 1;
+    total++;
+    for (let facet = 0; facet < 8; facet++) count(i, facet);
+  };
+  if (slots) for (let k = 0; k < slots.length; k++) visit(slots[k]!);
+  else for (let i = 0; i < idx.n; i++) visit(i);
+
+  // The page: relevance sorts the (fewer) matches; the other sorts walk a presorted order.
+  const first = (q.page - 1) * q.pageSize;
+  let page: number[] = [];
+  if (q.sort === "relevance" && slots) {
+    // Within a score, newest first — the presorted start order. One walk over it fills a
+    // short list per score; the page is then read off from the highest score down.
+    const score = scorer(idx, parsed);
+    const need = first + q.pageSize;
+    const tiers = new Map<number, number[]>();
+    for (const i of idx.order.start) {
+      if (passing[i] !== 1) continue;
+      const sc = score(i);
+      const list = tiers.get(sc) ?? (tiers.set(sc, []), tiers.get(sc)!);
+      if (list.length < need) list.push(i);
+    }
+    const ranked = [...tiers.keys()].sort((a, b) => b - a).flatMap((sc) => tiers.get(sc)!);
+    page = ranked.slice(first, need);
+  } else {
+    const order = q.sort === "enrollment" ? idx.order.enrollment : q.sort === "dose" ? idx.order.dose : idx.order.start;
+    let seen = 0;
+    for (const i of order) {
+      if (passing[i] !== 1) continue;
+      if (seen >= first) page.push(i);
+      if (++seen >= first + q.pageSize) break;
     }
   }
 
-  const masks = candidates.map((r) => maskOf(r, q));
-  const passingAllBut = (f: FilterName) => candidates.filter((_, i) => (masks[i]! | BIT[f]) === ALL);
-  const results = candidates.filter((_, i) => masks[i] === ALL);
-
-  const byStart = (a: FacetRow, b: FacetRow) => desc(a.start, b.start) || a.id.localeCompare(b.id);
-  const sorters: Record<SearchQuery["sort"], (a: FacetRow, b: FacetRow) => number> = {
-    relevance: rank ? (a, b) => rank!.get(a.rowid)! - rank!.get(b.rowid)! || a.id.localeCompare(b.id) : byStart,
-    start: byStart,
-    enrollment: (a, b) => desc(a.enrollment, b.enrollment) || a.id.localeCompare(b.id),
-    dose: (a, b) => desc(a.maxDose, b.maxDose) || a.id.localeCompare(b.id),
-  };
-  results.sort(sorters[q.sort]);
-  const start = (q.page - 1) * q.pageSize;
-
-  const doseBase = passingAllBut("dose");
   const facets: Facets = {
-    phase: tally(passingAllBut("phase"), (r) => r.phases),
-    status: tally(passingAllBut("status"), (r) => [r.status]),
-    allocation: tally(passingAllBut("allocation"), (r) => [r.allocation]),
-    masking: tally(passingAllBut("masking"), (r) => [r.masking]),
-    condition: tally(passingAllBut("condition"), (r) => r.conditions),
-    source: tally(passingAllBut("source"), (r) => [r.source]),
-    infusions: tally(passingAllBut("infusions"), (r) => r.infusions.map(String)).sort((a, b) => Number(a.value) - Number(b.value)),
-    doseMin: DOSE_STEPS.map((v) => ({ value: String(v), count: doseBase.filter((r) => doseOk(r, v, q.doseMax)).length })),
-    doseMax: DOSE_STEPS.map((v) => ({ value: String(v), count: doseBase.filter((r) => doseOk(r, q.doseMin, v)).length })),
-    age: q.age === undefined ? null : results.length,
+    phase: toCounts([...PHASES], counts.phase),
+    status: toCounts(idx.status.values, counts.status),
+    allocation: toCounts(idx.allocation.values, counts.allocation),
+    masking: toCounts(idx.masking.values, counts.masking),
+    condition: toCounts(idx.conditions.values, counts.condition),
+    source: toCounts(idx.source.values, counts.source),
+    infusions: [...counts.infusions].flatMap((c, v) => (c > 0 ? [{ value: String(v), count: c }] : [])),
+    doseMin: DOSE_STEPS.map((v, k) => ({ value: String(v), count: counts.doseMin[k]! })),
+    doseMax: DOSE_STEPS.map((v, k) => ({ value: String(v), count: counts.doseMax[k]! })),
+    age: q.age === undefined ? null : total,
   };
-  return {
-    total: results.length,
-    ids: results.slice(start, start + q.pageSize).map((r) => r.id),
-    facets,
-    terms: parsed.words,
-  };
+  return { total, ids: page.map((i) => idx.ids[i]!), facets, terms: parsed.words };
 }

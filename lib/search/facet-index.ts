@@ -1,62 +1,143 @@
 import type Database from "better-sqlite3";
+import { PHASES } from "../ingest/normalize/enums";
+import { CELL_SOURCE_LABELS } from "../ingest/normalize/doses";
+import { words } from "./fts-query";
 
-/** What the list filters and sorts on, one compact row per trial, held in memory. */
-export interface FacetRow {
-  rowid: number;
-  id: string;
-  phases: string[];
-  status: string | null;
-  allocation: string | null;
-  masking: string | null;
-  conditions: string[];
-  source: string | null;
-  /** Per-kg dose per infusion of each arm that has one (stated or estimated). */
-  doses: number[];
-  /** MSC infusions of each arm that has them. */
-  infusions: number[];
-  minAge: number | null;
-  maxAge: number | null;
-  start: string | null;
-  enrollment: number | null;
-  maxDose: number | null;
+/**
+ * What the list filters, counts and sorts on, held in memory as typed arrays: one slot
+ * per trial, enum values as small integer codes. Built once per database change.
+ */
+export interface FacetIndex {
+  n: number;
+  ids: string[];
+  /** rowid → slot, -1 where no trial. */
+  slotOfRowid: Int32Array;
+  phaseBits: Uint8Array; // bit k = PHASES[k]
+  status: Codes;
+  allocation: Codes;
+  masking: Codes;
+  source: Codes;
+  conditions: { codes: Int32Array[]; values: string[]; lower: string[] };
+  doses: Float64Array[];
+  infusions: Uint16Array[];
+  minAge: Float64Array; // NaN: not stated
+  maxAge: Float64Array;
+  /** YYYYMMDD as a number (YYYYMM00 for a month), -1 when unknown: sorts newest first. */
+  start: Float64Array;
+  enrollment: Float64Array; // -1 when unknown
+  maxDose: Float64Array; // -1 when unknown
+  /** Slots presorted for each sort, unknown values last, ties by id. */
+  order: { start: Int32Array; enrollment: Int32Array; dose: Int32Array };
+  /** " word word … " of title, acronym and identifiers; of conditions, arms, interventions, sponsor. */
+  titleText: string[];
+  keyText: string[];
 }
+
+export interface Codes { codes: Int16Array; values: string[] }
+
+/** Infusion counts above this are counted together (the URL parameter allows up to 1000). */
+export const MAX_INFUSIONS = 1000;
 
 const SQL = `SELECT t.rowid AS rowid, t.id, t.overallStatus AS status, t.allocation, t.masking, t.cellSource AS source,
   t.minAgeYears AS minAge, t.maxAgeYears AS maxAge, t.startDate AS start, t.enrollmentCount AS enrollment,
-  t.maxCellsPerKg AS maxDose,
+  t.maxCellsPerKg AS maxDose, t.title, t.officialTitle, t.acronym, t.nctId, t.sponsor, t.interventions, t.keywords,
   (SELECT group_concat(phase) FROM TrialPhase p WHERE p.trialId = t.id) AS phases,
   (SELECT json_group_array(name) FROM Condition c WHERE c.trialId = t.id) AS conditions,
+  (SELECT group_concat(value, ' ') FROM OtherId o WHERE o.trialId = t.id) AS otherIds,
+  (SELECT group_concat(label, ' ') FROM Arm a WHERE a.trialId = t.id) AS armLabels,
   (SELECT group_concat(cellsPerKgPerInfusion) FROM Arm a WHERE a.trialId = t.id AND cellsPerKgPerInfusion IS NOT NULL) AS doses,
   (SELECT group_concat(activeInfusions) FROM Arm a WHERE a.trialId = t.id AND activeInfusions > 0) AS infusions
-FROM Trial t`;
+FROM Trial t ORDER BY t.id`;
 
-interface RawRow extends Omit<FacetRow, "phases" | "conditions" | "doses" | "infusions"> {
-  phases: string | null;
-  conditions: string;
-  doses: string | null;
-  infusions: string | null;
+interface RawRow {
+  rowid: number; id: string; status: string | null; allocation: string | null; masking: string | null; source: string | null;
+  minAge: number | null; maxAge: number | null; start: string | null; enrollment: number | null; maxDose: number | null;
+  title: string | null; officialTitle: string | null; acronym: string | null; nctId: string | null; sponsor: string | null;
+  interventions: string; keywords: string; phases: string | null; conditions: string; otherIds: string | null;
+  armLabels: string | null; doses: string | null; infusions: string | null;
 }
 
-const numbers = (s: string | null) => (s ? s.split(",").map(Number) : []);
+function encoder(n: number): { codes: Int16Array; values: string[]; set: (i: number, v: string | null) => void } {
+  const codes = new Int16Array(n).fill(-1);
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    codes, values,
+    set(i, v) {
+      if (v === null) return;
+      let c = index.get(v);
+      if (c === undefined) index.set(v, (c = values.push(v) - 1));
+      codes[i] = c;
+    },
+  };
+}
 
-const caches = new WeakMap<Database.Database, { version: number; rows: FacetRow[]; byRowid: Map<number, FacetRow> }>();
+const tokens = (...texts: (string | null | undefined)[]) => ` ${texts.filter(Boolean).map((t) => words(t!).join(" ")).join(" ")} `;
+const dateKey = (d: string | null) => (d ? Number(d.replace(/-/g, "").padEnd(8, "0")) : -1);
+
+function presort(n: number, key: Float64Array): Int32Array {
+  // Slots are in id order, so a stable sort on the key keeps ties by id.
+  return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => key[b]! - key[a]! || a - b);
+}
+
+function build(db: Database.Database): FacetIndex {
+  const raw = db.prepare(SQL).all() as RawRow[];
+  const n = raw.length;
+  const status = encoder(n), allocation = encoder(n), masking = encoder(n), source = encoder(n);
+  const conditionIndex = new Map<string, number>();
+  const conditionValues: string[] = [];
+  const maxRowid = raw.reduce((m, r) => Math.max(m, r.rowid), 0);
+  const idx: FacetIndex = {
+    n, ids: new Array(n), slotOfRowid: new Int32Array(maxRowid + 1).fill(-1), phaseBits: new Uint8Array(n),
+    status, allocation, masking, source,
+    conditions: { codes: new Array(n), values: conditionValues, lower: [] },
+    doses: new Array(n), infusions: new Array(n),
+    minAge: new Float64Array(n), maxAge: new Float64Array(n), start: new Float64Array(n),
+    enrollment: new Float64Array(n), maxDose: new Float64Array(n),
+    order: { start: new Int32Array(0), enrollment: new Int32Array(0), dose: new Int32Array(0) },
+    titleText: new Array(n), keyText: new Array(n),
+  };
+  raw.forEach((r, i) => {
+    idx.ids[i] = r.id;
+    idx.slotOfRowid[r.rowid] = i;
+    for (const p of r.phases ? r.phases.split(",") : []) idx.phaseBits[i]! |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
+    status.set(i, r.status);
+    allocation.set(i, r.allocation);
+    masking.set(i, r.masking);
+    source.set(i, r.source);
+    const conditions = JSON.parse(r.conditions) as string[];
+    idx.conditions.codes[i] = Int32Array.from(new Set(conditions), (c) => {
+      let code = conditionIndex.get(c);
+      if (code === undefined) conditionIndex.set(c, (code = conditionValues.push(c) - 1));
+      return code;
+    });
+    idx.doses[i] = r.doses ? Float64Array.from(r.doses.split(","), Number) : new Float64Array(0);
+    idx.infusions[i] = r.infusions ? Uint16Array.from(new Set(r.infusions.split(",").map((x) => Math.min(Number(x), MAX_INFUSIONS)))) : new Uint16Array(0);
+    idx.minAge[i] = r.minAge ?? NaN;
+    idx.maxAge[i] = r.maxAge ?? NaN;
+    idx.start[i] = dateKey(r.start);
+    idx.enrollment[i] = r.enrollment ?? -1;
+    idx.maxDose[i] = r.maxDose ?? -1;
+    idx.titleText[i] = tokens(r.title, r.officialTitle, r.acronym, r.id, r.nctId, r.otherIds);
+    idx.keyText[i] = tokens(conditions.join(" "), ...(JSON.parse(r.interventions) as string[]), ...(JSON.parse(r.keywords) as string[]),
+      r.armLabels, r.sponsor, r.source ? CELL_SOURCE_LABELS[r.source] : null);
+  });
+  idx.conditions.lower = conditionValues.map((c) => c.toLowerCase());
+  idx.order = { start: presort(n, idx.start), enrollment: presort(n, idx.enrollment), dose: presort(n, idx.maxDose) };
+  return idx;
+}
+
+const caches = new WeakMap<Database.Database, { version: number; index: FacetIndex }>();
 
 /**
- * The facet rows, reloaded only when the database changed since the last call
+ * The facet index of `db`, rebuilt only when the database changed since the last call
  * (`PRAGMA data_version` moves when another connection, e.g. an import, commits).
  */
-export function facetIndex(db: Database.Database): { rows: FacetRow[]; byRowid: Map<number, FacetRow> } {
+export function facetIndex(db: Database.Database): FacetIndex {
   const version = db.pragma("data_version", { simple: true }) as number;
   const cached = caches.get(db);
-  if (cached && cached.version === version) return cached;
-  const rows = (db.prepare(SQL).all() as RawRow[]).map((r) => ({
-    ...r,
-    phases: r.phases ? r.phases.split(",") : [],
-    conditions: JSON.parse(r.conditions) as string[],
-    doses: numbers(r.doses),
-    infusions: [...new Set(numbers(r.infusions))],
-  }));
-  const fresh = { version, rows, byRowid: new Map(rows.map((r) => [r.rowid, r])) };
-  caches.set(db, fresh);
-  return fresh;
+  if (cached && cached.version === version) return cached.index;
+  const index = build(db);
+  caches.set(db, { version, index });
+  return index;
 }

@@ -65,7 +65,7 @@ export function parseUserQuery(text: string): ParsedQuery {
       if (units[i]!.length > 1 && set.some((p) => p.join(" ") === units[i]!.join(" "))) matched = { len: 1, set };
     }
     if (matched) {
-      groups.push(matched.set);
+      groups.push(withoutSubsumed(matched.set));
       i += matched.len;
     } else {
       groups.push([units[i]!]);
@@ -73,6 +73,16 @@ export function parseUserQuery(text: string): ParsedQuery {
     }
   }
   return { groups, words: [...new Set(groups.flat(1).map((phrase) => phrase.join(" ")))] };
+}
+
+/**
+ * Drops alternatives that contain a shorter one ("hepatitis b virus" when "hepatitis b"
+ * is there): they match nothing more and make every search slower.
+ */
+function withoutSubsumed(alternatives: string[][]): string[][] {
+  const contains = (long: string[], short: string[]) =>
+    long.length > short.length && long.some((_, i) => short.every((w, k) => long[i + k] === w));
+  return alternatives.filter((a) => !alternatives.some((b) => contains(a, b)));
 }
 
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
@@ -95,40 +105,58 @@ export function toFtsMatch(parsed: ParsedQuery): string | null {
     .join(" AND ");
 }
 
-/** Splits `text` into plain and highlighted parts for the query's words (no HTML). */
-export function highlight(text: string, terms: string[]): { text: string; hit: boolean }[] {
+export type Part = { text: string; hit: boolean };
+
+/**
+ * A highlighter for the query's words and phrases, compiled once per search: a phrase
+ * matches across spaces and punctuation ("hepatitis B", "HBV-related"); a word of 3
+ * letters or more also matches as a prefix, a shorter one only whole.
+ */
+export function makeHighlighter(terms: string[]): { highlight(text: string): Part[]; snippet(text: string, size?: number): Part[] | null } {
   const list = terms.filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
-  if (!list.length) return [{ text, hit: false }];
-  // A phrase matches across spaces and punctuation ("hepatitis B", "HBV-related"); a
-  // word of 3 letters or more also matches as a prefix, a shorter one only whole.
   const patterns = list.map((t) => {
     const parts = t.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     const tail = (t.split(" ").pop() ?? "").length >= 3 ? "[\\p{L}\\p{N}]*" : "(?![\\p{L}\\p{N}])";
     return `${parts.join("[^\\p{L}\\p{N}]+")}${tail}`;
   });
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join("|")})`, "giu");
-  const out: { text: string; hit: boolean }[] = [];
-  let at = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > at) out.push({ text: text.slice(at, m.index), hit: false });
-    out.push({ text: m[0], hit: true });
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), hit: false });
-  return out;
+  const re = list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join("|")})`, "giu") : null;
+
+  const highlight = (text: string): Part[] => {
+    if (!re) return [{ text, hit: false }];
+    const out: Part[] = [];
+    let at = 0;
+    for (const m of text.matchAll(re)) {
+      if (m.index > at) out.push({ text: text.slice(at, m.index), hit: false });
+      out.push({ text: m[0], hit: true });
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) out.push({ text: text.slice(at), hit: false });
+    return out;
+  };
+
+  /** A window of about `size` characters around the first hit, or null without one. */
+  const snippet = (text: string, size = 220): Part[] | null => {
+    if (!re) return null;
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    if (!m) return null;
+    const start = Math.max(0, m.index - Math.floor(size / 3));
+    return [
+      ...(start > 0 ? [{ text: "…", hit: false }] : []),
+      ...highlight(text.slice(start, start + size)),
+      ...(start + size < text.length ? [{ text: "…", hit: false }] : []),
+    ];
+  };
+  return { highlight, snippet };
+}
+
+/** Splits `text` into plain and highlighted parts for the query's words (no HTML). */
+export function highlight(text: string, terms: string[]): Part[] {
+  return makeHighlighter(terms).highlight(text);
 }
 
 /** A window of `text` around its first hit, about `size` characters. */
-export function snippet(text: string, terms: string[], size = 220): { text: string; hit: boolean }[] | null {
-  const parts = highlight(text, terms);
-  const firstHit = parts.findIndex((p) => p.hit);
-  if (firstHit < 0) return null;
-  const offset = parts.slice(0, firstHit).reduce((n, p) => n + p.text.length, 0);
-  const start = Math.max(0, offset - Math.floor(size / 3));
-  const cut = text.slice(start, start + size);
-  return [
-    ...(start > 0 ? [{ text: "…", hit: false }] : []),
-    ...highlight(cut, terms),
-    ...(start + size < text.length ? [{ text: "…", hit: false }] : []),
-  ];
+export function snippet(text: string, terms: string[], size = 220): Part[] | null {
+  return makeHighlighter(terms).snippet(text, size);
 }

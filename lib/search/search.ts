@@ -2,7 +2,7 @@ import { getTrials } from "../db/trials";
 import type { TrialRecord } from "../record/schema";
 import { searchDb } from "./connection";
 import { runSearch, type Facets } from "./engine";
-import { highlight, snippet } from "./fts-query";
+import { makeHighlighter } from "./fts-query";
 import type { SearchQuery } from "./params";
 
 export type Highlighted = { text: string; hit: boolean }[];
@@ -51,7 +51,7 @@ FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
 const PHASE_ORDER = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
 
-function toItem(r: ItemRow, terms: string[]): ListItem {
+function toItem(r: ItemRow, terms: string[], hl: ReturnType<typeof makeHighlighter>): ListItem {
   const arms = JSON.parse(r.arms) as { label: string; description: string | null; perKg: number | null; estimated: number }[];
   const dosed = arms.filter((a) => a.perKg !== null);
   const conditions = JSON.parse(r.conditions) as string[];
@@ -62,11 +62,11 @@ function toItem(r: ItemRow, terms: string[]): ListItem {
   ];
   let found: Highlighted | null = null;
   for (const text of where) {
-    if (text && (found = snippet(text, terms))) break;
+    if (text && (found = hl.snippet(text))) break;
   }
   return {
     id: r.id,
-    title: highlight(r.title ?? r.officialTitle ?? r.id, terms),
+    title: hl.highlight(r.title ?? r.officialTitle ?? r.id),
     status: r.overallStatus,
     phases: (r.phases ? r.phases.split(",") : []).sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)),
     enrollment: r.enrollmentCount === null ? null : { count: r.enrollmentCount, type: r.enrollmentType },
@@ -86,9 +86,10 @@ export function searchTrials(q: SearchQuery): SearchResult {
   const { total, ids, facets, terms } = runSearch(db, q);
   const rows = ids.length ? (db.prepare(ITEM_SQL(ids.length)).all(...ids) as ItemRow[]) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const hl = makeHighlighter(terms);
   return {
     total, page: q.page, pageSize: q.pageSize, facets, terms,
-    items: ids.flatMap((id) => (byId.has(id) ? [toItem(byId.get(id)!, terms)] : [])),
+    items: ids.flatMap((id) => (byId.has(id) ? [toItem(byId.get(id)!, terms, hl)] : [])),
   };
 }
 
