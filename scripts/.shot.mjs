@@ -1,8 +1,10 @@
+// Developer helper: node scripts/.shot.mjs URL OUT.png [width] [height] [fullPage 1|0] [waitMs] [clipHeight]
 import { chromium } from "@playwright/test";
-const [,, url, out, width = "1280", height = "900", full = "1"] = process.argv;
+const [,, url, out, width = "1280", height = "900", full = "1", wait = "0", clip = "0"] = process.argv;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
 const res = await page.goto(url, { waitUntil: "load" });
+await page.waitForTimeout(Number(wait));
 console.log(res.status(), page.url());
-await page.screenshot({ path: out, fullPage: full === "1" });
+await page.screenshot({ path: out, fullPage: full === "1", ...(Number(clip) ? { clip: { x: 0, y: 0, width: Number(width), height: Number(clip) }, fullPage: true } : {}) });
 await browser.close();

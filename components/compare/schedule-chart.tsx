@@ -23,7 +23,6 @@ export function ScheduleChart({ data }: { data: ScheduleChartData }) {
         dataKey="day"
         domain={[0, data.maxDay]}
         ticks={data.ticks}
-        allowDataOverflow
         padding={{ left: 8, right: 8 }}
         tick={{ fontSize: 12, fill: "#334155" }}
         stroke="#94a3b8"

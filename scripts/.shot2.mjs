@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto("http://127.0.0.1:3300/compare?ids=NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904", { waitUntil: "load" });
+await page.waitForTimeout(2500);
+const y = await page.evaluate(() => document.querySelector("h3, h2") && [...document.querySelectorAll("h2,h3")].find((h) => /Infusion schedule/.test(h.textContent))?.getBoundingClientRect().top + scrollY);
+await page.screenshot({ path: "/tmp/cmp-sched.png", fullPage: true, clip: { x: 0, y: y - 20, width: 1280, height: 1700 } });
+const p2 = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await p2.goto("http://127.0.0.1:3300/compare?ids=NCT04822922,NCT05948982,NCT05985863", { waitUntil: "load" });
+await p2.waitForTimeout(2500);
+await p2.screenshot({ path: "/tmp/cmp-phone.png", fullPage: true, clip: { x: 0, y: 500, width: 390, height: 1500 } });
+await browser.close();
