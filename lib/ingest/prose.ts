@@ -72,12 +72,14 @@ export function readTrialSchedule(text: string) {
 
 /**
  * Dose groups listed in one sentence: "the low (1 x 1000000 cells/kg), medium (2 x 1000000
- * cells/kg), and high (4 x 1000000 cells/kg) dose groups" → three experimental arms.
+ * cells/kg), and high (4 x 1000000 cells/kg) dose groups" → three experimental arms; also
+ * "the low-dose group (1×10^6 cells/kg) or the high-dose group (2×10^6 cells/kg)".
  */
 export function readDoseGroups(text: string): { label: string; dose: NonNullable<ReturnType<typeof readDoseAmount>>; text: string }[] {
   for (const s of sentences(text)) {
     if (!/\bdose (?:groups?|cohorts?|arms?|levels?)\b/i.test(s)) continue;
-    const groups = [...s.matchAll(/\b([A-Za-z]+(?:[- ]dose)?)\s*\(([^()]*)\)/g)]
+    // "low (…)", "low dose (…)", "low-dose group (…)": the word before "dose" names the group.
+    const groups = [...s.matchAll(/\b([A-Za-z]+(?:[- ]dose)?)(?:\s+(?:group|arm|cohort))?\s*\(([^()]*)\)/g)]
       .map((m) => ({ word: m[1]!, dose: readDoseAmount(m[2]!), text: m[0] }))
       .filter((g) => g.dose !== null && !/^(the|and|or|of)$/i.test(g.word));
     if (groups.length >= 1) {
@@ -164,10 +166,13 @@ interface ProseGroup {
   doses: { product: "MSC" | "PLACEBO"; amount: ReturnType<typeof readDoseAmount>; infusions: number | null; days: number[] | null; text: string }[];
 }
 
-/** "3 times hUC-MSC (1.5×10^8, Peripheral IV, at week0, week1 and week2)", "2 times placebo (at week4 and week5)". */
+/**
+ * "3 times hUC-MSC (1.5×10^8, Peripheral IV, at week0, week1 and week2)", "2 times placebo
+ * (at week4 and week5)", "4 infusions of hUC-MSC (…)".
+ */
 function readRegimen(regimen: string): ProseGroup["doses"] {
   const out: ProseGroup["doses"] = [];
-  const re = new RegExp(String.raw`\b(${SMALL_COUNT})\s+times\s+([\w-]+)\s*(?:\(([^()]*)\))?`, "gi");
+  const re = new RegExp(String.raw`\b(${SMALL_COUNT})\s+(?:times|(?:infusions?|injections?|transfusions?|doses?)\s+of)\s+([\w-]+)\s*(?:\(([^()]*)\))?`, "gi");
   for (const m of regimen.matchAll(re)) {
     const details = m[3] ?? "";
     const product = /placebo|saline|solvent/i.test(m[2]!) ? "PLACEBO" : "MSC";

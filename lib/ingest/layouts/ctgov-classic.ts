@@ -7,7 +7,7 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
+import { findCellSource, mentionsCells, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
 import { parseSchedule, toDayOffsets } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
@@ -57,10 +57,29 @@ function tableRows(lines: string[], header: RegExp): string[][] {
   return rows;
 }
 
-/** The lines after `at`, up to `until` or the first blank line. */
-function blockAfter(lines: string[], at: number, until: number): string[] {
+const LIST_ITEM = /^\s*(?:[-*•·]|\d{1,3}[.)、])(?:\s|$)/;
+
+/**
+ * The criteria lines after the heading at `at`, up to `until`. The list ends at a blank
+ * line, unless what follows the blank continues it (another bullet or number, or the items
+ * of a lead-in ending in ":"): pages copied with blank lines between items lose nothing,
+ * and the prose after the list ("To learn more about this study…") is not read as an item.
+ */
+function criteriaBlock(lines: string[], at: number, until: number): string[] {
   const out: string[] = [];
-  for (let i = at + 1; i < until && lines[i]!.trim(); i++) out.push(lines[i]!);
+  for (let i = at + 1; i < until; i++) {
+    if (lines[i]!.trim()) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let next = i + 1;
+    while (next < until && !lines[next]!.trim()) next++;
+    if (next >= until) break;
+    const last = out[out.length - 1]?.trim() ?? "";
+    const continues = LIST_ITEM.test(lines[next]!) || last === "" || last.endsWith(":") || /^[-*•·]$/.test(last);
+    if (!continues) break;
+    i = next - 1;
+  }
   return out;
 }
 
@@ -100,6 +119,9 @@ function armDoses(arm: ArmBlock, type: string | null): ParsedDose[] {
   const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" || mentionsPlacebo(arm.intervention);
   // The arm's own words first: an intervention text shared by all arms lists every dose.
   const amount = placebo ? null : readDoseAmount(arm.description) ?? readDoseAmount(arm.interventionText);
+  // A comparator of standard care ("Active Comparator: standard care") is given neither
+  // cells nor a placebo: recording an MSC dose of unknown size for it would be a guess.
+  if (!placebo && type !== "EXPERIMENTAL" && !amount && !mentionsCells(`${arm.description} ${arm.intervention} ${arm.interventionText}`)) return [];
   const schedule = parseSchedule(arm.description) ?? parseSchedule(arm.interventionText);
   return [{
     product: placebo ? "PLACEBO" : "MSC",
@@ -107,7 +129,9 @@ function armDoses(arm: ArmBlock, type: string | null): ParsedDose[] {
     cellsPerInfusion: amount?.kind === "flat" ? amount.cellsPerInfusion : null,
     infusions: schedule?.infusions ?? null,
     dayOffsets: schedule?.days ? toDayOffsets(schedule.days) : null,
-    text: [arm.description, schedule?.text].filter(Boolean).join(" … ") || arm.label,
+    // The schedule's words only when the description does not already hold them.
+    text: [arm.description, schedule && !arm.description.includes(schedule.text) ? schedule.text : null]
+      .filter(Boolean).join(" … ") || arm.label,
   }];
 }
 
@@ -206,7 +230,7 @@ export const ctgovClassic: Layout = {
     }
     const enrollment = cell(cells, "Estimated Enrollment", "Actual Enrollment", "Enrollment");
     if (enrollment) {
-      const n = parseWholeNumber(enrollment.value.replace(/\s*participants?$/i, ""));
+      const n = parseWholeNumber(enrollment.value.replace(/\s*(?:participants?|patients?|subjects?)$/i, ""));
       if (n) {
         const key = [...cells.entries()].find(([, c]) => c === enrollment)![0];
         rec.enrollment = { count: n, type: /^Estimated/.test(key) ? "ESTIMATED" : /^Actual/.test(key) ? "ACTUAL" : null };
@@ -252,8 +276,8 @@ export const ctgovClassic: Layout = {
 
     const inc = lines.findIndex((l) => /^Inclusion Criteria:?\s*$/i.test(l.trim()));
     const exc = lines.findIndex((l) => /^Exclusion Criteria:?\s*$/i.test(l.trim()));
-    if (inc >= 0) rec.eligibility.inclusion = splitCriteria(blockAfter(lines, inc, exc > inc ? exc : lines.length)).items;
-    if (exc >= 0) rec.eligibility.exclusion = splitCriteria(blockAfter(lines, exc, lines.length)).items;
+    if (inc >= 0) rec.eligibility.inclusion = splitCriteria(criteriaBlock(lines, inc, exc > inc ? exc : lines.length)).items;
+    if (exc >= 0) rec.eligibility.exclusion = splitCriteria(criteriaBlock(lines, exc, lines.length)).items;
 
     const blocks = readArmBlocks(lines);
     rec.arms = blocks.map((arm, i) => {

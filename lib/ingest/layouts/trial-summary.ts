@@ -7,7 +7,7 @@ import { toDayOffsets } from "../normalize/schedule";
 import {
   readAllocationFromProse, readDoseGroups, readInterventionModelFromProse, readMaskingFromProse, readTrialSchedule,
 } from "../prose";
-import { toLines } from "../text";
+import { requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
 /**
@@ -56,6 +56,10 @@ export const trialSummary: Layout = {
     if (!nct || !/^NCT\d{8}$/.test(nct)) throw new ImportError("the page has no \"NCT number\" line: the file looks cut short", { file, field: "nctId" });
     rec.nctId = nct;
     ev("nctId", `NCT number ${nct}`);
+    // The completion date and the "See also" list close the page; a file that has neither
+    // was cut short after its NCT number (a page with no completion date still has the list).
+    requireComplete(text, file, this.description, [/^\s*See also\s*$/m, /^\s*Completion date /m],
+      "its completion date and \"See also\" list");
 
     rec.briefSummary = (sections.get("Clinical Trial Summary") ?? []).join("\n\n") || null;
     rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/\s*;\s*$/, "") || null;

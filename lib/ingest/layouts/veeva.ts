@@ -1,6 +1,6 @@
 import { ImportError } from "../errors";
 import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
-import { mentionsPlacebo, readDoseAmount } from "../normalize/doses";
+import { mentionsCells, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
 import { parseSchedule, toDayOffsets } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
 import { lineOf, requireComplete } from "../text";
@@ -8,12 +8,14 @@ import type { Layout } from "./types";
 import { readGroupCount, readVeevaArmBlocks, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
 
 /** An arm block's doses: placebo arms a placebo, no-intervention arms none, others MSCs. */
-function armDoses(type: string | null, description: string | null): ParsedDose[] {
+function armDoses(type: string | null, description: string | null, treatments: string[] = []): ParsedDose[] {
   if (type === "NO_INTERVENTION") return [];
   const text = description ?? "";
   const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" ||
     (mentionsPlacebo(text) && !/stem cell|MSC/i.test(text));
   const amount = placebo ? null : readDoseAmount(text);
+  // A comparator of standard care is given neither cells nor a placebo: no dose to record.
+  if (!placebo && type !== "EXPERIMENTAL" && !amount && !mentionsCells(`${text} ${treatments.join(" ")}`)) return [];
   const schedule = parseSchedule(text);
   return [{
     product: placebo ? "PLACEBO" : "MSC",
@@ -42,9 +44,9 @@ export const veeva: Layout = {
 
     const design = page.sections.get("Masking") ?? page.sections.get("Trial design");
     const blocks = readVeevaArmBlocks((design?.lines ?? []).map((l) => l.trim()).filter(Boolean));
-    rec.arms = blocks.map(({ label, type, description }, i) => {
+    rec.arms = blocks.map(({ label, type, description, treatments }, i) => {
       try {
-        return { label, type, description, doses: armDoses(type, description) };
+        return { label, type, description, doses: armDoses(type, description, treatments) };
       } catch (e) {
         if (e instanceof ImportError) {
           throw new ImportError(e.message, { file, line: lineOf(text, label), field: `arms[${i}] "${label}"` }, { cause: e });

@@ -35,6 +35,12 @@ export function readDoseAmount(text: string): DoseAmount | null {
 }
 
 const PLACEBO = /\b(placebo|solvent|saline|vehicle|sham)\b/i;
+const CELLS = /mesenchymal|\bstem cells?\b|\bstromal cells?\b|\b(?:h?UC-?|BM-?|AD-?)?MSCs?\b/i;
+
+/** Whether an arm's words name the cells (a comparator of standard care names none). */
+export function mentionsCells(text: string): boolean {
+  return CELLS.test(text);
+}
 
 /** Whether an arm's words describe a placebo rather than cells. */
 export function mentionsPlacebo(text: string): boolean {

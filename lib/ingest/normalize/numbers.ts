@@ -38,6 +38,8 @@ const PATTERNS: { re: RegExp; value: (m: RegExpExecArray) => string }[] = [
 // A power of ten whose exponent is missing or not a number: `4*10^`, `10^x`.
 const BROKEN_POWER = new RegExp(String.raw`(?:${MANTISSA}\s*${TIMES}\s*)?10\s*${CARET}(?!\s*${EXPONENT})`, "y");
 
+const RANGE_BEFORE = /\d\s*(?:-|–|~|to)\s*$/;
+
 export interface CellCount {
   value: number;
   /** The words the number was read from. */
@@ -45,12 +47,28 @@ export interface CellCount {
   index: number;
 }
 
-function normalizeSpelling(text: string): string {
-  return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (s, offset: number, whole: string) => {
-    const digits = [...s].map((c) => SUPERSCRIPT[c]).join("");
-    // 10⁶ → 10^6; a superscript right after "10" is an exponent.
-    return whole.slice(Math.max(0, offset - 2), offset) === "10" ? `^${digits}` : digits;
-  });
+/**
+ * The text with superscripts spelled out (10⁶ → 10^6), and for each of its positions (and
+ * its end) the position in `input` it came from, so that what is found can be reported in
+ * the source's own words and positions: "10⁶" is shorter than "10^6".
+ */
+function normalizeSpelling(input: string): { text: string; from: number[] } {
+  let text = "";
+  const from: number[] = [];
+  let last = 0;
+  for (const m of input.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g)) {
+    for (let k = last; k < m.index; k++) (text += input[k]), from.push(k);
+    const digits = [...m[0]].map((c) => SUPERSCRIPT[c]).join("");
+    // A superscript right after "10" is an exponent.
+    const spelled = input.slice(Math.max(0, m.index - 2), m.index) === "10" ? `^${digits}` : digits;
+    const extra = spelled.length - m[0].length;
+    for (let k = 0; k < spelled.length; k++) from.push(m.index + Math.max(0, k - extra));
+    text += spelled;
+    last = m.index + m[0].length;
+  }
+  for (let k = last; k < input.length; k++) (text += input[k]), from.push(k);
+  from.push(input.length);
+  return { text, from };
 }
 
 function toNumber(decimal: string, text: string): number {
@@ -58,20 +76,25 @@ function toNumber(decimal: string, text: string): number {
   if (!Number.isFinite(value)) throw new NumberFormatError(text, "it is out of range");
   if (value <= 0) throw new NumberFormatError(text, "a cell count must be positive");
   if (value > 1e15) throw new NumberFormatError(text, "it is larger than any plausible cell count");
+  // `1×10^-3` is not a number of cells; storing 0.001 would pass for a dose.
+  if (!Number.isInteger(value)) throw new NumberFormatError(text, "a cell count must be a whole number");
   return value;
 }
 
-/** Reads one scientific-notation cell count starting at `index`, or null if none starts there. */
-function readAt(text: string, index: number): { value: number; end: number } | null {
+/**
+ * Reads one scientific-notation cell count starting at `index`, or null if none starts
+ * there. `source(start, end)` gives the input's words for a stretch of `text`, for errors.
+ */
+function readAt(text: string, index: number, source: (start: number, end: number) => string): { value: number; end: number } | null {
   for (const { re, value } of PATTERNS) {
     re.lastIndex = index;
     const m = re.exec(text);
-    if (m) return { value: toNumber(value(m), m[0]), end: re.lastIndex };
+    if (m) return { value: toNumber(value(m), source(index, re.lastIndex)), end: re.lastIndex };
   }
   BROKEN_POWER.lastIndex = index;
   const broken = BROKEN_POWER.exec(text);
   if (broken) {
-    const shown = text.slice(index, Math.min(text.length, BROKEN_POWER.lastIndex + 4)).trim();
+    const shown = source(index, BROKEN_POWER.lastIndex).trim();
     throw new NumberFormatError(shown, "the power of ten has no exponent");
   }
   return null;
@@ -83,16 +106,20 @@ function readAt(text: string, index: number): { value: number; end: number } | n
  * counts and are skipped. Throws NumberFormatError for a malformed power of ten.
  */
 export function findCellCounts(input: string): CellCount[] {
-  const text = normalizeSpelling(input);
+  const { text, from } = normalizeSpelling(input);
+  const source = (start: number, end: number) => input.slice(from[start], from[end]);
   const found: CellCount[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
     const startsToken = /\d/.test(c) && (i === 0 || !/[\d.,]/.test(text[i - 1]!));
     if (startsToken) {
-      const hit = readAt(text, i);
+      const hit = readAt(text, i, source);
       if (hit) {
-        found.push({ value: hit.value, text: text.slice(i, hit.end), index: i });
+        // "1-2×10^6 cells/kg" is a range, not a dose of 2×10^6: reading it as one would be a guess.
+        if (!RANGE_BEFORE.test(text.slice(Math.max(0, i - 12), i))) {
+          found.push({ value: hit.value, text: source(i, hit.end), index: from[i]! });
+        }
         i = hit.end;
         continue;
       }
@@ -106,7 +133,7 @@ export function findCellCounts(input: string): CellCount[] {
 export function parseCellCount(text: string): number {
   const trimmed = text.trim();
   const counts = findCellCounts(trimmed);
-  if (counts.length !== 1 || counts[0]!.text.length !== normalizeSpelling(trimmed).length) {
+  if (counts.length !== 1 || counts[0]!.text.length !== trimmed.length) {
     if (/^\d+$/.test(trimmed)) return toNumber(trimmed, trimmed);
     throw new NumberFormatError(trimmed, "it is not a cell count");
   }

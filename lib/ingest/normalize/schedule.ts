@@ -30,26 +30,34 @@ function unitDays(unit: string): number | null {
 
 type Rule = (t: string) => Schedule | null;
 
+// Between the numbers of a list: "1, 8 and 15", "1, 8, and 15" (serial comma), "1 & 8".
+const SEP = String.raw`\s*(?:,\s*(?:and\b|&)|,|\band\b|&)\s*`;
+const WEEK_LIST = new RegExp(String.raw`\b(?:at|on|in)\s+(weeks?\s*\d+(?:${SEP}(?:weeks?\s*)?\d+)*)`, "i");
+const DAY_LIST = new RegExp(String.raw`\b(?:(?:on|at)\s+(?:the\s+)?)?days?\s*(\d+(?:${SEP}(?:days?\s*)?\d+)+)`, "i");
+const ORDINAL_DAY_LIST = new RegExp(String.raw`\bon\s+the\s+(\d+(?:st|nd|rd|th)?(?:${SEP}\d+(?:st|nd|rd|th)?)+)\s+days?\b`, "i");
+
 const RULES: Rule[] = [
   // "at week0, week1 and week2", "at weeks 0, 1 and 2", "at week 4 and week 5"
   (t) => {
-    const m = /\b(?:at|on|in)\s+(weeks?\s*\d+(?:\s*(?:,|and|&)\s*(?:weeks?\s*)?\d+)*)/i.exec(t);
+    const m = WEEK_LIST.exec(t);
     if (!m) return null;
     const days = listNumbers(m[1]!).map((w) => w * 7);
     return { infusions: days.length, days, text: m[0] };
   },
-  // "on days 1, 4, 7 and 10", "on day 0, 7 and 14", "on the 1, 4, 7 and 10 days"
+  // "on days 1, 4, 7 and 10", "days 1, 4, 7 and 10", "on day 1, day 8 and day 15", "on the 1, 4, 7 and 10 days"
   (t) => {
-    const m =
-      /\b(?:on|at)\s+(?:the\s+)?days?\s*(\d+(?:\s*(?:,|and|&)\s*\d+)+)/i.exec(t) ??
-      /\bon\s+the\s+(\d+(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d+(?:st|nd|rd|th)?)+)\s+days?\b/i.exec(t);
+    const m = DAY_LIST.exec(t) ?? ORDINAL_DAY_LIST.exec(t);
     if (!m) return null;
     const days = listNumbers(m[1]!);
     return { infusions: days.length, days, text: m[0] };
   },
-  // "one infusion every 4 weeks, for a total of three infusions", "every 2 weeks for 3 times"
+  // "one infusion every 4 weeks, for a total of three infusions", "every 2 weeks for 3 times",
+  // "4 infusions at 2-week intervals", "three infusions 4 weeks apart"
   (t) => {
-    const every = new RegExp(String.raw`\bevery\s+(${N})?\s*(days?|weeks?|months?)`, "i").exec(t);
+    const every =
+      new RegExp(String.raw`\bevery\s+(${N})?\s*(days?|weeks?|months?)`, "i").exec(t) ??
+      new RegExp(String.raw`\b(${N})[- ](days?|weeks?|months?)\s+intervals?\b`, "i").exec(t) ??
+      new RegExp(String.raw`\b(${N})\s+(days?|weeks?|months?)\s+apart\b`, "i").exec(t);
     if (!every) return null;
     const total =
       new RegExp(String.raw`\b(?:a total of|total of|totally|in total)\s+(${N})\s+(?:infusions?|injections?|doses?|times)`, "i").exec(t) ??
@@ -90,6 +98,11 @@ const RULES: Rule[] = [
     if (!m) return null;
     const n = parseSmallCount(m[1]!);
     return n ? { infusions: n, days: null, text: m[0] } : null;
+  },
+  // "a single infusion": one infusion, on day 0 of the arm's timeline
+  (t) => {
+    const m = /\ba\s+single\s+(?:intravenous\s+)?(?:infusion|injection|transfusion)\b/i.exec(t);
+    return m ? { infusions: 1, days: [0], text: m[0] } : null;
   },
 ];
 
