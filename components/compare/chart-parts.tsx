@@ -1,3 +1,4 @@
+import type { YAxisTickContentProps } from "recharts/types/util/types";
 import { TRIAL_COLORS } from "@/lib/compare/shape";
 
 /** Shared pieces of the comparison charts (SVG only; imported by the client charts). */
@@ -97,4 +98,18 @@ export const SCHEDULE_CHART_EXTRA = 44;
 /** Category bands are equal, so a chart's height follows its number of rows. */
 export function rowsHeight(rows: unknown[], extra: number): number {
   return rows.length * ROW_HEIGHT + extra;
+}
+
+/** Props of the category axis that labels one row per arm (spread into <YAxis>). */
+export function rowAxisProps(rows: (RowLabel & { key: string })[]) {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return {
+    type: "category" as const,
+    dataKey: "key",
+    width: LABEL_WIDTH,
+    interval: 0 as const,
+    tickLine: false,
+    stroke: "#94a3b8",
+    tick: (p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />,
+  };
 }

@@ -4,7 +4,7 @@ import {
   compareHref, compareQuery, MAX_WEIGHT_KG, MIN_WEIGHT_KG, REVIEW_WEIGHT_KG, TAB_LABELS, TABS, type CompareState,
 } from "@/lib/compare/params";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
-import { CopyLinkButton, PrintButton } from "./copy-link-button";
+import { CopyLink, PrintButton } from "@/components/ui/copy-link";
 import { BUTTON, BUTTON_CURRENT, BUTTON_PRIMARY, SEGMENT, SEGMENT_OFF, SEGMENT_ON } from "./ui";
 
 /** The reference weight as a GET form (works without JavaScript), with one-click presets. */
@@ -81,10 +81,10 @@ export function ExportActions({ state }: { state: CompareState }) {
   const json = `/api/compare?${compareQuery({ ids: state.ids, weightKg: state.weightKg })}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <CopyLinkButton />
+      <CopyLink href={compareHref(state)} className={BUTTON} testId="copy-link">Copy link</CopyLink>
       <a href={csv} download className={BUTTON} data-testid="download-csv">Download CSV</a>
       <a href={json} className={BUTTON}>JSON</a>
-      <PrintButton />
+      <PrintButton className={BUTTON} />
     </div>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
-import type { YAxisTickContentProps } from "recharts/types/util/types";
 import type { BarChartData, BarRow } from "@/lib/compare/chart-rows";
 import { formatCells } from "@/lib/format";
-import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, LABEL_WIDTH, Pill, pillWidth, RowTick, rowsHeight } from "./chart-parts";
+import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, Pill, pillWidth, rowAxisProps, rowsHeight } from "./chart-parts";
 
 /**
  * Bars of a per-kg dose, one per arm, grouped by trial. An estimated value (a flat dose
@@ -12,7 +11,6 @@ import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, LABEL_WIDTH, Pill, pillWidth
  * ("not reported", "placebo (no cells)"), never a zero-length bar.
  */
 export function DoseChart({ data, chartId }: { data: BarChartData; chartId: string }) {
-  const byKey = new Map(data.rows.map((r) => [r.key, r]));
   const Shape = (props: BarShapeProps) => <DoseBar {...props} prefix={chartId} />;
   return (
     <BarChart
@@ -37,15 +35,7 @@ export function DoseChart({ data, chartId }: { data: BarChartData; chartId: stri
         tick={{ fontSize: 12, fill: "#334155" }}
         stroke="#94a3b8"
       />
-      <YAxis
-        type="category"
-        dataKey="key"
-        width={LABEL_WIDTH}
-        interval={0}
-        tickLine={false}
-        stroke="#94a3b8"
-        tick={(p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />}
-      />
+      <YAxis {...rowAxisProps(data.rows)} />
       <Bar dataKey="plotted" isAnimationActive={false} shape={Shape} />
     </BarChart>
   );

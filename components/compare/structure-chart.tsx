@@ -1,9 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
-import type { YAxisTickContentProps } from "recharts/types/util/types";
 import type { StructureChartData, StructureRow } from "@/lib/compare/chart-rows";
-import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, LABEL_WIDTH, RowTick, rowsHeight } from "./chart-parts";
+import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, rowAxisProps, rowsHeight } from "./chart-parts";
 
 /**
  * Each trial's arms as a 100% bar per randomisation stage: MSC arms solid in the trial's
@@ -11,7 +10,6 @@ import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, LABEL_WIDTH, RowTick, rowsHe
  * are drawn dashed with equal widths and a "?".
  */
 export function StructureChart({ data, chartId }: { data: StructureChartData; chartId: string }) {
-  const byKey = new Map(data.rows.map((r) => [r.key, r]));
   const rows = data.rows.map((r) => {
     const out: Record<string, unknown> = { key: r.key, row: r, offset: r.segments[0]?.start ?? 0 };
     r.segments.forEach((s, i) => (out[`s${i}`] = s.width));
@@ -38,15 +36,7 @@ export function StructureChart({ data, chartId }: { data: StructureChartData; ch
         tick={{ fontSize: 12, fill: "#334155" }}
         stroke="#94a3b8"
       />
-      <YAxis
-        type="category"
-        dataKey="key"
-        width={LABEL_WIDTH}
-        interval={0}
-        tickLine={false}
-        stroke="#94a3b8"
-        tick={(p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />}
-      />
+      <YAxis {...rowAxisProps(data.rows)} />
       <Bar dataKey="offset" stackId="s" isAnimationActive={false} shape={() => <g />} />
       {series.map((i) => (
         <Bar

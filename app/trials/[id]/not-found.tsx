@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/search/search-box";
 
 export default function TrialNotFound() {
   return (
@@ -8,11 +9,7 @@ export default function TrialNotFound() {
         The registry has no trial at this address. Trials are listed under their NCT id (for example
         <Link href="/trials/NCT04822922"> NCT04822922</Link>) or a stable slug.
       </p>
-      <form action="/trials" method="get" role="search" className="mt-4 flex gap-2">
-        <label htmlFor="nf-q" className="sr-only">Search trials</label>
-        <input id="nf-q" name="q" type="search" placeholder="Search trials" className="flex-1 rounded border border-slate-300 px-3 py-2" />
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white">Search</button>
-      </form>
+      <SearchBox />
     </div>
   );
 }

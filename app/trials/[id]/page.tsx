@@ -7,7 +7,7 @@ import { formatAgeRange, formatCells, formatPhases, label } from "@/lib/format";
 import type { TrialRecord } from "@/lib/record/schema";
 import { ArmsTable } from "@/components/trial/arms-table";
 import { CompareWith } from "@/components/trial/compare-with";
-import { CopyLink } from "@/components/trial/copy-link";
+import { CopyLink, PrintButton } from "@/components/ui/copy-link";
 import { Field } from "@/components/trial/field";
 import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 
@@ -89,6 +89,7 @@ export default async function TrialPage({ params }: Props) {
         <div className="no-print mt-3 flex flex-wrap gap-2">
           <CopyLink href={`/trials/${t.id}`}>Copy link</CopyLink>
           <CompareWith id={t.id} candidates={candidates} />
+          <PrintButton />
         </div>
         <nav aria-label="Sections" className="no-print mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {["overview", "design", "arms", "eligibility", "outcomes", "contacts", "source"].map((s) => (
