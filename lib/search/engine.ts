@@ -110,21 +110,55 @@ function matchSlots(db: Database.Database, idx: FacetIndex, match: string | null
   return slots.subarray(0, k);
 }
 
-/** Field-tier relevance of slot i for the query's groups (see the module comment). */
+/**
+ * Marks the slots whose text (titleText or keyText) holds `phrase` — whole words, the
+ * last one as a prefix when `prefix`. Candidates come from the inverted word index, so
+ * the cost follows the number of hits, not the number of trials.
+ */
+function markPhrase(texts: string[], words: Map<string, Int32Array>, phrase: string[], prefix: boolean, into: Uint8Array): void {
+  const lastWord = phrase[phrase.length - 1]!;
+  const lists: Int32Array[] = [];
+  if (prefix) {
+    for (const [w, slots] of words) if (w.startsWith(lastWord)) lists.push(slots);
+  } else {
+    const exact = words.get(lastWord);
+    if (exact) lists.push(exact);
+  }
+  const needle = ` ${phrase.join(" ")}${prefix ? "" : " "}`;
+  const verify = phrase.length > 1;
+  for (const slots of lists) {
+    for (let k = 0; k < slots.length; k++) {
+      const i = slots[k]!;
+      if (into[i] !== 1 && (!verify || texts[i]!.includes(needle))) into[i] = 1;
+    }
+  }
+}
+
+/**
+ * Field-tier relevance (see the module comment): per query group, 4 for a title or
+ * identifier hit, 2 for a condition/arm/intervention/sponsor hit, 1 otherwise; words
+ * standing together as typed ("cord blood") earn that field's score again.
+ */
 function scorer(idx: FacetIndex, parsed: ParsedQuery): (i: number) => number {
-  const groups = parsed.groups.map((alts, g) => {
-    const prefix = g === parsed.groups.length - 1 && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length >= 3;
-    return alts.map((phrase) => (prefix ? ` ${phrase.join(" ")}` : ` ${phrase.join(" ")} `));
-  });
-  // Words that stand together in a field as typed ("cord blood") earn that field's score again.
-  const singles = parsed.groups.every((alts) => alts.length === 1) && parsed.groups.length > 1;
-  const last = groups[groups.length - 1]?.[0] ?? "";
-  const whole = singles ? ` ${parsed.groups.map((alts) => alts[0]!.join(" ")).join(" ")}${last.endsWith(" ") ? " " : ""}` : null;
+  const lastGroup = parsed.groups.length - 1;
+  const isPrefix = (g: number, alts: string[][]) => g === lastGroup && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length >= 3;
+  const marks = (alts: string[][], prefix: boolean) => {
+    const title = new Uint8Array(idx.n), key = new Uint8Array(idx.n);
+    for (const phrase of alts) {
+      markPhrase(idx.titleText, idx.titleWords, phrase, prefix, title);
+      markPhrase(idx.keyText, idx.keyWords, phrase, prefix, key);
+    }
+    return { title, key };
+  };
+  const groups = parsed.groups.map((alts, g) => marks(alts, isPrefix(g, alts)));
+  const singles = parsed.groups.length > 1 && parsed.groups.every((alts) => alts.length === 1);
+  const whole = singles
+    ? marks([parsed.groups.flatMap((alts) => alts[0]!)], isPrefix(lastGroup, parsed.groups[lastGroup]!))
+    : null;
   return (i) => {
-    const title = idx.titleText[i]!, key = idx.keyText[i]!;
     let score = 0;
-    for (const alts of groups) score += alts.some((a) => title.includes(a)) ? 4 : alts.some((a) => key.includes(a)) ? 2 : 1;
-    if (whole) score += title.includes(whole) ? 4 : key.includes(whole) ? 2 : 0;
+    for (const m of groups) score += m.title[i] ? 4 : m.key[i] ? 2 : 1;
+    if (whole) score += whole.title[i] ? 4 : whole.key[i] ? 2 : 0;
     return score;
   };
 }

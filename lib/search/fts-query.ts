@@ -29,7 +29,9 @@ export interface ParsedQuery {
 }
 
 export function words(text: string): string[] {
-  return (text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, MAX_TERM_LENGTH));
+  // NFKC folds ligatures and full-width forms; ASCII text (most of it) has none to fold.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKC") : text;
+  return (folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, MAX_TERM_LENGTH));
 }
 
 const synonymPhrases = SYNONYMS.map((set) => set.map(words));

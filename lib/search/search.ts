@@ -99,11 +99,23 @@ export async function searchTrialRecords(q: SearchQuery): Promise<{ total: numbe
   return { total, page: q.page, pageSize: q.pageSize, trials: await getTrials(ids) };
 }
 
-/** A few trials to offer beside a trial page's "Compare with…": others sharing a condition first. */
+/**
+ * A few trials to offer beside a trial page's "Compare with…": the newest that share a
+ * condition, topped up with the newest others. Many sharers: walk the start-date index
+ * and stop at `limit`; few: sort those few (a walk would scan the whole table for them).
+ */
 export function compareCandidates(id: string, conditions: string[], limit = 12): { id: string; title: string | null }[] {
+  type Row = { id: string; title: string | null };
   const db = searchDb();
-  const rows = db.prepare(`SELECT t.id, t.title,
-      EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id AND c.name IN (SELECT value FROM json_each(?))) AS shared
-    FROM Trial t WHERE t.id <> ? ORDER BY shared DESC, t.startDate DESC LIMIT ?`).all(JSON.stringify(conditions), id, limit) as { id: string; title: string | null }[];
-  return rows.map(({ id, title }) => ({ id, title }));
+  const names = JSON.stringify(conditions);
+  const { n } = db.prepare("SELECT count(*) AS n FROM Condition WHERE name IN (SELECT value FROM json_each(?))").get(names) as { n: number };
+  const shared = n === 0 ? [] : (db.prepare(n > 500
+    ? `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id
+         AND c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`
+    : `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id IN (SELECT c.trialId FROM Condition c
+         WHERE c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`).all(id, names, limit) as Row[]);
+  if (shared.length >= limit) return shared;
+  const others = db.prepare(`SELECT id, title FROM Trial WHERE id <> ? AND id NOT IN (SELECT value FROM json_each(?))
+      ORDER BY startDate DESC LIMIT ?`).all(id, JSON.stringify(shared.map((s) => s.id)), limit - shared.length) as Row[];
+  return [...shared, ...others];
 }
