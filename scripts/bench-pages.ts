@@ -1,12 +1,13 @@
 /**
- * Measures the comparison page on the seeds, against the production build:
+ * Measures the list, a trial page and the comparison page on the seeds, against the
+ * production build (npm run bench:pages):
  *  - the JavaScript the browser downloads for it (sum of gzipped script bytes, each
  *    script's body gzipped here with zlib, level 9, whatever the server sent);
  *  - the server render time of the page (full HTML response, N sequential requests,
  *    after warm-up; the median is reported).
  *
- *   npx tsx scripts/bench-compare.ts            # starts its own server (port 3210, .next-bench-compare)
- *   BASE_URL=http://127.0.0.1:3200 npx tsx scripts/bench-compare.ts   # or measures a running one
+ *   npx tsx scripts/bench-pages.ts              # starts its own server (port 3210, .next-bench-compare)
+ *   BASE_URL=http://127.0.0.1:3200 npx tsx scripts/bench-pages.ts   # or measures a running one
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -16,7 +17,9 @@ const IDS = "NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904";
 const PAGES = {
   "compare (5 trials, charts)": `/compare?ids=${IDS}&weightKg=60`,
   "compare (trial picker, no charts)": "/compare",
-  "trials list (for reference)": "/trials",
+  "trials list": "/trials",
+  "trials list, search hbv": "/trials?q=hbv",
+  "trial page": "/trials/NCT05985863",
 };
 const RUNS = Number(process.env.RUNS ?? 30);
 
