@@ -1,11 +1,22 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "MSC Liver Trials Registry", template: "%s · MSC Liver Trials Registry" },
-  description: "Mesenchymal stem cell trials in liver failure: exact doses, schedules and eligibility, side by side.",
-};
+/**
+ * Open Graph needs absolute addresses for a pasted link to preview well: SITE_URL when
+ * set, else the address the request came to.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const site = process.env.SITE_URL ?? (host ? `${h.get("x-forwarded-proto") ?? "http"}://${host}` : undefined);
+  return {
+    metadataBase: site ? new URL(site) : undefined,
+    title: { default: "MSC Liver Trials Registry", template: "%s · MSC Liver Trials Registry" },
+    description: "Mesenchymal stem cell trials in liver failure: exact doses, schedules and eligibility, side by side.",
+  };
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

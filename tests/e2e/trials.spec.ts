@@ -157,6 +157,7 @@ test.describe("trial page", () => {
     await expect(page).toHaveTitle(/Safety of UC-MSC Transfusion for ACLF Patients \(NCT04822922\)/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Safety of UC-MSC Transfusion for ACLF Patients");
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /4×10⁵–1.2×10⁶ cells\/kg per infusion/);
+    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", /^http:\/\/127\.0\.0\.1:\d+\/trials\/NCT04822922$/);
   });
 
   test("Copy link copies the page's address", async ({ browser }) => {
