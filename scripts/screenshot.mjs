@@ -1,4 +1,5 @@
-// Developer helper: node scripts/.shot.mjs URL OUT.png [width] [height] [fullPage 1|0] [waitMs] [clipHeight]
+// Looks at a page as a person would: node scripts/screenshot.mjs URL OUT.png [width] [height]
+//   [fullPage 1|0] [waitMs] [clipHeight]   (e.g. 390 844 for a phone; waitMs for the charts)
 import { chromium } from "@playwright/test";
 const [,, url, out, width = "1280", height = "900", full = "1", wait = "0", clip = "0"] = process.argv;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
