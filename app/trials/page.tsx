@@ -85,7 +85,11 @@ export default async function TrialsPage({ searchParams }: Props) {
           </div>
           {result.items.length === 0 ? (
             <p className="mt-6 rounded border border-slate-200 bg-white p-6 text-slate-700">
-              No trial matches. Try fewer words or remove a filter.
+              {result.total > 0 ? (
+                <>This page is past the last result. <Link href={`/trials?${toQueryString(q, { page: 1 })}`}>Back to page 1</Link></>
+              ) : (
+                "No trial matches. Try fewer words or remove a filter."
+              )}
             </p>
           ) : (
             <ol className="mt-3 space-y-3" start={(q.page - 1) * q.pageSize + 1}>
