@@ -5,7 +5,9 @@ import { InfusionTimeline } from "./infusion-timeline";
 
 function DoseAmount({ arm, weightKg }: { arm: Arm; weightKg: number }) {
   const s = arm.summary;
-  if (arm.doses.length === 0) return <span className="text-slate-700">none (no intervention)</span>;
+  if (arm.doses.length === 0) {
+    return <span className="text-slate-700">{arm.type === "NO_INTERVENTION" ? "none (no intervention)" : "no cells (comparator)"}</span>;
+  }
   if (!arm.doses.some((d) => d.product === "MSC")) return <span className="text-slate-700">placebo (no cells)</span>;
   if (s.cellsPerKgPerInfusion === null) return <NotReported />;
   const flat = arm.doses.find((d) => d.product === "MSC" && d.cellsPerInfusion !== null);

@@ -94,7 +94,7 @@ export const parsedTrialSchema = z.object({
     interventionModel: z.enum(INTERVENTION_MODELS).nullable(),
     masking: z.enum(MASKINGS).nullable(),
   }),
-  enrollment: z.object({ count: z.number().int().positive(), type: z.enum(ENROLLMENT_TYPES).nullable() }).nullable(),
+  enrollment: z.object({ count: z.number().int().nonnegative(), type: z.enum(ENROLLMENT_TYPES).nullable() }).nullable(),
   dates: z.object({ start: isoDate.nullable(), primaryCompletion: isoDate.nullable(), completion: isoDate.nullable() }),
   eligibility: z.object({
     minAgeYears: z.number().nonnegative().nullable(),

@@ -63,10 +63,12 @@ describe("malformed powers of ten", () => {
 });
 
 describe("findCellCounts", () => {
-  it("skips the upper end of a range: 1-2×10^6 is no single count", () => {
-    expect(findCellCounts("1-2×10^6 cells/kg")).toEqual([]);
-    expect(findCellCounts("0.5 to 1×10^6 cells/kg")).toEqual([]);
-    expect(findCellCounts("1–5×10^6 cells/kg, or 2×10^6 cells/kg").map((c) => c.value)).toEqual([2_000_000]);
+  it("marks both ends of a range: 1-2×10^6 is no single count", () => {
+    expect(findCellCounts("1-2×10^6 cells/kg").map((c) => [c.value, c.inRange])).toEqual([[2_000_000, true]]);
+    expect(findCellCounts("0.5 to 1×10^6 cells/kg").map((c) => c.inRange)).toEqual([true]);
+    expect(findCellCounts("1.0×10^6 to 2.0×10^6 cells/kg").map((c) => [c.value, c.inRange])).toEqual([[1_000_000, true], [2_000_000, true]]);
+    expect(findCellCounts("1×10^6-2×10^6 cells/kg").map((c) => c.inRange)).toEqual([true, true]);
+    expect(findCellCounts("1–5×10^6 cells/kg, or 2×10^6 cells/kg").map((c) => [c.value, c.inRange])).toEqual([[5_000_000, true], [2_000_000, undefined]]);
   });
 
   it("skips plain integers: volumes, counts and days are not cell counts", () => {

@@ -121,7 +121,9 @@ function armDoses(arm: ArmBlock, type: string | null): ParsedDose[] {
   const amount = placebo ? null : readDoseAmount(arm.description) ?? readDoseAmount(arm.interventionText);
   // A comparator of standard care ("Active Comparator: standard care") is given neither
   // cells nor a placebo: recording an MSC dose of unknown size for it would be a guess.
-  if (!placebo && type !== "EXPERIMENTAL" && !amount && !mentionsCells(`${arm.description} ${arm.intervention} ${arm.interventionText}`)) return [];
+  // A comparator (active or other) that names no cells gets no MSC dose; an arm of unknown
+  // type keeps its MSC dose with the unknowns unknown.
+  if (!placebo && (type === "ACTIVE_COMPARATOR" || type === "OTHER") && !amount && !mentionsCells(`${arm.description} ${arm.intervention} ${arm.interventionText}`)) return [];
   const schedule = parseSchedule(arm.description) ?? parseSchedule(arm.interventionText);
   return [{
     product: placebo ? "PLACEBO" : "MSC",
@@ -231,7 +233,7 @@ export const ctgovClassic: Layout = {
     const enrollment = cell(cells, "Estimated Enrollment", "Actual Enrollment", "Enrollment");
     if (enrollment) {
       const n = parseWholeNumber(enrollment.value.replace(/\s*(?:participants?|patients?|subjects?)$/i, ""));
-      if (n) {
+      if (n !== null) { // "Actual Enrollment: 0 participants" (a withdrawn trial) is a stated 0
         const key = [...cells.entries()].find(([, c]) => c === enrollment)![0];
         rec.enrollment = { count: n, type: /^Estimated/.test(key) ? "ESTIMATED" : /^Actual/.test(key) ? "ACTUAL" : null };
         ev("enrollment", `${key}: ${enrollment.value}`);

@@ -156,7 +156,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
 
   const enrollment = sectionLines(page, "Enrollment")[0];
   const m = enrollment ? /^([\d,]+)\s+(estimated|actual)?\s*(?:patients|participants)/i.exec(enrollment) : null;
-  if (m && parseWholeNumber(m[1]!)) {
+  if (m && parseWholeNumber(m[1]!) !== null) {
     rec.enrollment = { count: parseWholeNumber(m[1]!)!, type: m[2] ? (m[2].toUpperCase() as "ESTIMATED" | "ACTUAL") : null };
     ev("enrollment", enrollment!);
   }

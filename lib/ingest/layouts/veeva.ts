@@ -15,7 +15,9 @@ function armDoses(type: string | null, description: string | null, treatments: s
     (mentionsPlacebo(text) && !/stem cell|MSC/i.test(text));
   const amount = placebo ? null : readDoseAmount(text);
   // A comparator of standard care is given neither cells nor a placebo: no dose to record.
-  if (!placebo && type !== "EXPERIMENTAL" && !amount && !mentionsCells(`${text} ${treatments.join(" ")}`)) return [];
+  // A comparator (active or other) that names no cells gets no MSC dose; an arm of unknown
+  // type keeps its MSC dose with the unknowns unknown.
+  if (!placebo && (type === "ACTIVE_COMPARATOR" || type === "OTHER") && !amount && !mentionsCells(`${text} ${treatments.join(" ")}`)) return [];
   const schedule = parseSchedule(text);
   return [{
     product: placebo ? "PLACEBO" : "MSC",

@@ -4,16 +4,23 @@ export type DoseAmount =
   | { kind: "perKg"; cellsPerKg: number; text: string }
   | { kind: "flat"; cellsPerInfusion: number; text: string };
 
-// "/kg", "cells/kg", "cells per kg", "/kg body weight", "cells/kg/each time"
-const PER_KG = /^\s*(?:(?:cells?|MSCs?|hUC-MSCs?)\s*)?(?:\/\s*kg|per\s*kg|\/\s*kilogram|per\s+kilogram)\b/i;
+// After the count: up to four words naming the cells, then "/kg", "per kg", "/kilogram"
+// or "·kg-1": "cells/kg", "UC-MSCs/kg", "mesenchymal stem cells per kg", "/kg body weight".
+// Punctuation or digits before the unit end the search (", Peripheral IV" is no unit).
+const PER_KG = /^\s*(?:[A-Za-z][A-Za-z-]*\s*){0,4}(?:\/\s*kg\b|\/\s*kilogram|per\s+(?:kg|kilogram)\b|[·•.]\s*kg\s*[-−⁻]\s*1|\bkg\s*[-−⁻]\s*1)/i;
+
+/** A range ("1-2×10^6 cells/kg"): no single dose can be read from it. */
+export interface DoseRange { kind: "range"; text: string }
 
 /**
- * Every dose amount in `text`, in order: a cell count followed by "/kg" is per kg, any
- * other cell count a flat dose per infusion. Throws NumberFormatError for `4*10^`.
+ * Every dose amount in `text`, in order: a cell count followed by a per-kg unit is per
+ * kg, any other cell count a flat dose per infusion, and the ends of a range a range.
+ * Throws NumberFormatError for `4*10^`.
  */
-export function findDoseAmounts(text: string): DoseAmount[] {
-  return findCellCounts(text).map((c) => {
-    const after = text.slice(c.index + c.text.length, c.index + c.text.length + 24);
+export function findDoseAmounts(text: string): (DoseAmount | DoseRange)[] {
+  return findCellCounts(text).map((c): DoseAmount | DoseRange => {
+    if (c.inRange) return { kind: "range", text: c.text };
+    const after = text.slice(c.index + c.text.length, c.index + c.text.length + 60);
     const perKg = PER_KG.exec(after);
     return perKg
       ? { kind: "perKg", cellsPerKg: c.value, text: c.text + perKg[0] }
@@ -23,8 +30,9 @@ export function findDoseAmounts(text: string): DoseAmount[] {
 
 /** The single dose amount stated in `text`, or null when there is none or they disagree. */
 export function readDoseAmount(text: string): DoseAmount | null {
-  const amounts = findDoseAmounts(text);
-  if (amounts.length === 0) return null;
+  const found = findDoseAmounts(text);
+  if (found.length === 0 || found.some((a) => a.kind === "range")) return null;
+  const amounts = found as DoseAmount[];
   const first = amounts[0]!;
   const same = amounts.every((a) =>
     a.kind === first.kind &&

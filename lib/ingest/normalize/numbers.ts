@@ -38,13 +38,17 @@ const PATTERNS: { re: RegExp; value: (m: RegExpExecArray) => string }[] = [
 // A power of ten whose exponent is missing or not a number: `4*10^`, `10^x`.
 const BROKEN_POWER = new RegExp(String.raw`(?:${MANTISSA}\s*${TIMES}\s*)?10\s*${CARET}(?!\s*${EXPONENT})`, "y");
 
-const RANGE_BEFORE = /\d\s*(?:-|–|~|to)\s*$/;
+const RANGE_BEFORE = /(?:\d|\^\s*\d+)\s*(?:-|–|~|to)\s*$/;
+// What stands between the two ends of a range of cell counts.
+const RANGE_JOIN = /^\s*(?:cells?\s*)?(?:-|–|~|to)\s*$/;
 
 export interface CellCount {
   value: number;
   /** The words the number was read from. */
   text: string;
   index: number;
+  /** Set on both ends of a range ("1-2×10^6", "1×10^6 to 2×10^6"): neither is a dose. */
+  inRange?: true;
 }
 
 /**
@@ -109,6 +113,7 @@ export function findCellCounts(input: string): CellCount[] {
   const { text, from } = normalizeSpelling(input);
   const source = (start: number, end: number) => input.slice(from[start], from[end]);
   const found: CellCount[] = [];
+  let previousEnd = 0;
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -116,10 +121,14 @@ export function findCellCounts(input: string): CellCount[] {
     if (startsToken) {
       const hit = readAt(text, i, source);
       if (hit) {
-        // "1-2×10^6 cells/kg" is a range, not a dose of 2×10^6: reading it as one would be a guess.
-        if (!RANGE_BEFORE.test(text.slice(Math.max(0, i - 12), i))) {
-          found.push({ value: hit.value, text: source(i, hit.end), index: from[i]! });
-        }
+        // "1-2×10^6 cells/kg" and "1.0×10^6 to 2.0×10^6 cells/kg" are ranges, not one dose:
+        // both ends are marked, and no reader takes either as the dose.
+        const before = text.slice(Math.max(0, i - 12), i);
+        const inRange = RANGE_BEFORE.test(before);
+        const previous = found[found.length - 1];
+        if (inRange && previous && RANGE_JOIN.test(text.slice(previousEnd, i))) previous.inRange = true;
+        found.push({ value: hit.value, text: source(i, hit.end), index: from[i]!, ...(inRange ? { inRange: true as const } : {}) });
+        previousEnd = hit.end;
         i = hit.end;
         continue;
       }

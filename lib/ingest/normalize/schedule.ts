@@ -36,19 +36,35 @@ const WEEK_LIST = new RegExp(String.raw`\b(?:at|on|in)\s+(weeks?\s*\d+(?:${SEP}(
 const DAY_LIST = new RegExp(String.raw`\b(?:(?:on|at)\s+(?:the\s+)?)?days?\s*(\d+(?:${SEP}(?:days?\s*)?\d+)+)`, "i");
 const ORDINAL_DAY_LIST = new RegExp(String.raw`\bon\s+the\s+(\d+(?:st|nd|rd|th)?(?:${SEP}\d+(?:st|nd|rd|th)?)+)\s+days?\b`, "i");
 
+// A list of days that follows these words is a visit schedule, not infusions:
+// "follow-up at days 7, 30 and 90", "evaluated on days 7, 14 and 28".
+const NOT_INFUSIONS = /\b(?:follow(?:ed)?[- ]?up|visits?|evaluat\w*|assess\w*|examin\w*|measur\w*|sampl\w*|collect\w*|review\w*|observ\w*|record\w*|tested|testing)(?:\s+\w+){0,2}\s*$/i;
+
+/** The first match of a day or week list that is not a list of visits. */
+function infusionList(re: RegExp, t: string): RegExpExecArray | null {
+  const global = new RegExp(re.source, `${re.flags.replace("g", "")}g`);
+  for (const m of t.matchAll(global)) {
+    if (!NOT_INFUSIONS.test(t.slice(Math.max(0, m.index - 40), m.index))) return m as RegExpExecArray;
+  }
+  return null;
+}
+
+/** Distinct days in order: "days 1, 1 and 8" is two infusion days, not three. */
+const distinct = (days: number[]) => [...new Set(days)];
+
 const RULES: Rule[] = [
   // "at week0, week1 and week2", "at weeks 0, 1 and 2", "at week 4 and week 5"
   (t) => {
-    const m = WEEK_LIST.exec(t);
+    const m = infusionList(WEEK_LIST, t);
     if (!m) return null;
-    const days = listNumbers(m[1]!).map((w) => w * 7);
+    const days = distinct(listNumbers(m[1]!).map((w) => w * 7));
     return { infusions: days.length, days, text: m[0] };
   },
   // "on days 1, 4, 7 and 10", "days 1, 4, 7 and 10", "on day 1, day 8 and day 15", "on the 1, 4, 7 and 10 days"
   (t) => {
-    const m = DAY_LIST.exec(t) ?? ORDINAL_DAY_LIST.exec(t);
+    const m = infusionList(DAY_LIST, t) ?? infusionList(ORDINAL_DAY_LIST, t);
     if (!m) return null;
-    const days = listNumbers(m[1]!);
+    const days = distinct(listNumbers(m[1]!));
     return { infusions: days.length, days, text: m[0] };
   },
   // "one infusion every 4 weeks, for a total of three infusions", "every 2 weeks for 3 times",
@@ -62,7 +78,8 @@ const RULES: Rule[] = [
     const total =
       new RegExp(String.raw`\b(?:a total of|total of|totally|in total)\s+(${N})\s+(?:infusions?|injections?|doses?|times)`, "i").exec(t) ??
       new RegExp(String.raw`\bfor\s+(${N})\s+(?:infusions?|injections?|doses?|times)`, "i").exec(t) ??
-      new RegExp(String.raw`\b(${N})\s+(?:infusions?|injections?|doses?)\b`, "i").exec(t);
+      // not "1 infusion every week": that is the rate, not the total
+      new RegExp(String.raw`\b(${N})\s+(?:infusions?|injections?|doses?)\b(?!\s+every\b)`, "i").exec(t);
     if (!total) return null;
     const count = parseSmallCount(total[1]!);
     if (!count) return null;
@@ -115,7 +132,14 @@ export function parseSchedule(text: string): Schedule | null {
   const t = text.replace(/\s+/g, " ");
   const results = RULES.map((rule) => rule(t)).filter((s): s is Schedule => s !== null);
   if (results.length === 0) return null;
-  const exact = results.find((s) => s.days !== null);
+  const dated = results.filter((s) => s.days !== null);
+  if (new Set(dated.map((s) => toDayOffsets(s.days!).join(","))).size > 1) {
+    // Two readings disagree on the days: the text says something this reader does not
+    // understand, so the days stay unknown (a count both agree on is kept).
+    const counts = new Set(results.map((s) => s.infusions));
+    return { infusions: counts.size === 1 ? results[0]!.infusions : null, days: null, text: results.map((s) => s.text).join(" … ") };
+  }
+  const exact = dated[0];
   const counted = results.find((s) => s.infusions !== null);
   if (exact && counted && exact.infusions !== counted.infusions && counted.days === null) {
     // "3 times placebo (at week0, week1 and week2)" agrees; a disagreement means the text
