@@ -18,8 +18,8 @@ export function FacetGroup({
     <fieldset className="border-t border-slate-200 py-3">
       <legend className="text-sm font-semibold text-slate-800">{legend}</legend>
       <ul className="mt-2 space-y-1">
-        {all.map((o) => {
-          const id = `${name}-${o.value}`.replace(/[^A-Za-z0-9_-]/g, "_");
+        {all.map((o, k) => {
+          const id = `${name}-${k}`; // by position: two values can differ only in punctuation
           return (
             <li key={o.value} className="flex items-center gap-2 text-sm">
               <input

@@ -28,12 +28,12 @@ export function InfusionTimeline({ doses, maxDay, label }: { doses: Dose[]; maxD
           )}
         </g>
       ))}
-      {known.flatMap((d) =>
+      {known.flatMap((d, k) =>
         d.dayOffsets!.map((day) =>
           d.product === "MSC" ? (
-            <circle key={`m${day}`} cx={x(day)} cy={12} r={4.5} className="fill-brand" data-kind="msc" />
+            <circle key={`${k}-${day}`} cx={x(day)} cy={12} r={4.5} className="fill-brand" data-kind="msc" />
           ) : (
-            <rect key={`p${day}`} x={x(day) - 4} y={8} width={8} height={8} className="fill-white stroke-slate-700" strokeWidth={1.5} data-kind="placebo" />
+            <rect key={`${k}-${day}`} x={x(day) - 4} y={8} width={8} height={8} className="fill-white stroke-slate-700" strokeWidth={1.5} data-kind="placebo" />
           ),
         ),
       )}

@@ -5,6 +5,8 @@ import type { Comparison } from "./shape";
  * cell, never "0" and never prose: spreadsheets then read the column as numbers, and an
  * empty cell is what they treat as missing. Day lists are "0;3;6;9" (semicolons, so the
  * cell needs no quoting). Numbers are written in full (2142857.142857143), not rounded.
+ * An arm with no MSC infusions has activeInfusions 0 and an empty mscDayOffsets; one whose
+ * schedule is not reported has both empty.
  */
 export const CSV_COLUMNS = [
   "trialId", "trialTitle", "armLabel", "armType", "cellsPerKgPerInfusion", "estimated",
@@ -13,7 +15,9 @@ export const CSV_COLUMNS = [
 
 function cell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = String(v);
+  // Text from a record that starts like a formula (=, +, -, @) is prefixed with ' so a
+  // spreadsheet shows it instead of running it; numbers are written as they are.
+  const s = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,9 @@
 import type Database from "better-sqlite3";
 import type { ImportedTrial } from "../ingest/pipeline";
+import { ImportError } from "../ingest/errors";
 import { indexTrial, unindexTrial } from "../search/index-table";
+
+const NCT = /^NCT\d{8}$/;
 
 export interface WriteResult {
   /** Trials this write replaced: the same id, or an earlier import of the same file. */
@@ -26,6 +29,13 @@ export function writeTrial(db: Database.Database, { record: r, evidence }: Impor
     const replaced = db
       .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
       .all(r.id, r.source.file) as WriteResult["replaced"];
+    // Files are known by name. A file of the same name that held another registered trial
+    // is a different record, not a newer copy: replacing it would lose that trial.
+    const clash = replaced.find((old) => old.sourceFile === r.source.file && old.id !== r.id &&
+      NCT.test(old.id) && NCT.test(r.id));
+    if (clash) {
+      throw new ImportError(`a different trial (${clash.id}) was imported from a file of the same name; rename this file or remove ${clash.id} first`, { file: r.source.file });
+    }
     for (const old of replaced) {
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade

@@ -150,11 +150,13 @@ function build(db: Database.Database): FacetIndex {
     masking.set(i, r.masking);
     source.set(i, r.source);
     const conditions = JSON.parse(r.conditions) as string[];
-    idx.conditions.codes[i] = Int32Array.from(new Set(conditions), (c) => {
-      let code = conditionIndex.get(c);
-      if (code === undefined) conditionIndex.set(c, (code = conditionValues.push(c) - 1));
+    // Conditions differing only in case ("ACLF", "aclf") are one option, shown as first spelled.
+    idx.conditions.codes[i] = Int32Array.from(new Set(conditions.map((c) => {
+      const key = c.toLowerCase();
+      let code = conditionIndex.get(key);
+      if (code === undefined) conditionIndex.set(key, (code = conditionValues.push(c) - 1));
       return code;
-    });
+    })));
     idx.doses[i] = r.doses ? Float64Array.from(r.doses.split(","), Number) : new Float64Array(0);
     idx.infusions[i] = r.infusions ? Uint16Array.from(new Set(r.infusions.split(",").map((x) => Math.min(Number(x), MAX_INFUSIONS)))) : new Uint16Array(0);
     idx.minAge[i] = r.minAge ?? NaN;

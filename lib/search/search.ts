@@ -83,8 +83,13 @@ function toItem(r: ItemRow, terms: string[], hl: ReturnType<typeof makeHighlight
 /** The list page's search: result rows, facet counts and the words to highlight. */
 export function searchTrials(q: SearchQuery): SearchResult {
   const db = searchDb();
-  const { total, ids, facets, terms } = runSearch(db, q);
-  const rows = ids.length ? (db.prepare(ITEM_SQL(ids.length)).all(...ids) as ItemRow[]) : [];
+  // One read transaction: the facet index, the FTS match and the result rows all see the
+  // same snapshot, even if an import commits in between.
+  const { total, ids, facets, terms, rows } = db.transaction(() => {
+    const found = runSearch(db, q);
+    const rows = found.ids.length ? (db.prepare(ITEM_SQL(found.ids.length)).all(...found.ids) as ItemRow[]) : [];
+    return { ...found, rows };
+  })();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hl = makeHighlighter(terms);
   return {

@@ -37,3 +37,13 @@ describe("comparison CSV", () => {
     expect(csvFilename(["A"], 72.5)).toBe("msc-compare_A_72-5kg.csv");
   });
 });
+
+describe("CSV safety", () => {
+  it("text that starts like a spreadsheet formula is neutralised; numbers are not touched", () => {
+    const record = importSource(fs.readFileSync("seeds/001_77e33fc44f0026eb.txt"), "001_77e33fc44f0026eb.txt").record;
+    record.title = "=HYPERLINK(\"http://x\")";
+    record.arms[0]!.label = "@SUM(A1)";
+    const rows = toCompareCsv(shapeComparison([record], 60)).split("\r\n");
+    expect(rows[1]).toBe(`NCT04822922,"'=HYPERLINK(""http://x"")",'@SUM(A1),EXPERIMENTAL,400000,false,4,1600000,0;3;6;9,,60`);
+  });
+});
