@@ -113,3 +113,15 @@ export function rowAxisProps(rows: (RowLabel & { key: string })[]) {
     tick: (p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />,
   };
 }
+
+/** Props of a horizontal bar chart with one row per arm (spread into <BarChart>). */
+export function rowChartProps(rows: unknown[]) {
+  return {
+    layout: "vertical" as const,
+    responsive: true,
+    style: { width: "100%", height: rowsHeight(rows, BAR_CHART_EXTRA) },
+    margin: { top: 4, right: 12, bottom: 4, left: 0 },
+    barCategoryGap: 6,
+    accessibilityLayer: false,
+  };
+}

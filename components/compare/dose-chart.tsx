@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { BarChartData, BarRow } from "@/lib/compare/chart-rows";
 import { formatCells } from "@/lib/format";
-import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, Pill, pillWidth, rowAxisProps, rowsHeight } from "./chart-parts";
+import { HatchPatterns, hatchFill, Pill, pillWidth, rowAxisProps, rowChartProps } from "./chart-parts";
 
 /**
  * Bars of a per-kg dose, one per arm, grouped by trial. An estimated value (a flat dose
@@ -13,15 +13,7 @@ import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, Pill, pillWidth, rowAxisProp
 export function DoseChart({ data, chartId }: { data: BarChartData; chartId: string }) {
   const Shape = (props: BarShapeProps) => <DoseBar {...props} prefix={chartId} />;
   return (
-    <BarChart
-      layout="vertical"
-      data={data.rows}
-      responsive
-      style={{ width: "100%", height: rowsHeight(data.rows, BAR_CHART_EXTRA) }}
-      margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
-      barCategoryGap={6}
-      accessibilityLayer={false}
-    >
+    <BarChart {...rowChartProps(data.rows)} data={data.rows}>
       <HatchPatterns prefix={chartId} />
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
       <XAxis

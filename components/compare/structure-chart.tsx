@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { StructureChartData, StructureRow } from "@/lib/compare/chart-rows";
-import { BAR_CHART_EXTRA, HatchPatterns, hatchFill, rowAxisProps, rowsHeight } from "./chart-parts";
+import { HatchPatterns, hatchFill, rowAxisProps, rowChartProps } from "./chart-parts";
 
 /**
  * Each trial's arms as a 100% bar per randomisation stage: MSC arms solid in the trial's
@@ -17,15 +17,7 @@ export function StructureChart({ data, chartId }: { data: StructureChartData; ch
   });
   const series = Array.from({ length: data.maxSegments }, (_, i) => i);
   return (
-    <BarChart
-      layout="vertical"
-      data={rows}
-      responsive
-      style={{ width: "100%", height: rowsHeight(data.rows, BAR_CHART_EXTRA) }}
-      margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
-      barCategoryGap={6}
-      accessibilityLayer={false}
-    >
+    <BarChart {...rowChartProps(data.rows)} data={rows}>
       <HatchPatterns prefix={chartId} />
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
       <XAxis
