@@ -1,6 +1,5 @@
+import type { EvidenceMap } from "@/lib/db/trials";
 import { Mark } from "@/components/ui/badges";
-
-export type EvidenceMap = Record<string, { origin: string; text: string | null }>;
 
 /**
  * A labelled value; if it did not come straight from the source text, a mark says where

@@ -30,10 +30,16 @@ export async function getAllTrials(): Promise<TrialRecord[]> {
   return rows.map(rowToRecord);
 }
 
-/** Where each value of a trial came from: field path → origin and source words. */
-export async function getEvidence(id: string): Promise<Record<string, { origin: string; text: string | null }>> {
-  const rows = await prisma().fieldEvidence.findMany({ where: { trialId: id } });
-  return Object.fromEntries(rows.map((r) => [r.path, { origin: r.origin, text: r.text }]));
+export type EvidenceMap = Record<string, { origin: string; text: string | null }>;
+
+/** A trial and where each of its values came from (field path → origin and source words), in one query. */
+export async function getTrialWithEvidence(id: string): Promise<{ trial: TrialRecord; evidence: EvidenceMap } | null> {
+  const row = await prisma().trial.findUnique({ where: { id }, include: trialInclude });
+  if (!row) return null;
+  return {
+    trial: rowToRecord(row),
+    evidence: Object.fromEntries(row.evidence.map((e) => [e.path, { origin: e.origin, text: e.text }])),
+  };
 }
 
 export async function countTrials(): Promise<number> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { compareCandidates, findCanonicalId, getEvidence, getTrial } from "@/lib/data";
+import { compareCandidates, findCanonicalId, getTrialWithEvidence } from "@/lib/data";
 import { CELL_SOURCE_LABELS } from "@/lib/ingest/normalize/doses";
 import { formatAgeRange, formatCells, formatPhases, label } from "@/lib/format";
 import type { TrialRecord } from "@/lib/record/schema";
@@ -13,12 +13,13 @@ import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 
 type Props = { params: Promise<{ id: string }> };
 
-const loadTrial = cache(async (id: string) => getTrial(id));
+// Metadata and page share one query per request.
+const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));
 
 /** The trial, or a redirect to its canonical id (`nct04822922` → `NCT04822922`), or a 404. */
-async function resolve(id: string): Promise<TrialRecord> {
-  const trial = await loadTrial(id);
-  if (trial) return trial;
+async function resolve(id: string) {
+  const found = await loadTrial(id);
+  if (found) return found;
   const canonical = await findCanonicalId(id);
   if (canonical && canonical !== id) permanentRedirect(`/trials/${canonical}`);
   notFound();
@@ -33,7 +34,7 @@ function doseSummary(t: TrialRecord): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const t = await loadTrial(id);
+  const t = (await loadTrial(id))?.trial;
   if (!t) return { title: "Trial not found" };
   const title = t.title ?? t.officialTitle ?? t.id;
   const description = `${t.id} · ${label(t.overallStatus)} · ${formatPhases(t.phases)} · ${t.arms.length} arms · ${doseSummary(t)}${t.conditions.length ? ` · ${t.conditions.join(", ")}` : ""}`;
@@ -64,8 +65,7 @@ const enumValue = (v: string | null) => (v === null ? <NotReported /> : label(v)
 
 export default async function TrialPage({ params }: Props) {
   const { id } = await params;
-  const t = await resolve(id);
-  const evidence = await getEvidence(t.id);
+  const { trial: t, evidence } = await resolve(id);
   const candidates = compareCandidates(t.id, t.conditions);
   const ctgov = t.nctId ? `https://clinicaltrials.gov/study/${t.nctId}` : null;
 
