@@ -9,11 +9,11 @@ import path from "node:path";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { importSource } from "../lib/ingest/pipeline";
-import { importFiles, loadCuration } from "../lib/ingest/run-import";
+import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 10;
-const seeds = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
-const curation = loadCuration(path.join("seeds", "curation.json"));
+const seeds = seedFiles();
+const curation = loadCuration(SEED_CURATION);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { writeTrial } from "../lib/db/write-trial";
-import { loadCuration } from "../lib/ingest/run-import";
+import { loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
 import { importSource, type ImportedTrial } from "../lib/ingest/pipeline";
 import { summarizeArm } from "../lib/record/summary";
 import { parseSearchParams } from "../lib/search/params";
@@ -74,9 +74,8 @@ function percentile(xs: number[], p: number): number {
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms (n=${xs.length})`;
 
 // 1. Build the registry.
-const curation = loadCuration(path.join("seeds", "curation.json"));
-const seeds = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort()
-  .map((f) => importSource(fs.readFileSync(path.join("seeds", f)), f, curation));
+const curation = loadCuration(SEED_CURATION);
+const seeds = seedFiles().map((f) => importSource(fs.readFileSync(f), path.basename(f), curation));
 let t0 = performance.now();
 prepareDatabase(url);
 const db = openDatabase(url);

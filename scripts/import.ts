@@ -1,7 +1,6 @@
 // npm run import -- [files…]: reads trial records into the database at DATABASE_URL.
 import fs from "node:fs";
-import path from "node:path";
-import { importFiles, loadCuration } from "../lib/ingest/run-import";
+import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";
@@ -16,7 +15,7 @@ are read from seeds/curation.json unless --curation names another file (or "none
 
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) usage();
-let curationFile: string | null = path.join("seeds", "curation.json");
+let curationFile: string | null = SEED_CURATION;
 const ci = args.indexOf("--curation");
 if (ci >= 0) {
   const value = args[ci + 1];
@@ -31,7 +30,7 @@ if (ci >= 0) {
   }
   args.splice(ci, 2);
 }
-const files = args.length ? args : fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
+const files = args.length ? args : seedFiles();
 
 const started = performance.now();
 let db;

@@ -1,7 +1,5 @@
 // Run by `npm start` and `npm run dev`: migrate the database and load the seeds if it is empty.
-import fs from "node:fs";
-import path from "node:path";
-import { importFiles, loadCuration } from "../lib/ingest/run-import";
+import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";
@@ -11,8 +9,7 @@ try {
   const db = openDatabase();
   const { n } = db.prepare("SELECT count(*) AS n FROM Trial").get() as { n: number };
   if (n === 0) {
-    const files = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
-    const results = importFiles(db, files, loadCuration(path.join("seeds", "curation.json")));
+    const results = importFiles(db, seedFiles(), loadCuration(SEED_CURATION));
     for (const r of results) if (!r.ok) console.error(`✗ ${r.line}`);
     console.log(`Empty database: imported ${results.filter((r) => r.ok).length} seed trials into ${databaseUrl()}`);
   } else {

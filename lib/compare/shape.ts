@@ -141,16 +141,8 @@ export function shapeComparison(records: TrialRecord[], weightKg: number): Compa
 }
 
 /** The public JSON of `GET /api/compare` (a contract: add fields, never rename). */
-export interface CompareApiArm {
-  label: string;
-  type: Arm["type"];
-  cellsPerKgPerInfusion: number | null;
-  estimated: boolean;
-  activeInfusions: number | null;
-  cumulativeCellsPerKg: number | null;
-  mscDayOffsets: number[] | null;
-  placeboDayOffsets: number[] | null;
-}
+export type CompareApiArm = Pick<ComparedArm, "label" | "type" | "cellsPerKgPerInfusion" | "estimated" |
+  "activeInfusions" | "cumulativeCellsPerKg" | "mscDayOffsets" | "placeboDayOffsets">;
 export interface CompareApiBody {
   weightKg: number;
   trials: { id: string; title: string | null; arms: CompareApiArm[] }[];

@@ -8,8 +8,7 @@ import type { TrialRecord } from "../record/schema";
  */
 
 export async function getTrial(id: string): Promise<TrialRecord | null> {
-  const row = await prisma().trial.findUnique({ where: { id }, include: trialInclude });
-  return row ? rowToRecord(row) : null;
+  return (await getTrialWithEvidence(id))?.trial ?? null;
 }
 
 /** The canonical id of a trial whose id differs only in case (`nct04822922`), or null. */

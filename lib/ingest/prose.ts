@@ -1,4 +1,4 @@
-import type { ParsedArm, ParsedDose, Stage } from "./parsed-record";
+import type { ParsedArm, ParsedDose, ParsedTrial, Stage } from "./parsed-record";
 import type { ArmType } from "./normalize/enums";
 import { readDoseAmount } from "./normalize/doses";
 import { SMALL_COUNT, parseSmallCount } from "./normalize/numbers";
@@ -46,6 +46,25 @@ export function readInterventionModelFromProse(text: string) {
     [/\bsingle[- ](?:group|arm)\b/i, "SINGLE_GROUP" as const],
     [/\bparallel(?:[- ]group| assignment| arms?)\b/i, "PARALLEL" as const],
   ]);
+}
+
+/**
+ * Fills the design fields the structured page left empty from the prose ("randomized",
+ * "double-blind", "dose-escalation"), each marked derived with the words it came from.
+ */
+export function deriveDesign(rec: ParsedTrial, prose: string): void {
+  const readers = {
+    allocation: readAllocationFromProse,
+    masking: readMaskingFromProse,
+    interventionModel: readInterventionModelFromProse,
+  } as const;
+  for (const [field, read] of Object.entries(readers) as [keyof typeof readers, (t: string) => Found<never> | null][]) {
+    if (rec.design[field] !== null) continue;
+    const found = read(prose);
+    if (!found) continue;
+    rec.design[field] = found.value;
+    rec.evidence[`design.${field}`] = { origin: "derived", text: found.text };
+  }
 }
 
 /** "A total of 150 ACLF patients", "150 participants in 3 patient groups". */

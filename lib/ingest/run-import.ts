@@ -14,6 +14,15 @@ export interface FileResult {
   warnings: string[];
 }
 
+/** The founding records and their curation file. */
+export const SEED_DIR = "seeds";
+export const SEED_CURATION = path.join(SEED_DIR, "curation.json");
+
+/** Every seeds/*.txt, in file-name order. */
+export function seedFiles(): string[] {
+  return fs.readdirSync(SEED_DIR).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(SEED_DIR, f));
+}
+
 export function loadCuration(file: string | null): Curation {
   if (!file || !fs.existsSync(file)) return {};
   return parseCuration(fs.readFileSync(file, "utf8"), path.basename(file));

@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
+import { sortPhases } from "../ingest/normalize/enums";
 import type { TrialRecord } from "./schema";
 
 /** The Prisma include that loads everything a record needs. */
@@ -17,7 +18,6 @@ export const trialInclude = {
 
 export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
 
-const PHASE_ORDER = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
 
 /** Stored rows → the public record (the inverse of writeTrial). */
 export function rowToRecord(t: TrialRow): TrialRecord {
@@ -33,7 +33,7 @@ export function rowToRecord(t: TrialRow): TrialRecord {
     acronym: t.acronym,
     sponsor: t.sponsor,
     overallStatus: t.overallStatus as TrialRecord["overallStatus"],
-    phases: t.phases.map((p) => p.phase).sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)) as TrialRecord["phases"],
+    phases: sortPhases(t.phases.map((p) => p.phase)),
     conditions: t.conditions.map((c) => c.name),
     studyType: t.studyType as TrialRecord["studyType"],
     design: {

@@ -10,17 +10,12 @@ import { CELL_SOURCE_LABELS } from "../ingest/normalize/doses";
  */
 export const FTS_COLUMNS = ["title", "conditions", "arms", "criteria", "sponsor", "identifiers", "summary"] as const;
 
-/** bm25 weights, in FTS_COLUMNS order: a title hit outranks one in the long prose. */
-export const FTS_WEIGHTS = [10, 6, 4, 2, 3, 8, 1] as const;
 
 export function ensureSearchIndex(db: Database.Database): void {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS trial_fts USING fts5(
     trial_id UNINDEXED, ${FTS_COLUMNS.join(", ")},
     tokenize = "unicode61 remove_diacritics 2"
   )`);
-  // Column weights for bm25 (trial_id first, unindexed): kept in the table's config so
-  // every query ranks the same way with `ORDER BY rank`.
-  db.prepare("INSERT INTO trial_fts(trial_fts, rank) VALUES('rank', ?)").run(`bm25(0, ${FTS_WEIGHTS.join(", ")})`);
 }
 
 /** The text of each indexed column for one trial. */

@@ -1,11 +1,12 @@
 import { getTrials } from "../db/trials";
+import { sortPhases } from "../ingest/normalize/enums";
 import type { TrialRecord } from "../record/schema";
 import { searchDb } from "./connection";
 import { runSearch, type Facets } from "./engine";
-import { makeHighlighter } from "./fts-query";
+import { makeHighlighter, type Part } from "./fts-query";
 import type { SearchQuery } from "./params";
 
-export type Highlighted = { text: string; hit: boolean }[];
+export type Highlighted = Part[];
 
 /** One result row of the list: what a clinician scans, nothing more. */
 export interface ListItem {
@@ -49,7 +50,6 @@ const ITEM_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   (SELECT group_concat(value, ' ') FROM OtherId WHERE trialId = t.id) AS otherIds
 FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
-const PHASE_ORDER = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
 
 function toItem(r: ItemRow, terms: string[], hl: ReturnType<typeof makeHighlighter>): ListItem {
   const arms = JSON.parse(r.arms) as { label: string; description: string | null; perKg: number | null; estimated: number }[];
@@ -68,7 +68,7 @@ function toItem(r: ItemRow, terms: string[], hl: ReturnType<typeof makeHighlight
     id: r.id,
     title: hl.highlight(r.title ?? r.officialTitle ?? r.id),
     status: r.overallStatus,
-    phases: (r.phases ? r.phases.split(",") : []).sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b)),
+    phases: sortPhases(r.phases ? r.phases.split(",") : []),
     enrollment: r.enrollmentCount === null ? null : { count: r.enrollmentCount, type: r.enrollmentType },
     armCount: arms.length,
     dose: dosed.length

@@ -1,4 +1,6 @@
 import { ImportError } from "../errors";
+import { armDoses } from "../arm-doses";
+import type { ArmType } from "../normalize/enums";
 import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,
@@ -7,9 +9,9 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource, mentionsCells, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
+import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
-import { parseSchedule, toDayOffsets } from "../normalize/schedule";
+import { parseSchedule } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
 import { requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
@@ -114,27 +116,19 @@ function readArmBlocks(lines: string[]): ArmBlock[] {
   return arms;
 }
 
-function armDoses(arm: ArmBlock, type: string | null): ParsedDose[] {
-  if (type === "NO_INTERVENTION") return [];
+/** An arm block's doses: its placebo is named in its intervention line. */
+function blockDoses(arm: ArmBlock, type: ArmType | null): ParsedDose[] {
   const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" || mentionsPlacebo(arm.intervention);
   // The arm's own words first: an intervention text shared by all arms lists every dose.
   const amount = placebo ? null : readDoseAmount(arm.description) ?? readDoseAmount(arm.interventionText);
-  // A comparator of standard care ("Active Comparator: standard care") is given neither
-  // cells nor a placebo: recording an MSC dose of unknown size for it would be a guess.
-  // A comparator (active or other) that names no cells gets no MSC dose; an arm of unknown
-  // type keeps its MSC dose with the unknowns unknown.
-  if (!placebo && (type === "ACTIVE_COMPARATOR" || type === "OTHER") && !amount && !mentionsCells(`${arm.description} ${arm.intervention} ${arm.interventionText}`)) return [];
   const schedule = parseSchedule(arm.description) ?? parseSchedule(arm.interventionText);
-  return [{
-    product: placebo ? "PLACEBO" : "MSC",
-    cellsPerKg: amount?.kind === "perKg" ? amount.cellsPerKg : null,
-    cellsPerInfusion: amount?.kind === "flat" ? amount.cellsPerInfusion : null,
-    infusions: schedule?.infusions ?? null,
-    dayOffsets: schedule?.days ? toDayOffsets(schedule.days) : null,
+  return armDoses({
+    type, placebo, amount, schedule,
+    cellsText: `${arm.description} ${arm.intervention} ${arm.interventionText}`,
     // The schedule's words only when the description does not already hold them.
     text: [arm.description, schedule && !arm.description.includes(schedule.text) ? schedule.text : null]
       .filter(Boolean).join(" … ") || arm.label,
-  }];
+  });
 }
 
 function readOutcomes(lines: string[]): ParsedTrial["outcomes"] {
@@ -285,7 +279,7 @@ export const ctgovClassic: Layout = {
     rec.arms = blocks.map((arm, i) => {
       const type = normalizeArmType(arm.type);
       try {
-        return { label: arm.label, type, description: arm.description || null, doses: armDoses(arm, type) };
+        return { label: arm.label, type, description: arm.description || null, doses: blockDoses(arm, type) };
       } catch (e) {
         if (e instanceof ImportError) throw new ImportError(e.message, { file, line: arm.line, field: `arms[${i}] "${arm.label}"` }, { cause: e });
         throw e;

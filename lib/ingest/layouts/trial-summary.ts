@@ -1,12 +1,10 @@
 import { ImportError } from "../errors";
+import { toDose } from "../arm-doses";
 import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
 import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normalize/enums";
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
-import { toDayOffsets } from "../normalize/schedule";
-import {
-  readAllocationFromProse, readDoseGroups, readInterventionModelFromProse, readMaskingFromProse, readTrialSchedule,
-} from "../prose";
+import { deriveDesign, readDoseGroups, readTrialSchedule } from "../prose";
 import { requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
@@ -89,12 +87,7 @@ export const trialSummary: Layout = {
       rec.contacts.push({ role: "CENTRAL", name: contact, phone: fields.get("Phone") ?? null, email: fields.get("Email") ?? null, affiliation: null });
     }
 
-    const derive = <T>(path: string, found: { value: T; text: string } | null, set: (v: T) => void) => {
-      if (found) (set(found.value), ev(path, found.text, "derived"));
-    };
-    derive("design.allocation", readAllocationFromProse(prose), (v) => (rec.design.allocation = v));
-    derive("design.masking", readMaskingFromProse(prose), (v) => (rec.design.masking = v));
-    derive("design.interventionModel", readInterventionModelFromProse(prose), (v) => (rec.design.interventionModel = v));
+    deriveDesign(rec, prose);
 
     const schedule = readTrialSchedule(rec.description ?? "");
     rec.arms = readDoseGroups(prose).map((g, i) => {
@@ -103,14 +96,7 @@ export const trialSummary: Layout = {
         label: g.label,
         type: "EXPERIMENTAL" as const,
         description: g.text,
-        doses: [{
-          product: "MSC" as const,
-          cellsPerKg: g.dose.kind === "perKg" ? g.dose.cellsPerKg : null,
-          cellsPerInfusion: g.dose.kind === "flat" ? g.dose.cellsPerInfusion : null,
-          infusions: schedule?.infusions ?? null,
-          dayOffsets: schedule?.days ? toDayOffsets(schedule.days) : null,
-          text: [g.dose.text, schedule?.text].filter(Boolean).join(" … "),
-        }],
+        doses: [toDose("MSC", g.dose, schedule, [g.dose.text, schedule?.text].filter(Boolean).join(" … "))],
       };
     });
     if (rec.arms.length === 0) rec.warnings.push("no dose groups could be read from the description");

@@ -1,9 +1,6 @@
 import { ImportError } from "../errors";
 import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
-import {
-  readAllocationFromProse, readEnrollmentFromProse, readInterventionModelFromProse, readMaskingFromProse,
-  readStagedArms,
-} from "../prose";
+import { deriveDesign, readEnrollmentFromProse, readStagedArms } from "../prose";
 import { requireComplete } from "../text";
 import type { Layout } from "./types";
 import { readGroupCount, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
@@ -27,24 +24,18 @@ export const veevaProse: Layout = {
     readVeevaFields(page, rec);
     const prose = [rec.briefSummary, rec.description].filter(Boolean).join("\n\n");
     if (!rec.description) throw new ImportError("the \"Full description\" section is empty", { file, field: "description" });
-    const derive = <T>(path: string, found: { value: T; text: string } | null, set: (v: T) => void) => {
-      if (!found) return;
-      set(found.value);
-      rec.evidence[path] = { origin: "derived", text: found.text };
-    };
-
-    if (!rec.design.allocation) derive("design.allocation", readAllocationFromProse(prose), (v) => (rec.design.allocation = v));
-    if (!rec.design.masking) derive("design.masking", readMaskingFromProse(prose), (v) => (rec.design.masking = v));
-    if (!rec.design.interventionModel) {
-      derive("design.interventionModel", readInterventionModelFromProse(prose), (v) => (rec.design.interventionModel = v));
-    }
+    deriveDesign(rec, prose);
 
     const groups = readGroupCount(page);
     if (!rec.enrollment && groups) {
       rec.enrollment = { count: groups.participants, type: null };
       rec.evidence.enrollment = { origin: "source", text: groups.text };
     } else if (!rec.enrollment) {
-      derive("enrollment", readEnrollmentFromProse(prose), (v) => (rec.enrollment = { count: v, type: null }));
+      const found = readEnrollmentFromProse(prose);
+      if (found) {
+        rec.enrollment = { count: found.value, type: null };
+        rec.evidence.enrollment = { origin: "derived", text: found.text };
+      }
     }
 
     const { arms, stages, evidence } = readStagedArms(rec.description);

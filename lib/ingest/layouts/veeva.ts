@@ -1,32 +1,23 @@
 import { ImportError } from "../errors";
+import { armDoses } from "../arm-doses";
+import type { ArmType } from "../normalize/enums";
 import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
-import { mentionsCells, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
-import { parseSchedule, toDayOffsets } from "../normalize/schedule";
+import { mentionsPlacebo, readDoseAmount } from "../normalize/doses";
+import { parseSchedule } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
 import { lineOf, requireComplete } from "../text";
 import type { Layout } from "./types";
 import { readGroupCount, readVeevaArmBlocks, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
 
-/** An arm block's doses: placebo arms a placebo, no-intervention arms none, others MSCs. */
-function armDoses(type: string | null, description: string | null, treatments: string[] = []): ParsedDose[] {
-  if (type === "NO_INTERVENTION") return [];
+/** An arm block's doses: its placebo is named in its description. */
+function blockDoses(type: ArmType | null, description: string | null, treatments: string[]): ParsedDose[] {
   const text = description ?? "";
   const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" ||
     (mentionsPlacebo(text) && !/stem cell|MSC/i.test(text));
-  const amount = placebo ? null : readDoseAmount(text);
-  // A comparator of standard care is given neither cells nor a placebo: no dose to record.
-  // A comparator (active or other) that names no cells gets no MSC dose; an arm of unknown
-  // type keeps its MSC dose with the unknowns unknown.
-  if (!placebo && (type === "ACTIVE_COMPARATOR" || type === "OTHER") && !amount && !mentionsCells(`${text} ${treatments.join(" ")}`)) return [];
-  const schedule = parseSchedule(text);
-  return [{
-    product: placebo ? "PLACEBO" : "MSC",
-    cellsPerKg: amount?.kind === "perKg" ? amount.cellsPerKg : null,
-    cellsPerInfusion: amount?.kind === "flat" ? amount.cellsPerInfusion : null,
-    infusions: schedule?.infusions ?? null,
-    dayOffsets: schedule?.days ? toDayOffsets(schedule.days) : null,
-    text: text || "(no description)",
-  }];
+  return armDoses({
+    type, placebo, amount: placebo ? null : readDoseAmount(text), schedule: parseSchedule(text),
+    cellsText: `${text} ${treatments.join(" ")}`, text: text || "(no description)",
+  });
 }
 
 export const veeva: Layout = {
@@ -48,7 +39,7 @@ export const veeva: Layout = {
     const blocks = readVeevaArmBlocks((design?.lines ?? []).map((l) => l.trim()).filter(Boolean));
     rec.arms = blocks.map(({ label, type, description, treatments }, i) => {
       try {
-        return { label, type, description, doses: armDoses(type, description, treatments) };
+        return { label, type, description, doses: blockDoses(type, description, treatments) };
       } catch (e) {
         if (e instanceof ImportError) {
           throw new ImportError(e.message, { file, line: lineOf(text, label), field: `arms[${i}] "${label}"` }, { cause: e });

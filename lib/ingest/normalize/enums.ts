@@ -12,6 +12,11 @@ export type OverallStatus = (typeof OVERALL_STATUSES)[number];
 
 export const PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** Phases in trial order (PHASES is in that order): ["PHASE3", "PHASE2"] → ["PHASE2", "PHASE3"]. */
+export function sortPhases(phases: string[]): Phase[] {
+  return [...phases].sort((a, b) => PHASES.indexOf(a as Phase) - PHASES.indexOf(b as Phase)) as Phase[];
+}
 export const STUDY_TYPES = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"] as const;
 export const ALLOCATIONS = ["RANDOMIZED", "NON_RANDOMIZED", "NA"] as const;
 export const INTERVENTION_MODELS = ["SINGLE_GROUP", "PARALLEL", "CROSSOVER", "FACTORIAL", "SEQUENTIAL"] as const;
