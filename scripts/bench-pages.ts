@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./browser";
 
 const IDS = "NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904";
 const PAGES = {
@@ -47,7 +48,8 @@ async function startServer(): Promise<{ base: string; child: ChildProcess }> {
 }
 
 async function scriptBytes(base: string, path: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const { executablePath, args } = await chromiumLaunchOptions();
+  const browser = await chromium.launch({ executablePath, args });
   const page = await browser.newPage();
   const bodies: Promise<Buffer | null>[] = [];
   page.on("response", (r) => {
