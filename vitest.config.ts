@@ -8,5 +8,9 @@ export default defineConfig({
     environment: "node",
     // Tests that touch a database each use their own scratch file.
     pool: "forks",
+    // Some tests start processes (the import and export commands, an import loop); on a
+    // busy 2-core machine one such start can take many seconds, far past the 5 s default.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

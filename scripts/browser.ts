@@ -1,6 +1,7 @@
 // Where the tests and scripts find a Chromium, in this order: CHROMIUM_PATH, the system's
 // (Debian's /usr/bin/chromium), else the one that ships inside the @sparticuz/chromium npm
 // package, so that `npm test` runs on a machine with no browser installed and no download.
+// CHROMIUM_PATH=packaged picks the npm-packaged one even where a system browser exists.
 import fs from "node:fs";
 
 const BASE_ARGS = [
@@ -13,16 +14,20 @@ export interface ChromiumLaunch { executablePath: string; args: string[]; source
 
 export async function chromiumLaunchOptions(): Promise<ChromiumLaunch> {
   const fromEnv = process.env.CHROMIUM_PATH?.trim();
-  if (fromEnv) {
+  if (fromEnv && fromEnv !== "packaged") {
     if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH ${fromEnv}: no such file`);
     return { executablePath: fromEnv, args: BASE_ARGS, source: "CHROMIUM_PATH" };
   }
-  const system = SYSTEM.find((p) => fs.existsSync(p));
+  const system = fromEnv ? undefined : SYSTEM.find((p) => fs.existsSync(p));
   if (system) return { executablePath: system, args: BASE_ARGS, source: "system" };
   const { default: packaged } = await import("@sparticuz/chromium");
-  // Its own flags, less those that weaken the page's security model (the tests check the
-  // CSP and same-origin behaviour a real browser enforces).
-  const weakening = new Set(["--disable-web-security", "--allow-running-insecure-content", "--disable-site-isolation-trials"]);
-  const args = [...new Set([...BASE_ARGS, ...packaged.args.filter((a) => !weakening.has(a) && !a.startsWith("--headless"))])];
+  // Its own flags (made for serverless functions), less those that weaken the page's
+  // security model (the tests check the CSP a real browser enforces) and the single-process
+  // mode, in which closing one browser context can take the whole browser down.
+  const unwanted = new Set([
+    "--disable-web-security", "--allow-running-insecure-content", "--disable-site-isolation-trials",
+    "--single-process", "--no-zygote",
+  ]);
+  const args = [...new Set([...BASE_ARGS, ...packaged.args.filter((a) => !unwanted.has(a) && !a.startsWith("--headless"))])];
   return { executablePath: await packaged.executablePath(), args, source: "@sparticuz/chromium" };
 }

@@ -1,16 +1,19 @@
 // npm run --silent export: every trial as one JSON array in the record contract, on stdout.
-import fs from "node:fs";
+// Errors are one line on stderr (never a stack or a source path) and exit 1.
 import { getAllTrials } from "../lib/db/trials";
-import { databasePath, databaseUrl } from "../lib/db/url";
+import { assertIntact, DatabaseError, openDatabaseReadOnly } from "../lib/db/sqlite";
+import { databaseUrl } from "../lib/db/url";
 
-if (!fs.existsSync(databasePath())) {
-  console.error(`export: no database at ${databaseUrl()}; run \`npm run import\` first`);
-  process.exit(1);
-}
 try {
+  const db = openDatabaseReadOnly();
+  try {
+    assertIntact(db, databaseUrl());
+  } finally {
+    db.close();
+  }
   const trials = await getAllTrials();
   process.stdout.write(`${JSON.stringify(trials, null, 2)}\n`);
 } catch (e) {
-  console.error(`export: ${(e as Error).message}`);
+  console.error(`export: ${DatabaseError.from(e, databaseUrl()).message}`);
   process.exit(1);
 }

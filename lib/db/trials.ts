@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/prisma/client";
 import { prisma } from "./prisma";
 import { rowToRecord, trialInclude } from "../record/from-db";
 import type { TrialRecord } from "../record/schema";
@@ -6,6 +7,28 @@ import type { TrialRecord } from "../record/schema";
  * Queries that return whole trials as public records. Plain objects only: no Prisma
  * model leaves this module. The app imports these through lib/data.ts (server-only).
  */
+
+/**
+ * Runs a read in one transaction. Prisma loads a trial with one query per related table;
+ * outside a transaction an import committing between two of them would give a page the
+ * title of one version and the doses of another. Inside one, under WAL, every query sees
+ * the same committed snapshot, and the import is never blocked.
+ */
+function snapshot<T>(read: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return prisma().$transaction(read, { maxWait: 15_000, timeout: 30_000 });
+}
+
+/** Ids per query: SQLite allows a limited number of bound values in one statement. */
+const CHUNK = 500;
+
+async function readTrials(tx: Prisma.TransactionClient, ids: string[]): Promise<Map<string, TrialRecord>> {
+  const byId = new Map<string, TrialRecord>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await tx.trial.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, include: trialInclude });
+    for (const r of rows) byId.set(r.id, rowToRecord(r));
+  }
+  return byId;
+}
 
 export async function getTrial(id: string): Promise<TrialRecord | null> {
   return (await getTrialWithEvidence(id))?.trial ?? null;
@@ -17,23 +40,27 @@ export async function findCanonicalId(id: string): Promise<string | null> {
   return rows[0]?.id ?? null;
 }
 
+/** The trials with these ids, in the order given (unknown ids are left out). */
 export async function getTrials(ids: string[]): Promise<TrialRecord[]> {
-  const rows = await prisma().trial.findMany({ where: { id: { in: ids } }, include: trialInclude });
-  const byId = new Map(rows.map((r) => [r.id, rowToRecord(r)]));
+  if (!ids.length) return [];
+  const byId = await snapshot((tx) => readTrials(tx, ids));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Every trial, in source-file order (the export). */
+/** Every trial, in source-file order (the export), from one snapshot. */
 export async function getAllTrials(): Promise<TrialRecord[]> {
-  const rows = await prisma().trial.findMany({ include: trialInclude, orderBy: { sourceFile: "asc" } });
-  return rows.map(rowToRecord);
+  return snapshot(async (tx) => {
+    const ids = (await tx.trial.findMany({ select: { id: true }, orderBy: { sourceFile: "asc" } })).map((t) => t.id);
+    const byId = await readTrials(tx, ids);
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  });
 }
 
 export type EvidenceMap = Record<string, { origin: string; text: string | null }>;
 
-/** A trial and where each of its values came from (field path → origin and source words), in one query. */
+/** A trial and where each of its values came from (field path → origin and source words), from one snapshot. */
 export async function getTrialWithEvidence(id: string): Promise<{ trial: TrialRecord; evidence: EvidenceMap } | null> {
-  const row = await prisma().trial.findUnique({ where: { id }, include: trialInclude });
+  const row = await snapshot((tx) => tx.trial.findUnique({ where: { id }, include: trialInclude }));
   if (!row) return null;
   return {
     trial: rowToRecord(row),
