@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { prisma } from "./prisma";
-import { rowToRecord, trialInclude } from "../record/from-db";
+import { rowToRecord, trialInclude, type TrialRow } from "../record/from-db";
 import type { TrialRecord } from "../record/schema";
 
 /**
@@ -21,13 +21,50 @@ function snapshot<T>(read: (tx: Prisma.TransactionClient) => Promise<T>): Promis
 /** Ids per query: SQLite allows a limited number of bound values in one statement. */
 const CHUNK = 500;
 
-async function readTrials(tx: Prisma.TransactionClient, ids: string[]): Promise<Map<string, TrialRecord>> {
-  const byId = new Map<string, TrialRecord>();
+/**
+ * A trial's own rows, then its arms' doses and its stages' groups by a join on the trial
+ * ids. (Prisma's nested include would bind one value per arm, and a record with tens of
+ * thousands of arms exceeds SQLite's limit on bound values.)
+ */
+async function readRows(tx: Prisma.TransactionClient, ids: string[]): Promise<TrialRow[]> {
+  const { arms, stages, ...flat } = trialInclude;
+  const rows: TrialRow[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await tx.trial.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, include: trialInclude });
-    for (const r of rows) byId.set(r.id, rowToRecord(r));
+    const chunk = ids.slice(i, i + CHUNK);
+    const [trials, doses, groups] = [
+      await tx.trial.findMany({
+        where: { id: { in: chunk } },
+        include: { ...flat, arms: { orderBy: arms.orderBy }, stages: { orderBy: stages.orderBy } },
+      }),
+      await tx.dose.findMany({ where: { arm: { trialId: { in: chunk } } }, orderBy: [{ armId: "asc" }, { ordinal: "asc" }] }),
+      await tx.stageGroup.findMany({ where: { stage: { trialId: { in: chunk } } }, orderBy: [{ stageId: "asc" }, { ordinal: "asc" }] }),
+    ];
+    const dosesOf = groupBy(doses, (d) => d.armId);
+    const groupsOf = groupBy(groups, (g) => g.stageId);
+    for (const t of trials) {
+      rows.push({
+        ...t,
+        arms: t.arms.map((a) => ({ ...a, doses: dosesOf.get(a.id) ?? [] })),
+        stages: t.stages.map((st) => ({ ...st, groups: groupsOf.get(st.id) ?? [] })),
+      });
+    }
   }
-  return byId;
+  return rows;
+}
+
+function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+async function readTrials(tx: Prisma.TransactionClient, ids: string[]): Promise<Map<string, TrialRecord>> {
+  return new Map((await readRows(tx, ids)).map((r) => [r.id, rowToRecord(r)]));
 }
 
 export async function getTrial(id: string): Promise<TrialRecord | null> {
@@ -60,7 +97,7 @@ export type EvidenceMap = Record<string, { origin: string; text: string | null }
 
 /** A trial and where each of its values came from (field path → origin and source words), from one snapshot. */
 export async function getTrialWithEvidence(id: string): Promise<{ trial: TrialRecord; evidence: EvidenceMap } | null> {
-  const row = await snapshot((tx) => tx.trial.findUnique({ where: { id }, include: trialInclude }));
+  const [row] = await snapshot((tx) => readRows(tx, [id]));
   if (!row) return null;
   return {
     trial: rowToRecord(row),

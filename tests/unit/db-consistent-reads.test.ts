@@ -90,3 +90,19 @@ describe("reads during an import", () => {
     expect(mixed.slice(0, 3)).toEqual([]);
   }, 120_000);
 });
+
+describe("a trial too large for one statement", () => {
+  it("a trial with 40,000 arms reads whole (Prisma's nested include bound one value per arm: too many SQL variables)", async () => {
+    const db = openDatabase(scratch.url);
+    const insert = db.prepare("INSERT INTO Arm (trialId, ordinal, label, type, estimated) VALUES (?, ?, ?, 'EXPERIMENTAL', 0)");
+    db.transaction(() => {
+      for (let i = 100; i < 40_100; i++) insert.run(ID, i, `arm ${i}`);
+    })();
+    db.close();
+    const trial = await getTrial(ID);
+    expect(trial!.arms).toHaveLength(40_004);
+    expect(trial!.arms[1]!.doses[0]!.cellsPerKg).not.toBeNull(); // the seed's own doses still attach to their arms
+    expect((await getTrials([ID, "NCT00000000"])).map((t) => t.id)).toEqual([ID]);
+  });
+});
+
