@@ -13,7 +13,7 @@ import { loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import
 import { importSource, type ImportedTrial } from "../lib/ingest/pipeline";
 import { summarizeArm } from "../lib/record/summary";
 import { parseSearchParams } from "../lib/search/params";
-import { searchTrials } from "../lib/search/search";
+import { searchTrials } from "../lib/data/search";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatCells, formatPhases } from "@/lib/format";
-import type { ListItem } from "@/lib/search/search";
+import type { ListItem } from "@/lib/search/list-items";
 import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 import { HighlightedText } from "@/components/ui/highlighted";
 

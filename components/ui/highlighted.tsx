@@ -1,4 +1,4 @@
-import type { Highlighted } from "@/lib/search/search";
+import type { Highlighted } from "@/lib/search/list-items";
 
 /** Text with the matched words in <mark>; rendered as React text, never as HTML. */
 export function HighlightedText({ parts }: { parts: Highlighted }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { findCanonicalId, getAllTrials, getTrials } from "../data";
+import { findCanonicalId, getTrials, trialTitles } from "../data";
 import { compareHref, MIN_TRIALS, parseCompareParams, splitIds, type CompareState, type SearchParams } from "./params";
 import { shapeComparison, type Comparison } from "./shape";
 
@@ -65,8 +65,7 @@ export async function loadCompareView(sp: SearchParams): Promise<CompareView> {
   }
   if (parsed.duplicates.length) messages.push(`Listed twice, shown once: ${parsed.duplicates.join(", ")}.`);
   if (parsed.tooMany || found.length < MIN_TRIALS) {
-    const all = await getAllTrials();
-    return { state, messages, comparison: null, redirectTo: null, available: all.map((t) => ({ id: t.id, title: t.title })) };
+    return { state, messages, comparison: null, redirectTo: null, available: trialTitles() };
   }
   const records = await getTrials(found);
   return { state, messages, comparison: shapeComparison(records, state.weightKg), redirectTo: null, available: [] };

@@ -4,7 +4,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { assertIntact, DatabaseError, openDatabase } from "./sqlite";
 import { databaseUrl } from "./url";
-import { ensureSearchIndex } from "../search/index-table";
+import { ensureSearchIndex } from "./search-index";
 
 const MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
 

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ImportedTrial } from "../ingest/pipeline";
 import { ImportError } from "../ingest/errors";
-import { indexTrial, unindexTrial } from "../search/index-table";
+import { indexTrial, unindexTrial } from "./search-index";
 
 const NCT = /^NCT\d{8}$/;
 

@@ -1,12 +1,11 @@
-import type Database from "better-sqlite3";
 import { PHASES } from "../ingest/normalize/enums";
-import { facetIndex, MAX_INFUSIONS, type Codes, type FacetIndex } from "./facet-index";
-import { parseUserQuery, toFtsMatch, type ParsedQuery } from "./fts-query";
+import { MAX_INFUSIONS, type Codes, type FacetIndex } from "./facet-index";
+import type { ParsedQuery } from "./fts-query";
 import type { SearchQuery } from "./params";
 
 /**
- * Search over the registry. FTS5 finds the trials whose text matches; filters, facet
- * counts, relevance and sorting then run over the in-memory facet index in one pass.
+ * Search over the registry, pure: given the facet index and the full-text matches (both
+ * read by lib/db), it filters, counts facets, ranks and pages in named stages.
  *
  * Facet counts say what choosing an option would give: a trial counts towards a facet if
  * it passes every *other* active filter (it passes all, or fails only that one).
@@ -16,9 +15,6 @@ import type { SearchQuery } from "./params";
  * ties go to the newest trial. (bm25 over tens of thousands of matches costs ~1 µs a row,
  * more than the whole search budget; field tiers read better for a registry anyway.)
  */
-
-export const FILTERS = ["phase", "status", "allocation", "masking", "condition", "source", "dose", "infusions", "age"] as const;
-export type FilterName = (typeof FILTERS)[number];
 
 /** Dose thresholds (cells/kg per infusion) offered as range bounds. */
 export const DOSE_STEPS = [1e5, 2.5e5, 5e5, 1e6, 2e6, 4e6, 1e7] as const;
@@ -47,60 +43,180 @@ export interface EngineResult {
   terms: string[];
 }
 
-type Filter = { name: FilterName; pass: (i: number) => boolean };
-
-function codeSet(codes: Codes, wanted: string[]): Uint8Array {
-  const set = new Uint8Array(codes.values.length);
-  wanted.forEach((w) => {
-    const c = codes.values.indexOf(w);
-    if (c >= 0) set[c] = 1;
-  });
-  return set;
+/** A facet's running count of what choosing each of its options would give. */
+interface Tally {
+  add(i: number): void;
+  result(): Partial<Facets>;
 }
 
-function activeFilters(idx: FacetIndex, q: SearchQuery): Filter[] {
-  const filters: Filter[] = [];
-  const codeFilter = (name: FilterName, codes: Codes, wanted: string[]) => {
-    if (!wanted.length) return;
-    const set = codeSet(codes, wanted);
-    filters.push({ name, pass: (i) => codes.codes[i]! >= 0 && set[codes.codes[i]!] === 1 });
+/**
+ * One facet of the list: the filter its chosen options apply (null when none is chosen),
+ * and a tally of its options. Hot paths (tests and adds run up to once per trial and
+ * facet) use plain loops over the index's typed arrays.
+ */
+interface Facet {
+  test(idx: FacetIndex, q: SearchQuery): ((i: number) => boolean) | null;
+  tally(idx: FacetIndex, q: SearchQuery): Tally;
+}
+
+function toCounts(values: readonly string[], counts: Int32Array): FacetCount[] {
+  const out: FacetCount[] = [];
+  counts.forEach((c, k) => { if (c > 0) out.push({ value: values[k]!, count: c }); });
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+type CodedField = "status" | "allocation" | "masking" | "source";
+
+/** A facet over one enum field held as small integer codes. */
+function codedFacet(field: CodedField): Facet {
+  return {
+    test(idx, q) {
+      const wanted = q[field];
+      if (!wanted.length) return null;
+      const { codes, values } = idx[field];
+      const set = new Uint8Array(values.length);
+      for (const w of wanted) {
+        const c = values.indexOf(w);
+        if (c >= 0) set[c] = 1;
+      }
+      return (i) => codes[i]! >= 0 && set[codes[i]!] === 1;
+    },
+    tally(idx) {
+      const { codes, values } = idx[field];
+      const counts = new Int32Array(values.length);
+      return {
+        add(i) {
+          const c = codes[i]!;
+          if (c >= 0) counts[c]!++;
+        },
+        result: () => ({ [field]: toCounts(values, counts) }),
+      };
+    },
   };
-  if (q.phase.length) {
-    const mask = q.phase.reduce((m, p) => m | (1 << PHASES.indexOf(p)), 0);
-    filters.push({ name: "phase", pass: (i) => (idx.phaseBits[i]! & mask) !== 0 });
-  }
-  codeFilter("status", idx.status, q.status);
-  codeFilter("allocation", idx.allocation, q.allocation);
-  codeFilter("masking", idx.masking, q.masking);
-  if (q.condition.length) {
-    const wanted = q.condition.map((c) => c.toLowerCase());
-    const set = new Uint8Array(idx.conditions.values.length);
-    idx.conditions.lower.forEach((c, k) => { if (wanted.includes(c)) set[k] = 1; });
-    filters.push({ name: "condition", pass: (i) => idx.conditions.codes[i]!.some((c) => set[c] === 1) });
-  }
-  codeFilter("source", idx.source, q.source);
-  if (q.doseMin !== undefined || q.doseMax !== undefined) {
-    const lo = q.doseMin ?? -Infinity, hi = q.doseMax ?? Infinity;
-    filters.push({ name: "dose", pass: (i) => idx.doses[i]!.some((d) => d >= lo && d <= hi) });
-  }
-  if (q.infusions.length) filters.push({ name: "infusions", pass: (i) => idx.infusions[i]!.some((n) => q.infusions.includes(n)) });
-  if (q.age !== undefined) {
-    const age = q.age;
-    // A trial that states no age range cannot be said to admit the patient.
-    filters.push({ name: "age", pass: (i) => {
-      const min = idx.minAge[i]!, max = idx.maxAge[i]!;
-      if (Number.isNaN(min) && Number.isNaN(max)) return false;
-      return (Number.isNaN(min) || min <= age) && (Number.isNaN(max) || age <= max);
-    } });
-  }
-  return filters;
 }
 
-/** The FTS matches, as slots of the facet index; null when the query has no words. */
-function matchSlots(db: Database.Database, idx: FacetIndex, match: string | null): Int32Array | null {
-  if (match === null) return null;
-  // Built from quoted words only: no user syntax reaches MATCH.
-  const rowids = db.prepare("SELECT rowid FROM trial_fts WHERE trial_fts MATCH ?").pluck().all(match) as number[];
+const none: Tally = { add() {}, result: () => ({}) };
+
+/** The list's facets by name, in the order their filters are tried. */
+export const FACETS = {
+  phase: {
+    test(_idx, q) {
+      if (!q.phase.length) return null;
+      const mask = q.phase.reduce((m, p) => m | (1 << PHASES.indexOf(p)), 0);
+      return (i) => (_idx.phaseBits[i]! & mask) !== 0;
+    },
+    tally(idx) {
+      const counts = new Int32Array(PHASES.length);
+      return {
+        add(i) {
+          const bits = idx.phaseBits[i]!;
+          for (let b = 0; b < PHASES.length; b++) if (bits & (1 << b)) counts[b]!++;
+        },
+        result: () => ({ phase: toCounts(PHASES, counts) }),
+      };
+    },
+  },
+  status: codedFacet("status"),
+  allocation: codedFacet("allocation"),
+  masking: codedFacet("masking"),
+  condition: {
+    test(idx, q) {
+      if (!q.condition.length) return null;
+      const wanted = q.condition.map((c) => c.toLowerCase());
+      const set = new Uint8Array(idx.conditions.values.length);
+      idx.conditions.lower.forEach((c, k) => { if (wanted.includes(c)) set[k] = 1; });
+      return (i) => idx.conditions.codes[i]!.some((c) => set[c] === 1);
+    },
+    tally(idx) {
+      const counts = new Int32Array(idx.conditions.values.length);
+      return {
+        add(i) {
+          const cs = idx.conditions.codes[i]!;
+          for (let k = 0; k < cs.length; k++) counts[cs[k]!]!++;
+        },
+        result: () => ({ condition: toCounts(idx.conditions.values, counts) }),
+      };
+    },
+  },
+  source: codedFacet("source"),
+  dose: {
+    test(idx, q) {
+      if (q.doseMin === undefined && q.doseMax === undefined) return null;
+      const lo = q.doseMin ?? -Infinity, hi = q.doseMax ?? Infinity;
+      return (i) => idx.doses[i]!.some((d) => d >= lo && d <= hi);
+    },
+    tally(idx, q) {
+      // Option v as lower bound: some dose in [v, hi]; as upper bound: some dose in [lo, v].
+      const lo = q.doseMin ?? -Infinity, hi = q.doseMax ?? Infinity;
+      const min = new Int32Array(DOSE_STEPS.length), max = new Int32Array(DOSE_STEPS.length);
+      return {
+        add(i) {
+          const ds = idx.doses[i]!;
+          if (ds.length === 0) return;
+          let highest = -Infinity, lowest = Infinity;
+          for (let k = 0; k < ds.length; k++) {
+            const d = ds[k]!;
+            if (d <= hi && d > highest) highest = d;
+            if (d >= lo && d < lowest) lowest = d;
+          }
+          for (let k = 0; k < DOSE_STEPS.length; k++) {
+            if (highest >= DOSE_STEPS[k]!) min[k]!++;
+            if (lowest <= DOSE_STEPS[k]!) max[k]!++;
+          }
+        },
+        result: () => ({
+          doseMin: DOSE_STEPS.map((v, k) => ({ value: String(v), count: min[k]! })),
+          doseMax: DOSE_STEPS.map((v, k) => ({ value: String(v), count: max[k]! })),
+        }),
+      };
+    },
+  },
+  infusions: {
+    test(idx, q) {
+      if (!q.infusions.length) return null;
+      return (i) => idx.infusions[i]!.some((n) => q.infusions.includes(n));
+    },
+    tally(idx) {
+      const counts = new Int32Array(MAX_INFUSIONS + 1);
+      return {
+        add(i) {
+          const ns = idx.infusions[i]!;
+          for (let k = 0; k < ns.length; k++) counts[ns[k]!]!++;
+        },
+        result: () => ({ infusions: [...counts].flatMap((c, v) => (c > 0 ? [{ value: String(v), count: c }] : [])) }),
+      };
+    },
+  },
+  age: {
+    test(idx, q) {
+      if (q.age === undefined) return null;
+      const age = q.age;
+      // A trial that states no age range cannot be said to admit the patient.
+      return (i) => {
+        const min = idx.minAge[i]!, max = idx.maxAge[i]!;
+        if (Number.isNaN(min) && Number.isNaN(max)) return false;
+        return (Number.isNaN(min) || min <= age) && (Number.isNaN(max) || age <= max);
+      };
+    },
+    // Age has no options: only the number of trials passing every filter is shown.
+    tally: () => none,
+  },
+} satisfies Record<string, Facet>;
+
+export type FacetName = keyof typeof FACETS;
+const FACET_NAMES = Object.keys(FACETS) as FacetName[];
+
+/** Stage 1: the filters the query turns on, each with its facet's position. */
+function activeFilters(idx: FacetIndex, q: SearchQuery): { facet: number; pass: (i: number) => boolean }[] {
+  return FACET_NAMES.flatMap((name, facet) => {
+    const pass = (FACETS[name] as Facet).test(idx, q);
+    return pass ? [{ facet, pass }] : [];
+  });
+}
+
+/** The FTS matches (rowids), as slots of the facet index; null when the query has no words. */
+function matchSlots(idx: FacetIndex, rowids: number[] | null): Int32Array | null {
+  if (rowids === null) return null;
   const slots = new Int32Array(rowids.length);
   let k = 0;
   for (const r of rowids) {
@@ -108,6 +224,35 @@ function matchSlots(db: Database.Database, idx: FacetIndex, match: string | null
     if (s >= 0) slots[k++] = s;
   }
   return slots.subarray(0, k);
+}
+
+/**
+ * Stage 2: which trials pass, and the facet counts. Counts say what choosing an option
+ * would give: a trial counts towards a facet if it passes every *other* active filter
+ * (it passes all, or fails only that facet's filter).
+ */
+function filterAndCount(idx: FacetIndex, q: SearchQuery, slots: Int32Array | null) {
+  const filters = activeFilters(idx, q);
+  const tallies = FACET_NAMES.map((name) => (FACETS[name] as Facet).tally(idx, q));
+  const passing = new Uint8Array(idx.n);
+  let total = 0;
+  const visit = (i: number) => {
+    let failed = -1;
+    for (let f = 0; f < filters.length; f++) {
+      if (!filters[f]!.pass(i)) {
+        if (failed >= 0) return; // fails two filters: counts nowhere
+        failed = f;
+      }
+    }
+    if (failed >= 0) return tallies[filters[failed]!.facet]!.add(i);
+    passing[i] = 1;
+    total++;
+    for (let t = 0; t < tallies.length; t++) tallies[t]!.add(i);
+  };
+  if (slots) for (let k = 0; k < slots.length; k++) visit(slots[k]!);
+  else for (let i = 0; i < idx.n; i++) visit(i);
+  const facets = Object.assign({}, ...tallies.map((t) => t.result()), { age: q.age === undefined ? null : total }) as Facets;
+  return { passing, total, facets };
 }
 
 /**
@@ -163,87 +308,14 @@ function scorer(idx: FacetIndex, parsed: ParsedQuery): (i: number) => number {
   };
 }
 
-function toCounts(values: string[], counts: Int32Array): FacetCount[] {
-  const out: FacetCount[] = [];
-  counts.forEach((c, k) => { if (c > 0) out.push({ value: values[k]!, count: c }); });
-  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
 
-export function runSearch(db: Database.Database, q: SearchQuery): EngineResult {
-  const idx = facetIndex(db);
-  const parsed = parseUserQuery(q.q);
-  const slots = matchSlots(db, idx, toFtsMatch(parsed));
-  const filters = activeFilters(idx, q);
-
-  const counts = {
-    phase: new Int32Array(PHASES.length),
-    status: new Int32Array(idx.status.values.length),
-    allocation: new Int32Array(idx.allocation.values.length),
-    masking: new Int32Array(idx.masking.values.length),
-    condition: new Int32Array(idx.conditions.values.length),
-    source: new Int32Array(idx.source.values.length),
-    infusions: new Int32Array(MAX_INFUSIONS + 1),
-    doseMin: new Int32Array(DOSE_STEPS.length),
-    doseMax: new Int32Array(DOSE_STEPS.length),
-  };
-  const lo = q.doseMin ?? -Infinity, hi = q.doseMax ?? Infinity;
-  const codeCount = (codes: Int16Array, into: Int32Array, i: number) => {
-    const c = codes[i]!;
-    if (c >= 0) into[c]!++;
-  };
-  // Adds slot i to the counts of one facet (an index into FILTERS). Hot: runs for up to
-  // every trial times every facet, so plain loops over typed arrays.
-  const count = (i: number, facet: number) => {
-    switch (facet) {
-      case 0: { const bits = idx.phaseBits[i]!; for (let b = 0; b < PHASES.length; b++) if (bits & (1 << b)) counts.phase[b]!++; break; }
-      case 1: codeCount(idx.status.codes, counts.status, i); break;
-      case 2: codeCount(idx.allocation.codes, counts.allocation, i); break;
-      case 3: codeCount(idx.masking.codes, counts.masking, i); break;
-      case 4: { const cs = idx.conditions.codes[i]!; for (let k = 0; k < cs.length; k++) counts.condition[cs[k]!]!++; break; }
-      case 5: codeCount(idx.source.codes, counts.source, i); break;
-      case 6: {
-        // Option v as lower bound: some dose in [v, hi]; as upper bound: some dose in [lo, v].
-        const ds = idx.doses[i]!;
-        if (ds.length === 0) break;
-        let highest = -Infinity, lowest = Infinity;
-        for (let k = 0; k < ds.length; k++) {
-          const d = ds[k]!;
-          if (d <= hi && d > highest) highest = d;
-          if (d >= lo && d < lowest) lowest = d;
-        }
-        for (let k = 0; k < DOSE_STEPS.length; k++) {
-          if (highest >= DOSE_STEPS[k]!) counts.doseMin[k]!++;
-          if (lowest <= DOSE_STEPS[k]!) counts.doseMax[k]!++;
-        }
-        break;
-      }
-      case 7: { const ns = idx.infusions[i]!; for (let k = 0; k < ns.length; k++) counts.infusions[ns[k]!]!++; break; }
-      default: break; // 8, age: only its total is shown
-    }
-  };
-  const facetOf = filters.map((f) => FILTERS.indexOf(f.name));
-
-  const passing = new Uint8Array(idx.n);
-  let total = 0;
-  const visit = (i: number) => {
-    let failed = -1;
-    for (let f = 0; f < filters.length; f++) {
-      if (!filters[f]!.pass(i)) {
-        if (failed >= 0) return; // fails two filters: counts nowhere
-        failed = f;
-      }
-    }
-    if (failed >= 0) return count(i, facetOf[failed]!);
-    passing[i] = 1;
-    total++;
-    for (let facet = 0; facet < 8; facet++) count(i, facet);
-  };
-  if (slots) for (let k = 0; k < slots.length; k++) visit(slots[k]!);
-  else for (let i = 0; i < idx.n; i++) visit(i);
-
-  // The page: relevance sorts the (fewer) matches; the other sorts walk a presorted order.
+/**
+ * Stage 3: the page. Relevance sorts the (fewer) matches; the other sorts walk a
+ * presorted order.
+ */
+function pageOf(idx: FacetIndex, q: SearchQuery, parsed: ParsedQuery, slots: Int32Array | null, passing: Uint8Array): number[] {
   const first = (q.page - 1) * q.pageSize;
-  let page: number[] = [];
+  const page: number[] = [];
   if (q.sort === "relevance" && slots) {
     // Within a score, newest first — the presorted start order. One walk over it fills a
     // short list per score; the page is then read off from the highest score down.
@@ -257,28 +329,25 @@ export function runSearch(db: Database.Database, q: SearchQuery): EngineResult {
       if (list.length < need) list.push(i);
     }
     const ranked = [...tiers.keys()].sort((a, b) => b - a).flatMap((sc) => tiers.get(sc)!);
-    page = ranked.slice(first, need);
-  } else {
-    const order = q.sort === "enrollment" ? idx.order.enrollment : q.sort === "dose" ? idx.order.dose : idx.order.start;
-    let seen = 0;
-    for (const i of order) {
-      if (passing[i] !== 1) continue;
-      if (seen >= first) page.push(i);
-      if (++seen >= first + q.pageSize) break;
-    }
+    return ranked.slice(first, need);
   }
+  const order = q.sort === "enrollment" ? idx.order.enrollment : q.sort === "dose" ? idx.order.dose : idx.order.start;
+  let seen = 0;
+  for (const i of order) {
+    if (passing[i] !== 1) continue;
+    if (seen >= first) page.push(i);
+    if (++seen >= first + q.pageSize) break;
+  }
+  return page;
+}
 
-  const facets: Facets = {
-    phase: toCounts([...PHASES], counts.phase),
-    status: toCounts(idx.status.values, counts.status),
-    allocation: toCounts(idx.allocation.values, counts.allocation),
-    masking: toCounts(idx.masking.values, counts.masking),
-    condition: toCounts(idx.conditions.values, counts.condition),
-    source: toCounts(idx.source.values, counts.source),
-    infusions: [...counts.infusions].flatMap((c, v) => (c > 0 ? [{ value: String(v), count: c }] : [])),
-    doseMin: DOSE_STEPS.map((v, k) => ({ value: String(v), count: counts.doseMin[k]! })),
-    doseMax: DOSE_STEPS.map((v, k) => ({ value: String(v), count: counts.doseMax[k]! })),
-    age: q.age === undefined ? null : total,
-  };
+/**
+ * A search: `matched` are the rowids the full-text index matched for `parsed` (null when
+ * the query has no words, so every trial is a candidate).
+ */
+export function runSearch(idx: FacetIndex, q: SearchQuery, parsed: ParsedQuery, matched: number[] | null): EngineResult {
+  const slots = matchSlots(idx, matched);
+  const { passing, total, facets } = filterAndCount(idx, q, slots);
+  const page = pageOf(idx, q, parsed, slots, passing);
   return { total, ids: page.map((i) => idx.ids[i]!), facets, terms: parsed.words };
 }

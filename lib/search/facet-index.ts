@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { FacetRow } from "../db/search-reads";
 import { PHASES } from "../ingest/normalize/enums";
 import { CELL_SOURCE_LABELS } from "../ingest/normalize/doses";
 import { words } from "./fts-query";
@@ -41,29 +41,6 @@ export interface Codes { codes: Int16Array; values: string[] }
 /** Infusion counts above this are counted together (the URL parameter allows up to 1000). */
 export const MAX_INFUSIONS = 1000;
 
-// One query per table, grouped, merged by trial id: a correlated subquery per trial and
-// table made the build several times slower at 50,000 trials.
-const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
-  minAgeYears AS minAge, maxAgeYears AS maxAge, startDate AS start, enrollmentCount AS enrollment,
-  maxCellsPerKg AS maxDose, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
-FROM Trial`; // in rowid order (a sequential read); sorted by id in JS
-const CHILDREN = {
-  phases: "SELECT trialId AS id, group_concat(phase) AS v FROM TrialPhase GROUP BY trialId",
-  conditions: "SELECT trialId AS id, json_group_array(name) AS v FROM (SELECT * FROM Condition ORDER BY trialId, ordinal) GROUP BY trialId",
-  otherIds: "SELECT trialId AS id, group_concat(value, ' ') AS v FROM OtherId GROUP BY trialId",
-} as const;
-// One scan of Arm for three fields (group_concat skips the NULLs).
-const ARMS = `SELECT trialId AS id, group_concat(label, ' ') AS armLabels, group_concat(cellsPerKgPerInfusion) AS doses,
-  group_concat(CASE WHEN activeInfusions > 0 THEN activeInfusions END) AS infusions FROM Arm GROUP BY trialId`;
-
-interface RawRow {
-  rowid: number; id: string; status: string | null; allocation: string | null; masking: string | null; source: string | null;
-  minAge: number | null; maxAge: number | null; start: string | null; enrollment: number | null; maxDose: number | null;
-  title: string | null; officialTitle: string | null; acronym: string | null; nctId: string | null; sponsor: string | null;
-  interventions: string; keywords: string; phases: string | null; conditions: string; otherIds: string | null;
-  armLabels: string | null; doses: string | null; infusions: string | null;
-}
-
 function encoder(n: number): { codes: Int16Array; values: string[]; set: (i: number, v: string | null) => void } {
   const codes = new Int16Array(n).fill(-1);
   const values: string[] = [];
@@ -100,32 +77,8 @@ function invert(texts: string[]): Map<string, Int32Array> {
   return new Map([...lists].map(([w, slots]) => [w, Int32Array.from(slots)]));
 }
 
-function load(db: Database.Database): RawRow[] {
-  const trials = (db.prepare(TRIALS).all() as RawRow[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const byId = new Map(trials.map((t) => [t.id, t]));
-  for (const a of db.prepare(ARMS).all() as Pick<RawRow, "id" | "armLabels" | "doses" | "infusions">[]) {
-    const t = byId.get(a.id);
-    if (t) Object.assign(t, { armLabels: a.armLabels, doses: a.doses, infusions: a.infusions });
-  }
-  for (const [field, sql] of Object.entries(CHILDREN)) {
-    for (const { id, v } of db.prepare(sql).all() as { id: string; v: string }[]) {
-      const t = byId.get(id);
-      if (t) (t as unknown as Record<string, string>)[field] = v;
-    }
-  }
-  for (const t of trials) {
-    t.conditions ??= "[]";
-    t.phases ??= null;
-    t.otherIds ??= null;
-    t.armLabels ??= null;
-    t.doses ??= null;
-    t.infusions ??= null;
-  }
-  return trials;
-}
-
-function build(db: Database.Database): FacetIndex {
-  const raw = load(db);
+/** The facet index of these rows (sorted by id, as readFacetRows returns them). */
+export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
   const n = raw.length;
   const status = encoder(n), allocation = encoder(n), masking = encoder(n), source = encoder(n);
   const conditionIndex = new Map<string, number>();
@@ -175,17 +128,16 @@ function build(db: Database.Database): FacetIndex {
   return idx;
 }
 
-const caches = new WeakMap<Database.Database, { version: number; index: FacetIndex }>();
+const caches = new WeakMap<object, { version: number; index: FacetIndex }>();
 
 /**
- * The facet index of `db`, rebuilt only when the database changed since the last call
- * (`PRAGMA data_version` moves when another connection, e.g. an import, commits).
+ * The facet index of a database (`owner`: its connection) at `version` (its data version,
+ * which moves when an import commits), built by `load` only when the version moved.
  */
-export function facetIndex(db: Database.Database): FacetIndex {
-  const version = db.pragma("data_version", { simple: true }) as number;
-  const cached = caches.get(db);
-  if (cached && cached.version === version) return cached.index;
-  const index = build(db);
-  caches.set(db, { version, index });
+export function cachedFacetIndex(owner: object, version: number, load: () => FacetRow[]): FacetIndex {
+  const hit = caches.get(owner);
+  if (hit && hit.version === version) return hit.index;
+  const index = buildFacetIndex(load());
+  caches.set(owner, { version, index });
   return index;
 }

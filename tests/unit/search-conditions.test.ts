@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
 import { writeTrial } from "@/lib/db/write-trial";
 import { importSource } from "@/lib/ingest/pipeline";
-import { runSearch } from "@/lib/search/engine";
+import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase } from "../helpers/db";
 
@@ -21,7 +21,7 @@ it("conditions that differ only in case are one facet option whose count is what
   }
   writer.close();
   const db = new Database(scratch.file, { readonly: true });
-  const search = (qs: string) => runSearch(db, parseSearchParams(new URLSearchParams(qs)).query);
+  const search = (qs: string) => findTrials(parseSearchParams(new URLSearchParams(qs)).query, db);
   expect(search("").facets.condition).toEqual([{ value: "Acute-On-Chronic Liver Failure", count: 2 }]);
   expect(search("condition=acute-on-chronic%20liver%20failure").total).toBe(2);
   db.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/sqlite";
 import { importFiles, loadCuration } from "@/lib/ingest/run-import";
-import { runSearch } from "@/lib/search/engine";
+import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
 
 let dir: string;
@@ -29,7 +29,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const search = (qs: string) => runSearch(db, parseSearchParams(new URLSearchParams(qs)).query);
+const search = (qs: string) => findTrials(parseSearchParams(new URLSearchParams(qs)).query, db);
 
 describe("runSearch on the seed trials", () => {
   it("lists all five without a query, newest start first, unknown dates last", () => {

@@ -1,5 +1,0 @@
-import "server-only";
-
-// The app's single door to the database: server code only, plain objects out.
-export * from "./db/trials";
-export * from "./search/search";

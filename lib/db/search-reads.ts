@@ -1,0 +1,139 @@
+import type Database from "better-sqlite3";
+
+/**
+ * The raw reads behind search and the list: the rows the facet index is built from, the
+ * full-text matches, the rows of one page of results, and short trial lists. SQL only;
+ * ranking, filtering and counting happen in lib/search over what these return.
+ */
+
+/** `PRAGMA data_version`: moves when another connection (an import) commits. */
+export function dataVersion(db: Database.Database): number {
+  return db.pragma("data_version", { simple: true }) as number;
+}
+
+/** One trial's fields that the list filters, counts and sorts on. */
+export interface FacetRow {
+  rowid: number; id: string; status: string | null; allocation: string | null; masking: string | null; source: string | null;
+  minAge: number | null; maxAge: number | null; start: string | null; enrollment: number | null; maxDose: number | null;
+  title: string | null; officialTitle: string | null; acronym: string | null; nctId: string | null; sponsor: string | null;
+  /** JSON string[] */
+  interventions: string;
+  /** JSON string[] */
+  keywords: string;
+  /** comma-joined */
+  phases: string | null;
+  /** JSON string[], in the record's order */
+  conditions: string;
+  otherIds: string | null;
+  armLabels: string | null;
+  /** comma-joined per-kg doses of the arms that report one */
+  doses: string | null;
+  /** comma-joined MSC infusion counts above 0 */
+  infusions: string | null;
+}
+
+// One query per table, grouped, merged by trial id: a correlated subquery per trial and
+// table made the build several times slower at 50,000 trials.
+const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
+  minAgeYears AS minAge, maxAgeYears AS maxAge, startDate AS start, enrollmentCount AS enrollment,
+  maxCellsPerKg AS maxDose, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
+FROM Trial`; // in rowid order (a sequential read); sorted by id below
+const CHILDREN = {
+  phases: "SELECT trialId AS id, group_concat(phase) AS v FROM TrialPhase GROUP BY trialId",
+  conditions: "SELECT trialId AS id, json_group_array(name) AS v FROM (SELECT * FROM Condition ORDER BY trialId, ordinal) GROUP BY trialId",
+  otherIds: "SELECT trialId AS id, group_concat(value, ' ') AS v FROM OtherId GROUP BY trialId",
+} as const;
+// One scan of Arm for three fields (group_concat skips the NULLs).
+const ARMS = `SELECT trialId AS id, group_concat(label, ' ') AS armLabels, group_concat(cellsPerKgPerInfusion) AS doses,
+  group_concat(CASE WHEN activeInfusions > 0 THEN activeInfusions END) AS infusions FROM Arm GROUP BY trialId`;
+
+/** Every trial's facet row, sorted by id. */
+export function readFacetRows(db: Database.Database): FacetRow[] {
+  const trials = (db.prepare(TRIALS).all() as FacetRow[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = new Map(trials.map((t) => [t.id, t]));
+  for (const a of db.prepare(ARMS).all() as Pick<FacetRow, "id" | "armLabels" | "doses" | "infusions">[]) {
+    const t = byId.get(a.id);
+    if (t) Object.assign(t, { armLabels: a.armLabels, doses: a.doses, infusions: a.infusions });
+  }
+  for (const [field, sql] of Object.entries(CHILDREN)) {
+    for (const { id, v } of db.prepare(sql).all() as { id: string; v: string }[]) {
+      const t = byId.get(id);
+      if (t) (t as unknown as Record<string, string>)[field] = v;
+    }
+  }
+  for (const t of trials) {
+    t.conditions ??= "[]";
+    t.phases ??= null;
+    t.otherIds ??= null;
+    t.armLabels ??= null;
+    t.doses ??= null;
+    t.infusions ??= null;
+  }
+  return trials;
+}
+
+/** The rowids of the trials whose text matches an FTS5 expression built by lib/search (quoted words only). */
+export function matchRowids(db: Database.Database, match: string): number[] {
+  return db.prepare("SELECT rowid FROM trial_fts WHERE trial_fts MATCH ?").pluck().all(match) as number[];
+}
+
+/** What one result row of the list shows. */
+export interface ListRow {
+  id: string; title: string | null; officialTitle: string | null; overallStatus: string | null;
+  enrollmentCount: number | null; enrollmentType: string | null; sponsor: string | null; briefSummary: string | null;
+  description: string | null; startDate: string | null; phases: string | null;
+  /** JSON [{ label, description, perKg, estimated }] in arm order */
+  arms: string;
+  /** JSON string[] */
+  conditions: string;
+  criteria: string | null;
+  otherIds: string | null;
+  /** JSON string[] */
+  interventions: string;
+}
+
+const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overallStatus, t.enrollmentCount, t.enrollmentType,
+  t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions,
+  (SELECT group_concat(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
+  (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
+     FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
+  (SELECT json_group_array(name) FROM (SELECT name FROM Condition WHERE trialId = t.id ORDER BY ordinal)) AS conditions,
+  (SELECT group_concat(text, ' · ') FROM Criterion WHERE trialId = t.id) AS criteria,
+  (SELECT group_concat(value, ' ') FROM OtherId WHERE trialId = t.id) AS otherIds
+FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
+
+/** The list rows of these trials (any order; unknown ids are left out). */
+export function readListRows(db: Database.Database, ids: string[]): ListRow[] {
+  const rows: ListRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(...(db.prepare(LIST_SQL(chunk.length)).all(...chunk) as ListRow[]));
+  }
+  return rows;
+}
+
+export interface TrialTitle { id: string; title: string | null }
+
+/** Every trial's id and title, in source-file order (the comparison's trial picker). */
+export function readTrialTitles(db: Database.Database): TrialTitle[] {
+  return db.prepare("SELECT id, title FROM Trial ORDER BY sourceFile").all() as TrialTitle[];
+}
+
+/**
+ * A few trials to offer beside a trial page's "Compare with…": the newest that share a
+ * condition, topped up with the newest others. Many sharers: walk the start-date index
+ * and stop at `limit`; few: sort those few (a walk would scan the whole table for them).
+ */
+export function readCompareCandidates(db: Database.Database, id: string, conditions: string[], limit = 12): TrialTitle[] {
+  const names = JSON.stringify(conditions);
+  const { n } = db.prepare("SELECT count(*) AS n FROM Condition WHERE name IN (SELECT value FROM json_each(?))").get(names) as { n: number };
+  const shared = n === 0 ? [] : (db.prepare(n > 500
+    ? `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id
+         AND c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`
+    : `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id IN (SELECT c.trialId FROM Condition c
+         WHERE c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`).all(id, names, limit) as TrialTitle[]);
+  if (shared.length >= limit) return shared;
+  const others = db.prepare(`SELECT id, title FROM Trial WHERE id <> ? AND id NOT IN (SELECT value FROM json_each(?))
+      ORDER BY startDate DESC LIMIT ?`).all(id, JSON.stringify(shared.map((s) => s.id)), limit - shared.length) as TrialTitle[];
+  return [...shared, ...others];
+}

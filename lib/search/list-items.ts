@@ -1,0 +1,71 @@
+import type { ListRow } from "../db/search-reads";
+import { sortPhases } from "../ingest/normalize/enums";
+import type { EngineResult, Facets } from "./engine";
+import { makeHighlighter, type Part } from "./fts-query";
+import type { SearchQuery } from "./params";
+
+export type Highlighted = Part[];
+
+/** One result row of the list: what a clinician scans, nothing more. */
+export interface ListItem {
+  id: string;
+  title: Highlighted;
+  status: string | null;
+  phases: string[];
+  enrollment: { count: number; type: string | null } | null;
+  armCount: number;
+  /** Per-kg dose range over the arms that report one; null when none does. */
+  dose: { min: number; max: number; estimated: boolean } | null;
+  conditions: string[];
+  startDate: string | null;
+  /** Where the query matched outside the title, with the matched words marked. */
+  snippet: Highlighted | null;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ListItem[];
+  facets: Facets;
+  terms: string[];
+}
+
+function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlighter>): ListItem {
+  const arms = JSON.parse(r.arms) as { label: string; description: string | null; perKg: number | null; estimated: number }[];
+  const dosed = arms.filter((a) => a.perKg !== null);
+  const conditions = JSON.parse(r.conditions) as string[];
+  const where = [
+    r.officialTitle, conditions.join("; "), (JSON.parse(r.interventions) as string[]).join("; "),
+    ...arms.map((a) => [a.label, a.description].filter(Boolean).join(": ")), r.criteria, r.sponsor, r.otherIds,
+    r.briefSummary, r.description,
+  ];
+  let found: Highlighted | null = null;
+  for (const text of where) {
+    if (text && (found = hl.snippet(text))) break;
+  }
+  return {
+    id: r.id,
+    title: hl.highlight(r.title ?? r.officialTitle ?? r.id),
+    status: r.overallStatus,
+    phases: sortPhases(r.phases ? r.phases.split(",") : []),
+    enrollment: r.enrollmentCount === null ? null : { count: r.enrollmentCount, type: r.enrollmentType },
+    armCount: arms.length,
+    dose: dosed.length
+      ? { min: Math.min(...dosed.map((a) => a.perKg!)), max: Math.max(...dosed.map((a) => a.perKg!)), estimated: dosed.some((a) => a.estimated === 1) }
+      : null,
+    conditions,
+    startDate: r.startDate,
+    snippet: terms.length ? found : null,
+  };
+}
+
+/** The result of a search as the list shows it: the page's rows in order, highlighted. */
+export function toSearchResult(q: SearchQuery, found: EngineResult, rows: ListRow[]): SearchResult {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hl = makeHighlighter(found.terms);
+  return {
+    total: found.total, page: q.page, pageSize: q.pageSize, facets: found.facets, terms: found.terms,
+    items: found.ids.flatMap((id) => (byId.has(id) ? [toItem(byId.get(id)!, found.terms, hl)] : [])),
+  };
+}
