@@ -8,8 +8,11 @@ const msc = (d: Partial<Dose>): Dose => ({
 const placebo = (d: Partial<Dose> = {}): Dose => msc({ product: "PLACEBO", ...d });
 
 describe("summarizeArm", () => {
-  it("the reference weight is 60 kg", () => {
-    expect(DEFAULT_REFERENCE_WEIGHT_KG).toBe(60);
+  it("an imported record estimates a flat dose at the 60 kg reference weight: 1.2×10^8 cells → 2×10^6/kg", () => {
+    const flat = [msc({ cellsPerInfusion: 120_000_000, infusions: 1 })];
+    expect(summarizeArm(flat, DEFAULT_REFERENCE_WEIGHT_KG)).toEqual({
+      cellsPerKgPerInfusion: 2_000_000, estimated: true, activeInfusions: 1, cumulativeCellsPerKg: 2_000_000,
+    });
   });
 
   it("a per-kg dose: stated, not estimated; cumulative = dose × infusions", () => {

@@ -1,32 +1,26 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareDatabase } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/sqlite";
-import { importFiles, loadCuration } from "@/lib/ingest/run-import";
+import { importFiles, loadCuration, seedFiles } from "@/lib/ingest/run-import";
 import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
+import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
-let dir: string;
+let scratch: ScratchDb;
 let db: Database.Database;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-engine-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  prepareDatabase(url);
-  const writer = openDatabase(url);
-  const seeds = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join("seeds", f));
-  const results = importFiles(writer, seeds, loadCuration("seeds/curation.json"));
+  scratch = scratchDatabase("search-engine");
+  const writer = openDatabase(scratch.url);
+  const results = importFiles(writer, seedFiles(), loadCuration("seeds/curation.json"));
   expect(results.every((r) => r.ok)).toBe(true);
   writer.close();
-  db = new Database(path.join(dir, "test.db"), { readonly: true });
+  db = new Database(scratch.file, { readonly: true });
 });
 
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  scratch.cleanup();
 });
 
 const search = (qs: string) => findTrials(parseSearchParams(new URLSearchParams(qs)).query, db);
