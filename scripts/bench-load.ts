@@ -4,7 +4,7 @@
  * through the list, a search, a trial page, the list and trial APIs, the comparison
  * page and the comparison API; alongside, `npm run import` against the same database
  * in a loop until the load ends. Prints req/s, latency p50/p95/p99, non-2xx and errors,
- * per route as well.
+ * per route as well. Each route is requested three times before the measure (warm-up).
  *
  *   npx tsx scripts/bench-load.ts          # starts its own server (port 3220, .next-bench-load, data/bench-load.db)
  *   BASE_URL=http://127.0.0.1:3000 DATABASE_URL=file:./data/registry.db npx tsx scripts/bench-load.ts
@@ -100,6 +100,10 @@ try {
     perClient.set(client, i + 1);
     return byRoute[i % ROUTES.length]!;
   };
+
+  // Warm-up: each route rendered a few times first, so that the measure is not of the
+  // first compilation of each page's server code under 50 connections at once.
+  for (let i = 0; i < 3; i++) for (const path of ROUTES) await (await fetch(base + path)).arrayBuffer();
 
   const imports = importLoop(databaseUrl);
   let finish!: (r: autocannon.Result) => void;
