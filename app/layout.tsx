@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
+import { connection } from "next/server";
+import { siteUrl } from "@/lib/http/site-url";
 import "./globals.css";
 
 /**
- * Open Graph needs absolute addresses for a pasted link to preview well: SITE_URL when
- * set, else the address the request came to.
+ * Open Graph needs absolute addresses for a pasted link to preview well. They come from
+ * SITE_URL only (in development, the address next dev is bound to), never from the
+ * request's Host or X-Forwarded-Host headers: see lib/http/site-url.ts.
  */
 export async function generateMetadata(): Promise<Metadata> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  const site = process.env.SITE_URL ?? (host ? `${h.get("x-forwarded-proto") ?? "http"}://${host}` : undefined);
   return {
-    metadataBase: site ? new URL(site) : undefined,
+    metadataBase: siteUrl() ?? null,
     title: { default: "MSC Liver Trials Registry", template: "%s · MSC Liver Trials Registry" },
     description: "Mesenchymal stem cell trials in liver failure: exact doses, schedules and eligibility, side by side.",
   };
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page, the 404 included, is rendered per request: the CSP nonce that proxy.ts
+  // makes must reach its scripts (a page prerendered at build time would carry none).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -2,15 +2,16 @@ import "server-only";
 import { getTrials } from "../data";
 import { csvFilename, toCompareCsv } from "./csv";
 import { resolveIds } from "./load";
-import { parseApiParams, type SearchParams } from "./params";
+import { MAX_TRIALS, MIN_TRIALS, parseApiParams, type SearchParams } from "./params";
 import { shapeComparison, toCompareApi } from "./shape";
 
 /**
  * `GET /api/compare?ids=A,B&weightKg=60[&format=csv]`: the shaped comparison in the order
- * of `ids` (1 to 6 trials). Problems are a 400 `{ error, parameter }`.
+ * of `ids` (2 to 6 distinct trials). Problems are a 400 `{ error, parameter }`.
  */
 export async function compareResponse(query: URLSearchParams): Promise<Response> {
-  const sp: SearchParams = {};
+  // No prototype: a parameter named `__proto__` or `constructor` is just an unused key.
+  const sp: SearchParams = Object.create(null);
   for (const k of new Set(query.keys())) {
     const v = query.getAll(k);
     sp[k] = v.length > 1 ? v : v[0];
@@ -19,6 +20,8 @@ export async function compareResponse(query: URLSearchParams): Promise<Response>
   if (!p.ok) return Response.json({ error: p.error, parameter: p.parameter }, { status: 400 });
   const { found, unknown } = await resolveIds(p.ids);
   if (unknown.length) return Response.json({ error: `unknown trial id: ${unknown.join(", ")}`, parameter: "ids" }, { status: 400 });
+  // Two spellings of one trial (an id and its slug, say) are still one trial.
+  if (found.length < MIN_TRIALS) return Response.json({ error: `give ${MIN_TRIALS} to ${MAX_TRIALS} distinct trials; these ids name only ${found.join(", ")}`, parameter: "ids" }, { status: 400 });
   const comparison = shapeComparison(await getTrials(found), p.weightKg);
   if (p.format === "csv") {
     return new Response(toCompareCsv(comparison), {

@@ -56,6 +56,15 @@ const weightSchema = z.coerce.number().finite().min(MIN_WEIGHT_KG).max(MAX_WEIGH
 
 const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const first = (v: string | string[] | undefined): string | undefined => all(v)[0];
+/**
+ * A parameter's value, read only from the query's own keys: `?constructor=1` or
+ * `?__proto__=x` must not reach inherited properties of the object.
+ */
+const own = (sp: SearchParams, key: string): string | string[] | undefined => {
+  if (!Object.hasOwn(sp, key)) return undefined;
+  const v = sp[key];
+  return typeof v === "string" || Array.isArray(v) ? v : undefined;
+};
 
 /** Ids from `?ids=A,B` or the list page's `?ids=A&ids=B`, in order, duplicates removed. */
 export function splitIds(raw: string | string[] | undefined): { ids: string[]; duplicates: string[]; malformed: string[] } {
@@ -102,10 +111,10 @@ function parseEnum<T extends string>(values: readonly T[], raw: string | undefin
 
 /** The view's state from its query string; problems are reported, never thrown. */
 export function parseCompareParams(sp: SearchParams): ParsedCompareParams {
-  const { ids, duplicates, malformed } = splitIds(sp.ids);
-  const weight = parseWeight(first(sp.weightKg));
-  const scale = parseEnum(SCALES, first(sp.scale), "linear", "scale");
-  const tab = parseEnum(TABS, first(sp.tab), "all", "tab");
+  const { ids, duplicates, malformed } = splitIds(own(sp, "ids"));
+  const weight = parseWeight(first(own(sp, "weightKg")));
+  const scale = parseEnum(SCALES, first(own(sp, "scale")), "linear", "scale");
+  const tab = parseEnum(TABS, first(own(sp, "tab")), "all", "tab");
   const problems: ParamProblem[] = [];
   if (malformed.length) {
     problems.push({ parameter: "ids", message: `Not a trial id: ${malformed.map((m) => `“${m}”`).join(", ")}. Ids are letters, digits and hyphens, e.g. NCT04822922.` });
@@ -142,18 +151,18 @@ export type ApiFormat = "json" | "csv";
 export function parseApiParams(sp: SearchParams):
   | { ok: true; ids: string[]; weightKg: number; format: ApiFormat }
   | { ok: false; error: string; parameter: ParamProblem["parameter"] } {
-  const { ids, malformed } = splitIds(sp.ids);
+  const { ids, malformed } = splitIds(own(sp, "ids"));
   if (malformed.length) return { ok: false, parameter: "ids", error: `not a trial id: ${malformed.join(", ")}` };
-  if (ids.length === 0) return { ok: false, parameter: "ids", error: "give 1 to 6 trial ids, comma-separated: ?ids=NCT04822922,NCT05948982" };
+  if (ids.length < MIN_TRIALS) return { ok: false, parameter: "ids", error: `give ${MIN_TRIALS} to ${MAX_TRIALS} distinct trial ids, comma-separated: ?ids=NCT04822922,NCT05948982${ids.length ? ` (got only ${ids[0]})` : ""}` };
   if (ids.length > MAX_TRIALS) return { ok: false, parameter: "ids", error: `at most ${MAX_TRIALS} trials, got ${ids.length}` };
-  const rawWeight = first(sp.weightKg);
+  const rawWeight = first(own(sp, "weightKg"));
   let weightKg = DEFAULT_REFERENCE_WEIGHT_KG;
   if (rawWeight !== undefined) {
     const r = weightSchema.safeParse(rawWeight.trim() === "" ? "x" : rawWeight.trim());
     if (!r.success) return { ok: false, parameter: "weightKg", error: `weightKg must be a number from ${MIN_WEIGHT_KG} to ${MAX_WEIGHT_KG}, got “${rawWeight}”` };
     weightKg = r.data;
   }
-  const format = first(sp.format) ?? "json";
+  const format = first(own(sp, "format")) ?? "json";
   if (format !== "json" && format !== "csv") return { ok: false, parameter: "format", error: `format must be json or csv, got “${format}”` };
   return { ok: true, ids, weightKg, format };
 }

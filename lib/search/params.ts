@@ -51,10 +51,12 @@ export type ParseResult =
 export function parseSearchParams(raw: RawParams): ParseResult {
   const obj: Record<string, unknown> = {};
   for (const [k, v] of entries(raw)) {
+    if (k === "__proto__") continue;
     if ((LIST_KEYS as readonly string[]).includes(k)) {
       const values = k === "condition" ? [v] : v.split(",");
       obj[k] = [...((obj[k] as string[]) ?? []), ...values.map((x) => x.trim()).filter(Boolean)];
-    } else if (k in searchParamsSchema.shape) {
+    } else if (Object.hasOwn(searchParamsSchema.shape, k)) {
+      // Own keys only: `k in shape` also matched "constructor", "toString", "__proto__"…
       if (v.trim() !== "" || k === "q") obj[k] = k === "q" ? v : v.trim();
     }
   }

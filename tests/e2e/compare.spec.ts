@@ -132,7 +132,7 @@ test("CSV download and JSON API", async ({ page, request }) => {
   const json = await (await request.get("/api/compare?ids=NCT05948982,nct04822922&weightKg=50")).json();
   expect(json.weightKg).toBe(50);
   expect(json.trials.map((t: { id: string }) => t.id)).toEqual(["NCT05948982", "NCT04822922"]);
-  const bad = await request.get("/api/compare?ids=NCT05948982&weightKg=12");
+  const bad = await request.get("/api/compare?ids=NCT05948982,NCT04822922&weightKg=12");
   expect(bad.status()).toBe(400);
   expect(await bad.json()).toMatchObject({ parameter: "weightKg" });
   const unknown = await request.get("/api/compare?ids=NCT00000000");

@@ -48,12 +48,31 @@ describe("compare URL parameters", () => {
 
   it("API parameters: 400-style errors name the parameter", () => {
     expect(parseApiParams({ ids: "A,B", weightKg: "75" })).toEqual({ ok: true, ids: ["A", "B"], weightKg: 75, format: "json" });
-    expect(parseApiParams({ ids: "A", format: "csv" })).toMatchObject({ ok: true, format: "csv", weightKg: 60 });
+    expect(parseApiParams({ ids: "A,B", format: "csv" })).toMatchObject({ ok: true, format: "csv", weightKg: 60 });
     expect(parseApiParams({})).toMatchObject({ ok: false, parameter: "ids" });
     expect(parseApiParams({ ids: "A,B,C,D,E,F,G" })).toMatchObject({ ok: false, parameter: "ids" });
     expect(parseApiParams({ ids: "A;drop" })).toMatchObject({ ok: false, parameter: "ids" });
-    expect(parseApiParams({ ids: "A", weightKg: "10" })).toMatchObject({ ok: false, parameter: "weightKg" });
-    expect(parseApiParams({ ids: "A", weightKg: "" })).toMatchObject({ ok: false, parameter: "weightKg" });
-    expect(parseApiParams({ ids: "A", format: "xml" })).toMatchObject({ ok: false, parameter: "format" });
+    expect(parseApiParams({ ids: "A,B", weightKg: "10" })).toMatchObject({ ok: false, parameter: "weightKg" });
+    expect(parseApiParams({ ids: "A,B", weightKg: "" })).toMatchObject({ ok: false, parameter: "weightKg" });
+    expect(parseApiParams({ ids: "A,B", format: "xml" })).toMatchObject({ ok: false, parameter: "format" });
+  });
+
+  it("refuses fewer than two distinct ids, naming ids", () => {
+    for (const ids of ["A", "A,A,A", "A,a", "NCT04822922,nct04822922"]) {
+      expect(parseApiParams({ ids })).toMatchObject({ ok: false, parameter: "ids" });
+    }
+  });
+
+  it("reads only the query's own keys: prototype names are plain unknown parameters", () => {
+    for (const name of ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "ids"]) {
+      const sp = JSON.parse(`{"${name}": "1"}`) as Record<string, string>;
+      expect(() => parseCompareParams(sp)).not.toThrow();
+      expect(() => parseApiParams(sp)).not.toThrow();
+    }
+    // An object whose prototype carries `ids` (as `{}.__proto__ = …` would make) sees none.
+    const inherited = Object.create({ ids: "NCT04822922,NCT05948982", weightKg: "70" }) as Record<string, string>;
+    expect(parseCompareParams(inherited).state).toMatchObject({ ids: [], weightKg: 60 });
+    expect(parseApiParams(inherited)).toMatchObject({ ok: false, parameter: "ids" });
+    expect(parseCompareParams({ ids: "A,B", constructor: "1", toString: "x" } as never).state.ids).toEqual(["A", "B"]);
   });
 });

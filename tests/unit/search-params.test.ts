@@ -53,3 +53,15 @@ describe("parseSearchParams", () => {
     expect(toQueryString(q, { page: 3 })).toContain("page=3");
   });
 });
+
+describe("parseSearchParams with prototype-named parameters", () => {
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "isPrototypeOf", "propertyIsEnumerable"])(
+    "ignores ?%s=1 like any unknown parameter",
+    (name) => {
+      const viaUrl = parseSearchParams(new URLSearchParams(`${name}=1&q=hbv`));
+      expect(viaUrl).toMatchObject({ ok: true, query: { q: "hbv", page: 1 } });
+      const viaObject = parseSearchParams(JSON.parse(`{"${name}": "1", "q": "hbv"}`));
+      expect(viaObject).toMatchObject({ ok: true, query: { q: "hbv", page: 1 } });
+    },
+  );
+});
