@@ -11,9 +11,9 @@ export function Field({ name, path, evidence, children }: {
   const paths = path === undefined ? [] : Array.isArray(path) ? path : [path];
   const ev = paths.map((p) => evidence[p]).find((e) => e && e.origin !== "source");
   return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm sm:grid-cols-[12rem_1fr]">
+    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-2 border-b border-slate-100 py-1.5 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
       <dt className="text-slate-600">{name}</dt>
-      <dd>
+      <dd className="min-w-0 wrap-anywhere">
         {children}
         {ev && (
           <Mark

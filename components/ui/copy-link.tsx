@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 
 const LINK_STYLE =
-  "no-print inline-flex items-center rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 no-underline hover:bg-slate-100";
+  "no-print inline-flex shrink-0 items-center whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 no-underline hover:bg-slate-100";
 
 /**
  * A link to a permalink (a trial, one of its sections, a comparison). Without JavaScript

@@ -51,7 +51,7 @@ function Section({ id, title, trialId, children }: { id: string; title: string; 
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="mt-6 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-avoid print:border-0 print:p-0">
       <div className="flex items-center justify-between gap-2">
-        <h2 id={`${id}-h`} className="text-lg font-semibold">{title}</h2>
+        <h2 id={`${id}-h`} className="min-w-0 text-lg font-semibold">{title}</h2>
         <CopyLink href={`/trials/${trialId}#${id}`}>Link to section</CopyLink>
       </div>
       <div className="mt-2">{children}</div>
@@ -199,7 +199,7 @@ export default async function TrialPage({ params }: Props) {
 
       <Section trialId={t.id} id="contacts" title="Contacts and locations">
         {t.contacts.length ? (
-          <ul className="space-y-1 text-sm">
+          <ul className="space-y-1 text-sm wrap-break-word">
             {t.contacts.map((c, i) => (
               <li key={i}>
                 <span className="font-medium">{c.name}</span> <span className="text-slate-600">({c.role.toLowerCase().replace(/_/g, " ")})</span>
