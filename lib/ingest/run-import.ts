@@ -14,6 +14,12 @@ export interface FileResult {
   warnings: string[];
 }
 
+/**
+ * The largest record file read. A registry page copied as text is tens of kilobytes; a
+ * file beyond this is something else, and is refused before it is read into memory.
+ */
+export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
 /** The founding records and their curation file. */
 export const SEED_DIR = "seeds";
 export const SEED_CURATION = path.join(SEED_DIR, "curation.json");
@@ -38,8 +44,13 @@ export function importFiles(db: Database.Database, files: string[], curation: Cu
     try {
       let bytes: Buffer;
       try {
+        const stat = fs.statSync(filePath);
+        if (stat.isFile() && stat.size > MAX_RECORD_BYTES) {
+          throw new ImportError(`${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for a record file; not read`, { file: filePath });
+        }
         bytes = fs.readFileSync(filePath);
       } catch (e) {
+        if (e instanceof ImportError) throw e;
         const code = (e as NodeJS.ErrnoException).code;
         throw new ImportError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read (${code})`, { file: filePath });
       }

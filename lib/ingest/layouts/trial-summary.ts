@@ -56,11 +56,11 @@ export const trialSummary: Layout = {
     ev("nctId", `NCT number ${nct}`);
     // The completion date and the "See also" list close the page; a file that has neither
     // was cut short after its NCT number (a page with no completion date still has the list).
-    requireComplete(text, file, this.description, [/^\s*See also\s*$/m, /^\s*Completion date /m],
+    requireComplete(text, file, this.description, [/^[ \t]*See also[ \t]*$/m, /^[ \t]*Completion date /m],
       "its completion date and \"See also\" list");
 
     rec.briefSummary = (sections.get("Clinical Trial Summary") ?? []).join("\n\n") || null;
-    rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/\s*;\s*$/, "") || null;
+    rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/(?<!\s)\s*;\s*$/, "") || null;
     const prose = [rec.briefSummary, rec.description].filter(Boolean).join("\n\n");
 
     const studyType = fields.get("Study type");

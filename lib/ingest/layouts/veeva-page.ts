@@ -147,7 +147,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
       rec.nctId = id;
       ev("nctId", id);
     } else {
-      rec.otherIds.push(id.replace(/\s*\((?:Registry Identifier|Other Identifier|Other Grant\/Funding Number)\)$/i, ""));
+      rec.otherIds.push(id.replace(/(?<!\s)\s*\((?:Registry Identifier|Other Identifier|Other Grant\/Funding Number)\)$/i, ""));
     }
   }
 
@@ -155,7 +155,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
   rec.description = sectionText(page, "Full description");
 
   const enrollment = sectionLines(page, "Enrollment")[0];
-  const m = enrollment ? /^([\d,]+)\s+(estimated|actual)?\s*(?:patients|participants)/i.exec(enrollment) : null;
+  const m = enrollment ? /^([\d,]+)\s+(?:(estimated|actual)\s*)?(?:patients|participants)/i.exec(enrollment) : null;
   if (m && parseWholeNumber(m[1]!) !== null) {
     rec.enrollment = { count: parseWholeNumber(m[1]!)!, type: m[2] ? (m[2].toUpperCase() as "ESTIMATED" | "ACTUAL") : null };
     ev("enrollment", enrollment!);
@@ -202,7 +202,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
   const central = sectionLines(page, "Central trial contact")[0];
   if (central) {
     // "Tao Yang, MD; Yanhu Wang, MM": names with their degrees, separated by semicolons.
-    rec.contacts = central.split(/\s*;\s*/).filter(Boolean)
+    rec.contacts = central.split(/(?<!\s)\s*;\s*/).filter(Boolean)
       .map((name) => ({ role: "CENTRAL", name, phone: null, email: null, affiliation: null }));
   }
 

@@ -56,7 +56,9 @@ export interface CellCount {
  * its end) the position in `input` it came from, so that what is found can be reported in
  * the source's own words and positions: "10⁶" is shorter than "10^6".
  */
-function normalizeSpelling(input: string): { text: string; from: number[] } {
+function normalizeSpelling(input: string): { text: string; from: (i: number) => number } {
+  // Most records have no superscripts: no per-character position table then.
+  if (!/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]/.test(input)) return { text: input, from: (i) => i };
   let text = "";
   const from: number[] = [];
   let last = 0;
@@ -72,7 +74,7 @@ function normalizeSpelling(input: string): { text: string; from: number[] } {
   }
   for (let k = last; k < input.length; k++) (text += input[k]), from.push(k);
   from.push(input.length);
-  return { text, from };
+  return { text, from: (i) => from[i]! };
 }
 
 function toNumber(decimal: string, text: string): number {
@@ -111,29 +113,25 @@ function readAt(text: string, index: number, source: (start: number, end: number
  */
 export function findCellCounts(input: string): CellCount[] {
   const { text, from } = normalizeSpelling(input);
-  const source = (start: number, end: number) => input.slice(from[start], from[end]);
+  const source = (start: number, end: number) => input.slice(from(start), from(end));
   const found: CellCount[] = [];
   let previousEnd = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const startsToken = /\d/.test(c) && (i === 0 || !/[\d.,]/.test(text[i - 1]!));
-    if (startsToken) {
-      const hit = readAt(text, i, source);
-      if (hit) {
-        // "1-2×10^6 cells/kg" and "1.0×10^6 to 2.0×10^6 cells/kg" are ranges, not one dose:
-        // both ends are marked, and no reader takes either as the dose.
-        const before = text.slice(Math.max(0, i - 12), i);
-        const inRange = RANGE_BEFORE.test(before);
-        const previous = found[found.length - 1];
-        if (inRange && previous && RANGE_JOIN.test(text.slice(previousEnd, i))) previous.inRange = true;
-        found.push({ value: hit.value, text: source(i, hit.end), index: from[i]!, ...(inRange ? { inRange: true as const } : {}) });
-        previousEnd = hit.end;
-        i = hit.end;
-        continue;
-      }
-    }
-    i++;
+  // Token starts (a digit not preceded by a digit, "." or ","), found by one regex scan
+  // rather than a test per character.
+  const starts = /(?<![\d.,])\d/g;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const i = m.index;
+    const hit = readAt(text, i, source);
+    if (!hit) continue;
+    // "1-2×10^6 cells/kg" and "1.0×10^6 to 2.0×10^6 cells/kg" are ranges, not one dose:
+    // both ends are marked, and no reader takes either as the dose.
+    const before = text.slice(Math.max(0, i - 12), i);
+    const inRange = RANGE_BEFORE.test(before);
+    const previous = found[found.length - 1];
+    if (inRange && previous && RANGE_JOIN.test(text.slice(previousEnd, i))) previous.inRange = true;
+    found.push({ value: hit.value, text: source(i, hit.end), index: from(i), ...(inRange ? { inRange: true as const } : {}) });
+    previousEnd = hit.end;
+    starts.lastIndex = hit.end;
   }
   return found;
 }
