@@ -4,6 +4,7 @@ import { detectLayout } from "./layouts";
 import { type Evidence, parsedTrialSchema } from "./parsed-record";
 import { decodeSource } from "./read-source";
 import { toTrialRecord } from "./resolve";
+import { checkPlausibility } from "./normalize/plausible";
 import { lineOf } from "./text";
 import type { TrialRecord } from "../record/schema";
 
@@ -32,6 +33,10 @@ export function importSource(bytes: Uint8Array, file: string, curation: Curation
     }
     throw new ImportError(`the ${layout.layout} parser failed: ${(e as Error).message}`, { file }, { cause: e });
   }
+  // Before the schema check: an implausible value ("ages -5 to 200") becomes a warning and
+  // a null, not a refusal of the whole record.
+  const plausible = checkPlausibility(parsed);
+  parsed = { ...plausible.record, warnings: [...plausible.record.warnings, ...plausible.warnings] };
   const checked = parsedTrialSchema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

@@ -23,7 +23,9 @@ export function normalizeAgeRange(text: string): AgeRange | null {
   const t = removeParenthesized(text).replace(/\s+/g, " ").trim();
   // "(?<!\d)": a number is tried from its first digit only (from every digit of a long
   // run, the search took quadratic time).
-  let m = new RegExp(String.raw`(?<!\d)(\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|~)\s*(\d+(?:\.\d+)?)\s*${UNIT}?`, "i").exec(t);
+  // A minus sign before the first number is kept ("-5 to 200" is -5, refused later), not
+  // dropped to read 5.
+  let m = new RegExp(String.raw`(?<![\d-])(-?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|~)\s*(\d+(?:\.\d+)?)\s*${UNIT}?`, "i").exec(t);
   if (m) {
     const unit = m[2] ?? m[4];
     return { minAgeYears: toYears(m[1]!, m[2] ?? unit), maxAgeYears: toYears(m[3]!, m[4] ?? unit) };
