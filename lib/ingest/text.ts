@@ -82,3 +82,21 @@ export function requireComplete(text: string, file: string, layout: string, mark
   if (markers.some((m) => m.test(trimmed))) return;
   throw new ImportError(`the ${layout} ends before ${expected}: the file looks cut short`, { file });
 }
+
+/**
+ * Throws when a section heading stands twice in `lines` (a block pasted twice): read
+ * whole, both copies would be stored (criteria counted twice), and which copy is right
+ * cannot be told when they differ. `headingOf` names a line's section, or null.
+ */
+export function refuseRepeatedSections(lines: string[], file: string, headingOf: (line: string) => string | null): void {
+  const seen = new Map<string, number>();
+  lines.forEach((raw, i) => {
+    const heading = headingOf(raw.trim());
+    if (heading === null) return;
+    const first = seen.get(heading);
+    if (first !== undefined) {
+      throw new ImportError(`the section "${heading}" appears twice (lines ${first} and ${i + 1}): a block pasted twice? Keep one copy`, { file, line: i + 1, field: "sections" });
+    }
+    seen.set(heading, i + 1);
+  });
+}

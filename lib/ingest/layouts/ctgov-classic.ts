@@ -13,7 +13,7 @@ import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/do
 import { parseWholeNumber } from "../normalize/numbers";
 import { parseSchedule } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
-import { requireComplete, toLines, trimTrailingPipes } from "../text";
+import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
 import type { Layout } from "./types";
 
 /**
@@ -217,6 +217,19 @@ function readContactsAndLocations(lines: string[], rec: ParsedTrial): void {
   }
 }
 
+/** The blocks of the legacy page that are read whole, by their heading lines. */
+const CTGOV_SECTIONS: [RegExp, string][] = [
+  [/^Inclusion Criteria:?$/i, "Inclusion Criteria"],
+  [/^Exclusion Criteria:?$/i, "Exclusion Criteria"],
+  [/^Arm\s*\|\s*Intervention\/treatment\s*\|/, "Arm | Intervention/treatment"],
+  [/^Condition or disease\s*\|/, "Condition or disease"],
+  [/^Primary Outcome Measures?:/i, "Primary Outcome Measures"],
+  [/^Secondary Outcome Measures?:/i, "Secondary Outcome Measures"],
+  [/^Other Outcome Measures?:/i, "Other Outcome Measures"],
+  [/^Please refer to this study by its ClinicalTrials\.gov identifier/, "Contacts and Locations"],
+];
+const ctgovSection = (line: string) => CTGOV_SECTIONS.find(([re]) => re.test(line))?.[1] ?? null;
+
 export const ctgovClassic: Layout = {
   layout: "ctgov-classic",
   description: "legacy ClinicalTrials.gov study record",
@@ -226,6 +239,7 @@ export const ctgovClassic: Layout = {
   parse(text, file): ParsedTrial {
     requireComplete(text, file, this.description, [/Other Study ID Numbers:/, /^Last Verified:/m, /^Responsible Party:/m], "its record-dates block (\"Responsible Party\", \"Other Study ID Numbers\")");
     const lines = toLines(text);
+    refuseRepeatedSections(lines, file, ctgovSection);
     const rec = emptyParsedTrial("ctgov-classic", file);
     const ev = (path: string, t: string) => (rec.evidence[path] = { origin: "source", text: t });
     const cells = readCells(lines);

@@ -5,7 +5,7 @@ import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normali
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
 import { deriveDesign, readDoseGroups, readTrialSchedule } from "../prose";
-import { requireComplete, toLines } from "../text";
+import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
 /**
@@ -40,6 +40,7 @@ export const trialSummary: Layout = {
   },
   parse(text, file): ParsedTrial {
     const lines = toLines(text);
+    refuseRepeatedSections(lines, file, (line) => (SECTIONS.includes(line) ? line : null));
     const rec = emptyParsedTrial("trial-summary", file);
     const sections = readSections(lines);
     const ev = (path: string, t: string, origin: "source" | "derived" = "source") => (rec.evidence[path] = { origin, text: t });

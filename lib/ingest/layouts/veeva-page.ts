@@ -35,6 +35,14 @@ export interface VeevaPage {
   sections: Map<VeevaHeading, VeevaSection>;
 }
 
+// Headings of the site's own menu and footer, which may stand more than once.
+const SITE_HEADINGS = new Set<string>(["Menu", "Data sourced from clinicaltrials.gov", "Clinical trials", "Research sites", "Resources", "Legal"]);
+
+/** The trial section a line heads, or null; for refusing a section pasted twice. */
+export function veevaSectionHeading(line: string): string | null {
+  return HEADING_SET.has(line) && !SITE_HEADINGS.has(line) ? line : null;
+}
+
 export function isVeevaHeading(line: string): boolean {
   return HEADING_SET.has(line.trim());
 }
