@@ -5,6 +5,7 @@ import { type Evidence, parsedTrialSchema } from "./parsed-record";
 import { decodeSource } from "./read-source";
 import { toTrialRecord } from "./resolve";
 import { checkPlausibility } from "./normalize/plausible";
+import { endsMidWord, MID_WORD } from "./completeness";
 import { lineOf } from "./text";
 import type { TrialRecord } from "../record/schema";
 
@@ -12,6 +13,8 @@ export interface ImportedTrial {
   record: TrialRecord;
   evidence: Record<string, Evidence>;
   warnings: string[];
+  /** The file's last words when it ends mid-word (it may be cut off), else null. */
+  endsMidWord: string | null;
 }
 
 /**
@@ -36,7 +39,10 @@ export function importSource(bytes: Uint8Array, file: string, curation: Curation
   // Before the schema check: an implausible value ("ages -5 to 200") becomes a warning and
   // a null, not a refusal of the whole record.
   const plausible = checkPlausibility(parsed);
-  parsed = { ...plausible.record, warnings: [...plausible.record.warnings, ...plausible.warnings] };
+  const cut = endsMidWord(text);
+  // Warned even on a first import; write-trial.ts refuses it over a stored full version.
+  const cutWarning = cut === null ? [] : [`${MID_WORD} ("…${cut}"): it may be cut off`];
+  parsed = { ...plausible.record, warnings: [...plausible.record.warnings, ...plausible.warnings, ...cutWarning] };
   const checked = parsedTrialSchema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -44,5 +50,5 @@ export function importSource(bytes: Uint8Array, file: string, curation: Curation
   }
   const curated = applyCuration(checked.data, curation[file]);
   const record = toTrialRecord(curated);
-  return { record, evidence: curated.evidence, warnings: curated.warnings };
+  return { record, evidence: curated.evidence, warnings: curated.warnings, endsMidWord: cut };
 }

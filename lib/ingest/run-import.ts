@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { parseCuration, type Curation } from "./curation";
 import { ImportError } from "./errors";
 import { importSource } from "./pipeline";
-import { writeTrial } from "../db/write-trial";
+import { writeTrial, type WriteOptions } from "../db/write-trial";
 
 export interface FileResult {
   file: string;
@@ -38,7 +38,7 @@ export function loadCuration(file: string | null): Curation {
  * Imports files one by one, each in its own transaction: a file that fails is reported
  * and leaves the database as it was; the others are still imported.
  */
-export function importFiles(db: Database.Database, files: string[], curation: Curation): FileResult[] {
+export function importFiles(db: Database.Database, files: string[], curation: Curation, options: WriteOptions = {}): FileResult[] {
   return files.map((filePath): FileResult => {
     const file = path.basename(filePath);
     try {
@@ -55,7 +55,7 @@ export function importFiles(db: Database.Database, files: string[], curation: Cu
         throw new ImportError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read (${code})`, { file: filePath });
       }
       const imported = importSource(bytes, file, curation);
-      const { replaced } = writeTrial(db, imported);
+      const { replaced } = writeTrial(db, imported, options);
       const r = imported.record;
       const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
       const note = replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "";
