@@ -83,6 +83,12 @@ describe("implausible values are not stored, and say so", () => {
     expect(r.warnings).toEqual([`enrollment: ${n} participants is outside 1–1,000,000 ("Estimated Enrollment: ${value}"); not stored`]);
   });
 
+  it("an actual enrollment of 0 (a withdrawn trial) stays 0", () => {
+    const r = read(seed001.replace(ENROLLMENT, "Actual Enrollment : | 0 participants |"));
+    expect(r.enrollment).toEqual({ count: 0, type: "ACTUAL" });
+    expect(r.warnings).toEqual([]);
+  });
+
   it("the seeds have no such warnings", () => {
     expect(read(seed001).warnings).toEqual([]);
   });

@@ -40,7 +40,9 @@ export function checkPlausibility(rec: ParsedTrial): { record: ParsedTrial; warn
     e.maxAgeYears = null;
   }
 
-  if (r.enrollment && !within(r.enrollment.count, LIMITS.enrollment)) {
+  // An actual enrollment of 0 is a withdrawn trial's true count; planned, it is a misreading.
+  const withdrawn = r.enrollment?.count === 0 && r.enrollment.type === "ACTUAL";
+  if (r.enrollment && !withdrawn && !within(r.enrollment.count, LIMITS.enrollment)) {
     warnings.push(`enrollment: ${r.enrollment.count} participants is outside ${LIMITS.enrollment.min}–${LIMITS.enrollment.max.toLocaleString("en")}${quote(ev("enrollment"))}; not stored`);
     r.enrollment = null;
   }
