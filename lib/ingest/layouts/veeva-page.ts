@@ -47,7 +47,17 @@ export function isVeevaHeading(line: string): boolean {
   return HEADING_SET.has(line.trim());
 }
 
+// The two Veeva layouts' detectors and the parser all read the same text: read once.
+let lastRead: { text: string; page: VeevaPage } | null = null;
+
 export function readVeevaPage(text: string): VeevaPage {
+  if (lastRead?.text === text) return lastRead.page;
+  const page = readPage(text);
+  lastRead = { text, page };
+  return page;
+}
+
+function readPage(text: string): VeevaPage {
   const head: string[] = [];
   const sections = new Map<VeevaHeading, VeevaSection>();
   let current: VeevaSection | null = null;
