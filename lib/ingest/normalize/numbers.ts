@@ -35,6 +35,9 @@ const PATTERNS: { re: RegExp; value: (m: RegExpExecArray) => string }[] = [
   },
 ];
 
+const MANTISSA_AT = new RegExp(MANTISSA, "y");
+const NEXT_AFTER_MANTISSA = /^[×xX*·✕eEmMbB]$/;
+
 // A power of ten whose exponent is missing or not a number: `4*10^`, `10^x`.
 const BROKEN_POWER = new RegExp(String.raw`(?:${MANTISSA}\s*${TIMES}\s*)?10\s*${CARET}(?!\s*${EXPONENT})`, "y");
 
@@ -92,6 +95,16 @@ function toNumber(decimal: string, text: string): number {
  * there. `source(start, end)` gives the input's words for a stretch of `text`, for errors.
  */
 function readAt(text: string, index: number, source: (start: number, end: number) => string): { value: number; end: number } | null {
+  // Every form starts with "10" or has, after its mantissa and any blanks, a times sign,
+  // an "e" or a "million"/"billion": a plain number ("3 times", a long list of digits) is
+  // passed over without trying each pattern.
+  if (!text.startsWith("10", index)) {
+    MANTISSA_AT.lastIndex = index;
+    MANTISSA_AT.exec(text);
+    let k = MANTISSA_AT.lastIndex;
+    while (k < text.length && /\s/.test(text[k]!)) k++;
+    if (!NEXT_AFTER_MANTISSA.test(text[k] ?? "")) return null;
+  }
   for (const { re, value } of PATTERNS) {
     re.lastIndex = index;
     const m = re.exec(text);
