@@ -6,15 +6,19 @@ import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";
 
 function usage(): never {
-  console.log(`Usage: npm run import -- [--curation FILE] [FILES…]
+  console.log(`Usage: npm run import -- [--force] [--curation FILE] [FILES…]
 Reads each trial record (plain text copied from a registry page) into the database at
 DATABASE_URL (now ${databaseUrl()}). With no files, every seeds/*.txt. Curation facts
-are read from seeds/curation.json unless --curation names another file (or "none").`);
+are read from seeds/curation.json unless --curation names another file (or "none").
+A file that holds less of a trial than the stored version (it looks cut off) is refused
+unless --force.`);
   process.exit(0);
 }
 
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) usage();
+const force = args.includes("--force");
+if (force) args.splice(args.indexOf("--force"), 1);
 let curationFile: string | null = SEED_CURATION;
 const ci = args.indexOf("--curation");
 if (ci >= 0) {
@@ -43,7 +47,7 @@ try {
   console.error(`import: ${(e as Error).message}`);
   process.exit(1);
 }
-const results = importFiles(db, files, curation);
+const results = importFiles(db, files, curation, { force });
 db.close();
 for (const r of results) {
   if (r.ok) console.log(`✓ ${r.line}`);

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ImportedTrial } from "../ingest/pipeline";
 import { ImportError } from "../ingest/errors";
+import { COUNTED_FIELDS, countsOf, MID_WORD, refuseReplacement, type RecordCounts } from "../ingest/completeness";
 import { indexTrial, unindexTrial } from "./search-index";
 
 const NCT = /^NCT\d{8}$/;
@@ -8,6 +9,27 @@ const NCT = /^NCT\d{8}$/;
 export interface WriteResult {
   /** Trials this write replaced: the same id, or an earlier import of the same file. */
   replaced: { id: string; sourceFile: string }[];
+}
+
+export interface WriteOptions {
+  /** Replace the stored trial even when the new record holds less of it (looks cut off). */
+  force?: boolean;
+}
+
+/** The stored trial's counts (as countsOf gives them for a record), or null if none is stored. */
+function storedCounts(db: Database.Database, id: string): { counts: RecordCounts; endsMidWord: boolean } | null {
+  const filled = COUNTED_FIELDS.map(([column]) => `(${column} IS NOT NULL)`).join(" + ");
+  const count = (table: string, where = "") => `(SELECT count(*) FROM ${table} WHERE trialId = t.id${where})`;
+  const row = db.prepare(`SELECT ${filled} AS fields,
+      ${count("Criterion", " AND kind = 'INCLUSION'")} AS inclusion, ${count("Criterion", " AND kind = 'EXCLUSION'")} AS exclusion,
+      ${count("Arm")} AS arms, (SELECT count(*) FROM Dose JOIN Arm ON Dose.armId = Arm.id WHERE Arm.trialId = t.id) AS doses,
+      ${count("Outcome")} AS outcomes, ${count("Contact")} AS contacts, ${count("Location")} AS locations,
+      json_array_length(keywords) AS keywords, ${count("OtherId")} AS otherIds, ${count("Condition")} AS conditions,
+      warnings
+    FROM Trial t WHERE id = ?`).get(id) as (RecordCounts & { warnings: string }) | undefined;
+  if (!row) return null;
+  const { warnings, ...counts } = row;
+  return { counts, endsMidWord: (JSON.parse(warnings) as string[]).some((w) => w.startsWith(MID_WORD)) };
 }
 
 const nullableMax = (xs: (number | null)[]) => {
@@ -22,9 +44,10 @@ const nullableMin = (xs: (number | null)[]) => {
 /**
  * Writes one imported trial in a single `BEGIN IMMEDIATE` transaction: rows of an earlier
  * import of the same trial or file go, the new rows and the search index entry come in.
- * If anything fails, nothing of this file is written and what was stored stays.
+ * If anything fails, nothing of this file is written and what was stored stays. A record
+ * that holds less of the trial than the stored version is refused unless `force`.
  */
-export function writeTrial(db: Database.Database, { record: r, evidence }: ImportedTrial): WriteResult {
+export function writeTrial(db: Database.Database, { record: r, evidence, endsMidWord }: ImportedTrial, options: WriteOptions = {}): WriteResult {
   const run = db.transaction((): WriteResult => {
     const replaced = db
       .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
@@ -36,6 +59,16 @@ export function writeTrial(db: Database.Database, { record: r, evidence }: Impor
     if (clash) {
       throw new ImportError(`a different trial (${clash.id}) was imported from a file of the same name; rename this file or remove ${clash.id} first`, { file: r.source.file });
     }
+    // A cut-off copy must not replace the full record: compared here, in the transaction
+    // that writes, so that no other import can change the stored trial in between.
+    const stored = options.force ? null : storedCounts(db, r.id);
+    if (stored) {
+      const refusal = refuseReplacement({
+        id: r.id, stored: stored.counts, storedEndsMidWord: stored.endsMidWord,
+        incoming: countsOf(r), incomingEndsMidWord: endsMidWord,
+      });
+      if (refusal) throw new ImportError(refusal, { file: r.source.file });
+    }
     for (const old of replaced) {
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
@@ -44,12 +77,12 @@ export function writeTrial(db: Database.Database, { record: r, evidence }: Impor
     db.prepare(`INSERT INTO Trial (id, nctId, sourceFile, sourceFormat, title, officialTitle, acronym, sponsor,
         overallStatus, studyType, primaryPurpose, allocation, interventionModel, masking, enrollmentCount,
         enrollmentType, startDate, primaryCompletionDate, completionDate, minAgeYears, maxAgeYears, sex,
-        healthyVolunteers, briefSummary, description, cellSource, keywords, interventions, referenceWeightKg, minCellsPerKg,
+        healthyVolunteers, briefSummary, description, cellSource, keywords, interventions, warnings, referenceWeightKg, minCellsPerKg,
         maxCellsPerKg, maxInfusions, importedAt)
       VALUES (@id, @nctId, @sourceFile, @sourceFormat, @title, @officialTitle, @acronym, @sponsor, @overallStatus,
         @studyType, @primaryPurpose, @allocation, @interventionModel, @masking, @enrollmentCount, @enrollmentType,
         @startDate, @primaryCompletionDate, @completionDate, @minAgeYears, @maxAgeYears, @sex, @healthyVolunteers,
-        @briefSummary, @description, @cellSource, @keywords, @interventions, @referenceWeightKg, @minCellsPerKg, @maxCellsPerKg,
+        @briefSummary, @description, @cellSource, @keywords, @interventions, @warnings, @referenceWeightKg, @minCellsPerKg, @maxCellsPerKg,
         @maxInfusions, @importedAt)`).run({
       id: r.id, nctId: r.nctId, sourceFile: r.source.file, sourceFormat: r.source.format, title: r.title,
       officialTitle: r.officialTitle, acronym: r.acronym, sponsor: r.sponsor, overallStatus: r.overallStatus,
@@ -60,7 +93,8 @@ export function writeTrial(db: Database.Database, { record: r, evidence }: Impor
       minAgeYears: r.eligibility.minAgeYears, maxAgeYears: r.eligibility.maxAgeYears, sex: r.eligibility.sex,
       healthyVolunteers: r.eligibility.healthyVolunteers === null ? null : Number(r.eligibility.healthyVolunteers),
       briefSummary: r.briefSummary, description: r.description, cellSource: r.cellSource,
-      keywords: JSON.stringify(r.keywords), interventions: JSON.stringify(r.interventions), referenceWeightKg: r.referenceWeightKg,
+      keywords: JSON.stringify(r.keywords), interventions: JSON.stringify(r.interventions),
+      warnings: JSON.stringify(r.warnings), referenceWeightKg: r.referenceWeightKg,
       minCellsPerKg: nullableMin(perKg), maxCellsPerKg: nullableMax(perKg),
       maxInfusions: nullableMax(r.arms.map((a) => a.summary.activeInfusions)),
       importedAt: new Date().toISOString(),

@@ -4,6 +4,8 @@ import { detectLayout } from "./layouts";
 import { type Evidence, parsedTrialSchema } from "./parsed-record";
 import { decodeSource } from "./read-source";
 import { toTrialRecord } from "./resolve";
+import { checkPlausibility } from "./normalize/plausible";
+import { endsMidWord, MID_WORD } from "./completeness";
 import { lineOf } from "./text";
 import type { TrialRecord } from "../record/schema";
 
@@ -11,6 +13,8 @@ export interface ImportedTrial {
   record: TrialRecord;
   evidence: Record<string, Evidence>;
   warnings: string[];
+  /** The file's last words when it ends mid-word (it may be cut off), else null. */
+  endsMidWord: string | null;
 }
 
 /**
@@ -32,6 +36,13 @@ export function importSource(bytes: Uint8Array, file: string, curation: Curation
     }
     throw new ImportError(`the ${layout.layout} parser failed: ${(e as Error).message}`, { file }, { cause: e });
   }
+  // Before the schema check: an implausible value ("ages -5 to 200") becomes a warning and
+  // a null, not a refusal of the whole record.
+  const plausible = checkPlausibility(parsed);
+  const cut = endsMidWord(text);
+  // Warned even on a first import; write-trial.ts refuses it over a stored full version.
+  const cutWarning = cut === null ? [] : [`${MID_WORD} ("…${cut}"): it may be cut off`];
+  parsed = { ...plausible.record, warnings: [...plausible.record.warnings, ...plausible.warnings, ...cutWarning] };
   const checked = parsedTrialSchema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -39,5 +50,5 @@ export function importSource(bytes: Uint8Array, file: string, curation: Curation
   }
   const curated = applyCuration(checked.data, curation[file]);
   const record = toTrialRecord(curated);
-  return { record, evidence: curated.evidence, warnings: curated.warnings };
+  return { record, evidence: curated.evidence, warnings: curated.warnings, endsMidWord: cut };
 }

@@ -228,7 +228,7 @@ export function readStagedArms(text: string): { arms: ParsedArm[]; stages: Stage
       stage = ORDINAL_STAGE[(marker[1] ?? marker[2]!).toLowerCase()] ?? stage;
       if (!stageText.has(stage)) stageText.set(stage, s);
     }
-    const split = /\bpatients\s+(?:of|in|from)\s+the\s+([\w\s-]+?)\s+group\s+would\s+be\s+(?:further\s+)?(?:re-?)?randomi[sz]ed/i.exec(s);
+    const split = /\bpatients\s+(?:of|in|from)\s+the\s+([\w\s-]{1,80}?)\s+group\s+would\s+be\s+(?:further\s+)?(?:re-?)?randomi[sz]ed/i.exec(s);
     if (split) splits.set(stage, split[1]!.trim());
     const re = /\b[Tt]he\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+group\s+(?:would|will|shall)\s+(?:further\s+)?receive\s+(.*?)(?=,?\s+while\s+the\b|$)/g;
     for (const m of s.matchAll(re)) {
@@ -279,7 +279,7 @@ export function readStagedArms(text: string): { arms: ParsedArm[]; stages: Stage
   });
 
   // Planned numbers per group: "100patients would be assigned to the MSC intervention group".
-  const counts = [...text.matchAll(/\b(\d+)\s*(?:patients|participants|subjects)\s+would\s+be\s+assigned\s+to\s+the\s+([\w\s-]+?)\s+group/gi)]
+  const counts = [...text.matchAll(/\b(\d+)\s*(?:patients|participants|subjects)\s+would\s+be\s+assigned\s+to\s+the\s+([\w\s-]{1,80}?)\s+group/gi)]
     .map((m) => ({ count: Number(m[1]), label: m[2]! }));
   const stageNumbers = [...new Set(groups.map((g) => g.stage))].sort();
   const descendants = (g: ProseGroup): number[] =>

@@ -44,6 +44,7 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
     outcomes: rec.outcomes,
     contacts: rec.contacts,
     locations: rec.locations,
+    warnings: rec.warnings,
   };
   const checked = trialRecordSchema.safeParse(record);
   if (!checked.success) {

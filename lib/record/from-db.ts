@@ -93,5 +93,6 @@ export function rowToRecord(t: TrialRow): TrialRecord {
     })),
     contacts: t.contacts.map(({ role, name, phone, email, affiliation }) => ({ role, name, phone, email, affiliation })),
     locations: t.locations.map(({ facility, city, region, country }) => ({ facility, city, region, country })),
+    warnings: JSON.parse(t.warnings) as string[],
   };
 }

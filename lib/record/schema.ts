@@ -59,6 +59,8 @@ export const trialRecordSchema = z.object({
   outcomes: z.array(outcomeSchema),
   contacts: z.array(contactSchema),
   locations: z.array(locationSchema),
+  /** What the importer could not read or refused as implausible; shown on the trial page. */
+  warnings: z.array(z.string()),
 });
 export type TrialRecord = z.infer<typeof trialRecordSchema>;
 export type StageRecord = z.infer<typeof stageSchema>;

@@ -9,6 +9,7 @@ import { ArmsTable } from "@/components/trial/arms-table";
 import { CompareWith } from "@/components/trial/compare-with";
 import { CopyLink, PrintButton } from "@/components/ui/copy-link";
 import { Field } from "@/components/trial/field";
+import { RecordWarnings } from "@/components/trial/record-warnings";
 import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 
 type Props = { params: Promise<{ id: string }> };
@@ -97,6 +98,7 @@ export default async function TrialPage({ params }: Props) {
           ))}
         </nav>
       </header>
+      <RecordWarnings warnings={t.warnings} />
 
       <Section trialId={t.id} id="overview" title="Overview">
         <dl>

@@ -13,7 +13,7 @@ import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/do
 import { parseWholeNumber } from "../normalize/numbers";
 import { parseSchedule } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
-import { requireComplete, toLines } from "../text";
+import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
 import type { Layout } from "./types";
 
 /**
@@ -26,15 +26,23 @@ const INTERVENTION = /^(Drug|Biological|Genetic|Procedure|Device|Other|Dietary S
 
 interface Cell { value: string; line: number }
 
-/** "Label : | value |" and "Label: | value |" lines; a value on the next line when the cell is empty. */
+/**
+ * "Label : | value |" and "Label: | value |" lines; a value on the next line when the cell is
+ * empty. The label is what stands before the first ":", read without a regex over the
+ * value: a lazy `(.*?)\s*\|?\s*$` retries the rest of the line at every character.
+ */
 function readCells(lines: string[]): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   lines.forEach((raw, i) => {
-    const m = /^([A-Z][^|:]{1,80}?)\s*:\s*(?:\|\s*(.*?)\s*\|?\s*|(.*?))$/.exec(raw.trim());
-    if (!m) return;
-    const key = m[1]!.replace(/\s+/g, " ").trim();
-    let value = (m[2] ?? m[3] ?? "").replace(/\s*\|\s*$/, "").trim();
-    if (!value) value = (lines[i + 1] ?? "").replace(/\s*\|\s*$/, "").trim();
+    const line = raw.trim();
+    const colon = line.indexOf(":");
+    if (colon < 2) return;
+    const label = line.slice(0, colon).trimEnd();
+    if (!/^[A-Z][^|]{1,80}$/.test(label)) return;
+    const key = label.replace(/\s+/g, " ").trim();
+    const rest = line.slice(colon + 1).trimStart();
+    let value = rest.startsWith("|") ? trimTrailingPipes(rest.slice(1), 2).trim() : trimTrailingPipes(rest).trim();
+    if (!value) value = trimTrailingPipes(lines[i + 1] ?? "").trim();
     if (!cells.has(key)) cells.set(key, { value, line: i + 1 });
   });
   return cells;
@@ -87,17 +95,22 @@ function criteriaBlock(lines: string[], at: number, until: number): string[] {
 
 interface ArmBlock { type: string; label: string; description: string; intervention: string; interventionText: string; line: number }
 
+/** A line with its one closing "|" cell border removed (the line is trimmed). */
+const cellText = (line: string) => (line.endsWith("|") ? line.slice(0, -1).trimEnd() : line);
+
 function readArmBlocks(lines: string[]): ArmBlock[] {
   const start = lines.findIndex((l) => /^Arm\s*\|\s*Intervention\/treatment\s*\|/.test(l.trim()));
   if (start < 0) return [];
-  const arms: ArmBlock[] = [];
+  // The words of each block are collected and joined once at the end: rebuilding the
+  // description string on every line made a long block take quadratic time.
+  const arms: (ArmBlock & { descriptionParts: string[]; interventionParts: string[] })[] = [];
   let part: "description" | "intervention" = "description";
   for (let i = start + 2; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (/^- /.test(line) || /^Choosing to participate/.test(line)) break;
+    if (line.startsWith("- ") || line.startsWith("Choosing to participate")) break;
     const m = ARM_START.exec(line);
     if (m && (part === "intervention" || arms.length === 0)) {
-      arms.push({ type: m[1]!, label: m[2]!.trim(), description: "", intervention: "", interventionText: "", line: i + 1 });
+      arms.push({ type: m[1]!, label: m[2]!.trim(), description: "", intervention: "", interventionText: "", line: i + 1, descriptionParts: [], interventionParts: [] });
       part = "description";
       continue;
     }
@@ -105,15 +118,18 @@ function readArmBlocks(lines: string[]): ArmBlock[] {
     if (!arm) continue;
     if (part === "description") {
       if (line === "|") part = "intervention";
-      else arm.description = `${arm.description} ${line.replace(/\s*\|$/, "")}`.trim();
+      else arm.descriptionParts.push(cellText(line));
     } else {
-      const text = line.replace(/\s*\|$/, "");
+      const text = cellText(line);
       const iv = INTERVENTION.exec(text);
       if (iv && !arm.intervention) arm.intervention = text;
-      else arm.interventionText = `${arm.interventionText} ${text}`.trim();
+      else arm.interventionParts.push(text);
     }
   }
-  return arms;
+  const joined = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(" ");
+  return arms.map(({ descriptionParts, interventionParts, ...arm }) => ({
+    ...arm, description: joined(descriptionParts), interventionText: joined(interventionParts),
+  }));
 }
 
 /** An arm block's doses: its placebo is named in its intervention line. */
@@ -131,6 +147,27 @@ function blockDoses(arm: ArmBlock, type: ArmType | null): ParsedDose[] {
   });
 }
 
+/**
+ * "- Measure [ Time Frame: 28 days ] Description": the measure up to the first
+ * "[ Time Frame:", the time frame up to the next "]". Read by position: the single regex
+ * this replaces backtracked in cubic time over a long line.
+ */
+function readOutcomeLine(line: string): { measure: string; timeFrame: string | null; description: string | null } | null {
+  const bullet = /^-\s+/.exec(line);
+  if (!bullet) return null;
+  const frame = /\[\s*Time Frame:/.exec(line.slice(bullet[0].length));
+  if (!frame) return null;
+  const measure = line.slice(bullet[0].length, bullet[0].length + frame.index).trim();
+  const from = bullet[0].length + frame.index + frame[0].length;
+  const close = line.indexOf("]", from);
+  if (!measure || close < 0) return null;
+  return {
+    measure,
+    timeFrame: line.slice(from, close).trim() || null,
+    description: line.slice(close + 1).trim() || null,
+  };
+}
+
 function readOutcomes(lines: string[]): ParsedTrial["outcomes"] {
   const outcomes: ParsedTrial["outcomes"] = [];
   let kind: "PRIMARY" | "SECONDARY" | "OTHER" | null = null;
@@ -139,8 +176,8 @@ function readOutcomes(lines: string[]): ParsedTrial["outcomes"] {
     if (/^Primary Outcome Measures?:/i.test(line)) kind = "PRIMARY";
     else if (/^Secondary Outcome Measures?:/i.test(line)) kind = "SECONDARY";
     else if (/^Other Outcome Measures?:/i.test(line)) kind = "OTHER";
-    const m = /^-\s+(.+?)\s*\[\s*Time Frame:\s*(.*?)\s*\]\s*(.*)$/.exec(line);
-    if (m) outcomes.push({ kind, measure: m[1]!, timeFrame: m[2] || null, description: m[3] || null });
+    const m = readOutcomeLine(line);
+    if (m) outcomes.push({ kind, ...m });
   }
   return outcomes;
 }
@@ -152,20 +189,21 @@ function readContactsAndLocations(lines: string[], rec: ParsedTrial): void {
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (/^(Study Director|Study Chair|Principal Investigator|Responsible Party|Sponsor|ClinicalTrials\.gov Identifier)\s*:/.test(line)) break;
-    const contact = /^Contact:\s*(.*?)\s*\|?\s*$/.exec(line);
-    if (contact) {
-      const parts = contact[1]!.split("|").map((p) => p.trim()).filter(Boolean);
+    if (line.startsWith("Contact:")) {
+      const parts = trimTrailingPipes(line.slice("Contact:".length)).split("|").map((p) => p.trim()).filter(Boolean);
       const whole = parts.join(" ");
       const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(whole)?.[0] ?? null;
       const phone = /\+?\d[\d\s()-]{6,}\d/.exec(whole)?.[0]?.trim() ?? null;
-      const name = (parts.length > 1 ? parts[0]! : whole.split(/\s+\+?\d/)[0]!).trim();
+      const name = (parts.length > 1 ? parts[0]! : whole.split(/(?<!\s)\s+\+?\d/)[0]!).trim();
       rec.contacts.push({ role: location ? "SITE" : "CENTRAL", name, phone, email, affiliation: location?.facility ?? null });
       continue;
     }
-    const loc = /^(.*?)\s*\|\s*\|?\s*$/.exec(line);
-    if (!loc || !loc[1]) continue;
-    const text = loc[1].replace(/,\s*$/, "");
-    const parts = text.split(/\s*,\s*/);
+    // A location line ends in one or two cell borders.
+    if (!line.endsWith("|")) continue;
+    const cellValue = trimTrailingPipes(line, 2);
+    if (!cellValue) continue;
+    const text = cellValue.replace(/,\s*$/, "");
+    const parts = text.split(/(?<!\s)\s*,\s*/);
     if (!location || (location.facility && location.city)) {
       // "China, Shanghai": a country (and region) heading opens a new site.
       location = { facility: null, city: null, region: parts[1] ?? null, country: parts[0] ?? null };
@@ -179,6 +217,19 @@ function readContactsAndLocations(lines: string[], rec: ParsedTrial): void {
   }
 }
 
+/** The blocks of the legacy page that are read whole, by their heading lines. */
+const CTGOV_SECTIONS: [RegExp, string][] = [
+  [/^Inclusion Criteria:?$/i, "Inclusion Criteria"],
+  [/^Exclusion Criteria:?$/i, "Exclusion Criteria"],
+  [/^Arm\s*\|\s*Intervention\/treatment\s*\|/, "Arm | Intervention/treatment"],
+  [/^Condition or disease\s*\|/, "Condition or disease"],
+  [/^Primary Outcome Measures?:/i, "Primary Outcome Measures"],
+  [/^Secondary Outcome Measures?:/i, "Secondary Outcome Measures"],
+  [/^Other Outcome Measures?:/i, "Other Outcome Measures"],
+  [/^Please refer to this study by its ClinicalTrials\.gov identifier/, "Contacts and Locations"],
+];
+const ctgovSection = (line: string) => CTGOV_SECTIONS.find(([re]) => re.test(line))?.[1] ?? null;
+
 export const ctgovClassic: Layout = {
   layout: "ctgov-classic",
   description: "legacy ClinicalTrials.gov study record",
@@ -188,6 +239,7 @@ export const ctgovClassic: Layout = {
   parse(text, file): ParsedTrial {
     requireComplete(text, file, this.description, [/Other Study ID Numbers:/, /^Last Verified:/m, /^Responsible Party:/m], "its record-dates block (\"Responsible Party\", \"Other Study ID Numbers\")");
     const lines = toLines(text);
+    refuseRepeatedSections(lines, file, ctgovSection);
     const rec = emptyParsedTrial("ctgov-classic", file);
     const ev = (path: string, t: string) => (rec.evidence[path] = { origin: "source", text: t });
     const cells = readCells(lines);
@@ -226,7 +278,7 @@ export const ctgovClassic: Layout = {
     }
     const enrollment = cell(cells, "Estimated Enrollment", "Actual Enrollment", "Enrollment");
     if (enrollment) {
-      const n = parseWholeNumber(enrollment.value.replace(/\s*(?:participants?|patients?|subjects?)$/i, ""));
+      const n = parseWholeNumber(enrollment.value.replace(/(?<!\s)\s*(?:participants?|patients?|subjects?)$/i, ""));
       if (n !== null) { // "Actual Enrollment: 0 participants" (a withdrawn trial) is a stated 0
         const key = [...cells.entries()].find(([, c]) => c === enrollment)![0];
         rec.enrollment = { count: n, type: /^Estimated/.test(key) ? "ESTIMATED" : /^Actual/.test(key) ? "ACTUAL" : null };
@@ -300,12 +352,12 @@ export const ctgovClassic: Layout = {
       ev("sponsor", sponsor.value);
     }
     const otherIds = cell(cells, "Other Study ID Numbers");
-    if (otherIds) rec.otherIds = otherIds.value.split(/\s*[;|]\s*/).filter(Boolean);
+    if (otherIds) rec.otherIds = otherIds.value.split(/(?<!\s)\s*[;|]\s*/).filter(Boolean);
 
     // After the regulatory yes/no cells: the keywords line, then the MeSH term lines.
     const lastFlag = lines.reduce((at, l, i) => (/^(Studies a U\.S\. FDA-regulated|Plan to Share IPD|Product Manufactured)/.test(l.trim()) ? i : at), -1);
     if (lastFlag >= 0) {
-      rec.keywords = lines.slice(lastFlag + 1).map((l) => l.replace(/\s*\|\s*$/, "").trim()).filter(Boolean);
+      rec.keywords = lines.slice(lastFlag + 1).map((l) => trimTrailingPipes(l).trim()).filter(Boolean);
     }
 
     const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);

@@ -5,7 +5,7 @@ import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normali
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
 import { deriveDesign, readDoseGroups, readTrialSchedule } from "../prose";
-import { requireComplete, toLines } from "../text";
+import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
 /**
@@ -40,6 +40,7 @@ export const trialSummary: Layout = {
   },
   parse(text, file): ParsedTrial {
     const lines = toLines(text);
+    refuseRepeatedSections(lines, file, (line) => (SECTIONS.includes(line) ? line : null));
     const rec = emptyParsedTrial("trial-summary", file);
     const sections = readSections(lines);
     const ev = (path: string, t: string, origin: "source" | "derived" = "source") => (rec.evidence[path] = { origin, text: t });
@@ -56,11 +57,11 @@ export const trialSummary: Layout = {
     ev("nctId", `NCT number ${nct}`);
     // The completion date and the "See also" list close the page; a file that has neither
     // was cut short after its NCT number (a page with no completion date still has the list).
-    requireComplete(text, file, this.description, [/^\s*See also\s*$/m, /^\s*Completion date /m],
+    requireComplete(text, file, this.description, [/^[ \t]*See also[ \t]*$/m, /^[ \t]*Completion date /m],
       "its completion date and \"See also\" list");
 
     rec.briefSummary = (sections.get("Clinical Trial Summary") ?? []).join("\n\n") || null;
-    rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/\s*;\s*$/, "") || null;
+    rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/(?<!\s)\s*;\s*$/, "") || null;
     const prose = [rec.briefSummary, rec.description].filter(Boolean).join("\n\n");
 
     const studyType = fields.get("Study type");

@@ -35,11 +35,29 @@ export interface VeevaPage {
   sections: Map<VeevaHeading, VeevaSection>;
 }
 
+// Headings of the site's own menu and footer, which may stand more than once.
+const SITE_HEADINGS = new Set<string>(["Menu", "Data sourced from clinicaltrials.gov", "Clinical trials", "Research sites", "Resources", "Legal"]);
+
+/** The trial section a line heads, or null; for refusing a section pasted twice. */
+export function veevaSectionHeading(line: string): string | null {
+  return HEADING_SET.has(line) && !SITE_HEADINGS.has(line) ? line : null;
+}
+
 export function isVeevaHeading(line: string): boolean {
   return HEADING_SET.has(line.trim());
 }
 
+// The two Veeva layouts' detectors and the parser all read the same text: read once.
+let lastRead: { text: string; page: VeevaPage } | null = null;
+
 export function readVeevaPage(text: string): VeevaPage {
+  if (lastRead?.text === text) return lastRead.page;
+  const page = readPage(text);
+  lastRead = { text, page };
+  return page;
+}
+
+function readPage(text: string): VeevaPage {
   const head: string[] = [];
   const sections = new Map<VeevaHeading, VeevaSection>();
   let current: VeevaSection | null = null;
@@ -147,7 +165,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
       rec.nctId = id;
       ev("nctId", id);
     } else {
-      rec.otherIds.push(id.replace(/\s*\((?:Registry Identifier|Other Identifier|Other Grant\/Funding Number)\)$/i, ""));
+      rec.otherIds.push(id.replace(/(?<!\s)\s*\((?:Registry Identifier|Other Identifier|Other Grant\/Funding Number)\)$/i, ""));
     }
   }
 
@@ -155,7 +173,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
   rec.description = sectionText(page, "Full description");
 
   const enrollment = sectionLines(page, "Enrollment")[0];
-  const m = enrollment ? /^([\d,]+)\s+(estimated|actual)?\s*(?:patients|participants)/i.exec(enrollment) : null;
+  const m = enrollment ? /^([\d,]+)\s+(?:(estimated|actual)\s*)?(?:patients|participants)/i.exec(enrollment) : null;
   if (m && parseWholeNumber(m[1]!) !== null) {
     rec.enrollment = { count: parseWholeNumber(m[1]!)!, type: m[2] ? (m[2].toUpperCase() as "ESTIMATED" | "ACTUAL") : null };
     ev("enrollment", enrollment!);
@@ -202,7 +220,7 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
   const central = sectionLines(page, "Central trial contact")[0];
   if (central) {
     // "Tao Yang, MD; Yanhu Wang, MM": names with their degrees, separated by semicolons.
-    rec.contacts = central.split(/\s*;\s*/).filter(Boolean)
+    rec.contacts = central.split(/(?<!\s)\s*;\s*/).filter(Boolean)
       .map((name) => ({ role: "CENTRAL", name, phone: null, email: null, affiliation: null }));
   }
 

@@ -1,9 +1,9 @@
 import { ImportError } from "../errors";
 import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
 import { deriveDesign, readEnrollmentFromProse, readStagedArms } from "../prose";
-import { requireComplete } from "../text";
+import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
-import { readGroupCount, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
+import { veevaSectionHeading, readGroupCount, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
 
 /**
  * A Veeva page saved with its fields empty: every heading is there but the facts are only
@@ -19,6 +19,7 @@ export const veevaProse: Layout = {
   },
   parse(text, file): ParsedTrial {
     requireComplete(text, file, this.description, [/^Central trial contact$/m, /^Data sourced from clinicaltrials\.gov$/m], "its \"Central trial contact\" section");
+    refuseRepeatedSections(toLines(text), file, veevaSectionHeading);
     const page = readVeevaPage(text);
     const rec = emptyParsedTrial("veeva-prose", file);
     readVeevaFields(page, rec);

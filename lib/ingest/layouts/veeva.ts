@@ -5,9 +5,9 @@ import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-r
 import { mentionsPlacebo, readDoseAmount } from "../normalize/doses";
 import { parseSchedule } from "../normalize/schedule";
 import { readRatioStages } from "../prose";
-import { lineOf, requireComplete } from "../text";
+import { lineOf, refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
-import { readGroupCount, readVeevaArmBlocks, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
+import { veevaSectionHeading, readGroupCount, readVeevaArmBlocks, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
 
 /** An arm block's doses: its placebo is named in its description. */
 function blockDoses(type: ArmType | null, description: string | null, treatments: string[]): ParsedDose[] {
@@ -30,6 +30,7 @@ export const veeva: Layout = {
   },
   parse(text, file): ParsedTrial {
     requireComplete(text, file, this.description, [/^Trial contacts and locations$/m, /^Data sourced from clinicaltrials\.gov$/m], "its \"Trial contacts and locations\" section");
+    refuseRepeatedSections(toLines(text), file, veevaSectionHeading);
     const page = readVeevaPage(text);
     const rec = emptyParsedTrial("veeva", file);
     readVeevaFields(page, rec);

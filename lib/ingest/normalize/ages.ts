@@ -1,3 +1,5 @@
+import { removeParenthesized } from "../text";
+
 export interface AgeRange {
   minAgeYears: number | null;
   maxAgeYears: number | null;
@@ -18,13 +20,17 @@ const UNIT = String.raw`(years?|months?|weeks?|days?)`;
  * `"18 Years and older"`, `"up to 75 years"` → years. Nulls for a bound not stated.
  */
 export function normalizeAgeRange(text: string): AgeRange | null {
-  const t = text.replace(/\(.*?\)/g, " ").replace(/\s+/g, " ").trim();
-  let m = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|~)\s*(\d+(?:\.\d+)?)\s*${UNIT}?`, "i").exec(t);
+  const t = removeParenthesized(text).replace(/\s+/g, " ").trim();
+  // "(?<!\d)": a number is tried from its first digit only (from every digit of a long
+  // run, the search took quadratic time).
+  // A minus sign before the first number is kept ("-5 to 200" is -5, refused later), not
+  // dropped to read 5.
+  let m = new RegExp(String.raw`(?<![\d-])(-?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|~)\s*(\d+(?:\.\d+)?)\s*${UNIT}?`, "i").exec(t);
   if (m) {
     const unit = m[2] ?? m[4];
     return { minAgeYears: toYears(m[1]!, m[2] ?? unit), maxAgeYears: toYears(m[3]!, m[4] ?? unit) };
   }
-  m = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:and older|and over|or older|\+|or above|and above)`, "i").exec(t);
+  m = new RegExp(String.raw`(?<!\d)(\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:and older|and over|or older|\+|or above|and above)`, "i").exec(t);
   if (m) return { minAgeYears: toYears(m[1]!, m[2]), maxAgeYears: null };
   m = new RegExp(String.raw`(?:up to|under|below|<=?|≤)\s*(\d+(?:\.\d+)?)\s*${UNIT}?`, "i").exec(t);
   if (m) return { minAgeYears: null, maxAgeYears: toYears(m[1]!, m[2]) };

@@ -7,7 +7,7 @@ const NUMBERED = /^\s*(\d{1,3})[.)、]\s*(.*)$/;
 const BULLET = /^\s*[-*•·]\s*(?:\.\s*)?(.*)$/;
 
 function clean(item: string): string {
-  return item.replace(/\s+/g, " ").replace(/[;,]+\s*$/, "").trim();
+  return item.replace(/\s+/g, " ").replace(/(?<![;,])[;,]+\s*$/, "").trim();
 }
 
 // "Those who meet any of the following conditions will not be included:" introduces the

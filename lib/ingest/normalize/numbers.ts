@@ -35,6 +35,9 @@ const PATTERNS: { re: RegExp; value: (m: RegExpExecArray) => string }[] = [
   },
 ];
 
+const MANTISSA_AT = new RegExp(MANTISSA, "y");
+const NEXT_AFTER_MANTISSA = /^[×xX*·✕eEmMbB]$/;
+
 // A power of ten whose exponent is missing or not a number: `4*10^`, `10^x`.
 const BROKEN_POWER = new RegExp(String.raw`(?:${MANTISSA}\s*${TIMES}\s*)?10\s*${CARET}(?!\s*${EXPONENT})`, "y");
 
@@ -56,7 +59,9 @@ export interface CellCount {
  * its end) the position in `input` it came from, so that what is found can be reported in
  * the source's own words and positions: "10⁶" is shorter than "10^6".
  */
-function normalizeSpelling(input: string): { text: string; from: number[] } {
+function normalizeSpelling(input: string): { text: string; from: (i: number) => number } {
+  // Most records have no superscripts: no per-character position table then.
+  if (!/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]/.test(input)) return { text: input, from: (i) => i };
   let text = "";
   const from: number[] = [];
   let last = 0;
@@ -72,7 +77,7 @@ function normalizeSpelling(input: string): { text: string; from: number[] } {
   }
   for (let k = last; k < input.length; k++) (text += input[k]), from.push(k);
   from.push(input.length);
-  return { text, from };
+  return { text, from: (i) => from[i]! };
 }
 
 function toNumber(decimal: string, text: string): number {
@@ -90,6 +95,16 @@ function toNumber(decimal: string, text: string): number {
  * there. `source(start, end)` gives the input's words for a stretch of `text`, for errors.
  */
 function readAt(text: string, index: number, source: (start: number, end: number) => string): { value: number; end: number } | null {
+  // Every form starts with "10" or has, after its mantissa and any blanks, a times sign,
+  // an "e" or a "million"/"billion": a plain number ("3 times", a long list of digits) is
+  // passed over without trying each pattern.
+  if (!text.startsWith("10", index)) {
+    MANTISSA_AT.lastIndex = index;
+    MANTISSA_AT.exec(text);
+    let k = MANTISSA_AT.lastIndex;
+    while (k < text.length && /\s/.test(text[k]!)) k++;
+    if (!NEXT_AFTER_MANTISSA.test(text[k] ?? "")) return null;
+  }
   for (const { re, value } of PATTERNS) {
     re.lastIndex = index;
     const m = re.exec(text);
@@ -111,29 +126,25 @@ function readAt(text: string, index: number, source: (start: number, end: number
  */
 export function findCellCounts(input: string): CellCount[] {
   const { text, from } = normalizeSpelling(input);
-  const source = (start: number, end: number) => input.slice(from[start], from[end]);
+  const source = (start: number, end: number) => input.slice(from(start), from(end));
   const found: CellCount[] = [];
   let previousEnd = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const startsToken = /\d/.test(c) && (i === 0 || !/[\d.,]/.test(text[i - 1]!));
-    if (startsToken) {
-      const hit = readAt(text, i, source);
-      if (hit) {
-        // "1-2×10^6 cells/kg" and "1.0×10^6 to 2.0×10^6 cells/kg" are ranges, not one dose:
-        // both ends are marked, and no reader takes either as the dose.
-        const before = text.slice(Math.max(0, i - 12), i);
-        const inRange = RANGE_BEFORE.test(before);
-        const previous = found[found.length - 1];
-        if (inRange && previous && RANGE_JOIN.test(text.slice(previousEnd, i))) previous.inRange = true;
-        found.push({ value: hit.value, text: source(i, hit.end), index: from[i]!, ...(inRange ? { inRange: true as const } : {}) });
-        previousEnd = hit.end;
-        i = hit.end;
-        continue;
-      }
-    }
-    i++;
+  // Token starts (a digit not preceded by a digit, "." or ","), found by one regex scan
+  // rather than a test per character.
+  const starts = /(?<![\d.,])\d/g;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const i = m.index;
+    const hit = readAt(text, i, source);
+    if (!hit) continue;
+    // "1-2×10^6 cells/kg" and "1.0×10^6 to 2.0×10^6 cells/kg" are ranges, not one dose:
+    // both ends are marked, and no reader takes either as the dose.
+    const before = text.slice(Math.max(0, i - 12), i);
+    const inRange = RANGE_BEFORE.test(before);
+    const previous = found[found.length - 1];
+    if (inRange && previous && RANGE_JOIN.test(text.slice(previousEnd, i))) previous.inRange = true;
+    found.push({ value: hit.value, text: source(i, hit.end), index: from(i), ...(inRange ? { inRange: true as const } : {}) });
+    previousEnd = hit.end;
+    starts.lastIndex = hit.end;
   }
   return found;
 }
@@ -154,18 +165,23 @@ const WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, once: 1, twice: 2, thrice: 3, single: 1,
 };
 
-/** `"3"`, `"three"`, `"twice"` → 3, 3, 2; null for anything else. */
+/**
+ * `"3"`, `"three"`, `"twice"` → 3, 3, 2; null for anything else. Digits are read in full
+ * ("1234" is 1234, not 123): whether a count is plausible is checked later, with a warning.
+ */
 export function parseSmallCount(word: string): number | null {
   const w = word.trim().toLowerCase();
-  if (/^\d{1,3}$/.test(w)) return Number(w);
+  if (/^\d{1,9}$/.test(w)) return Number(w);
   return WORDS[w] ?? null;
 }
 
 /** A regex source matching a small count written as digits or as a word. */
-export const SMALL_COUNT = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+export const SMALL_COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 
 /** `"96"`, `"1,200"` → 96, 1200; null if not a plain whole number. */
 export function parseWholeNumber(text: string): number | null {
-  const t = text.trim().replace(/(\d),(\d{3})\b/g, "$1$2");
+  // "2,000,000" as a whole: a pairwise replace left "2000,000", which read as no number.
+  const trimmed = text.trim();
+  const t = /^\d{1,3}(?:,\d{3})+$/.test(trimmed) ? trimmed.replaceAll(",", "") : trimmed;
   return /^\d+$/.test(t) ? Number(t) : null;
 }

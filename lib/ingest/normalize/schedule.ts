@@ -19,8 +19,11 @@ function listNumbers(s: string): number[] {
   return [...s.matchAll(/\d+/g)].map((m) => Number(m[0]));
 }
 
+/** More infusions than this are not listed day by day (the count itself is checked later). */
+const MAX_LISTED = 100;
+
 function periodic(count: number, everyDays: number | null): number[] | null {
-  if (everyDays === null) return null;
+  if (everyDays === null || count > MAX_LISTED) return null;
   return Array.from({ length: count }, (_, i) => i * everyDays);
 }
 

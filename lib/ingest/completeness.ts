@@ -1,0 +1,108 @@
+import type { TrialRecord } from "../record/schema";
+
+/**
+ * Whether a record is a cut-off copy of the one already stored for the same trial. Pure:
+ * write-trial.ts reads the stored counts in the transaction that writes, and asks here.
+ */
+
+/** How much of a trial a record holds: filled fields and the lengths of its lists. */
+export interface RecordCounts {
+  fields: number;
+  inclusion: number;
+  exclusion: number;
+  arms: number;
+  doses: number;
+  outcomes: number;
+  contacts: number;
+  locations: number;
+  keywords: number;
+  otherIds: number;
+  conditions: number;
+}
+
+/** Words for each count in messages ("3 contacts, this file 0"). */
+const NAMES: Record<keyof RecordCounts, string> = {
+  fields: "filled fields", inclusion: "inclusion criteria", exclusion: "exclusion criteria", arms: "arms",
+  doses: "doses", outcomes: "outcomes", contacts: "contacts", locations: "locations", keywords: "keywords",
+  otherIds: "other ids", conditions: "conditions",
+};
+
+/**
+ * The scalar fields counted as "filled": the record's names, each with its Trial column
+ * (write-trial.ts counts the stored ones with the same list).
+ */
+export const COUNTED_FIELDS: [column: string, value: (r: TrialRecord) => unknown][] = [
+  ["title", (r) => r.title], ["officialTitle", (r) => r.officialTitle], ["acronym", (r) => r.acronym],
+  ["sponsor", (r) => r.sponsor], ["overallStatus", (r) => r.overallStatus], ["studyType", (r) => r.studyType],
+  ["primaryPurpose", (r) => r.primaryPurpose], ["allocation", (r) => r.design.allocation],
+  ["interventionModel", (r) => r.design.interventionModel], ["masking", (r) => r.design.masking],
+  ["enrollmentCount", (r) => r.enrollment?.count], ["startDate", (r) => r.dates.start],
+  ["primaryCompletionDate", (r) => r.dates.primaryCompletion], ["completionDate", (r) => r.dates.completion],
+  ["minAgeYears", (r) => r.eligibility.minAgeYears], ["maxAgeYears", (r) => r.eligibility.maxAgeYears],
+  ["sex", (r) => r.eligibility.sex], ["healthyVolunteers", (r) => r.eligibility.healthyVolunteers],
+  ["briefSummary", (r) => r.briefSummary], ["description", (r) => r.description], ["cellSource", (r) => r.cellSource],
+];
+
+export function countsOf(r: TrialRecord): RecordCounts {
+  return {
+    fields: COUNTED_FIELDS.filter(([, value]) => value(r) !== null && value(r) !== undefined).length,
+    inclusion: r.eligibility.inclusion.length,
+    exclusion: r.eligibility.exclusion.length,
+    arms: r.arms.length,
+    doses: r.arms.reduce((n, a) => n + a.doses.length, 0),
+    outcomes: r.outcomes.length,
+    contacts: r.contacts.length,
+    locations: r.locations.length,
+    keywords: r.keywords.length,
+    otherIds: r.otherIds.length,
+    conditions: r.conditions.length,
+  };
+}
+
+/** What the new record has less of than the stored one: `["3 contacts, this file 0", …]`. */
+export function lostParts(stored: RecordCounts, incoming: RecordCounts): string[] {
+  return (Object.keys(NAMES) as (keyof RecordCounts)[])
+    .filter((k) => incoming[k] < stored[k])
+    .map((k) => `${stored[k]} ${NAMES[k]}, this file ${incoming[k]}`);
+}
+
+/** The start of the warning a record that ends mid-word carries (and is recognised by). */
+export const MID_WORD = "the file ends mid-word";
+
+/**
+ * The last words of `text` when it ends in the middle of a word, else null. A word is cut
+ * when the file stops right after it (no line break, no punctuation), it stands nowhere
+ * else in the text, and a longer word there begins with it ("… Hai Li, chi" where the
+ * page says "chief" and "China"). A page that ends on a whole word ("Legal") is not cut.
+ */
+export function endsMidWord(text: string): string | null {
+  const last = /[A-Za-z]+$/.exec(text);
+  if (!last) return null;
+  const word = last[0].toLowerCase();
+  const others = (text.slice(0, last.index).match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase());
+  if (others.includes(word)) return null;
+  if (!others.some((w) => w.length > word.length && w.startsWith(word))) return null;
+  const lineStart = text.lastIndexOf("\n", last.index) + 1;
+  const tail = text.slice(Math.max(lineStart, text.length - 40));
+  return tail.trim();
+}
+
+/**
+ * Why a new record must not replace the stored one without --force, or null when it may:
+ * it holds less than the stored version, or it ends mid-word while the stored one did not.
+ */
+export function refuseReplacement(args: {
+  id: string;
+  stored: RecordCounts;
+  storedEndsMidWord: boolean;
+  incoming: RecordCounts;
+  incomingEndsMidWord: string | null;
+}): string | null {
+  const lost = lostParts(args.stored, args.incoming);
+  const hint = "it looks cut off (use --force to replace it anyway)";
+  if (lost.length) return `refused: the stored ${args.id} has ${lost.join("; ")}; ${hint}`;
+  if (args.incomingEndsMidWord !== null && !args.storedEndsMidWord) {
+    return `refused: this file ends mid-word ("…${args.incomingEndsMidWord}") and the stored ${args.id} does not; ${hint}`;
+  }
+  return null;
+}
