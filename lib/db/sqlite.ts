@@ -91,7 +91,7 @@ export function openDatabase(url: string = databaseUrl()): Database.Database {
 /** Opens an existing database for reading only (the export); a missing file is an error. */
 export function openDatabaseReadOnly(url: string = databaseUrl()): Database.Database {
   const file = databasePath(url);
-  if (!fs.existsSync(file)) throw new DatabaseError(`DATABASE_URL ${url}: no database there; run \`npm run import\` first`);
+  if (!fs.existsSync(file)) throw new DatabaseError(`no database at ${url}; run \`npm run import\` first`);
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
     db.pragma("busy_timeout = 5000");
