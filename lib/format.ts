@@ -1,3 +1,5 @@
+import { LABELS } from "./record/vocabulary";
+
 /** Display formatting shared by every page. Unknown values read "not reported", never 0. */
 
 export const NOT_REPORTED = "not reported";
@@ -34,27 +36,11 @@ export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? NOT_REPORTED : String(n);
 }
 
-const ENUM_LABELS: Record<string, string> = {
-  NOT_YET_RECRUITING: "Not yet recruiting", RECRUITING: "Recruiting", ENROLLING_BY_INVITATION: "Enrolling by invitation",
-  ACTIVE_NOT_RECRUITING: "Active, not recruiting", COMPLETED: "Completed", SUSPENDED: "Suspended",
-  TERMINATED: "Terminated", WITHDRAWN: "Withdrawn", UNKNOWN: "Unknown status",
-  EARLY_PHASE1: "Early Phase 1", PHASE1: "Phase 1", PHASE2: "Phase 2", PHASE3: "Phase 3", PHASE4: "Phase 4", NA: "Not applicable",
-  RANDOMIZED: "Randomized", NON_RANDOMIZED: "Non-randomized",
-  SINGLE_GROUP: "Single group", PARALLEL: "Parallel", CROSSOVER: "Crossover", FACTORIAL: "Factorial", SEQUENTIAL: "Sequential",
-  NONE: "None (open label)", SINGLE: "Single blind", DOUBLE: "Double blind", TRIPLE: "Triple blind", QUADRUPLE: "Quadruple blind",
-  ALL: "All", FEMALE: "Female", MALE: "Male",
-  EXPERIMENTAL: "Experimental", ACTIVE_COMPARATOR: "Active comparator", PLACEBO_COMPARATOR: "Placebo comparator",
-  SHAM_COMPARATOR: "Sham comparator", NO_INTERVENTION: "No intervention", OTHER: "Other",
-  MSC: "MSC", PLACEBO: "Placebo", ESTIMATED: "estimated", ACTUAL: "actual",
-  INTERVENTIONAL: "Interventional", OBSERVATIONAL: "Observational", EXPANDED_ACCESS: "Expanded access",
-  UMBILICAL_CORD: "Umbilical cord", CORD_BLOOD: "Umbilical cord blood", BONE_MARROW: "Bone marrow",
-  ADIPOSE: "Adipose tissue", PLACENTA: "Placenta", MENSTRUAL_BLOOD: "Menstrual blood",
-};
 
 /** An enum value as a person reads it; null → "not reported". */
 export function label(value: string | null | undefined): string {
   if (value === null || value === undefined) return NOT_REPORTED;
-  return ENUM_LABELS[value] ?? value;
+  return LABELS[value] ?? value;
 }
 
 export function formatPhases(phases: string[]): string {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { importSource } from "../lib/ingest/pipeline";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
+import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/import/run-import";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 10;
 const seeds = seedFiles();

@@ -9,7 +9,7 @@ import path from "node:path";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { writeTrial } from "../lib/db/write-trial";
-import { loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
+import { loadCuration, SEED_CURATION, seedFiles } from "../lib/import/run-import";
 import { importSource, type ImportedTrial } from "../lib/ingest/pipeline";
 import { summarizeArm } from "../lib/record/summary";
 import { parseSearchParams } from "../lib/search/params";

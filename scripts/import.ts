@@ -1,6 +1,6 @@
 // npm run import -- [files…]: reads trial records into the database at DATABASE_URL.
 import fs from "node:fs";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
+import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/import/run-import";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";

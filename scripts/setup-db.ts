@@ -1,5 +1,5 @@
 // Run by `npm start` and `npm run dev`: migrate the database and load the seeds if it is empty.
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/ingest/run-import";
+import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/import/run-import";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";

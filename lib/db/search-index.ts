@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { TrialRecord } from "../record/schema";
-import { CELL_SOURCE_LABELS } from "../ingest/normalize/doses";
+import { LABELS } from "../record/vocabulary";
 
 /**
  * The full-text index (SQLite FTS5). It lives outside the Prisma schema because Prisma
@@ -27,7 +27,7 @@ export function searchDocument(r: TrialRecord): Record<(typeof FTS_COLUMNS)[numb
     arms: join([
       ...r.arms.flatMap((a) => [a.label, a.description]),
       ...r.interventions,
-      r.cellSource ? CELL_SOURCE_LABELS[r.cellSource] : null,
+      r.cellSource ? LABELS[r.cellSource] : null,
     ]),
     criteria: join([...r.eligibility.inclusion, ...r.eligibility.exclusion]),
     sponsor: join([r.sponsor, ...r.contacts.map((c) => c.affiliation), ...r.locations.map((l) => l.facility)]),

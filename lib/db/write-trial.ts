@@ -1,10 +1,25 @@
 import type Database from "better-sqlite3";
-import type { ImportedTrial } from "../ingest/pipeline";
-import { ImportError } from "../ingest/errors";
-import { COUNTED_FIELDS, countsOf, MID_WORD, refuseReplacement, type RecordCounts } from "../ingest/completeness";
+import { COUNTED_FIELDS, countsOf, MID_WORD, refuseReplacement, type RecordCounts } from "../record/completeness";
+import type { Evidence, TrialRecord } from "../record/schema";
 import { indexTrial, unindexTrial } from "./search-index";
 
 const NCT = /^NCT\d{8}$/;
+
+/** A trial as the importer hands it over: the record and the evidence behind its values. */
+export interface TrialToWrite {
+  record: TrialRecord;
+  evidence: Record<string, Evidence>;
+  /** The last word of a source file that seems cut off in the middle of it, or null. */
+  endsMidWord: string | null;
+}
+
+/** A write refused to keep what is stored (another trial's file name, a cut-off copy). */
+export class WriteRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WriteRefusedError";
+  }
+}
 
 export interface WriteResult {
   /** Trials this write replaced: the same id, or an earlier import of the same file. */
@@ -47,7 +62,7 @@ const nullableMin = (xs: (number | null)[]) => {
  * If anything fails, nothing of this file is written and what was stored stays. A record
  * that holds less of the trial than the stored version is refused unless `force`.
  */
-export function writeTrial(db: Database.Database, { record: r, evidence, endsMidWord }: ImportedTrial, options: WriteOptions = {}): WriteResult {
+export function writeTrial(db: Database.Database, { record: r, evidence, endsMidWord }: TrialToWrite, options: WriteOptions = {}): WriteResult {
   const run = db.transaction((): WriteResult => {
     const replaced = db
       .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
@@ -57,7 +72,7 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
     const clash = replaced.find((old) => old.sourceFile === r.source.file && old.id !== r.id &&
       NCT.test(old.id) && NCT.test(r.id));
     if (clash) {
-      throw new ImportError(`a different trial (${clash.id}) was imported from a file of the same name; rename this file or remove ${clash.id} first`, { file: r.source.file });
+      throw new WriteRefusedError(`a different trial (${clash.id}) was imported from a file of the same name; rename this file or remove ${clash.id} first`);
     }
     // A cut-off copy must not replace the full record: compared here, in the transaction
     // that writes, so that no other import can change the stored trial in between.
@@ -67,7 +82,7 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
         id: r.id, stored: stored.counts, storedEndsMidWord: stored.endsMidWord,
         incoming: countsOf(r), incomingEndsMidWord: endsMidWord,
       });
-      if (refusal) throw new ImportError(refusal, { file: r.source.file });
+      if (refusal) throw new WriteRefusedError(refusal);
     }
     for (const old of replaced) {
       unindexTrial(db, old.id);

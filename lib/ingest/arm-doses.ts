@@ -1,4 +1,4 @@
-import type { ArmType } from "./normalize/enums";
+import type { ArmType } from "../record/vocabulary";
 import { mentionsCells, type DoseAmount } from "./normalize/doses";
 import { toDayOffsets, type Schedule } from "./normalize/schedule";
 import type { ParsedDose } from "./parsed-record";

@@ -1,120 +1,20 @@
 import { z } from "zod";
-import {
-  ALLOCATIONS, ARM_TYPES, ENROLLMENT_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, SEXES,
-  STUDY_TYPES,
-} from "./normalize/enums";
+import { armFieldsSchema, evidenceSchema, trialFieldsSchema, type Dose } from "../record/schema";
+
+export type { Evidence, Stage } from "../record/schema";
+export type ParsedDose = Dose;
+export type ParsedArm = z.infer<typeof armFieldsSchema>;
 
 /**
- * The intermediate record every layout parser produces: normalized values, with the
- * source words of each value in `evidence` (keyed by the contract's field path).
+ * The intermediate record every layout parser produces: the record's fields (one list,
+ * lib/record/schema.ts) plus what only the importer needs: the source file and layout,
+ * and the source words of each value in `evidence` (keyed by the contract's field path).
  */
-export const ORIGINS = ["source", "derived", "curated"] as const;
-export const evidenceSchema = z.object({ origin: z.enum(ORIGINS), text: z.string().nullable() });
-export type Evidence = z.infer<typeof evidenceSchema>;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "an ISO date (YYYY-MM or YYYY-MM-DD)");
-const cells = z.number().positive().max(1e15);
-
-export const parsedDoseSchema = z
-  .object({
-    product: z.enum(["MSC", "PLACEBO"]),
-    cellsPerKg: cells.nullable(),
-    cellsPerInfusion: cells.nullable(),
-    infusions: z.number().int().positive().nullable(),
-    dayOffsets: z.array(z.number().int().nonnegative()).nullable(),
-    text: z.string().min(1),
-  })
-  .refine((d) => d.cellsPerKg === null || d.cellsPerInfusion === null, "a dose is per kg or flat, not both")
-  .refine((d) => d.product === "MSC" || (d.cellsPerKg === null && d.cellsPerInfusion === null), "a placebo has no cells")
-  .refine((d) => d.dayOffsets === null || d.infusions === null || d.dayOffsets.length === d.infusions,
-    "the number of day offsets must equal the number of infusions");
-export type ParsedDose = z.infer<typeof parsedDoseSchema>;
-
-export const parsedArmSchema = z.object({
-  label: z.string().min(1),
-  type: z.enum(ARM_TYPES).nullable(),
-  description: z.string().nullable(),
-  doses: z.array(parsedDoseSchema),
-});
-export type ParsedArm = z.infer<typeof parsedArmSchema>;
-
-export const stageGroupSchema = z.object({
-  label: z.string().min(1),
-  ratio: z.number().positive().nullable(),
-  count: z.number().int().positive().nullable(),
-  armOrdinals: z.array(z.number().int().nonnegative()),
-  fromGroup: z.string().nullable(),
-});
-export const stageSchema = z.object({
-  label: z.string().min(1),
-  description: z.string().nullable(),
-  text: z.string(),
-  groups: z.array(stageGroupSchema).min(1),
-});
-export type Stage = z.infer<typeof stageSchema>;
-
-export const outcomeSchema = z.object({
-  kind: z.enum(["PRIMARY", "SECONDARY", "OTHER"]).nullable(),
-  measure: z.string().min(1),
-  timeFrame: z.string().nullable(),
-  description: z.string().nullable(),
-});
-export const contactSchema = z.object({
-  role: z.string(),
-  name: z.string().min(1),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  affiliation: z.string().nullable(),
-});
-export const locationSchema = z.object({
-  facility: z.string().nullable(),
-  city: z.string().nullable(),
-  region: z.string().nullable(),
-  country: z.string().nullable(),
-});
-
-export const parsedTrialSchema = z.object({
+export const parsedTrialSchema = trialFieldsSchema.extend({
   layout: z.string(),
   file: z.string(),
-  nctId: z.string().regex(/^NCT\d{8}$/).nullable(),
-  otherIds: z.array(z.string()),
-  title: z.string().nullable(),
-  officialTitle: z.string().nullable(),
-  acronym: z.string().nullable(),
-  sponsor: z.string().nullable(),
-  overallStatus: z.enum(OVERALL_STATUSES).nullable(),
-  phases: z.array(z.enum(PHASES)),
-  conditions: z.array(z.string()),
-  interventions: z.array(z.string()),
-  keywords: z.array(z.string()),
-  studyType: z.enum(STUDY_TYPES).nullable(),
-  primaryPurpose: z.string().nullable(),
-  design: z.object({
-    allocation: z.enum(ALLOCATIONS).nullable(),
-    interventionModel: z.enum(INTERVENTION_MODELS).nullable(),
-    masking: z.enum(MASKINGS).nullable(),
-  }),
-  enrollment: z.object({ count: z.number().int().nonnegative(), type: z.enum(ENROLLMENT_TYPES).nullable() }).nullable(),
-  dates: z.object({ start: isoDate.nullable(), primaryCompletion: isoDate.nullable(), completion: isoDate.nullable() }),
-  eligibility: z.object({
-    minAgeYears: z.number().nonnegative().nullable(),
-    maxAgeYears: z.number().positive().nullable(),
-    sex: z.enum(SEXES).nullable(),
-    healthyVolunteers: z.boolean().nullable(),
-    inclusion: z.array(z.string().min(1)),
-    exclusion: z.array(z.string().min(1)),
-  }),
-  briefSummary: z.string().nullable(),
-  description: z.string().nullable(),
-  cellSource: z.string().nullable(),
-  arms: z.array(parsedArmSchema),
-  stages: z.array(stageSchema),
-  outcomes: z.array(outcomeSchema),
-  contacts: z.array(contactSchema),
-  locations: z.array(locationSchema),
+  arms: z.array(armFieldsSchema),
   evidence: z.record(z.string(), evidenceSchema),
-  /** Things the parser saw but could not read; printed by the importer. */
-  warnings: z.array(z.string()),
 });
 export type ParsedTrial = z.infer<typeof parsedTrialSchema>;
 

@@ -5,7 +5,7 @@ import { type Evidence, parsedTrialSchema } from "./parsed-record";
 import { decodeSource } from "./read-source";
 import { toTrialRecord } from "./resolve";
 import { checkPlausibility } from "./normalize/plausible";
-import { endsMidWord, MID_WORD } from "./completeness";
+import { endsMidWord, MID_WORD } from "../record/completeness";
 import { lineOf } from "./text";
 import type { TrialRecord } from "../record/schema";
 

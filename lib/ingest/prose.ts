@@ -1,5 +1,5 @@
 import type { ParsedArm, ParsedDose, ParsedTrial, Stage } from "./parsed-record";
-import type { ArmType } from "./normalize/enums";
+import type { ArmType } from "../record/vocabulary";
 import { readDoseAmount } from "./normalize/doses";
 import { SMALL_COUNT, parseSmallCount } from "./normalize/numbers";
 import { parseSchedule } from "./normalize/schedule";

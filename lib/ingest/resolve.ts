@@ -14,37 +14,14 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
   for (const [path, ev] of Object.entries(rec.evidence) as [string, Evidence][]) {
     if (ev.origin !== "source") provenance[path] = ev.origin;
   }
+  const { layout, file, evidence: _evidence, arms, ...fields } = rec;
   const record: TrialRecord = {
-    id: rec.nctId ?? slugForFile(rec.file),
-    nctId: rec.nctId,
-    otherIds: rec.otherIds,
-    source: { file: rec.file, format: rec.layout },
-    title: rec.title,
-    officialTitle: rec.officialTitle,
-    acronym: rec.acronym,
-    sponsor: rec.sponsor,
-    overallStatus: rec.overallStatus,
-    phases: rec.phases,
-    conditions: rec.conditions,
-    studyType: rec.studyType,
-    design: rec.design,
-    enrollment: rec.enrollment,
-    dates: rec.dates,
-    eligibility: rec.eligibility,
-    arms: rec.arms.map((arm) => ({ ...arm, summary: summarizeArm(arm.doses, referenceWeightKg) })),
+    ...fields,
+    id: rec.nctId ?? slugForFile(file),
+    source: { file, format: layout },
+    arms: arms.map((arm) => ({ ...arm, summary: summarizeArm(arm.doses, referenceWeightKg) })),
     referenceWeightKg,
     provenance,
-    interventions: rec.interventions,
-    keywords: rec.keywords,
-    primaryPurpose: rec.primaryPurpose,
-    cellSource: rec.cellSource,
-    briefSummary: rec.briefSummary,
-    description: rec.description,
-    stages: rec.stages,
-    outcomes: rec.outcomes,
-    contacts: rec.contacts,
-    locations: rec.locations,
-    warnings: rec.warnings,
   };
   const checked = trialRecordSchema.safeParse(record);
   if (!checked.success) {

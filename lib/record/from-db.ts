@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import { sortPhases } from "../ingest/normalize/enums";
+import { sortPhases } from "./vocabulary";
 import type { TrialRecord } from "./schema";
 
 /** The Prisma include that loads everything a record needs. */

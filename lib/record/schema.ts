@@ -1,12 +1,120 @@
 import { z } from "zod";
-import { contactSchema, locationSchema, outcomeSchema, parsedDoseSchema, parsedTrialSchema, stageSchema } from "../ingest/parsed-record";
+import {
+  ALLOCATIONS, ARM_TYPES, ENROLLMENT_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, PRODUCTS, SEXES,
+  STUDY_TYPES,
+} from "./vocabulary";
 
 /**
- * The public trial record (shared/spec/trial-record.md, v1). Field names and enum
- * values are a contract; fields after `provenance` are additions (the contract allows
- * adding, never renaming).
+ * The public trial record (shared/spec/trial-record.md, v1), each field written once.
+ * Field names and enum values are a contract: fields may be added, never renamed. The
+ * importer's intermediate record (lib/ingest/parsed-record.ts) extends these fields with
+ * what only it needs.
  */
-const p = parsedTrialSchema.shape;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "an ISO date (YYYY-MM or YYYY-MM-DD)");
+const cells = z.number().positive().max(1e15);
+
+export const ORIGINS = ["source", "derived", "curated"] as const;
+export const evidenceSchema = z.object({ origin: z.enum(ORIGINS), text: z.string().nullable() });
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+
+export const doseSchema = z
+  .object({
+    product: z.enum(PRODUCTS),
+    cellsPerKg: cells.nullable(),
+    cellsPerInfusion: cells.nullable(),
+    infusions: z.number().int().positive().nullable(),
+    dayOffsets: z.array(z.number().int().nonnegative()).nullable(),
+    text: z.string().min(1),
+  })
+  .refine((d) => d.cellsPerKg === null || d.cellsPerInfusion === null, "a dose is per kg or flat, not both")
+  .refine((d) => d.product === "MSC" || (d.cellsPerKg === null && d.cellsPerInfusion === null), "a placebo has no cells")
+  .refine((d) => d.dayOffsets === null || d.infusions === null || d.dayOffsets.length === d.infusions,
+    "the number of day offsets must equal the number of infusions");
+export type Dose = z.infer<typeof doseSchema>;
+
+export const armFieldsSchema = z.object({
+  label: z.string().min(1),
+  type: z.enum(ARM_TYPES).nullable(),
+  description: z.string().nullable(),
+  doses: z.array(doseSchema),
+});
+
+export const stageGroupSchema = z.object({
+  label: z.string().min(1),
+  ratio: z.number().positive().nullable(),
+  count: z.number().int().positive().nullable(),
+  armOrdinals: z.array(z.number().int().nonnegative()),
+  fromGroup: z.string().nullable(),
+});
+export const stageSchema = z.object({
+  label: z.string().min(1),
+  description: z.string().nullable(),
+  text: z.string(),
+  groups: z.array(stageGroupSchema).min(1),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+export const outcomeSchema = z.object({
+  kind: z.enum(["PRIMARY", "SECONDARY", "OTHER"]).nullable(),
+  measure: z.string().min(1),
+  timeFrame: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export const contactSchema = z.object({
+  role: z.string(),
+  name: z.string().min(1),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  affiliation: z.string().nullable(),
+});
+export const locationSchema = z.object({
+  facility: z.string().nullable(),
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+});
+
+export const trialFieldsSchema = z.object({
+  nctId: z.string().regex(/^NCT\d{8}$/).nullable(),
+  otherIds: z.array(z.string()),
+  title: z.string().nullable(),
+  officialTitle: z.string().nullable(),
+  acronym: z.string().nullable(),
+  sponsor: z.string().nullable(),
+  overallStatus: z.enum(OVERALL_STATUSES).nullable(),
+  phases: z.array(z.enum(PHASES)),
+  conditions: z.array(z.string()),
+  interventions: z.array(z.string()),
+  keywords: z.array(z.string()),
+  studyType: z.enum(STUDY_TYPES).nullable(),
+  primaryPurpose: z.string().nullable(),
+  design: z.object({
+    allocation: z.enum(ALLOCATIONS).nullable(),
+    interventionModel: z.enum(INTERVENTION_MODELS).nullable(),
+    masking: z.enum(MASKINGS).nullable(),
+  }),
+  enrollment: z.object({ count: z.number().int().nonnegative(), type: z.enum(ENROLLMENT_TYPES).nullable() }).nullable(),
+  dates: z.object({ start: isoDate.nullable(), primaryCompletion: isoDate.nullable(), completion: isoDate.nullable() }),
+  eligibility: z.object({
+    minAgeYears: z.number().nonnegative().nullable(),
+    maxAgeYears: z.number().positive().nullable(),
+    sex: z.enum(SEXES).nullable(),
+    healthyVolunteers: z.boolean().nullable(),
+    inclusion: z.array(z.string().min(1)),
+    exclusion: z.array(z.string().min(1)),
+  }),
+  briefSummary: z.string().nullable(),
+  description: z.string().nullable(),
+  cellSource: z.string().nullable(),
+  stages: z.array(stageSchema),
+  outcomes: z.array(outcomeSchema),
+  contacts: z.array(contactSchema),
+  locations: z.array(locationSchema),
+  /** What the importer could not read or refused as implausible; shown on the trial page. */
+  warnings: z.array(z.string()),
+});
 
 export const armSummarySchema = z.object({
   cellsPerKgPerInfusion: z.number().positive().nullable(),
@@ -16,51 +124,18 @@ export const armSummarySchema = z.object({
 });
 export type ArmSummary = z.infer<typeof armSummarySchema>;
 
-export const doseSchema = parsedDoseSchema;
-export type Dose = z.infer<typeof doseSchema>;
-
-export const armSchema = z.object({
-  label: z.string(),
-  type: p.arms.element.shape.type,
-  description: z.string().nullable(),
-  doses: z.array(doseSchema),
-  summary: armSummarySchema,
-});
+export const armSchema = armFieldsSchema.extend({ summary: armSummarySchema });
 export type Arm = z.infer<typeof armSchema>;
 
-export const trialRecordSchema = z.object({
+/** Where a value came from, for the values that were not read from the source itself. */
+export const provenanceSchema = z.record(z.string(), z.enum(["curated", "derived"]));
+
+export const trialRecordSchema = trialFieldsSchema.extend({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
-  nctId: p.nctId,
-  otherIds: p.otherIds,
   source: z.object({ file: z.string(), format: z.string() }),
-  title: p.title,
-  officialTitle: p.officialTitle,
-  acronym: p.acronym,
-  sponsor: p.sponsor,
-  overallStatus: p.overallStatus,
-  phases: p.phases,
-  conditions: p.conditions,
-  studyType: p.studyType,
-  design: p.design,
-  enrollment: p.enrollment,
-  dates: p.dates,
-  eligibility: p.eligibility,
   arms: z.array(armSchema),
   referenceWeightKg: z.number().positive(),
-  provenance: z.record(z.string(), z.enum(["curated", "derived"])),
-  // Additions to v1:
-  interventions: p.interventions,
-  keywords: p.keywords,
-  primaryPurpose: p.primaryPurpose,
-  cellSource: p.cellSource,
-  briefSummary: p.briefSummary,
-  description: p.description,
-  stages: z.array(stageSchema),
-  outcomes: z.array(outcomeSchema),
-  contacts: z.array(contactSchema),
-  locations: z.array(locationSchema),
-  /** What the importer could not read or refused as implausible; shown on the trial page. */
-  warnings: z.array(z.string()),
+  provenance: provenanceSchema,
 });
 export type TrialRecord = z.infer<typeof trialRecordSchema>;
 export type StageRecord = z.infer<typeof stageSchema>;

@@ -1,4 +1,4 @@
-import { PHASES } from "../ingest/normalize/enums";
+import { PHASES } from "../record/vocabulary";
 import { MAX_INFUSIONS, type Codes, type FacetIndex } from "./facet-index";
 import type { ParsedQuery } from "./fts-query";
 import type { SearchQuery } from "./params";

@@ -1,6 +1,5 @@
 import type { FacetRow } from "../db/search-reads";
-import { PHASES } from "../ingest/normalize/enums";
-import { CELL_SOURCE_LABELS } from "../ingest/normalize/doses";
+import { LABELS, PHASES } from "../record/vocabulary";
 import { words } from "./fts-query";
 
 /**
@@ -119,7 +118,7 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     idx.maxDose[i] = r.maxDose ?? -1;
     idx.titleText[i] = tokens(r.title, r.officialTitle, r.acronym, r.id, r.nctId, r.otherIds);
     idx.keyText[i] = tokens(conditions.join(" "), ...(JSON.parse(r.interventions) as string[]), ...(JSON.parse(r.keywords) as string[]),
-      r.armLabels, r.sponsor, r.source ? CELL_SOURCE_LABELS[r.source] : null);
+      r.armLabels, r.sponsor, r.source ? LABELS[r.source] : null);
   });
   idx.conditions.lower = conditionValues.map((c) => c.toLowerCase());
   idx.titleWords = invert(idx.titleText);

@@ -1,5 +1,5 @@
 import type { ListRow } from "../db/search-reads";
-import { sortPhases } from "../ingest/normalize/enums";
+import { sortPhases } from "../record/vocabulary";
 import type { EngineResult, Facets } from "./engine";
 import { makeHighlighter, type Part } from "./fts-query";
 import type { SearchQuery } from "./params";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALLOCATIONS, MASKINGS, OVERALL_STATUSES, PHASES } from "../ingest/normalize/enums";
+import { ALLOCATIONS, MASKINGS, OVERALL_STATUSES, PHASES } from "../record/vocabulary";
 
 /**
  * The list's query string: every query, filter and sort lives in the URL, so a search

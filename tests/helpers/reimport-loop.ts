@@ -2,7 +2,7 @@
 // each in its own transaction, until the time is up; prints how many imports it made.
 //   tsx tests/helpers/reimport-loop.ts MS FILE_A FILE_B   (DATABASE_URL names the database)
 import { openDatabase } from "@/lib/db/sqlite";
-import { importFiles } from "@/lib/ingest/run-import";
+import { importFiles } from "@/lib/import/run-import";
 
 const [ms, ...files] = process.argv.slice(2);
 const db = openDatabase();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
 import { getTrial, getTrials, getTrialWithEvidence } from "@/lib/db/trials";
-import { importFiles } from "@/lib/ingest/run-import";
+import { importFiles } from "@/lib/import/run-import";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrations, pendingMigrations, prepareDatabase } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/sqlite";
-import { importFiles, seedFiles } from "@/lib/ingest/run-import";
+import { importFiles, seedFiles } from "@/lib/import/run-import";
 
 /** Databases in every state a person can leave one in: half-migrated, foreign, damaged. */
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");

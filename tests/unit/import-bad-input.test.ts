@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFiles, loadCuration } from "@/lib/ingest/run-import";
+import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
 import { prisma } from "@/lib/db/prisma";
 import { getAllTrials } from "@/lib/db/trials";

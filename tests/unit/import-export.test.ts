@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSource } from "@/lib/ingest/pipeline";
-import { importFiles, loadCuration } from "@/lib/ingest/run-import";
+import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
 import { prisma } from "@/lib/db/prisma";
 import { getAllTrials } from "@/lib/db/trials";

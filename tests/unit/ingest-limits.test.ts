@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ImportError } from "@/lib/ingest/errors";
 import { importSource } from "@/lib/ingest/pipeline";
-import { importFiles, MAX_RECORD_BYTES } from "@/lib/ingest/run-import";
+import { importFiles, MAX_RECORD_BYTES } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
 import { countRows, scratchDatabase } from "../helpers/db";
 

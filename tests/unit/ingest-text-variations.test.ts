@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importSource } from "@/lib/ingest/pipeline";
-import { loadCuration } from "@/lib/ingest/run-import";
+import { loadCuration } from "@/lib/import/run-import";
 
 /**
  * The same page saved or copied differently must give the same record: Windows line

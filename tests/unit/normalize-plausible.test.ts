@@ -4,7 +4,7 @@ import { normalizeAgeRange } from "@/lib/ingest/normalize/ages";
 import { parseSmallCount } from "@/lib/ingest/normalize/numbers";
 import { parseSchedule } from "@/lib/ingest/normalize/schedule";
 import { importSource } from "@/lib/ingest/pipeline";
-import { importFiles } from "@/lib/ingest/run-import";
+import { importFiles } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
 import { prisma } from "@/lib/db/prisma";
 import { getAllTrials } from "@/lib/db/trials";

@@ -83,7 +83,7 @@ describe("files of the same name", async () => {
   const path = await import("node:path");
   const { scratchDatabase, countRows } = await import("../helpers/db");
   const { openDatabase } = await import("@/lib/db/sqlite");
-  const { importFiles } = await import("@/lib/ingest/run-import");
+  const { importFiles } = await import("@/lib/import/run-import");
 
   it("a different registered trial in a file of the same name is refused, not swapped in", () => {
     const scratch = scratchDatabase("same-name");

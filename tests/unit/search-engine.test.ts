@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
-import { importFiles, loadCuration, seedFiles } from "@/lib/ingest/run-import";
+import { importFiles, loadCuration, seedFiles } from "@/lib/import/run-import";
 import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { compareCandidates, findCanonicalId, getTrialWithEvidence } from "@/lib/data";
-import { CELL_SOURCE_LABELS } from "@/lib/ingest/normalize/doses";
+import { LABELS } from "@/lib/record/vocabulary";
 import { formatAgeRange, formatCells, formatPhases, label } from "@/lib/format";
 import type { TrialRecord } from "@/lib/record/schema";
 import { ArmsTable } from "@/components/trial/arms-table";
@@ -104,7 +104,7 @@ export default async function TrialPage({ params }: Props) {
         <dl>
           <Field name="Sponsor" path="sponsor" evidence={evidence}>{orNot(t.sponsor)}</Field>
           <Field name="Conditions" path="conditions" evidence={evidence}>{orNot(t.conditions.join("; "))}</Field>
-          <Field name="Cell source" path="cellSource" evidence={evidence}>{orNot(t.cellSource && (CELL_SOURCE_LABELS[t.cellSource] ?? t.cellSource))}</Field>
+          <Field name="Cell source" path="cellSource" evidence={evidence}>{orNot(t.cellSource && (LABELS[t.cellSource] ?? t.cellSource))}</Field>
           <Field name="Interventions" evidence={evidence}>{orNot(t.interventions.join("; "))}</Field>
           <Field name="Enrollment" path="enrollment" evidence={evidence}>
             {t.enrollment ? `${t.enrollment.count} participants${t.enrollment.type ? ` (${t.enrollment.type.toLowerCase()})` : ""}` : <NotReported />}

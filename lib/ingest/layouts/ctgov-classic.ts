@@ -1,6 +1,6 @@
 import { ImportError } from "../errors";
 import { armDoses } from "../arm-doses";
-import type { ArmType } from "../normalize/enums";
+import type { ArmType } from "../../record/vocabulary";
 import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,

@@ -64,14 +64,6 @@ const CELL_SOURCES: [RegExp, string][] = [
   [/menstrual/i, "MENSTRUAL_BLOOD"],
 ];
 
-export const CELL_SOURCE_LABELS: Record<string, string> = {
-  CORD_BLOOD: "Umbilical cord blood",
-  UMBILICAL_CORD: "Umbilical cord",
-  BONE_MARROW: "Bone marrow",
-  ADIPOSE: "Adipose tissue",
-  PLACENTA: "Placenta",
-  MENSTRUAL_BLOOD: "Menstrual blood",
-};
 
 /** The tissue the cells come from, read from the first text that names one. */
 export function findCellSource(texts: (string | null | undefined)[]): { value: string; text: string } | null {

@@ -3,30 +3,11 @@
  * Each normalizer returns null for text it does not recognise, never a guess.
  */
 
-export const OVERALL_STATUSES = [
-  "NOT_YET_RECRUITING", "RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING", "COMPLETED",
-  "SUSPENDED", "TERMINATED", "WITHDRAWN", "UNKNOWN", "AVAILABLE", "NO_LONGER_AVAILABLE",
-  "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING", "WITHHELD",
-] as const;
-export type OverallStatus = (typeof OVERALL_STATUSES)[number];
+import {
+  ALLOCATIONS, ARM_TYPES, INTERVENTION_MODELS, MASKINGS, PHASES, SEXES, STUDY_TYPES,
+  type ArmType, type OverallStatus, type Phase,
+} from "../../record/vocabulary";
 
-export const PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"] as const;
-export type Phase = (typeof PHASES)[number];
-
-/** Phases in trial order (PHASES is in that order): ["PHASE3", "PHASE2"] → ["PHASE2", "PHASE3"]. */
-export function sortPhases(phases: string[]): Phase[] {
-  return [...phases].sort((a, b) => PHASES.indexOf(a as Phase) - PHASES.indexOf(b as Phase)) as Phase[];
-}
-export const STUDY_TYPES = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"] as const;
-export const ALLOCATIONS = ["RANDOMIZED", "NON_RANDOMIZED", "NA"] as const;
-export const INTERVENTION_MODELS = ["SINGLE_GROUP", "PARALLEL", "CROSSOVER", "FACTORIAL", "SEQUENTIAL"] as const;
-export const MASKINGS = ["NONE", "SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE"] as const;
-export const SEXES = ["ALL", "FEMALE", "MALE"] as const;
-export const ARM_TYPES = [
-  "EXPERIMENTAL", "ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION", "OTHER",
-] as const;
-export type ArmType = (typeof ARM_TYPES)[number];
-export const ENROLLMENT_TYPES = ["ESTIMATED", "ACTUAL"] as const;
 
 const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 

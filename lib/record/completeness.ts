@@ -1,4 +1,4 @@
-import type { TrialRecord } from "../record/schema";
+import type { TrialRecord } from "./schema";
 
 /**
  * Whether a record is a cut-off copy of the one already stored for the same trial. Pure:

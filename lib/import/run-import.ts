@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
-import { parseCuration, type Curation } from "./curation";
-import { ImportError } from "./errors";
-import { importSource } from "./pipeline";
+import { parseCuration, type Curation } from "../ingest/curation";
+import { ImportError } from "../ingest/errors";
+import { importSource } from "../ingest/pipeline";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
 
 export interface FileResult {
