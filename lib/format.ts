@@ -53,3 +53,29 @@ export function formatAgeRange(min: number | null, max: number | null): string {
   if (min === null) return `up to ${max} years`;
   return `${min}–${max} years`;
 }
+
+/** The range of per-kg doses over a trial's arms, for a one-line summary. */
+export function formatDoseSummary(perKgDoses: (number | null)[]): string {
+  const doses = perKgDoses.filter((d): d is number => d !== null);
+  if (!doses.length) return "dose not reported";
+  const [min, max] = [Math.min(...doses), Math.max(...doses)];
+  return `${min === max ? formatCells(min) : `${formatCells(min)}–${formatCells(max)}`} cells/kg per infusion`;
+}
+
+/** An upper-case registry word in sentence case: "TREATMENT" → "Treatment", "PRINCIPAL_INVESTIGATOR" → "Principal investigator". */
+export function formatSentenceCase(value: string): string {
+  return value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
+}
+
+/** "96 participants (estimated)", or null when not reported. */
+export function formatEnrollment(e: { count: number; type: string | null } | null): string | null {
+  return e ? `${e.count} participants${e.type ? ` (${e.type.toLowerCase()})` : ""}` : null;
+}
+
+/** How the list's sorts read in its menu. */
+export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose", string> = {
+  relevance: "Relevance",
+  start: "Start date (newest)",
+  enrollment: "Enrollment (largest)",
+  dose: "Highest dose per kg",
+};

@@ -32,3 +32,9 @@ export function Mark({ kind, title }: { kind: "estimated" | "derived" | "curated
     </abbr>
   );
 }
+
+/** A value, or the "not reported" mark when there is none. */
+export const orNotReported = (v: React.ReactNode) => (v === null || v === undefined || v === "" ? <NotReported /> : v);
+
+/** An enum value in words, or the "not reported" mark. */
+export const enumOrNotReported = (v: string | null) => (v === null ? <NotReported /> : label(v));

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { SearchResult } from "@/lib/search/list-items";
+import { toQueryString, type SearchQuery } from "@/lib/search/params";
+import { ResultItem } from "@/components/search/result-item";
+
+/** The result list: count, compare form, the page of trials and the pager. */
+export function Results({ q, result, hasFilters }: { q: SearchQuery; result: SearchResult; hasFilters: boolean }) {
+  const pages = Math.max(1, Math.ceil(result.total / q.pageSize));
+  return (
+    <section aria-labelledby="results-heading">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="results-heading" className="text-base font-medium" aria-live="polite">
+          <span data-testid="total">{result.total}</span> {result.total === 1 ? "trial" : "trials"}
+          {q.q ? <> for “{q.q.slice(0, 80)}”</> : null}
+        </h2>
+        <div className="no-print flex items-center gap-3 text-sm">
+          {(hasFilters || q.q) && <Link href="/trials">Clear search and filters</Link>}
+          <form id="compare" action="/compare" method="get">
+            <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white hover:bg-slate-900">
+              Compare selected
+            </button>
+          </form>
+        </div>
+      </div>
+      {result.items.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-200 bg-white p-6 text-slate-700">
+          {result.total > 0 ? (
+            <>This page is past the last result. <Link href={`/trials?${toQueryString(q, { page: 1 })}`}>Back to page 1</Link></>
+          ) : (
+            "No trial matches. Try fewer words or remove a filter."
+          )}
+        </p>
+      ) : (
+        <ol className="mt-3 space-y-3" start={(q.page - 1) * q.pageSize + 1}>
+          {result.items.map((item) => (
+            <ResultItem key={item.id} item={item} compareForm="compare" />
+          ))}
+        </ol>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="no-print mt-4 flex items-center justify-between text-sm">
+          {q.page > 1 ? <Link href={`/trials?${toQueryString(q, { page: q.page - 1 })}`}>← Previous</Link> : <span />}
+          <span>Page {q.page} of {pages}</span>
+          {q.page < pages ? <Link href={`/trials?${toQueryString(q, { page: q.page + 1 })}`}>Next →</Link> : <span />}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { TrialRecord } from "@/lib/record/schema";
+import { NotReported } from "@/components/ui/badges";
+import { formatSentenceCase } from "@/lib/format";
+import { SectionFrame } from "./section-frame";
+
+export function ContactsSection({ t }: { t: TrialRecord }) {
+  return (
+    <SectionFrame trialId={t.id} id="contacts" title="Contacts and locations">
+      {t.contacts.length ? (
+        <ul className="space-y-1 text-sm wrap-break-word">
+          {t.contacts.map((c, i) => (
+            <li key={i}>
+              <span className="font-medium">{c.name}</span> <span className="text-slate-600">({formatSentenceCase(c.role).toLowerCase()})</span>
+              {c.affiliation && <>, {c.affiliation}</>}
+              {c.phone && <> · {c.phone}</>}
+              {c.email && <> · <a href={`mailto:${c.email}`}>{c.email}</a></>}
+            </li>
+          ))}
+        </ul>
+      ) : <p className="text-sm"><NotReported>No contact reported</NotReported></p>}
+      {t.locations.length > 0 && (
+        <ul className="mt-2 space-y-1 text-sm">
+          {t.locations.map((l, i) => (
+            <li key={i}>{[l.facility, l.city, l.region, l.country].filter(Boolean).join(", ")}</li>
+          ))}
+        </ul>
+      )}
+    </SectionFrame>
+  );
+}
