@@ -51,10 +51,6 @@ const nullableMax = (xs: (number | null)[]) => {
   const known = xs.filter((x): x is number => x !== null);
   return known.length ? Math.max(...known) : null;
 };
-const nullableMin = (xs: (number | null)[]) => {
-  const known = xs.filter((x): x is number => x !== null);
-  return known.length ? Math.min(...known) : null;
-};
 
 /**
  * Writes one imported trial in a single `BEGIN IMMEDIATE` transaction: rows of an earlier
@@ -92,13 +88,13 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
     db.prepare(`INSERT INTO Trial (id, nctId, sourceFile, sourceFormat, title, officialTitle, acronym, sponsor,
         overallStatus, studyType, primaryPurpose, allocation, interventionModel, masking, enrollmentCount,
         enrollmentType, startDate, primaryCompletionDate, completionDate, minAgeYears, maxAgeYears, sex,
-        healthyVolunteers, briefSummary, description, cellSource, keywords, interventions, warnings, referenceWeightKg, minCellsPerKg,
-        maxCellsPerKg, maxInfusions, importedAt)
+        healthyVolunteers, briefSummary, description, cellSource, keywords, interventions, warnings, referenceWeightKg,
+        maxCellsPerKg, importedAt)
       VALUES (@id, @nctId, @sourceFile, @sourceFormat, @title, @officialTitle, @acronym, @sponsor, @overallStatus,
         @studyType, @primaryPurpose, @allocation, @interventionModel, @masking, @enrollmentCount, @enrollmentType,
         @startDate, @primaryCompletionDate, @completionDate, @minAgeYears, @maxAgeYears, @sex, @healthyVolunteers,
-        @briefSummary, @description, @cellSource, @keywords, @interventions, @warnings, @referenceWeightKg, @minCellsPerKg, @maxCellsPerKg,
-        @maxInfusions, @importedAt)`).run({
+        @briefSummary, @description, @cellSource, @keywords, @interventions, @warnings, @referenceWeightKg, @maxCellsPerKg,
+        @importedAt)`).run({
       id: r.id, nctId: r.nctId, sourceFile: r.source.file, sourceFormat: r.source.format, title: r.title,
       officialTitle: r.officialTitle, acronym: r.acronym, sponsor: r.sponsor, overallStatus: r.overallStatus,
       studyType: r.studyType, primaryPurpose: r.primaryPurpose, allocation: r.design.allocation,
@@ -110,8 +106,7 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
       briefSummary: r.briefSummary, description: r.description, cellSource: r.cellSource,
       keywords: JSON.stringify(r.keywords), interventions: JSON.stringify(r.interventions),
       warnings: JSON.stringify(r.warnings), referenceWeightKg: r.referenceWeightKg,
-      minCellsPerKg: nullableMin(perKg), maxCellsPerKg: nullableMax(perKg),
-      maxInfusions: nullableMax(r.arms.map((a) => a.summary.activeInfusions)),
+      maxCellsPerKg: nullableMax(perKg),
       importedAt: new Date().toISOString(),
     });
     const list = (table: string, cols: string[], rows: unknown[][]) => {
