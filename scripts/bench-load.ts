@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
+import { startProductionServer } from "./prod-server";
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 60);
@@ -26,25 +27,6 @@ const ROUTES = [
   `/api/compare?ids=${IDS}`,
 ];
 
-async function healthy(base: string): Promise<boolean> {
-  try {
-    return (await fetch(`${base}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
-  const port = process.env.BENCH_PORT ?? "3220";
-  const child = spawn("node", ["scripts/e2e-server.mjs"], {
-    env: { ...process.env, E2E_PORT: port, NEXT_DIST_DIR: ".next-bench-load", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600 && !(await healthy(base)); i++) await new Promise((r) => setTimeout(r, 1000));
-  if (!(await healthy(base))) throw new Error("the production server did not start");
-  return { base, child };
-}
 
 /** `npm run import` in a loop until stop() resolves; counts runs and failures. */
 function importLoop(databaseUrl: string) {
@@ -87,7 +69,7 @@ try {
   let base = process.env.BASE_URL;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? (base ? process.env.DATABASE_URL : undefined) ?? "file:./data/bench-load.db";
   if (!base) {
-    server = await startServer(databaseUrl);
+    server = await startProductionServer({ port: process.env.BENCH_PORT ?? "3220", distDir: ".next-bench-load", databaseUrl });
     base = server.base;
   }
   if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(base).hostname)) throw new Error(`bench:load only measures a local server (127.0.0.1), not ${base}`);

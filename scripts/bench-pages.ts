@@ -9,10 +9,11 @@
  *   npx tsx scripts/bench-pages.ts              # starts its own server (port 3210, .next-bench-compare)
  *   BASE_URL=http://127.0.0.1:3200 npx tsx scripts/bench-pages.ts   # or measures a running one
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "./browser";
+import { startProductionServer } from "./prod-server";
 
 const IDS = "NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904";
 const PAGES = {
@@ -24,28 +25,6 @@ const PAGES = {
 };
 const RUNS = Number(process.env.RUNS ?? 30);
 
-async function healthy(base: string): Promise<boolean> {
-  try {
-    return (await fetch(`${base}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer(): Promise<{ base: string; child: ChildProcess }> {
-  const port = process.env.BENCH_PORT ?? "3210";
-  const child = spawn("node", ["scripts/e2e-server.mjs"], {
-    env: {
-      ...process.env, E2E_PORT: port, NEXT_DIST_DIR: ".next-bench-compare",
-      DATABASE_URL: "file:./data/bench-compare.db", NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600 && !(await healthy(base)); i++) await new Promise((r) => setTimeout(r, 1000));
-  if (!(await healthy(base))) throw new Error("the production server did not start");
-  return { base, child };
-}
 
 async function scriptBytes(base: string, path: string): Promise<{ files: number; raw: number; gzip: number }> {
   const { executablePath, args } = await chromiumLaunchOptions();
@@ -85,7 +64,7 @@ let server: { base: string; child: ChildProcess } | null = null;
 try {
   let base = process.env.BASE_URL;
   if (!base) {
-    server = await startServer();
+    server = await startProductionServer({ port: process.env.BENCH_PORT ?? "3210", distDir: ".next-bench-compare", databaseUrl: "file:./data/bench-compare.db" });
     base = server.base;
   }
   for (const [name, path] of Object.entries(PAGES)) {

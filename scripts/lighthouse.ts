@@ -22,13 +22,14 @@
  * the multiplier (its docs/throttling.md; PageSpeed Insights itself runs at 1.2×). Reported
  * figures should say which multiplier they used: the default is Lighthouse's own 4×.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type { Result } from "lighthouse";
 import { chromiumLaunchOptions } from "./browser";
+import { startProductionServer } from "./prod-server";
 
 const IDS = "NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904";
 // The comparison at its canonical address (the one its "Copy link" gives): the short form
@@ -38,28 +39,6 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const OUT = process.env.LH_OUT;
 const CPU = process.env.LH_CPU_MULTIPLIER ? Number(process.env.LH_CPU_MULTIPLIER) : undefined;
 
-async function healthy(base: string): Promise<boolean> {
-  try {
-    return (await fetch(`${base}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer(): Promise<{ base: string; child: ChildProcess }> {
-  const port = process.env.LH_PORT ?? "3214";
-  const child = spawn("node", ["scripts/e2e-server.mjs"], {
-    env: {
-      ...process.env, E2E_PORT: port, NEXT_DIST_DIR: ".next-lighthouse",
-      DATABASE_URL: "file:./data/lighthouse.db", NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600 && !(await healthy(base)); i++) await new Promise((r) => setTimeout(r, 1000));
-  if (!(await healthy(base))) throw new Error("the production server did not start");
-  return { base, child };
-}
 
 const score = (lhr: Result, cat: string) => Math.round((lhr.categories[cat]?.score ?? 0) * 100);
 const ms = (n: number | undefined) => (n === undefined ? "?" : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`);
@@ -132,7 +111,7 @@ const { executablePath } = await chromiumLaunchOptions();
 try {
   let base = process.env.BASE_URL;
   if (!base) {
-    server = await startServer();
+    server = await startProductionServer({ port: process.env.LH_PORT ?? "3214", distDir: ".next-lighthouse", databaseUrl: "file:./data/lighthouse.db" });
     base = server.base;
   }
   const pages = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_PAGES;

@@ -58,13 +58,17 @@ export function normalizePhases(text: string): Phase[] {
   return PHASES.filter((p) => found.has(p));
 }
 
-export function normalizeStudyType(text: string): (typeof STUDY_TYPES)[number] | null {
-  const k = key(text);
-  if (k.startsWith("interventional")) return "INTERVENTIONAL";
-  if (k.startsWith("observational")) return "OBSERVATIONAL";
-  if (k.startsWith("expanded access")) return "EXPANDED_ACCESS";
-  return null;
+/** The first value whose words the text begins with ("Parallel Assignment" → PARALLEL). */
+function byLeadingWords<T extends string>(prefixes: [string, T][]): (text: string) => T | null {
+  return (text) => {
+    const k = key(text);
+    return prefixes.find(([words]) => k.startsWith(words))?.[1] ?? null;
+  };
 }
+
+export const normalizeStudyType = byLeadingWords<(typeof STUDY_TYPES)[number]>([
+  ["interventional", "INTERVENTIONAL"], ["observational", "OBSERVATIONAL"], ["expanded access", "EXPANDED_ACCESS"],
+]);
 
 export function normalizeAllocation(text: string): (typeof ALLOCATIONS)[number] | null {
   const k = key(text);
@@ -74,15 +78,10 @@ export function normalizeAllocation(text: string): (typeof ALLOCATIONS)[number] 
   return null;
 }
 
-export function normalizeInterventionModel(text: string): (typeof INTERVENTION_MODELS)[number] | null {
-  const k = key(text);
-  if (k.startsWith("single group")) return "SINGLE_GROUP";
-  if (k.startsWith("parallel")) return "PARALLEL";
-  if (k.startsWith("crossover")) return "CROSSOVER";
-  if (k.startsWith("factorial")) return "FACTORIAL";
-  if (k.startsWith("sequential")) return "SEQUENTIAL";
-  return null;
-}
+export const normalizeInterventionModel = byLeadingWords<(typeof INTERVENTION_MODELS)[number]>([
+  ["single group", "SINGLE_GROUP"], ["parallel", "PARALLEL"], ["crossover", "CROSSOVER"], ["factorial", "FACTORIAL"],
+  ["sequential", "SEQUENTIAL"],
+]);
 
 /** `"None (Open Label)"` → NONE; `"Quadruple Blind"`, `"Quadruple (Participant, …)"` → QUADRUPLE. */
 export function normalizeMasking(text: string): (typeof MASKINGS)[number] | null {
