@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { TrialRecord } from "../record/schema";
-import { LABELS } from "../record/vocabulary";
+import { FTS_COLUMNS, searchDocument } from "../record/search-fields";
 
 /**
  * The full-text index (SQLite FTS5). It lives outside the Prisma schema because Prisma
@@ -8,32 +8,11 @@ import { LABELS } from "../record/vocabulary";
  * in every later `prisma migrate diff`. The importer keeps it in step, row by row, inside
  * the same transaction as the trial.
  */
-export const FTS_COLUMNS = ["title", "conditions", "arms", "criteria", "sponsor", "identifiers", "summary"] as const;
-
-
 export function ensureSearchIndex(db: Database.Database): void {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS trial_fts USING fts5(
     trial_id UNINDEXED, ${FTS_COLUMNS.join(", ")},
     tokenize = "unicode61 remove_diacritics 2"
   )`);
-}
-
-/** The text of each indexed column for one trial. */
-export function searchDocument(r: TrialRecord): Record<(typeof FTS_COLUMNS)[number], string> {
-  const join = (xs: (string | null | undefined)[]) => xs.filter(Boolean).join("\n");
-  return {
-    title: join([r.title, r.officialTitle, r.acronym]),
-    conditions: join([...r.conditions, ...r.keywords]),
-    arms: join([
-      ...r.arms.flatMap((a) => [a.label, a.description]),
-      ...r.interventions,
-      r.cellSource ? LABELS[r.cellSource] : null,
-    ]),
-    criteria: join([...r.eligibility.inclusion, ...r.eligibility.exclusion]),
-    sponsor: join([r.sponsor, ...r.contacts.map((c) => c.affiliation), ...r.locations.map((l) => l.facility)]),
-    identifiers: join([r.id, r.nctId, ...r.otherIds]),
-    summary: join([r.briefSummary, r.description]),
-  };
 }
 
 /**

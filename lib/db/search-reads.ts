@@ -90,10 +90,19 @@ export interface ListRow {
   otherIds: string | null;
   /** JSON string[] */
   interventions: string;
+  acronym: string | null;
+  nctId: string | null;
+  cellSource: string | null;
+  /** JSON string[] */
+  keywords: string;
+  /** contacts' affiliations and locations' facilities, joined by " · " */
+  sites: string | null;
 }
 
 const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overallStatus, t.enrollmentCount, t.enrollmentType,
-  t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions,
+  t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions, t.acronym, t.nctId, t.cellSource, t.keywords,
+  (SELECT group_concat(s, ' · ') FROM (SELECT affiliation AS s FROM Contact WHERE trialId = t.id AND affiliation IS NOT NULL
+     UNION ALL SELECT facility FROM Location WHERE trialId = t.id AND facility IS NOT NULL)) AS sites,
   (SELECT group_concat(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
   (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
      FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,

@@ -1,5 +1,6 @@
 import type { FacetRow } from "../db/search-reads";
-import { LABELS, PHASES } from "../record/vocabulary";
+import { tierTexts, type SearchSource } from "../record/search-fields";
+import { PHASES } from "../record/vocabulary";
 import { words } from "./fts-query";
 
 /**
@@ -116,9 +117,13 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     idx.start[i] = dateKey(r.start);
     idx.enrollment[i] = r.enrollment ?? -1;
     idx.maxDose[i] = r.maxDose ?? -1;
-    idx.titleText[i] = tokens(r.title, r.officialTitle, r.acronym, r.id, r.nctId, r.otherIds);
-    idx.keyText[i] = tokens(conditions.join(" "), ...(JSON.parse(r.interventions) as string[]), ...(JSON.parse(r.keywords) as string[]),
-      r.armLabels, r.sponsor, r.source ? LABELS[r.source] : null);
+    const src: Partial<SearchSource> = {
+      title: r.title, officialTitle: r.officialTitle, acronym: r.acronym, identifiers: [r.id, r.nctId, r.otherIds],
+      conditions, interventions: JSON.parse(r.interventions) as string[], keywords: JSON.parse(r.keywords) as string[],
+      armLabels: r.armLabels ? [r.armLabels] : [], sponsor: r.sponsor, cellSource: r.source,
+    };
+    idx.titleText[i] = tokens(...tierTexts(src, 4));
+    idx.keyText[i] = tokens(...tierTexts(src, 2));
   });
   idx.conditions.lower = conditionValues.map((c) => c.toLowerCase());
   idx.titleWords = invert(idx.titleText);

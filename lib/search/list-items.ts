@@ -1,4 +1,5 @@
 import type { ListRow } from "../db/search-reads";
+import { fieldTexts, SNIPPET_FIELDS, type SearchSource } from "../record/search-fields";
 import { sortPhases } from "../record/vocabulary";
 import type { EngineResult, Facets } from "./engine";
 import { makeHighlighter, type Part } from "./fts-query";
@@ -35,11 +36,14 @@ function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlight
   const arms = JSON.parse(r.arms) as { label: string; description: string | null; perKg: number | null; estimated: number }[];
   const dosed = arms.filter((a) => a.perKg !== null);
   const conditions = JSON.parse(r.conditions) as string[];
-  const where = [
-    r.officialTitle, conditions.join("; "), (JSON.parse(r.interventions) as string[]).join("; "),
-    ...arms.map((a) => [a.label, a.description].filter(Boolean).join(": ")), r.criteria, r.sponsor, r.otherIds,
-    r.briefSummary, r.description,
-  ];
+  const src: Partial<SearchSource> = {
+    officialTitle: r.officialTitle, acronym: r.acronym, identifiers: [r.id, r.nctId, r.otherIds], conditions,
+    interventions: JSON.parse(r.interventions) as string[], keywords: JSON.parse(r.keywords) as string[],
+    armLabels: arms.map((a) => a.label), sponsor: r.sponsor, cellSource: r.cellSource,
+    armDescriptions: arms.map((a) => a.description), criteria: r.criteria ? [r.criteria] : [], sites: [r.sites],
+    summary: [r.briefSummary, r.description],
+  };
+  const where = SNIPPET_FIELDS.map((field) => fieldTexts(src, field).join("; "));
   let found: Highlighted | null = null;
   for (const text of where) {
     if (text && (found = hl.snippet(text))) break;
