@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { prisma } from "./prisma";
-import { rowToRecord, trialInclude, type TrialRow } from "../record/from-db";
+import { rowToRecord, trialInclude, type TrialRow } from "./trial-rows";
 import type { TrialRecord } from "../record/schema";
 
 /**

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { COUNTED_FIELDS, countsOf, MID_WORD, refuseReplacement, type RecordCounts } from "../record/completeness";
 import type { Evidence, TrialRecord } from "../record/schema";
+import { encodeDirectFields } from "./direct-fields";
 import { indexTrial, unindexTrial } from "./search-index";
 
 const NCT = /^NCT\d{8}$/;
@@ -84,31 +85,20 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
     }
-    const perKg = r.arms.map((a) => a.summary.cellsPerKgPerInfusion);
-    db.prepare(`INSERT INTO Trial (id, nctId, sourceFile, sourceFormat, title, officialTitle, acronym, sponsor,
-        overallStatus, studyType, primaryPurpose, allocation, interventionModel, masking, enrollmentCount,
-        enrollmentType, startDate, primaryCompletionDate, completionDate, minAgeYears, maxAgeYears, sex,
-        healthyVolunteers, briefSummary, description, cellSource, keywords, interventions, warnings, referenceWeightKg,
-        maxCellsPerKg, importedAt)
-      VALUES (@id, @nctId, @sourceFile, @sourceFormat, @title, @officialTitle, @acronym, @sponsor, @overallStatus,
-        @studyType, @primaryPurpose, @allocation, @interventionModel, @masking, @enrollmentCount, @enrollmentType,
-        @startDate, @primaryCompletionDate, @completionDate, @minAgeYears, @maxAgeYears, @sex, @healthyVolunteers,
-        @briefSummary, @description, @cellSource, @keywords, @interventions, @warnings, @referenceWeightKg, @maxCellsPerKg,
-        @importedAt)`).run({
-      id: r.id, nctId: r.nctId, sourceFile: r.source.file, sourceFormat: r.source.format, title: r.title,
-      officialTitle: r.officialTitle, acronym: r.acronym, sponsor: r.sponsor, overallStatus: r.overallStatus,
-      studyType: r.studyType, primaryPurpose: r.primaryPurpose, allocation: r.design.allocation,
-      interventionModel: r.design.interventionModel, masking: r.design.masking,
+    const row: Record<string, unknown> = {
+      ...encodeDirectFields(r),
+      id: r.id, sourceFile: r.source.file, sourceFormat: r.source.format,
+      allocation: r.design.allocation, interventionModel: r.design.interventionModel, masking: r.design.masking,
       enrollmentCount: r.enrollment?.count ?? null, enrollmentType: r.enrollment?.type ?? null,
       startDate: r.dates.start, primaryCompletionDate: r.dates.primaryCompletion, completionDate: r.dates.completion,
       minAgeYears: r.eligibility.minAgeYears, maxAgeYears: r.eligibility.maxAgeYears, sex: r.eligibility.sex,
       healthyVolunteers: r.eligibility.healthyVolunteers === null ? null : Number(r.eligibility.healthyVolunteers),
-      briefSummary: r.briefSummary, description: r.description, cellSource: r.cellSource,
-      keywords: JSON.stringify(r.keywords), interventions: JSON.stringify(r.interventions),
-      warnings: JSON.stringify(r.warnings), referenceWeightKg: r.referenceWeightKg,
-      maxCellsPerKg: nullableMax(perKg),
+      referenceWeightKg: r.referenceWeightKg,
+      maxCellsPerKg: nullableMax(r.arms.map((a) => a.summary.cellsPerKgPerInfusion)),
       importedAt: new Date().toISOString(),
-    });
+    };
+    const columns = Object.keys(row);
+    db.prepare(`INSERT INTO Trial (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`).run(row);
     const list = (table: string, cols: string[], rows: unknown[][]) => {
       const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
       for (const row of rows) stmt.run(...row);

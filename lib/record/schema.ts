@@ -86,10 +86,7 @@ export const trialFieldsSchema = z.object({
   overallStatus: z.enum(OVERALL_STATUSES).nullable(),
   phases: z.array(z.enum(PHASES)),
   conditions: z.array(z.string()),
-  interventions: z.array(z.string()),
-  keywords: z.array(z.string()),
   studyType: z.enum(STUDY_TYPES).nullable(),
-  primaryPurpose: z.string().nullable(),
   design: z.object({
     allocation: z.enum(ALLOCATIONS).nullable(),
     interventionModel: z.enum(INTERVENTION_MODELS).nullable(),
@@ -105,9 +102,14 @@ export const trialFieldsSchema = z.object({
     inclusion: z.array(z.string().min(1)),
     exclusion: z.array(z.string().min(1)),
   }),
+  // Additions to v1 (the record's own keys id, source, arms, referenceWeightKg and
+  // provenance stand before these: see RECORD_KEYS).
+  interventions: z.array(z.string()),
+  keywords: z.array(z.string()),
+  primaryPurpose: z.string().nullable(),
+  cellSource: z.string().nullable(),
   briefSummary: z.string().nullable(),
   description: z.string().nullable(),
-  cellSource: z.string().nullable(),
   stages: z.array(stageSchema),
   outcomes: z.array(outcomeSchema),
   contacts: z.array(contactSchema),
@@ -138,5 +140,18 @@ export const trialRecordSchema = trialFieldsSchema.extend({
   provenance: provenanceSchema,
 });
 export type TrialRecord = z.infer<typeof trialRecordSchema>;
+
+/**
+ * The order of a record's keys as the contract prints them (v1's fields, then the
+ * additions): the fields in schema order, with the record's own keys where v1 has them.
+ */
+export const RECORD_KEYS: readonly (keyof TrialRecord)[] = (Object.keys(trialFieldsSchema.shape) as (keyof TrialRecord)[])
+  .flatMap((k): (keyof TrialRecord)[] =>
+    k === "nctId" ? ["id", k] : k === "otherIds" ? [k, "source"] : k === "eligibility" ? [k, "arms", "referenceWeightKg", "provenance"] : [k]);
+
+/** A record with its keys in the contract's order (JSON prints keys in insertion order). */
+export function inRecordOrder(r: TrialRecord): TrialRecord {
+  return Object.fromEntries(RECORD_KEYS.map((k) => [k, r[k]])) as TrialRecord;
+}
 export type StageRecord = z.infer<typeof stageSchema>;
 export type Contact = z.infer<typeof contactSchema>;

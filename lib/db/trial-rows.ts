@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
-import { sortPhases } from "./vocabulary";
-import type { TrialRecord } from "./schema";
+import { sortPhases } from "../record/vocabulary";
+import { inRecordOrder, type TrialRecord } from "../record/schema";
+import { decodeDirectFields } from "./direct-fields";
 
 /** The Prisma include that loads everything a record needs. */
 export const trialInclude = {
@@ -23,19 +24,13 @@ export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
 export function rowToRecord(t: TrialRow): TrialRecord {
   const provenance: TrialRecord["provenance"] = {};
   for (const e of t.evidence) if (e.origin === "curated" || e.origin === "derived") provenance[e.path] = e.origin;
-  return {
+  return inRecordOrder({
+    ...decodeDirectFields(t),
     id: t.id,
-    nctId: t.nctId,
     otherIds: t.otherIds.map((o) => o.value),
     source: { file: t.sourceFile, format: t.sourceFormat },
-    title: t.title,
-    officialTitle: t.officialTitle,
-    acronym: t.acronym,
-    sponsor: t.sponsor,
-    overallStatus: t.overallStatus as TrialRecord["overallStatus"],
     phases: sortPhases(t.phases.map((p) => p.phase)),
     conditions: t.conditions.map((c) => c.name),
-    studyType: t.studyType as TrialRecord["studyType"],
     design: {
       allocation: t.allocation as TrialRecord["design"]["allocation"],
       interventionModel: t.interventionModel as TrialRecord["design"]["interventionModel"],
@@ -73,12 +68,6 @@ export function rowToRecord(t: TrialRow): TrialRecord {
     })),
     referenceWeightKg: t.referenceWeightKg,
     provenance,
-    interventions: JSON.parse(t.interventions) as string[],
-    keywords: JSON.parse(t.keywords) as string[],
-    primaryPurpose: t.primaryPurpose,
-    cellSource: t.cellSource,
-    briefSummary: t.briefSummary,
-    description: t.description,
     stages: t.stages.map((s) => ({
       label: s.label,
       description: s.description,
@@ -93,6 +82,5 @@ export function rowToRecord(t: TrialRow): TrialRecord {
     })),
     contacts: t.contacts.map(({ role, name, phone, email, affiliation }) => ({ role, name, phone, email, affiliation })),
     locations: t.locations.map(({ facility, city, region, country }) => ({ facility, city, region, country })),
-    warnings: JSON.parse(t.warnings) as string[],
-  };
+  });
 }
