@@ -43,8 +43,9 @@ test.describe("search list", () => {
     await expect(second.getByRole("searchbox", { name: "Search trials" })).toHaveValue("umbilical");
     await expect(second.getByRole("checkbox", { name: "Phase 2" })).toBeChecked();
     await expect(second.getByRole("combobox", { name: "Sort by" })).toHaveValue("dose");
-    // Highest dose first: 4×10⁶ trials before the 1.2×10⁶ one.
-    expect(ids.indexOf("NCT04822922")).toBeGreaterThan(ids.indexOf("NCT05948982"));
+    // Highest dose first: the 4×10⁶ trials, then 2.5×10⁶ (estimated), 1.2×10⁶, and the one
+    // whose dose is not reported last.
+    expect(ids).toEqual(["NCT05948982", "NCT06884904", "NCT05985863", "NCT04822922", "NCT02812121"]);
   });
 
   test("filters by age a patient has, dose range and infusions", async ({ page }) => {

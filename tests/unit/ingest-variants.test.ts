@@ -192,3 +192,31 @@ describe("layout detection", () => {
     expect(detectLayout(fs.readFileSync(`tests/fixtures/${layout}/${name}/input.txt`, "utf8"), "x").layout).toBe(layout);
   });
 });
+
+// Cases found in review: each once stored a wrong number.
+describe("arms and enrollment in records", async () => {
+  const fs = await import("node:fs");
+  const { importSource } = await import("@/lib/ingest/pipeline");
+  const seed = fs.readFileSync("seeds/001_77e33fc44f0026eb.txt", "utf8");
+  const read = (text: string) => importSource(new TextEncoder().encode(text), "variant.txt").record;
+
+  it("an actual enrollment of 0 (a withdrawn trial) is 0, not not-reported", () => {
+    const r = read(seed.replace("Estimated Enrollment : | 16 participants |", "Actual Enrollment : | 0 participants |"));
+    expect(r.enrollment).toEqual({ count: 0, type: "ACTUAL" });
+  });
+
+  it("an active comparator of standard care gets no dose; the MSC arms keep theirs", () => {
+    const start = seed.indexOf("Experimental: high dose");
+    const end = seed.indexOf("- Safety of treatment");
+    const r = read(`${seed.slice(0, start)}Active Comparator: standard care
+Standard medical treatment
+|
+Other: standard medical treatment
+Liver protection and supportive care. |
+${seed.slice(end)}`);
+    const care = r.arms.find((a) => a.label === "standard care")!;
+    expect(care.type).toBe("ACTIVE_COMPARATOR");
+    expect(care.doses).toEqual([]);
+    expect(r.arms.find((a) => a.label === "low dose")!.summary.cellsPerKgPerInfusion).toBe(4e5);
+  });
+});

@@ -60,3 +60,26 @@ describe("placebo and cell source", () => {
     expect(findCellSource(["stem cells"])).toBeNull();
   });
 });
+
+// Cases found in review: each once stored a wrong number.
+describe("dose amounts", () => {
+  it.each([
+    ["2×10^6 UC-MSCs/kg", 2e6],
+    ["5×10^5 BM-MSCs/kg", 5e5],
+    ["1×10^6 mesenchymal stem cells/kg", 1e6],
+    ["1×10^6 stem cells per kg", 1e6],
+    ["1×10^6 cells·kg-1", 1e6],
+    ["hUC-MSCs 4*10^5/kg/each time", 4e5],
+  ])("%s is per kg (%d), not a flat dose", (text, perKg) => {
+    expect(readDoseAmount(text)).toMatchObject({ kind: "perKg", cellsPerKg: perKg });
+  });
+
+  it("a flat dose stays flat: the unit search stops at punctuation and numbers", () => {
+    expect(readDoseAmount("1.5×10^8, Peripheral IV, at week0")).toMatchObject({ kind: "flat", cellsPerInfusion: 1.5e8 });
+    expect(readDoseAmount("1×10^8 cells per infusion for a 60 kg adult")).toMatchObject({ kind: "flat", cellsPerInfusion: 1e8 });
+  });
+
+  it.each(["1.0×10^6 to 2.0×10^6 cells/kg", "1×10^6-2×10^6 cells/kg", "1-2×10^6 cells/kg"])("the range %s is no dose", (text) => {
+    expect(readDoseAmount(text)).toBeNull();
+  });
+});

@@ -91,3 +91,29 @@ describe("toDayOffsets", () => {
     expect(toDayOffsets([15, 1, 8, 8])).toEqual([0, 7, 14]);
   });
 });
+
+// Cases found in review: each once stored a wrong number.
+describe("schedules", () => {
+  const read = (t: string) => {
+    const s = parseSchedule(t);
+    return s && { infusions: s.infusions, offsets: s.days && toDayOffsets(s.days) };
+  };
+
+  it("follow-up visits are not infusions", () => {
+    expect(read("a single infusion; follow-up at days 7, 30 and 90")).toEqual({ infusions: 1, offsets: [0] });
+    expect(read("once a week for 4 weeks, then evaluated on days 7, 14, 28 and 90")).toEqual({ infusions: 4, offsets: [0, 7, 14, 21] });
+    expect(read("after evaluation, MSCs were infused on days 1, 8 and 15")).toEqual({ infusions: 3, offsets: [0, 7, 14] });
+  });
+
+  it("\"1 infusion every week for 4 weeks\" is four infusions", () => {
+    expect(read("1 infusion every week for 4 weeks")).toEqual({ infusions: 4, offsets: [0, 7, 14, 21] });
+  });
+
+  it("a repeated day counts once", () => {
+    expect(read("on days 1, 1 and 8")).toEqual({ infusions: 2, offsets: [0, 7] });
+  });
+
+  it("two readings that disagree on the days leave the days unknown", () => {
+    expect(read("every 2 weeks, 3 infusions, on days 1, 8 and 15")).toEqual({ infusions: 3, offsets: null });
+  });
+});

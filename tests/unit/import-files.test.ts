@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+
+describe("files of the same name", async () => {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { scratchDatabase, countRows } = await import("../helpers/db");
+  const { openDatabase } = await import("@/lib/db/sqlite");
+  const { importFiles } = await import("@/lib/import/run-import");
+
+  it("a different registered trial in a file of the same name is refused, not swapped in", () => {
+    const scratch = scratchDatabase("same-name");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "same-name-"));
+    fs.mkdirSync(path.join(dir, "a"));
+    fs.mkdirSync(path.join(dir, "b"));
+    const seed = fs.readFileSync("seeds/001_77e33fc44f0026eb.txt", "utf8");
+    fs.writeFileSync(path.join(dir, "a", "record.txt"), seed);
+    fs.writeFileSync(path.join(dir, "b", "record.txt"), seed.replaceAll("NCT04822922", "NCT09999999"));
+    const db = openDatabase(scratch.url);
+    const [first, second] = importFiles(db, [path.join(dir, "a", "record.txt"), path.join(dir, "b", "record.txt")], {});
+    db.close();
+    expect(first!.ok).toBe(true);
+    expect(second!.ok).toBe(false);
+    expect(second!.line).toBe("record.txt: a different trial (NCT04822922) was imported from a file of the same name; rename this file or remove NCT04822922 first");
+    expect(countRows(scratch.file).Trial).toBe(1);
+    scratch.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
