@@ -146,3 +146,8 @@ export function readCompareCandidates(db: Database.Database, id: string, conditi
       ORDER BY startDate DESC LIMIT ?`).all(id, JSON.stringify(shared.map((s) => s.id)), limit - shared.length) as TrialTitle[];
   return [...shared, ...others];
 }
+
+/** How many trials the database holds. */
+export function readTrialCount(db: Database.Database): number {
+  return (db.prepare("SELECT count(*) AS n FROM Trial").get() as { n: number }).n;
+}
