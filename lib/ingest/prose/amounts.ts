@@ -178,6 +178,7 @@ export function findAmounts(text: string): AmountMention[] {
       if (!l) break;
       const cb = text[listStart - l[0].length - 1];
       if (cb && /[\d^×xX*eE]/.test(cb)) break;
+      if (/(?:arm|group|cohort|day|week|phase|stage|step|part)\s{0,2}$/i.test(text.slice(Math.max(0, listStart - l[0].length - 10), listStart - l[0].length))) break;
       levels.unshift(Math.round(Number(l[1]) * scale));
       listStart -= l[0].length;
       b = b.slice(0, b.length - l[0].length);

@@ -121,7 +121,8 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
   if (inside) return inside;
   const spans = [...enclosing(scopes, a.start, a.end).map((s) => s.span), [0, text.length] as [number, number]];
   for (const span of spans) {
-    const ps = usable.filter(within(span));
+    const whole = span[0] === 0 && span[1] === text.length;
+    const ps = usable.filter(within(span)).filter((p) => !whole || p.product === "MSC");
     if (ps.length === 0) continue;
     const strong = ps.some((p) => !p.weak) ? ps.filter((p) => !p.weak) : ps;
     const dist = (p: ProductMention) => (p.start >= a.end ? p.start - a.end : a.start - p.end + 5);
@@ -144,7 +145,10 @@ export function attachText(text: string, knownLabels: string[] = []): AttachedTe
     text,
     mentions,
     amounts: mentions.amounts.map((a) => ({ ...resolve(a, doseAmounts), product: productFor(a, mentions.products, scopes, text) })),
-    schedules: mentions.schedules.map((s) => resolve(s, [])),
+    schedules: mentions.schedules.map((s) =>
+      /\b(?:each|both|all)\b[^.;]{0,36}$/i.test(text.slice(Math.max(0, s.start - 40), s.start))
+        ? { mention: s, groups: null, via: null }
+        : resolve(s, [])),
     products: mentions.products.map((p) => resolve(p, [])),
     sames: mentions.sames.map((s) => resolve(s, [])),
   };

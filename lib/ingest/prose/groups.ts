@@ -98,14 +98,16 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
     const grouped = /dose|group|arm|cohort/i.test(m[0]);
     // "the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups"
     const bare = !grouped && /^\s{0,2}\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) &&
-      /dose\s{1,2}(?:groups|levels|cohorts|arms)/i.test(text.slice(m.index, m.index + 300));
+      /\bdoses?\b/i.test(text.slice(m.index, m.index + 300));
     if (!grouped && !bare) continue;
     if (/^(?:high|low)er$/i.test(m[1]!) && !/group|arm|cohort/i.test(m[0])) continue;
     add(m.index, m.index + m[0].length, [`level:${LEVELS[m[1]!.toLowerCase()]}`]);
   }
   for (const m of text.matchAll(NAMED_GROUP)) {
     if (/s$/i.test(m[1]!)) continue; // "two groups", "patient groups": not one group
-    const words = wordsBefore(text, m.index, 3, 40);
+    const clauseStart = Math.max(0, m.index - 40);
+    const cut = text.slice(clauseStart, m.index).search(/[^\w\s-][^.,;:()/|\n]*$/);
+    const words = wordsBefore(text.slice(cut >= 0 ? clauseStart + cut + 1 : clauseStart, m.index) , m.index - (cut >= 0 ? clauseStart + cut + 1 : clauseStart), 3, 40);
     const head: string[] = [];
     for (let k = words.length - 1; k >= 0; k--) {
       if (HEAD_STOP.has(words[k]!)) break;

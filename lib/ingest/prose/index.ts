@@ -84,6 +84,8 @@ interface Facts {
   msc: boolean;
   placebo: boolean;
   mscWords: string[];
+  /** A non-MSC treatment (a drug, plasma exchange, other cells) is given. */
+  other: boolean;
   placeboWords: string[];
   sames: { what: "amount" | "schedule" | "both"; pos: number; text: AttachedText; words: string }[];
 }
@@ -107,7 +109,7 @@ function armKeys(arm: ProseArmInput, experimentalCount: number): Set<string> {
 }
 
 function emptyFacts(level: Level): Facts {
-  return { level, sources: [], amounts: [], stated: [], schedules: [], msc: false, placebo: false, mscWords: [], placeboWords: [], sames: [] };
+  return { level, sources: [], amounts: [], stated: [], schedules: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [] };
 }
 
 const amountKey = (m: AmountMention) => `${m.perKg ? "kg" : "flat"}:${m.value}`;
@@ -188,7 +190,11 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       }
     }
     for (const p of at.products) {
-      if (p.mention.negated || p.mention.product === "OTHER") continue;
+      if (p.mention.negated) continue;
+      if (p.mention.product === "OTHER") {
+        if (p.groups) for (const i of matchArms(p.groups)) facts[i]![li]!.other = true;
+        continue;
+      }
       for (const i of targets(p.groups, p.via, p.mention.product)) {
         if (!ownText && hardControl[i] && p.mention.product === "MSC") continue;
         const f = facts[i]![li]!;
@@ -237,10 +243,10 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   const [own, linked, trial] = f as [Facts, Facts, Facts];
   const evidence: string[] = [];
   const noIntervention = arm.type === "NO_INTERVENTION";
-  const msc = !noIntervention && (own.msc || linked.msc || own.amounts.length > 0 || linked.amounts.length > 0 ||
+  let msc = !noIntervention && (own.msc || linked.msc || own.amounts.length > 0 || linked.amounts.length > 0 ||
     (derived && (trial.msc || trial.amounts.length > 0)) ||
     (!control && arm.type === "EXPERIMENTAL" && (own.stated.length > 0 || linked.stated.length > 0)));
-  const placebo = !msc && !noIntervention && (own.placebo || linked.placebo || (derived && trial.placebo) ||
+  let placebo = !msc && !noIntervention && (own.placebo || linked.placebo || (derived && trial.placebo) ||
     arm.type === "PLACEBO_COMPARATOR" && (trial.placebo || own.schedules.length + linked.schedules.length > 0));
 
   // Amounts: the most specific level that states one.
@@ -282,7 +288,11 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     if ((same.what === "amount" || same.what === "both") && amounts.length === 0) {
       const before = same.text.amounts.filter((a) => a.mention.end <= same.pos && isDoseAmount(a.mention) && a.product?.product !== "PLACEBO");
       const last = before[before.length - 1];
-      if (last && msc) amounts = [{ m: last.mention, source: same.text.text }], evidence.push(same.words);
+      if (last && !noIntervention && !(own.placebo || linked.placebo)) {
+        amounts = [{ m: last.mention, source: same.text.text }];
+        evidence.push(same.words);
+        msc = true;
+      }
     }
     if ((same.what === "schedule" || same.what === "both") && (!schedule || !says(schedule) || hasMoreOnly(f))) {
       const donor = all.find((other, j) => j !== i && other.some((lv) => lv.schedules.length && lv.sources.concat([same.text.text]).includes(same.text.text)));
@@ -315,7 +325,8 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     evidence.push(text);
   }
   let type = arm.type;
-  if (derived) type = msc ? "EXPERIMENTAL" : placebo ? "PLACEBO_COMPARATOR" : "NO_INTERVENTION";
+  if (derived) type = msc ? "EXPERIMENTAL" : placebo ? "PLACEBO_COMPARATOR" : trial.other ? "ACTIVE_COMPARATOR" : "NO_INTERVENTION";
+  void placebo;
   return { label: arm.label, type, derived, doses, evidence };
 }
 
@@ -338,6 +349,7 @@ function deriveArms(trialText: string, knownLabels: string[]): ProseArmInput[] {
 }
 
 function labelOfKey(key: string, text: string | null): string {
+  if (text && key.startsWith("level:") && !/dose|group|arm|cohort/i.test(text)) return `${cap(text.trim())} dose`;
   if (text) return cap(text.replace(/^the\s+/i, "").trim());
   if (key.startsWith("id:")) return `Group ${key.slice(3).toUpperCase()}`;
   if (key.startsWith("level:")) return `${cap(key.slice(6))} dose`;
