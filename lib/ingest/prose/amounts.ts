@@ -124,6 +124,7 @@ export function findAmounts(text: string): AmountMention[] {
   for (const s of text.matchAll(starts)) {
     const i = s.index;
     if (i < minNext) continue;
+    if (out.length >= 500) break; // no record states 500 amounts; keeps later passes linear
     if (/\d/.test(s[0]) && i > 0 && /[\d.,^]/.test(text[i - 1]!) && !/[,]/.test(text[i - 1]!)) continue;
     if (i > 0 && /[A-Za-z]/.test(text[i - 1]!) && /\d/.test(s[0])) continue; // "ADR-001", "APZ2"
     let hit: { mant: string; exp: number; end: number } | null = null;

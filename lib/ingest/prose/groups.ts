@@ -63,7 +63,8 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const add = (start: number, end: number, keys: string[]) => {
-    if (!free(start, end) || keys.length === 0) return;
+    // A cap keeps the overlap checks linear on pathological input (no record names 500 groups).
+    if (out.length >= 500 || !free(start, end) || keys.length === 0) return;
     taken.push([start, end]);
     out.push({ kind: "group", start, end, text: text.slice(start, end), keys: [...new Set(keys)] });
   };

@@ -46,7 +46,7 @@ export function findProducts(text: string): ProductMention[] {
   const push = (m: RegExpMatchArray, product: ProductMention["product"], weak: boolean) => {
     const start = m.index!;
     const end = start + m[0].length;
-    if (overlaps(start, end)) return;
+    if (out.length >= 500 || overlaps(start, end)) return;
     const before = text.slice(Math.max(0, start - 40), start);
     if (product === "PLACEBO" && CARRIER.test(before)) return; // cells suspended in saline
     const negated = NEGATION.test(before) || (product === "MSC" && ORIGIN.test(before));

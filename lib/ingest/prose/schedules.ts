@@ -15,6 +15,8 @@ export type ScheduleMention =
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
 
 const MAX_COUNT = 100;
+/** No registry text has more; a cap keeps the overlap checks linear on pathological input. */
+const MAX_MENTIONS = 500;
 const N = COUNT_WORD;
 const UNIT = String.raw`(day|week|wk|month)s?`;
 const unitDays = (u: string) => (/^d/i.test(u) ? 1 : /^w/i.test(u) ? 7 : null);
@@ -79,12 +81,14 @@ export function findSchedules(text: string): ScheduleMention[] {
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const add = (m: ScheduleMention) => {
-    if (!free(m.start, m.end)) return;
+    if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
     taken.push([m.start, m.end]);
     out.push(m);
   };
   // Lists first: they state the days exactly.
+  let listEnd = 0;
   for (const m of text.matchAll(LIST_START)) {
+    if (m.index < listEnd || out.length >= MAX_MENTIONS) continue; // inside a list already read
     const unitWord = m[1]!.toLowerCase();
     const numStart = m.index + m[0].length - m[2]!.length;
     const unitRe = unitWord.startsWith("w") ? /(?:weeks?|w)/ : /(?:days?|d)/;
@@ -96,6 +100,7 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (notInfusion(text, m.index, end)) continue;
     const mult = unitWord.startsWith("w") ? 7 : 1;
     const days = [...new Set(numbers.map((n) => n * mult))];
+    listEnd = end;
     add({ kind: "list", start: m.index, end, text: text.slice(m.index, end), days });
   }
   for (const m of text.matchAll(ORDINAL_LIST)) {
