@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsedDoseSchema } from "@/lib/ingest/parsed-record";
+import { doseSchema } from "@/lib/record/schema";
 import { readArmsFromProse, type ProseArmInput } from "@/lib/ingest/prose/index";
 
 /**
@@ -21,7 +21,7 @@ describe("prose fixtures", () => {
       const armsFile = path.join(dir, "arms.json");
       const arms: ProseArmInput[] = fs.existsSync(armsFile) ? JSON.parse(fs.readFileSync(armsFile, "utf8")) : [];
       const result = readArmsFromProse({ arms, trialText });
-      for (const arm of result.arms) for (const d of arm.doses) parsedDoseSchema.parse(d);
+      for (const arm of result.arms) for (const d of arm.doses) doseSchema.parse(d);
       const actual = { arms: result.arms.map(({ evidence: _e, ...a }) => a), warnings: result.warnings };
       const file = path.join(dir, "expected.json");
       if (process.env.UPDATE) fs.writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);

@@ -27,7 +27,7 @@
  * arm's own text and a linked intervention disagree, the arm's own is kept and a warning
  * names both. A schedule stated once for the whole trial applies to every arm without one.
  */
-import type { ArmType } from "../normalize/enums";
+import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
 import { isDoseAmount, type AmountMention } from "./amounts";
 import { attachText, type AttachedText } from "./attach";
