@@ -2,7 +2,7 @@ import { findAmounts, isDoseAmount, type AmountMention } from "./amounts";
 import { findGroups, type GroupMention } from "./groups";
 import { findProducts, type ProductMention } from "./products";
 import { findSchedules, type ScheduleMention } from "./schedules";
-import { analyzeScopes, enclosing, type Scopes } from "./scopes";
+import { analyzeScopes, enclosing, sentenceAt, type Scopes } from "./scopes";
 
 /**
  * Attachment: each amount, schedule and product joins the group it belongs to by the
@@ -98,11 +98,10 @@ function groupFor(
 }
 
 /** The group of the nearest earlier sentence that names groups, if it names exactly one. */
-function topicFor(text: string, m: { start: number }, groups: GroupMention[], scopes: Scopes): string[] | null {
-  const k = scopes.sentences.findIndex(([s, e]) => s <= m.start && m.start < e);
+function topicFor(text: string, m: { start: number }, groups: GroupMention[], scopes: Scopes, speaksOfAll: (k: number) => boolean): string[] | null {
+  const k = sentenceAt(scopes.sentences, m.start);
   if (k < 0) return null;
-  const [s0, e0] = scopes.sentences[k]!;
-  if (ALL_GROUPS.test(text.slice(s0, e0))) return null;
+  if (speaksOfAll(k)) return null;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const [s, e] = scopes.sentences[j]!;
     // A blank line starts a new topic.
@@ -134,11 +133,18 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
 export function attachText(text: string, knownLabels: string[] = []): AttachedText {
   const mentions = readMentions(text, knownLabels);
   const scopes = analyzeScopes(text);
+  // Whether each sentence speaks of all or each group: read once per sentence, not once per mention.
+  const allMemo = new Map<number, boolean>();
+  const speaksOfAll = (k: number) => {
+    let v = allMemo.get(k);
+    if (v === undefined) allMemo.set(k, (v = ALL_GROUPS.test(text.slice(scopes.sentences[k]![0], scopes.sentences[k]![1]))));
+    return v;
+  };
   const doseAmounts = mentions.amounts.filter((a) => isDoseAmount(a) || a.range !== null || a.alternatives !== null);
   const resolve = <T extends { start: number; end: number }>(m: T, peers: { start: number; end: number }[]): Attached<T> => {
     const g = groupFor(m, peers, mentions.groups, scopes);
     if (g) return { mention: m, groups: g.keys, via: "scope" };
-    const topic = topicFor(text, m, mentions.groups, scopes);
+    const topic = topicFor(text, m, mentions.groups, scopes, speaksOfAll);
     return topic ? { mention: m, groups: topic, via: "topic" } : { mention: m, groups: null, via: null };
   };
   return {

@@ -16,6 +16,7 @@ export interface GroupMention {
   keys: string[];
 }
 
+const MAX_GROUPS = 500;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
 const LEVELS: Record<string, string> = {
   low: "low", lower: "low", medium: "medium", middle: "medium", mid: "medium", intermediate: "medium", moderate: "medium",
@@ -62,9 +63,11 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
   const out: GroupMention[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  // A cap keeps the overlap checks linear on pathological input (no record names 500 groups);
+  // once it is reached, the scans stop instead of reading every further match for nothing.
+  const full = () => out.length >= MAX_GROUPS;
   const add = (start: number, end: number, keys: string[]) => {
-    // A cap keeps the overlap checks linear on pathological input (no record names 500 groups).
-    if (out.length >= 500 || !free(start, end) || keys.length === 0) return;
+    if (full() || !free(start, end) || keys.length === 0) return;
     taken.push([start, end]);
     out.push({ kind: "group", start, end, text: text.slice(start, end), keys: [...new Set(keys)] });
   };
@@ -74,7 +77,7 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
   for (const label of labels) {
     const needle = label.toLowerCase();
     let from = 0;
-    for (let at = lower.indexOf(needle, from); at >= 0; at = lower.indexOf(needle, from)) {
+    for (let at = lower.indexOf(needle, from); at >= 0 && !full(); at = lower.indexOf(needle, from)) {
       from = at + needle.length;
       const okBefore = at === 0 || !/[a-z0-9]/i.test(text[at - 1]!);
       const okAfter = from >= text.length || !/[a-z0-9]/i.test(text[from]!);
@@ -82,6 +85,7 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
     }
   }
   for (const m of text.matchAll(ID_GROUP)) {
+    if (full()) break;
     const keys = [idKey(m[2]!)];
     let end = m.index + m[0].length;
     if (/s$/i.test(m[1]!)) {
@@ -96,6 +100,7 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
     add(m.index, end, keys);
   }
   for (const m of text.matchAll(LEVEL_GROUP)) {
+    if (full()) break;
     const grouped = /dose|group|arm|cohort/i.test(m[0]);
     // "the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups"
     const bare = !grouped && /^\s{0,2}\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) &&
@@ -105,6 +110,7 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
     add(m.index, m.index + m[0].length, [`level:${LEVELS[m[1]!.toLowerCase()]}`]);
   }
   for (const m of text.matchAll(NAMED_GROUP)) {
+    if (full()) break;
     if (/s$/i.test(m[1]!)) continue; // "two groups", "patient groups": not one group
     const clauseStart = Math.max(0, m.index - 40);
     const cut = text.slice(clauseStart, m.index).search(/[^\w\s-][^.,;:()/|\n]*$/);

@@ -121,13 +121,60 @@ export function analyzeScopes(text: string): Scopes {
   return { sentences, clauses: splitClauses(text, sentences), parens: findParens(text) };
 }
 
+/** Index of the last span starting at or before `pos` in spans sorted by start, or -1. */
+function lastStartingAt(spans: [number, number][], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= pos) (found = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The index of the sentence containing `pos`, or -1 (sentences are sorted and disjoint). */
+export function sentenceAt(sentences: [number, number][], pos: number): number {
+  const k = lastStartingAt(sentences, pos);
+  return k >= 0 && pos < sentences[k]![1] ? k : -1;
+}
+
+/** Each parenthesis's nearest enclosing parenthesis (its index), or -1: computed once per Scopes. */
+const parentsOf = new WeakMap<Scopes, number[]>();
+function parenParents(scopes: Scopes): number[] {
+  let parents = parentsOf.get(scopes);
+  if (parents) return parents;
+  parents = [];
+  const open: number[] = [];
+  scopes.parens.forEach(([s, e], i) => {
+    while (open.length && scopes.parens[open[open.length - 1]!]![1] <= s) open.pop();
+    parents!.push(open.length ? open[open.length - 1]! : -1);
+    if (open.length === 0 || e <= scopes.parens[open[open.length - 1]!]![1]) open.push(i);
+  });
+  parentsOf.set(scopes, parents);
+  return parents;
+}
+
+/** Parentheses nested deeper than this around one mention are not told apart (no registry text nests 8). */
+const MAX_PAREN_DEPTH = 16;
+
 /** The scopes containing [start, end), smallest first: parentheses, clause, sentence. */
 export function enclosing(scopes: Scopes, start: number, end: number): { level: "paren" | "clause" | "sentence"; span: [number, number] }[] {
   const inside = (sp: [number, number]) => sp[0] <= start && end <= sp[1];
-  const out: { level: "paren" | "clause" | "sentence"; span: [number, number] }[] =
-    scopes.parens.filter(inside).map((span) => ({ level: "paren" as const, span }));
-  const clause = scopes.clauses.find(inside);
-  const sentence = scopes.sentences.find(inside);
+  // Binary search, then up the nesting: every parenthesis that contains the mention is an
+  // ancestor of the last one opening before it (balanced parentheses nest).
+  const out: { level: "paren" | "clause" | "sentence"; span: [number, number] }[] = [];
+  const parents = parenParents(scopes);
+  const found: [number, number][] = [];
+  for (let p = lastStartingAt(scopes.parens, start), depth = 0; p >= 0 && depth < MAX_PAREN_DEPTH; p = parents[p]!, depth++) {
+    if (inside(scopes.parens[p]!)) found.push(scopes.parens[p]!);
+  }
+  for (const span of found.reverse()) out.push({ level: "paren", span });
+  const c = lastStartingAt(scopes.clauses, start);
+  const clause = c >= 0 && inside(scopes.clauses[c]!) ? scopes.clauses[c] : undefined;
+  const k = lastStartingAt(scopes.sentences, start);
+  const sentence = k >= 0 && inside(scopes.sentences[k]!) ? scopes.sentences[k] : undefined;
   if (clause) out.push({ level: "clause", span: clause });
   if (sentence && (!clause || sentence[0] !== clause[0] || sentence[1] !== clause[1])) out.push({ level: "sentence", span: sentence });
   // Smallest first; a parenthesis may be wider than the clause it starts in.
