@@ -36,9 +36,9 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
   }));
   const trialText = [p.DescriptionModule?.BriefSummary, p.DescriptionModule?.DetailedDescription].filter(Boolean).join("\n\n");
   // Interventions linked to no arm still describe the trial.
-  const loose = ivs.filter((iv) => !(iv.InterventionArmGroupLabelList?.InterventionArmGroupLabel ?? []).length)
-    .map((iv) => `${iv.InterventionName}: ${iv.InterventionDescription ?? ""}`).join("\n\n");
-  const result = readArmsFromProse({ arms: input, trialText: [loose, trialText].filter(Boolean).join("\n\n") });
+  const unlinked = ivs.filter((iv) => !(iv.InterventionArmGroupLabelList?.InterventionArmGroupLabel ?? []).length)
+    .map((iv) => ({ name: iv.InterventionName, description: iv.InterventionDescription ?? null }));
+  const result = readArmsFromProse({ arms: input, trialText, unlinked });
   console.log(`\n${p.IdentificationModule.NCTId}`);
   for (const arm of result.arms) {
     arms++;

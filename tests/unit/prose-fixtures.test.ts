@@ -6,7 +6,8 @@ import { readArmsFromProse, type ProseArmInput } from "@/lib/ingest/prose/index"
 
 /**
  * Prose fixtures: tests/fixtures/prose/<case>/input.txt (the trial's prose), optional
- * arms.json (the structured arms, with their linked interventions) and expected.json (what
+ * arms.json (the structured arms, with their linked interventions), optional unlinked.json
+ * (interventions linked to no arm) and expected.json (what
  * the reader must return). `UPDATE=1` rewrites the expected files; a missing one fails.
  */
 const root = path.resolve(import.meta.dirname, "../fixtures/prose");
@@ -20,7 +21,9 @@ describe("prose fixtures", () => {
       const trialText = fs.readFileSync(path.join(dir, "input.txt"), "utf8");
       const armsFile = path.join(dir, "arms.json");
       const arms: ProseArmInput[] = fs.existsSync(armsFile) ? JSON.parse(fs.readFileSync(armsFile, "utf8")) : [];
-      const result = readArmsFromProse({ arms, trialText });
+      const unlinkedFile = path.join(dir, "unlinked.json");
+      const unlinked = fs.existsSync(unlinkedFile) ? JSON.parse(fs.readFileSync(unlinkedFile, "utf8")) : undefined;
+      const result = readArmsFromProse({ arms, trialText, unlinked });
       for (const arm of result.arms) for (const d of arm.doses) doseSchema.parse(d);
       const actual = { arms: result.arms.map(({ evidence: _e, ...a }) => a), warnings: result.warnings };
       const file = path.join(dir, "expected.json");

@@ -44,6 +44,7 @@ export interface Attached<T> {
 export interface AttachedText {
   text: string;
   mentions: Mentions;
+  scopes: Scopes;
   amounts: Attached<AmountMention>[];
   schedules: Attached<ScheduleMention>[];
   products: Attached<ProductMention>[];
@@ -150,6 +151,7 @@ export function attachText(text: string, knownLabels: string[] = []): AttachedTe
   return {
     text,
     mentions,
+    scopes,
     amounts: mentions.amounts.map((a) => ({ ...resolve(a, doseAmounts), product: productFor(a, mentions.products, scopes, text) })),
     schedules: mentions.schedules.map((s) =>
       /\b(?:each|both|all)\b[^.;]{0,36}$/i.test(text.slice(Math.max(0, s.start - 40), s.start))

@@ -7,6 +7,7 @@
  *     arms: [{ label, type, description, interventions: [{ name, description }] }],
  *     trialText,      // the trial's free text (brief summary + detailed description), or ""
  *     knownLabels,    // optional: more names of groups the record defines
+ *     unlinked,       // optional: interventions linked to no arm, [{ name, description }]
  *   }) → { arms: [{ label, type, derived, doses, evidence }], warnings, groupCount }
  *
  * - `arms` are the structured arms in the record's order, each with the interventions the
@@ -33,6 +34,7 @@ import { isDoseAmount, type AmountMention } from "./amounts";
 import { attachText, type AttachedText } from "./attach";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
+import { enclosing } from "./scopes";
 import { combineSchedules, type CombinedSchedule, type ScheduleMention } from "./schedules";
 
 export { findAmounts, type AmountMention } from "./amounts";
@@ -57,6 +59,9 @@ export interface ProseInput {
   arms: ProseArmInput[];
   trialText?: string | null;
   knownLabels?: string[];
+  /** Interventions the record links to no arm. With arms, they are read like the trial text;
+   *  without, they are the derived arms' interventions (more specific than the trial text). */
+  unlinked?: ProseIntervention[];
 }
 export interface ProseArm {
   label: string;
@@ -81,6 +86,8 @@ interface Facts {
   amounts: { m: AmountMention; source: string }[];
   stated: AmountMention[]; // ranges, lists, concentrations: a dose was stated but is not one number
   schedules: ScheduleMention[];
+  /** The text each schedule was read from (same order as `schedules`). */
+  scheduleTexts: AttachedText[];
   msc: boolean;
   placebo: boolean;
   mscWords: string[];
@@ -109,7 +116,7 @@ function armKeys(arm: ProseArmInput, experimentalCount: number): Set<string> {
 }
 
 function emptyFacts(level: Level): Facts {
-  return { level, sources: [], amounts: [], stated: [], schedules: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [] };
+  return { level, sources: [], amounts: [], stated: [], schedules: [], scheduleTexts: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [] };
 }
 
 const amountKey = (m: AmountMention) => `${m.perKg ? "kg" : "flat"}:${m.value}`;
@@ -122,7 +129,8 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   const warnings: string[] = [];
   const trialText = input.trialText ?? "";
   const derived = input.arms.length === 0;
-  const arms: ProseArmInput[] = derived ? deriveArms(trialText, input.knownLabels ?? []) : input.arms;
+  const unlinked = (input.unlinked ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]).filter((t) => t.trim());
+  const arms: ProseArmInput[] = derived ? deriveArms([...unlinked, trialText].join("\n\n"), input.knownLabels ?? []) : input.arms;
   const labels = [...arms.map((a) => a.label), ...(input.knownLabels ?? [])];
   const experimentalCount = arms.filter((a) => a.type === "EXPERIMENTAL").length;
   const keys = arms.map((a) => armKeys(a, experimentalCount));
@@ -205,7 +213,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     for (const s of at.schedules) {
       const hit = s.groups && useGroups ? matchArms(s.groups) : [];
       const to = hit.length ? hit : s.groups && useGroups && !ownText && owners.length > 1 ? [] : owners;
-      for (const i of to) facts[i]![li]!.schedules.push(s.mention);
+      for (const i of to) facts[i]![li]!.schedules.push(s.mention), facts[i]![li]!.scheduleTexts.push(at);
     }
     for (const s of at.sames) {
       for (const i of targets(s.groups, s.via, null)) facts[i]![li]!.sames.push({ what: s.mention.what, pos: s.mention.start, text: at, words: s.mention.text });
@@ -225,7 +233,9 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     distribute(iv.name, "intervention", owners, owners.length === 1);
     if (iv.description) distribute(iv.description, "intervention", owners, owners.length === 1);
   }));
-  if (trialText) distribute(trialText, "trial", arms.map((_, i) => i), single);
+  const everyArm = arms.map((_, i) => i);
+  for (const t of new Set(unlinked)) distribute(t, derived ? "intervention" : "trial", everyArm, derived ? everyArm.length === 1 : single);
+  if (trialText) distribute(trialText, "trial", everyArm, single);
 
   // A schedule stated once for the trial or a shared text (no group) applies to every arm without one.
   const out: ProseArm[] = arms.map((arm, i) => buildArm(arm, i, facts[i]!, controlLike[i]!, derived, warnings, facts));
@@ -305,20 +315,25 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
 
   const doses: ParsedDose[] = [];
   const schedText = schedule && says(schedule) ? schedule.text : null;
+  // Several amounts (by two routes, say), each with its own schedule in its own smallest scope.
+  const perAmount = amounts.length > 1 ? amounts.map((a) => scheduleOfAmount(a.m, [own, linked, trial])) : [];
+  const ownSchedules = perAmount.length > 0 && perAmount.every((s) => s !== null) && new Set(perAmount.map(scheduleSig)).size > 1;
   if (msc) {
     const base = amounts.length ? amounts : [null];
-    for (const a of base) {
-      const text = [a?.m.text ?? null, schedText].filter(Boolean).join("; ") || [...own.mscWords, ...linked.mscWords, ...trial.mscWords][0] || arm.label;
+    base.forEach((a, k) => {
+      const s = ownSchedules ? perAmount[k]! : schedule;
+      const sText = ownSchedules ? perAmount[k]!.text : schedText;
+      const text = [a?.m.text ?? null, sText].filter(Boolean).join("; ") || [...own.mscWords, ...linked.mscWords, ...trial.mscWords][0] || arm.label;
       doses.push({
         product: "MSC",
         cellsPerKg: a?.m.perKg ? a.m.value : null,
         cellsPerInfusion: a && !a.m.perKg ? a.m.value : null,
-        infusions: schedule?.infusions ?? null,
-        dayOffsets: schedule?.dayOffsets ?? null,
+        infusions: s?.infusions ?? null,
+        dayOffsets: s?.dayOffsets ?? null,
         text,
       });
       evidence.push(text);
-    }
+    });
   } else if (placebo) {
     const text = [[...own.placeboWords, ...linked.placeboWords, ...trial.placeboWords][0] ?? "placebo", schedText].filter(Boolean).join("; ");
     doses.push({ product: "PLACEBO", cellsPerKg: null, cellsPerInfusion: null, infusions: schedule?.infusions ?? null, dayOffsets: schedule?.dayOffsets ?? null, text });
@@ -328,6 +343,31 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   if (derived) type = msc ? "EXPERIMENTAL" : placebo ? "PLACEBO_COMPARATOR" : trial.other ? "ACTIVE_COMPARATOR" : "NO_INTERVENTION";
   void placebo;
   return { label: arm.label, type, derived, doses, evidence };
+}
+
+/**
+ * The schedule stated with one amount: in each text the arm's schedules come from (its own,
+ * its interventions', the trial's), the smallest scope around a mention of the same amount
+ * that holds any of those schedules. Null when no text states one next to this amount.
+ */
+function scheduleOfAmount(amount: AmountMention, levels: Facts[]): CombinedSchedule | null {
+  for (const f of levels) {
+    const texts = [...new Set(f.scheduleTexts)];
+    for (const at of texts) {
+      const mine = f.schedules.filter((_, j) => f.scheduleTexts[j] === at);
+      for (const a of at.mentions.amounts) {
+        if (!isDoseAmount(a) || amountKey(a) !== amountKey(amount)) continue;
+        for (const scope of enclosing(at.scopes, a.start, a.end)) {
+          const inScope = mine.filter((s) => scope.span[0] <= s.start && s.end <= scope.span[1]);
+          if (!inScope.length) continue;
+          const c = combineSchedules(inScope);
+          if (c && (c.infusions !== null || c.dayOffsets !== null)) return c;
+          break;
+        }
+      }
+    }
+  }
+  return null;
 }
 
 function hasMoreOnly(f: Facts[]): boolean {

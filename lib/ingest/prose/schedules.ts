@@ -39,7 +39,7 @@ function notInfusion(text: string, start: number, end: number): boolean {
 }
 
 const COUNT_RE = new RegExp(
-  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
+  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2}|(?:corresponding|single|separate|further)\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
 );
 const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
@@ -164,6 +164,8 @@ export function findSchedules(text: string): ScheduleMention[] {
   for (const m of text.matchAll(ONCE_TWICE)) {
     const end = m.index + m[0].length;
     if (/^\s{0,2}(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 10))) continue;
+    // "Once all subjects have …", "once the patients are …": a conjunction, not a count
+    if (/^\s{0,2}(?:all|the|these|those|patients|subjects|participants|they|we)\b/i.test(text.slice(end, end + 16))) continue;
     const n = m[1]!.toLowerCase() === "once" ? 1 : m[1]!.toLowerCase() === "twice" ? 2 : 3;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
   }
