@@ -108,6 +108,8 @@ function topicFor(text: string, m: { start: number }, groups: GroupMention[], sc
     // A blank line starts a new topic.
     if (/\n\s{0,8}\n/.test(text.slice(e, scopes.sentences[j + 1]![0]))) return null;
     const gs = groups.filter((g) => g.start >= s && g.end <= e);
+    // "Each group will receive …": what follows speaks of every group, not of one before it.
+    if (gs.length === 0 && speaksOfAll(j)) return null;
     if (gs.length === 0) continue;
     return gs.length === 1 ? gs[0]!.keys : null;
   }

@@ -39,7 +39,7 @@ function notInfusion(text: string, start: number, end: number): boolean {
 }
 
 const COUNT_RE = new RegExp(
-  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2}|(?:corresponding|single|separate|further)\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
+  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
 );
 const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
