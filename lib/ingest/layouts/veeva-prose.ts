@@ -1,6 +1,7 @@
 import { ImportError } from "../errors";
 import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
-import { deriveDesign, readEnrollmentFromProse, readStagedArms } from "../prose";
+import { deriveDesign, readEnrollmentFromProse } from "../prose/design";
+import { readStagedArms } from "../prose/stages";
 import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 import { veevaSectionHeading, readGroupCount, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";

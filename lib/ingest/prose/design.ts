@@ -1,3 +1,5 @@
+import type { ParsedTrial } from "../parsed-record";
+
 /**
  * The design of a trial read from its prose: allocation, masking, intervention model and
  * enrollment, each with the words it was read from. Patterns are bounded (linear scans).
@@ -65,3 +67,26 @@ export function readGroupCount(text: string): Found<number> | null {
   const v = /\d/.test(m[1]!) ? Number(m[1]) : words[m[1]!.toLowerCase()];
   return v ? { value: v, text: m[0] } : null;
 }
+
+/**
+ * Fills the design fields the structured page left empty from the prose ("randomized",
+ * "double-blind", "dose-escalation"), each marked derived with the words it came from.
+ */
+export function deriveDesign(rec: ParsedTrial, prose: string): void {
+  const readers = { allocation: readAllocation, masking: readMasking, interventionModel: readInterventionModel } as const;
+  for (const [field, read] of Object.entries(readers) as [keyof typeof readers, (t: string) => Found<never> | null][]) {
+    if (rec.design[field] !== null) continue;
+    const found = read(prose);
+    if (!found) continue;
+    rec.design[field] = found.value;
+    rec.evidence[`design.${field}`] = { origin: "derived", text: found.text };
+  }
+}
+
+/** The enrollment alone ("A total of 150 ACLF patients"), with its words. */
+export function readEnrollmentFromProse(text: string): Found<number> | null {
+  const found = readEnrollment(text);
+  return found ? { value: found.value, text: found.text } : null;
+}
+
+export { readAllocation as readAllocationFromProse, readMasking as readMaskingFromProse, readInterventionModel as readInterventionModelFromProse };

@@ -17,6 +17,7 @@ export interface GroupMention {
 }
 
 const MAX_GROUPS = 500;
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
 const LEVELS: Record<string, string> = {
   low: "low", lower: "low", medium: "medium", middle: "medium", mid: "medium", intermediate: "medium", moderate: "medium",
@@ -46,6 +47,8 @@ export function groupKey(words: string): string {
   const t = words.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   const level = /\b(low|lower|medium|middle|mid|intermediate|moderate|high|higher)\b(?= ?dose\b| group\b| arm\b|$)/.exec(t);
   if (level) return `level:${LEVELS[level[1]!]}`;
+  const ordinal = /\b(first|second|third|fourth|fifth|sixth)\s(?:dose)\b/.exec(t);
+  if (ordinal) return `level:${ORDINALS[ordinal[1]!]}`;
   const id = /^(?:group|arm|cohort)\s([a-z]|\d{1,2}|[ivx]{1,4})$/.exec(t) ?? /^([a-z]|\d{1,2})\s(?:group|arm|cohort)$/.exec(t);
   if (id) return idKey(words.trim().split(/\s+/).find((w) => w.toLowerCase() === id[1]) ?? id[1]!);
   const head = t.replace(/\b(?:the|group|arm|cohort)\b/g, " ").replace(/\s+/g, " ").trim();
@@ -56,7 +59,7 @@ export function groupKey(words: string): string {
 
 const ID_GROUP = /\b([Gg]roups?|[Aa]rms?|[Cc]ohorts?|GROUPS?|ARMS?)\s{1,2}([A-Z]|\d{1,2}|I{1,3}|IV|V|VI)\b(?!\s{0,2}(?:-|\.)\d)/g;
 const ID_JOIN = /\s{0,2}(?:,\s{0,2}and|,|and|&|or)\s{0,2}(?:(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s{1,2})?([A-Z]|\d{1,2}|I{1,3}|IV|V|VI)\b/y;
-const LEVEL_GROUP = /\b(low|lower|medium|middle|mid|intermediate|moderate|high|higher)(?:[\s-]{1,2}dose)?(?:\s{1,2}(?:group|arm|cohort))?\b/gi;
+const LEVEL_GROUP = /\b(low|lower|medium|middle|mid|intermediate|moderate|high|higher|first|second|third|fourth|fifth|sixth)(?:[\s-]{1,2}dose)?(?:\s{1,2}(?:group|arm|cohort))?\b/gi;
 const NAMED_GROUP = /\b(groups?|arms?|cohorts?)\b/gi;
 
 export function findGroups(text: string, knownLabels: string[] = []): GroupMention[] {
@@ -102,12 +105,15 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
   for (const m of text.matchAll(LEVEL_GROUP)) {
     if (full()) break;
     const grouped = /dose|group|arm|cohort/i.test(m[0]);
-    // "the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups"
+    // "the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups": the list ends in "dose"
     const bare = !grouped && /^\s{0,2}\(/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) &&
-      /\bdoses?\b/i.test(text.slice(m.index, m.index + 300));
+      /\)[\s-]{0,3}(?:dose|doses|dosage)\b/i.test(text.slice(m.index, m.index + 300));
     if (!grouped && !bare) continue;
     if (/^(?:high|low)er$/i.test(m[1]!) && !/group|arm|cohort/i.test(m[0])) continue;
-    add(m.index, m.index + m[0].length, [`level:${LEVELS[m[1]!.toLowerCase()]}`]);
+    const ordinal = ORDINALS[m[1]!.toLowerCase()];
+    // An ordinal names a dose level only as "the first (…), second (…) … dose groups" or "the first dose group".
+    if (ordinal && !bare && !/group|arm|cohort/i.test(m[0])) continue;
+    add(m.index, m.index + m[0].length, [ordinal ? `level:${ordinal}` : `level:${LEVELS[m[1]!.toLowerCase()]}`]);
   }
   for (const m of text.matchAll(NAMED_GROUP)) {
     if (full()) break;
@@ -123,6 +129,7 @@ export function findGroups(text: string, knownLabels: string[] = []): GroupMenti
     // The words must be right before "group" (no punctuation in between).
     if (head.length === 0) continue;
     const phrase = head.join(" ");
+    if (/^(?:(?:next|previous|last|later|earlier|same|that|this|each|any|one)\s)?dose$/i.test(phrase)) continue;
     const startGuess = lower.lastIndexOf(head[0]!, m.index);
     if (startGuess < 0 || /[^\w\s-]/.test(text.slice(startGuess, m.index))) continue;
     add(startGuess, m.index + m[0].length, [groupKey(`${phrase} group`)]);

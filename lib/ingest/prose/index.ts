@@ -30,11 +30,11 @@
  */
 import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
-import { isDoseAmount, type AmountMention } from "./amounts";
+import { findAmounts as findAmountsIn, isDoseAmount, type AmountMention } from "./amounts";
 import { attachText, type AttachedText } from "./attach";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
-import { enclosing } from "./scopes";
+import { enclosing, sentenceAt } from "./scopes";
 import { combineSchedules, type CombinedSchedule, type ScheduleMention } from "./schedules";
 
 export { findAmounts, type AmountMention } from "./amounts";
@@ -44,6 +44,7 @@ export { findGroups, groupKey, type GroupMention } from "./groups";
 export { attachText, readMentions } from "./attach";
 export { analyzeScopes } from "./scopes";
 export * from "./design";
+export { readRatioStages, readStagedArms } from "./stages";
 
 export interface ProseIntervention {
   name: string;
@@ -68,6 +69,8 @@ export interface ProseArm {
   type: ArmType | null;
   /** True for an arm read from prose because the record lists none. */
   derived: boolean;
+  /** A derived arm's words: from the group's name to its amount ("low (1 x 10^6 cells/kg)"). */
+  description?: string;
   doses: ParsedDose[];
   /** The source words the doses were read from. */
   evidence: string[];
@@ -83,7 +86,8 @@ type Level = "arm" | "intervention" | "trial";
 interface Facts {
   level: Level;
   sources: string[];
-  amounts: { m: AmountMention; source: string }[];
+  /** `named`: attached to this arm by a group it names (not only because it owns the text). */
+  amounts: { m: AmountMention; source: string; named: boolean; at: AttachedText }[];
   stated: AmountMention[]; // ranges, lists, concentrations: a dose was stated but is not one number
   schedules: ScheduleMention[];
   /** The text each schedule was read from (same order as `schedules`). */
@@ -192,7 +196,8 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       for (const i of targets(a.groups, a.via, "MSC")) {
         if (!ownText && hardControl[i]) continue;
         const f = facts[i]![li]!;
-        if (isDoseAmount(a.mention) && !level) f.amounts.push({ m: a.mention, source: text });
+        const named = !!a.groups && useGroups && matchArms(a.groups).includes(i);
+        if (isDoseAmount(a.mention) && !level) f.amounts.push({ m: a.mention, source: text, named, at });
         else if (!a.mention.concentration) f.stated.push(a.mention);
         if (!f.sources.includes(text)) f.sources.push(text);
       }
@@ -238,7 +243,14 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   if (trialText) distribute(trialText, "trial", everyArm, single);
 
   // A schedule stated once for the trial or a shared text (no group) applies to every arm without one.
-  const out: ProseArm[] = arms.map((arm, i) => buildArm(arm, i, facts[i]!, controlLike[i]!, derived, warnings, facts));
+  let out: ProseArm[] = arms.map((arm, i) => buildArm(arm, i, facts[i]!, controlLike[i]!, derived, warnings, facts));
+  if (derived) {
+    // A dose level is an arm when the prose gives it its amount; one it only names ("enrollment
+    // in the high dose group") with no amount of its own is not an arm.
+    const level = arms.map((a) => groupKey(a.label).startsWith("level:"));
+    const dosed = facts.map((f) => f.some((lv) => lv.amounts.some((a) => a.named) || lv.stated.length > 0));
+    out = out.filter((_, i) => !level[i] || dosed[i]);
+  }
 
   if (derived) {
     const count = readGroupCount(trialText);
@@ -260,15 +272,18 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     arm.type === "PLACEBO_COMPARATOR" && (trial.placebo || own.schedules.length + linked.schedules.length > 0));
 
   // Amounts: the most specific level that states one.
-  const distinct = (xs: { m: AmountMention; source: string }[]) => {
-    const m = new Map<string, { m: AmountMention; source: string }>();
+  type Found = Facts["amounts"][number];
+  // A dose stated for this arm by name wins over amounts its text states for no group.
+  const distinct = (all: Found[]) => {
+    const xs = all.some((x) => x.named) ? all.filter((x) => x.named) : all;
+    const m = new Map<string, Found>();
     for (const x of xs) if (!m.has(amountKey(x.m))) m.set(amountKey(x.m), x);
     return [...m.values()];
   };
   const ownAmounts = distinct(own.amounts);
   const linkedAmounts = distinct(linked.amounts);
   const trialAmounts = distinct(trial.amounts);
-  let amounts = ownAmounts.length ? ownAmounts : linkedAmounts.length ? linkedAmounts : own.stated.length || linked.stated.length ? [] : trialAmounts.length === 1 || derived ? trialAmounts : [];
+  let amounts: Found[] = ownAmounts.length ? ownAmounts : linkedAmounts.length ? linkedAmounts : own.stated.length || linked.stated.length ? [] : trialAmounts.length === 1 || derived ? trialAmounts : [];
   if (ownAmounts.length && linkedAmounts.length && ownAmounts.map((a) => amountKey(a.m)).sort().join() !== linkedAmounts.map((a) => amountKey(a.m)).sort().join()) {
     warnings.push(`arm "${arm.label}": its description states ${ownAmounts.map((a) => `"${a.m.text}"`).join(", ")} but a linked intervention states ${linkedAmounts.map((a) => `"${a.m.text}"`).join(", ")}; the arm's own is kept`);
   }
@@ -299,7 +314,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
       const before = same.text.amounts.filter((a) => a.mention.end <= same.pos && isDoseAmount(a.mention) && a.product?.product !== "PLACEBO");
       const last = before[before.length - 1];
       if (last && !noIntervention && !(own.placebo || linked.placebo)) {
-        amounts = [{ m: last.mention, source: same.text.text }];
+        amounts = [{ m: last.mention, source: same.text.text, named: false, at: same.text }];
         evidence.push(same.words);
         msc = true;
       }
@@ -314,7 +329,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   if (schedule && schedule.infusions === null) schedule = null;
 
   const doses: ParsedDose[] = [];
-  const schedText = schedule && says(schedule) ? schedule.text : null;
+  const schedText = schedule && says(schedule) ? sourceWords(schedule, f) : null;
   // Several amounts (by two routes, say), each with its own schedule in its own smallest scope.
   const perAmount = amounts.length > 1 ? amounts.map((a) => scheduleOfAmount(a.m, [own, linked, trial])) : [];
   const ownSchedules = perAmount.length > 0 && perAmount.every((s) => s !== null) && new Set(perAmount.map(scheduleSig)).size > 1;
@@ -322,8 +337,8 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     const base = amounts.length ? amounts : [null];
     base.forEach((a, k) => {
       const s = ownSchedules ? perAmount[k]! : schedule;
-      const sText = ownSchedules ? perAmount[k]!.text : schedText;
-      const text = [a?.m.text ?? null, sText].filter(Boolean).join("; ") || [...own.mscWords, ...linked.mscWords, ...trial.mscWords][0] || arm.label;
+      const sText = ownSchedules ? sourceWords(perAmount[k]!, f) : schedText;
+      const text = [a?.m.text ?? null, sText].filter(Boolean).join(" … ") || [...own.mscWords, ...linked.mscWords, ...trial.mscWords][0] || arm.label;
       doses.push({
         product: "MSC",
         cellsPerKg: a?.m.perKg ? a.m.value : null,
@@ -335,14 +350,15 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
       evidence.push(text);
     });
   } else if (placebo) {
-    const text = [[...own.placeboWords, ...linked.placeboWords, ...trial.placeboWords][0] ?? "placebo", schedText].filter(Boolean).join("; ");
+    const text = [[...own.placeboWords, ...linked.placeboWords, ...trial.placeboWords][0] ?? "placebo", schedText].filter(Boolean).join(" … ");
     doses.push({ product: "PLACEBO", cellsPerKg: null, cellsPerInfusion: null, infusions: schedule?.infusions ?? null, dayOffsets: schedule?.dayOffsets ?? null, text });
     evidence.push(text);
   }
   let type = arm.type;
   if (derived) type = msc ? "EXPERIMENTAL" : placebo ? "PLACEBO_COMPARATOR" : trial.other ? "ACTIVE_COMPARATOR" : "NO_INTERVENTION";
   void placebo;
-  return { label: arm.label, type, derived, doses, evidence };
+  const description = derived && amounts.length ? armWords(amounts[0]!, arm) : null;
+  return { label: arm.label, type, derived, ...(description ? { description } : {}), doses, evidence };
 }
 
 /**
@@ -370,6 +386,34 @@ function scheduleOfAmount(amount: AmountMention, levels: Facts[]): CombinedSched
   return null;
 }
 
+/** A schedule's source words: first mention to last when one sentence of one text holds them all. */
+function sourceWords(s: CombinedSchedule, levels: Facts[]): string {
+  for (const f of levels) {
+    const j = f.schedules.indexOf(s.mentions[0]!);
+    if (j < 0) continue;
+    const at = f.scheduleTexts[j]!;
+    const first = s.mentions[0]!;
+    const last = s.mentions[s.mentions.length - 1]!;
+    const k = sentenceAt(at.scopes.sentences, first.start);
+    const all = s.mentions.every((m) => at.mentions.schedules.includes(m));
+    if (all && k >= 0 && last.end <= at.scopes.sentences[k]![1] && last.end > first.start) return at.text.slice(first.start, last.end);
+  }
+  return s.text;
+}
+
+/** A derived arm's words: its group's name (the nearest mention before its amount) through the amount. */
+function armWords(amount: { m: AmountMention; at: AttachedText }, arm: ProseArmInput): string | null {
+  const key = groupKey(arm.label);
+  const { m, at } = amount;
+  const attached = at.amounts.find((a) => a.mention === m);
+  if (!attached?.groups || attached.via !== "scope") return null;
+  const names = at.mentions.groups.filter((g) => g.end <= m.start && g.keys.some((k) => attached.groups!.includes(k)));
+  const name = names[names.length - 1];
+  if (!name || !name.keys.some((k) => k === key || attached.groups!.includes(k))) return null;
+  const end = at.text[m.end] === ")" ? m.end + 1 : m.end;
+  return at.text.slice(name.start, end);
+}
+
 function hasMoreOnly(f: Facts[]): boolean {
   return f.some((lv) => lv.schedules.some((s) => s.kind === "count" && s.more));
 }
@@ -395,4 +439,36 @@ function labelOfKey(key: string, text: string | null): string {
   if (key.startsWith("level:")) return `${cap(key.slice(6))} dose`;
   if (key.startsWith("label:")) return cap(`${key.slice(6)} group`);
   return cap(`${key} group`);
+}
+
+/**
+ * The dose groups a text lists, in the shape the importer's first prose reader returned
+ * ("the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups" → Low dose, Medium
+ * dose, High dose), read through `readArmsFromProse`: each derived arm with one amount.
+ */
+export function readDoseGroups(text: string): { label: string; dose: { kind: "perKg"; cellsPerKg: number; text: string } | { kind: "flat"; cellsPerInfusion: number; text: string }; text: string }[] {
+  return readArmsFromProse({ arms: [], trialText: text }).arms.flatMap((arm) => {
+    const d = arm.doses.find((x) => x.product === "MSC" && (x.cellsPerKg !== null || x.cellsPerInfusion !== null));
+    const words = arm.description ?? "";
+    const amount = findAmountsIn(words).find(isDoseAmount);
+    if (!d || !amount) return [];
+    const label = arm.label.replace(/\s+(?:group|arm|cohort)$/i, "");
+    const dose = d.cellsPerKg !== null
+      ? { kind: "perKg" as const, cellsPerKg: d.cellsPerKg, text: amount.text }
+      : { kind: "flat" as const, cellsPerInfusion: d.cellsPerInfusion!, text: amount.text };
+    return [{ label, dose, text: words }];
+  });
+}
+
+/** The schedule a text states for no group in particular, with its source words; null if it gives no count. */
+export function readTrialSchedule(text: string): { infusions: number; days: number[] | null; text: string } | null {
+  const at = attachText(text);
+  const free = at.schedules.filter((s) => s.groups === null).map((s) => s.mention);
+  const combined = combineSchedules(free);
+  if (!combined?.infusions) return null;
+  const first = combined.mentions[0]!;
+  const last = combined.mentions[combined.mentions.length - 1]!;
+  const k = sentenceAt(at.scopes.sentences, first.start);
+  const words = k >= 0 && last.end <= at.scopes.sentences[k]![1] ? text.slice(first.start, last.end) : combined.text;
+  return { infusions: combined.infusions, days: combined.dayOffsets, text: words };
 }

@@ -159,6 +159,8 @@ export function findSchedules(text: string): ScheduleMention[] {
     // "3 times the upper limit of normal", "2 times higher": not a number of infusions
     if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
+    if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
@@ -179,6 +181,8 @@ export interface CombinedSchedule {
   text: string;
   /** Set when the mentions disagree (a list and a count of a different length). */
   conflict: string | null;
+  /** The mentions it was read from. */
+  mentions: ScheduleMention[];
 }
 
 const offsets = (days: number[]) => {
@@ -222,9 +226,9 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
   if (list && list.kind === "list") {
     const days = offsets(list.days);
     if (count !== null && count !== days.length) {
-      return { infusions: count, dayOffsets: null, text, conflict: `${count} infusions but ${days.length} days listed ("${list.text}")` };
+      return { infusions: count, dayOffsets: null, text, conflict: `${count} infusions but ${days.length} days listed ("${list.text}")`, mentions };
     }
-    return { infusions: days.length, dayOffsets: days, text, conflict: null };
+    return { infusions: days.length, dayOffsets: days, text, conflict: null, mentions };
   }
   if (interval && count === null && duration) {
     if (interval.everyDays && duration.days && duration.days >= interval.everyDays) {
@@ -237,10 +241,10 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
     }
     if (count !== null && count > MAX_COUNT) count = null;
   }
-  if (count === null) return counts.length || interval || duration ? { infusions: null, dayOffsets: null, text, conflict: null } : null;
-  if (count === 1) return { infusions: 1, dayOffsets: [0], text, conflict: null };
+  if (count === null) return counts.length || interval || duration ? { infusions: null, dayOffsets: null, text, conflict: null, mentions } : null;
+  if (count === 1) return { infusions: 1, dayOffsets: [0], text, conflict: null, mentions };
   if (interval?.everyDays && interval.perPeriod === 1) {
-    return { infusions: count, dayOffsets: Array.from({ length: count }, (_, i) => i * interval.everyDays!), text, conflict: null };
+    return { infusions: count, dayOffsets: Array.from({ length: count }, (_, i) => i * interval.everyDays!), text, conflict: null, mentions };
   }
-  return { infusions: count, dayOffsets: null, text, conflict: null };
+  return { infusions: count, dayOffsets: null, text, conflict: null, mentions };
 }
