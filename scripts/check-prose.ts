@@ -51,6 +51,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
     }
   }
   for (const w of result.warnings) console.log(`  ! ${w}`);
+  for (const n of result.notes) console.log(`  ~ ${n}`);
   // Dose-like wordings in the arm and intervention texts that no dose took.
   const used = result.arms.flatMap((a) => a.evidence).join(" \u0000 ");
   const values = new Set(result.arms.flatMap((a) => a.doses.flatMap((d) => [d.cellsPerKg, d.cellsPerInfusion])));

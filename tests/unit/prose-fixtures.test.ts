@@ -25,7 +25,7 @@ describe("prose fixtures", () => {
       const unlinked = fs.existsSync(unlinkedFile) ? JSON.parse(fs.readFileSync(unlinkedFile, "utf8")) : undefined;
       const result = readArmsFromProse({ arms, trialText, unlinked });
       for (const arm of result.arms) for (const d of arm.doses) doseSchema.parse(d);
-      const actual = { arms: result.arms.map(({ evidence: _e, ...a }) => a), warnings: result.warnings };
+      const actual = { arms: result.arms.map(({ evidence: _e, scheduleWords: _s, ...a }) => a), warnings: result.warnings };
       const file = path.join(dir, "expected.json");
       if (process.env.UPDATE) fs.writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
       expect(fs.existsSync(file), `${file} is missing (run with UPDATE=1 and read it)`).toBe(true);

@@ -73,6 +73,23 @@ const RULES: Rule[] = [
   { re: /(\d{4,12})(?![\d.,]\d)/y, read: (m) => ({ mant: m[1]!, exp: 0 }) },
 ];
 
+/**
+ * A short number (1-3 digits) followed, after at most two spaces, by nothing a rule reads
+ * (a multiplier sign, an exponent, a separator, "million"/"billion"): no rule can
+ * match there, so the seven rules are not tried ("1 1 1 …" stays cheap).
+ */
+function cannotStartAmount(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && j - i < 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  if (j - i > 3) return false;
+  let k = j;
+  while (k < text.length && k - j < 2 && (text[k] === " " || text[k] === "\t")) k++;
+  const c = text[k];
+  if (c === undefined) return true;
+  if ("×xX*·✕^eE⁰¹²³⁴⁵⁶⁷⁸⁹.,".includes(c)) return false;
+  return !/^(?:million|billion)/i.test(text.slice(k, k + 7));
+}
+
 function decimal(mant: string, exp: number): number {
   const v = Number(`${mant.replace(",", ".")}e${exp}`);
   return Math.round(v);
@@ -127,6 +144,7 @@ export function findAmounts(text: string): AmountMention[] {
     if (out.length >= 500) break; // no record states 500 amounts; keeps later passes linear
     if (/\d/.test(s[0]) && i > 0 && /[\d.,^]/.test(text[i - 1]!) && !/[,]/.test(text[i - 1]!)) continue;
     if (i > 0 && /[A-Za-z]/.test(text[i - 1]!) && /\d/.test(s[0])) continue; // "ADR-001", "APZ2"
+    if (/\d/.test(s[0]) && cannotStartAmount(text, i)) continue;
     let hit: { mant: string; exp: number; end: number } | null = null;
     for (const { re, read } of RULES) {
       re.lastIndex = i;

@@ -121,9 +121,10 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
   const usable = products.filter((p) => !p.negated);
   const inside = usable.find((p) => p.start >= a.start && p.end <= a.end);
   if (inside) return inside;
-  const spans = [...enclosing(scopes, a.start, a.end).map((s) => s.span), [0, text.length] as [number, number]];
-  for (const span of spans) {
-    const whole = span[0] === 0 && span[1] === text.length;
+  // The enclosing scopes, then the whole text (where only an MSC named anywhere counts); a
+  // one-sentence text's sentence is a scope like any other, though it spans the whole text.
+  const spans = [...enclosing(scopes, a.start, a.end).map((s) => ({ span: s.span, whole: false })), { span: [0, text.length] as [number, number], whole: true }];
+  for (const { span, whole } of spans) {
     const ps = usable.filter(within(span)).filter((p) => !whole || p.product === "MSC");
     if (ps.length === 0) continue;
     const strong = ps.some((p) => !p.weak) ? ps.filter((p) => !p.weak) : ps;

@@ -8,7 +8,7 @@
  *     trialText,      // the trial's free text (brief summary + detailed description), or ""
  *     knownLabels,    // optional: more names of groups the record defines
  *     unlinked,       // optional: interventions linked to no arm, [{ name, description }]
- *   }) → { arms: [{ label, type, derived, doses, evidence }], warnings, groupCount }
+ *   }) → { arms: [{ label, type, derived, description?, doses, evidence, scheduleWords }], warnings, notes, groupCount }
  *
  * - `arms` are the structured arms in the record's order, each with the interventions the
  *   record links to it (an intervention linked to several arms is listed under each; the
@@ -74,10 +74,15 @@ export interface ProseArm {
   doses: ParsedDose[];
   /** The source words the doses were read from. */
   evidence: string[];
+  /** The words of the arm's schedule (one for all its doses), if it has one. */
+  scheduleWords: string | null;
 }
 export interface ProseResult {
   arms: ProseArm[];
+  /** Conflicts and doses that could not be read: shown with the record. */
   warnings: string[];
+  /** How an ambiguity was resolved (an arm's description naming another arm, read as its own). */
+  notes: string[];
   /** Groups the prose announces ("150 participants in 3 patient groups"), if it does. */
   groupCount: number | null;
 }
@@ -131,6 +136,7 @@ function scheduleSig(s: CombinedSchedule | null): string {
 
 export function readArmsFromProse(input: ProseInput): ProseResult {
   const warnings: string[] = [];
+  const notes: string[] = [];
   const trialText = input.trialText ?? "";
   const derived = input.arms.length === 0;
   const unlinked = (input.unlinked ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]).filter((t) => t.trim());
@@ -171,7 +177,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     const useGroups = !ownText || named.size >= 2;
     const specific = at.mentions.groups.some((g) => g.keys.some((k) => /^(?:id|label|level):/.test(k)) && matchArms(g.keys).some((i) => !owners.includes(i)));
     if (ownText && level === "arm" && specific && named.size === 1 && !named.has(owners[0]!) && text !== arms[owners[0]!]!.label) {
-      warnings.push(`arm "${arms[owners[0]!]!.label}": its description names "${arms[[...named][0]!]!.label}"; read as its own`);
+      notes.push(`arm "${arms[owners[0]!]!.label}": its description names "${arms[[...named][0]!]!.label}"; read as its own`);
     }
     // Amounts given to groups that are not arms ("low (…) or high (…) dose" in one arm): dose levels, not one dose.
     const subgroups = new Set(at.amounts.filter((a) => a.groups && matchArms(a.groups).length === 0).map((a) => a.groups!.join()));
@@ -258,7 +264,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       warnings.push(`the prose announces ${count.value} groups ("${count.text}") but ${out.length} arms were read from it`);
     }
   }
-  return { arms: out, warnings, groupCount: readGroupCount(trialText)?.value ?? null };
+  return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null };
 }
 
 function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][]): ProseArm {
@@ -358,7 +364,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   if (derived) type = msc ? "EXPERIMENTAL" : placebo ? "PLACEBO_COMPARATOR" : trial.other ? "ACTIVE_COMPARATOR" : "NO_INTERVENTION";
   void placebo;
   const description = derived && amounts.length ? armWords(amounts[0]!, arm) : null;
-  return { label: arm.label, type, derived, ...(description ? { description } : {}), doses, evidence };
+  return { label: arm.label, type, derived, ...(description ? { description } : {}), doses, evidence, scheduleWords: ownSchedules ? null : schedText };
 }
 
 /**
