@@ -12,7 +12,7 @@ import { normalizeDate } from "../normalize/dates";
 import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
 import { parseSchedule } from "../normalize/schedule";
-import { readRatioStages } from "../prose";
+import { readRatioStages } from "../prose/stages";
 import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
 import type { Layout } from "./types";
 

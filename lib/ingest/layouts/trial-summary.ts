@@ -1,10 +1,10 @@
 import { ImportError } from "../errors";
-import { toDose } from "../arm-doses";
 import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
 import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normalize/enums";
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
-import { deriveDesign, readDoseGroups, readTrialSchedule } from "../prose";
+import { deriveDesign } from "../prose/design";
+import { readArmsFromProse } from "../prose/index";
 import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
@@ -90,16 +90,14 @@ export const trialSummary: Layout = {
 
     deriveDesign(rec, prose);
 
-    const schedule = readTrialSchedule(rec.description ?? "");
-    rec.arms = readDoseGroups(prose).map((g, i) => {
-      ev(`arms[${i}]`, g.text, "derived");
-      return {
-        label: g.label,
-        type: "EXPERIMENTAL" as const,
-        description: g.text,
-        doses: [toDose("MSC", g.dose, schedule, [g.dose.text, schedule?.text].filter(Boolean).join(" … "))],
-      };
+    // The page lists no arms: each group its prose names is one, with the doses it states.
+    const read = readArmsFromProse({ arms: [], trialText: prose });
+    rec.arms = read.arms.map((arm, i) => {
+      const description = arm.description ?? null;
+      ev(`arms[${i}]`, description ?? arm.evidence.join(" … ") ?? arm.label, "derived");
+      return { label: arm.label, type: arm.type, description, doses: arm.doses };
     });
+    rec.warnings.push(...read.warnings);
     if (rec.arms.length === 0) rec.warnings.push("no dose groups could be read from the description");
 
     const cellSource = findCellSource([prose]);

@@ -1,6 +1,8 @@
 import { ImportError } from "../errors";
-import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
-import { deriveDesign, readEnrollmentFromProse, readStagedArms } from "../prose";
+import { emptyParsedTrial, type ParsedArm, type ParsedTrial } from "../parsed-record";
+import { deriveDesign, readEnrollmentFromProse } from "../prose/design";
+import { readArmsFromProse } from "../prose/index";
+import { readStagedArms } from "../prose/stages";
 import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 import { veevaSectionHeading, readGroupCount, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
@@ -39,12 +41,21 @@ export const veevaProse: Layout = {
       }
     }
 
-    const { arms, stages, evidence } = readStagedArms(rec.description);
+    // A two-stage design with re-randomisation is read as stages; any other prose by the
+    // mention reader, each group it names becoming an arm with the doses stated for it.
+    const staged = readStagedArms(rec.description);
+    const { stages, evidence } = staged;
+    let arms: ParsedArm[] = staged.arms;
+    if (arms.length === 0) {
+      const read = readArmsFromProse({ arms: [], trialText: prose });
+      arms = read.arms.map((a) => ({ label: a.label, type: a.type, description: a.description ?? null, doses: a.doses }));
+      rec.warnings.push(...read.warnings);
+      read.arms.forEach((a, i) => (rec.evidence[`arms[${i}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) }));
+    } else {
+      arms.forEach((arm, i) => (rec.evidence[`arms[${i}]`] = { origin: "derived", text: arm.description }));
+    }
     rec.arms = arms;
     rec.stages = stages;
-    arms.forEach((arm, i) => {
-      rec.evidence[`arms[${i}]`] = { origin: "derived", text: arm.description };
-    });
     if (stages.length) rec.evidence.stages = { origin: "derived", text: evidence.join(" … ") };
     if (groups && groups.groups !== arms.length) {
       rec.warnings.push(`the page announces ${groups.groups} patient groups but ${arms.length} arms were read from the prose`);

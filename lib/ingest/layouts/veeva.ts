@@ -4,7 +4,7 @@ import type { ArmType } from "../../record/vocabulary";
 import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
 import { mentionsPlacebo, readDoseAmount } from "../normalize/doses";
 import { parseSchedule } from "../normalize/schedule";
-import { readRatioStages } from "../prose";
+import { readRatioStages } from "../prose/stages";
 import { lineOf, refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 import { veevaSectionHeading, readGroupCount, readVeevaArmBlocks, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";

@@ -1,116 +1,17 @@
-import type { ParsedArm, ParsedDose, ParsedTrial, Stage } from "./parsed-record";
-import type { ArmType } from "../record/vocabulary";
-import { readDoseAmount } from "./normalize/doses";
-import { SMALL_COUNT, parseSmallCount } from "./normalize/numbers";
-import { parseSchedule } from "./normalize/schedule";
-import { capitalize, sentences } from "./text";
-
-/** A value read from prose, with the words it was read from. */
-export interface Found<T> {
-  value: T;
-  text: string;
-}
-
-function first<T>(text: string, rules: [RegExp, T][]): Found<T> | null {
-  for (const [re, value] of rules) {
-    const m = re.exec(text);
-    if (m) return { value, text: m[0] };
-  }
-  return null;
-}
-
-export function readAllocationFromProse(text: string) {
-  return first(text, [
-    [/\bnon-?randomi[sz]ed\b/i, "NON_RANDOMIZED" as const],
-    [/\brandomi[sz]ed\b/i, "RANDOMIZED" as const],
-  ]);
-}
-
-export function readMaskingFromProse(text: string) {
-  return first(text, [
-    [/\bquadruple[- ]blind(?:ed)?\b/i, "QUADRUPLE" as const],
-    [/\btriple[- ]blind(?:ed)?\b/i, "TRIPLE" as const],
-    [/\bdouble[- ]blind(?:ed)?\b/i, "DOUBLE" as const],
-    [/\bsingle[- ]blind(?:ed)?\b/i, "SINGLE" as const],
-    [/\bopen[- ]label(?:ed)?\b/i, "NONE" as const],
-    // "a multiple-dose, open, dose-escalation design"
-    [/\bopen\s*,\s*(?:[\w-]+,?\s+){0,3}(?:design|study|trial)\b/i, "NONE" as const],
-  ]);
-}
-
-export function readInterventionModelFromProse(text: string) {
-  return first(text, [
-    [/\b(?:dose[- ]escalation|sequential (?:entry|cohorts?|assignment))\b/i, "SEQUENTIAL" as const],
-    [/\bcross-?over\b/i, "CROSSOVER" as const],
-    [/\bfactorial\b/i, "FACTORIAL" as const],
-    [/\bsingle[- ](?:group|arm)\b/i, "SINGLE_GROUP" as const],
-    [/\bparallel(?:[- ]group| assignment| arms?)\b/i, "PARALLEL" as const],
-  ]);
-}
-
 /**
- * Fills the design fields the structured page left empty from the prose ("randomized",
- * "double-blind", "dose-escalation"), each marked derived with the words it came from.
+ * Stages read from prose: allocation ratios ("randomized in a 2:2:1:1 ratio during Phase
+ * IIb to receive either A, B, C, or D") and arms described only over stages with
+ * re-randomisation ("At the second stage, the survived patients of the MSC short treatment
+ * group would be further randomized …"), used by the veeva-prose layout (ratios also by the
+ * veeva and ctgov-classic layouts). A staged regimen's amount is read with the mention
+ * reader (amounts.ts); its schedule ("at week0, week1 and week2") by normalize/schedule.
  */
-export function deriveDesign(rec: ParsedTrial, prose: string): void {
-  const readers = {
-    allocation: readAllocationFromProse,
-    masking: readMaskingFromProse,
-    interventionModel: readInterventionModelFromProse,
-  } as const;
-  for (const [field, read] of Object.entries(readers) as [keyof typeof readers, (t: string) => Found<never> | null][]) {
-    if (rec.design[field] !== null) continue;
-    const found = read(prose);
-    if (!found) continue;
-    rec.design[field] = found.value;
-    rec.evidence[`design.${field}`] = { origin: "derived", text: found.text };
-  }
-}
-
-/** "A total of 150 ACLF patients", "150 participants in 3 patient groups". */
-export function readEnrollmentFromProse(text: string): Found<number> | null {
-  const m =
-    /\b(\d{1,6}) participants in \d+ patient groups\b/i.exec(text) ??
-    /\b(?:a total of|total of)\s+(\d{1,6})\s+(?:[\w-]+\s+){0,2}(?:patients|participants|subjects)\b/i.exec(text);
-  return m ? { value: Number(m[1]), text: m[0] } : null;
-}
-
-/**
- * The schedule of a whole trial stated once in prose ("the frequency of treatment is one
- * infusion every 4 weeks, for a total of three infusions"): the first sentence about
- * infusions from which a count can be read.
- */
-export function readTrialSchedule(text: string) {
-  for (const s of sentences(text)) {
-    if (!/\b(infusions?|injections?|transfusions?|administ|dosing|treatment)\b/i.test(s)) continue;
-    const schedule = parseSchedule(s);
-    if (schedule?.infusions) return schedule;
-  }
-  return null;
-}
-
-/**
- * Dose groups listed in one sentence: "the low (1 x 1000000 cells/kg), medium (2 x 1000000
- * cells/kg), and high (4 x 1000000 cells/kg) dose groups" → three experimental arms; also
- * "the low-dose group (1×10^6 cells/kg) or the high-dose group (2×10^6 cells/kg)".
- */
-export function readDoseGroups(text: string): { label: string; dose: NonNullable<ReturnType<typeof readDoseAmount>>; text: string }[] {
-  for (const s of sentences(text)) {
-    if (!/\bdose (?:groups?|cohorts?|arms?|levels?)\b/i.test(s)) continue;
-    // "low (…)", "low dose (…)", "low-dose group (…)": the word before "dose" names the group.
-    const groups = [...s.matchAll(/\b([A-Za-z]+(?:[- ]dose)?)(?:\s+(?:group|arm|cohort))?\s*\(([^()]*)\)/g)]
-      .map((m) => ({ word: m[1]!, dose: readDoseAmount(m[2]!), text: m[0] }))
-      .filter((g) => g.dose !== null && !/^(the|and|or|of)$/i.test(g.word));
-    if (groups.length >= 1) {
-      return groups.map((g) => ({
-        label: /dose$/i.test(g.word) ? capitalize(g.word) : `${capitalize(g.word)} dose`,
-        dose: g.dose!,
-        text: g.text,
-      }));
-    }
-  }
-  return [];
-}
+import type { ParsedArm, ParsedDose, Stage } from "../parsed-record";
+import type { ArmType } from "../../record/vocabulary";
+import { findAmounts, isDoseAmount, type AmountMention } from "./amounts";
+import { SMALL_COUNT, parseSmallCount } from "../normalize/numbers";
+import { parseSchedule } from "../normalize/schedule";
+import { capitalize, sentences } from "../text";
 
 const tokens = (s: string) =>
   new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !["the", "a", "an", "group", "arm", "of"].includes(w)));
@@ -182,7 +83,7 @@ interface ProseGroup {
   label: string;
   stage: number;
   regimen: string;
-  doses: { product: "MSC" | "PLACEBO"; amount: ReturnType<typeof readDoseAmount>; infusions: number | null; days: number[] | null; text: string }[];
+  doses: { product: "MSC" | "PLACEBO"; amount: AmountMention | null; infusions: number | null; days: number[] | null; text: string }[];
 }
 
 /**
@@ -198,13 +99,20 @@ function readRegimen(regimen: string): ProseGroup["doses"] {
     const schedule = parseSchedule(`${m[1]} times (${details})`);
     out.push({
       product,
-      amount: product === "MSC" ? readDoseAmount(details) : null,
+      amount: product === "MSC" ? oneAmount(details) : null,
       infusions: parseSmallCount(m[1]!),
       days: schedule?.days ?? null,
       text: m[0],
     });
   }
   return out;
+}
+
+/** The one cell amount a regimen's details state; null for none, a range, or two different ones. */
+function oneAmount(details: string): AmountMention | null {
+  const found = findAmounts(details);
+  if (found.length === 0 || !found.every(isDoseAmount)) return null;
+  return found.every((a) => a.value === found[0]!.value && a.perKg === found[0]!.perKg) ? found[0]! : null;
 }
 
 const ORDINAL_STAGE: Record<string, number> = { first: 1, second: 2, third: 3, "1": 1, "2": 2, "3": 3, one: 1, two: 2, three: 3 };
@@ -257,8 +165,8 @@ export function readStagedArms(text: string): { arms: ParsedArm[]; stages: Stage
     for (const p of parts) {
       const dose: ParsedDose = {
         product: p.product,
-        cellsPerKg: p.amount?.kind === "perKg" ? p.amount.cellsPerKg : null,
-        cellsPerInfusion: p.amount?.kind === "flat" ? p.amount.cellsPerInfusion : null,
+        cellsPerKg: p.amount?.perKg ? p.amount.value : null,
+        cellsPerInfusion: p.amount && !p.amount.perKg ? p.amount.value : null,
         infusions: p.infusions,
         dayOffsets: p.days && allDays ? p.days.map((d) => d - firstDay) : null,
         text: p.text,

@@ -1,0 +1,254 @@
+import { WORD_NUMBERS, wordsBefore } from "./types";
+
+/**
+ * Cell amounts in prose, each with its exact words and span: `2.0×10^6`, `2.0×10\^6`,
+ * `4*10^5`, `1 x 1000000`, `1x10E6`, `0.5*10E6`, `2×10⁶`, `2e6`; exponents whose superscript
+ * was lost (`2×105` = 2×10^5: a mantissa, a ×, then 10 and one or two digits); thousands
+ * separators (`1.000.000`, `1,000,000`); word multipliers (`10 million`); "approximately";
+ * per kg or flat; ranges and lists of levels (never one dose); concentrations (`cells/mL`
+ * with no volume: not a dose). Only 10^3 to 10^11 cells are amounts.
+ *
+ * The scan is linear: every pattern is sticky at a token start with bounded quantifiers.
+ */
+export interface AmountMention {
+  kind: "amount";
+  start: number;
+  end: number;
+  /** The source words, unit included ("1x106 MSCs per kg"). */
+  text: string;
+  /** The single amount; null for a range or a list of levels. */
+  value: number | null;
+  perKg: boolean;
+  cellsPerKg: number | null;
+  cellsPerInfusion: number | null;
+  approximate: boolean;
+  /** "0.5-1×10^6/kg": both ends, never a dose. */
+  range: { low: number; high: number } | null;
+  /** "0.5, 1.0, 2.5 million cells/kg" or "1×10^5/kg, 1×10^6/kg or 1×10^7/kg": alternatives. */
+  alternatives: number[] | null;
+  /** "5x10^6 cells/mL": a concentration with no volume, not a dose. */
+  concentration: boolean;
+}
+
+const MIN_CELLS = 1e3;
+const MAX_CELLS = 1e11;
+const SUP: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
+
+const MANT = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
+const TIMES = String.raw`\s{0,2}[×xX*·✕]\s{0,2}`;
+interface Rule { re: RegExp; read: (m: RegExpExecArray) => { mant: string; exp: number } | null }
+const RULES: Rule[] = [
+  // 1 x 1000000, 1×100000000: a power of ten written out
+  { re: new RegExp(String.raw`${MANT}${TIMES}(10{2,11})(?![\d])`, "y"), read: (m) => ({ mant: m[1]!, exp: m[2]!.length - 1 }) },
+  // 2.0×10^6, 2.0×10\^6, 6 * 10 ^ 7, 1x10E6, 1×10e5, 2×10⁶, and the flattened 2×105, 5X107
+  {
+    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|(\d{1,2}))(?![\d])`, "y"),
+    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])) }),
+  },
+  // 10^6, 10⁶ alone
+  {
+    re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d])/y,
+    read: (m) => ({ mant: "1", exp: Number(m[1] ?? [...m[2]!].map((c) => SUP[c]).join("")) }),
+  },
+  // 2e6, 1.5E8; "10E6" alone is how registries write 10^6
+  {
+    re: /(\d{1,3}(?:\.\d{1,3})?)[eE]\+?(\d{1,2})(?![\d])/y,
+    read: (m) => (m[1] === "10" ? { mant: "1", exp: Number(m[2]) } : { mant: m[1]!, exp: Number(m[2]) }),
+  },
+  // 2.5 million, 100 million, one million
+  {
+    re: new RegExp(String.raw`(\d{1,4}(?:[.,]\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\s{1,2}(million|billion)\b`, "iy"),
+    read: (m) => {
+      const w = m[1]!.toLowerCase().replace(/^a /, "");
+      const mant = /\d/.test(w) ? w : String(WORD_NUMBERS[w] ?? "");
+      return mant ? { mant, exp: m[2]!.toLowerCase() === "million" ? 6 : 9 } : null;
+    },
+  },
+  // 1.000.000, 1,000,000, 300,000 cells
+  {
+    re: /(\d{1,3}(?:\.\d{3}){2,4}|\d{1,3}(?:,\d{3}){1,4})(?![\d])/y,
+    read: (m) => ({ mant: m[1]!.replace(/[.,]/g, ""), exp: 0 }),
+  },
+  // 5000000 cells (a plain number: kept only when a cell word or /kg follows)
+  { re: /(\d{4,12})(?![\d.,]\d)/y, read: (m) => ({ mant: m[1]!, exp: 0 }) },
+];
+
+/**
+ * A short number (1-3 digits) followed, after at most two spaces, by nothing a rule reads
+ * (a multiplier sign, an exponent, a separator, "million"/"billion"): no rule can
+ * match there, so the seven rules are not tried ("1 1 1 …" stays cheap).
+ */
+function cannotStartAmount(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && j - i < 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  if (j - i > 3) return false;
+  let k = j;
+  while (k < text.length && k - j < 2 && (text[k] === " " || text[k] === "\t")) k++;
+  const c = text[k];
+  if (c === undefined) return true;
+  if ("×xX*·✕^eE⁰¹²³⁴⁵⁶⁷⁸⁹.,".includes(c)) return false;
+  return !/^(?:million|billion)/i.test(text.slice(k, k + 7));
+}
+
+function decimal(mant: string, exp: number): number {
+  const v = Number(`${mant.replace(",", ".")}e${exp}`);
+  return Math.round(v);
+}
+
+const CELL_WORD = /^(?:cells?|mscs?|[a-z-]{0,8}mscs?|bmscs?|mensc?s?|ucmscs?|mesenchymal|stem|stromal|allogeneic|allogenic|autologous|human|umbilical|cord|derived|bone|marrow|positive|abcb5-positive|abcb5|of|viable|total|uc|bm|huc|ad)$/i;
+
+/** What follows a number: per kg, per mL (with or without a volume), or nothing. */
+function unitAfter(text: string, end: number): { perKg: boolean; concentration: boolean; cellWord: boolean; end: number } {
+  const slice = text.slice(end, end + 90);
+  const tokens = [...slice.matchAll(/[A-Za-z][A-Za-z0-9®™+-]{0,30}|\d{1,6}|[^\sA-Za-z0-9]/g)];
+  let k = 0;
+  let cellWord = false;
+  let last = 0;
+  // "1.000.000 (one million) cells/kg": skip a short parenthesis right after the number
+  if (tokens[0]?.[0] === "(" && tokens[0].index! <= 1) {
+    const close = tokens.findIndex((t, j) => j > 0 && j < 8 && t[0] === ")");
+    if (close > 0) k = close + 1;
+  }
+  let skipped = 0;
+  while (k < tokens.length && skipped < 6 && CELL_WORD.test(tokens[k]![0])) {
+    if (!/^(of|total|viable)$/i.test(tokens[k]![0])) cellWord = true;
+    if (/cells?$|mscs?$|mensc?s?$/i.test(tokens[k]![0])) last = tokens[k]!.index! + tokens[k]![0].length;
+    k++;
+    skipped++;
+  }
+  const t = (j: number) => tokens[k + j]?.[0]?.toLowerCase();
+  const gapOk = (j: number) => {
+    const prev = tokens[k + j - 1];
+    const cur = tokens[k + j];
+    return !!prev && !!cur && cur.index! - (prev.index! + prev[0].length) <= 2;
+  };
+  const endOf = (j: number) => end + tokens[k + j]!.index! + tokens[k + j]![0].length;
+  if (t(0) === "/" && (t(1) === "kg" || t(1) === "kilogram") && gapOk(1)) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
+  if (t(0) === "per" && (t(1) === "kg" || t(1) === "kilogram")) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
+  if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "mL".toLowerCase() || t(1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
+  return { perKg: false, concentration: false, cellWord, end: end + last };
+}
+
+const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,2}$|(?:^|[^\d\s])\s{0,1}~\s{0,1}$/i;
+const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
+
+/** Every cell amount in `text`, in order. */
+export function findAmounts(text: string): AmountMention[] {
+  const out: AmountMention[] = [];
+  const starts = /[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\b/gi;
+  let minNext = 0;
+  for (const s of text.matchAll(starts)) {
+    const i = s.index;
+    if (i < minNext) continue;
+    if (out.length >= 500) break; // no record states 500 amounts; keeps later passes linear
+    if (/\d/.test(s[0]) && i > 0 && /[\d.,^]/.test(text[i - 1]!) && !/[,]/.test(text[i - 1]!)) continue;
+    if (i > 0 && /[A-Za-z]/.test(text[i - 1]!) && /\d/.test(s[0])) continue; // "ADR-001", "APZ2"
+    if (/\d/.test(s[0]) && cannotStartAmount(text, i)) continue;
+    let hit: { mant: string; exp: number; end: number } | null = null;
+    for (const { re, read } of RULES) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      const r = read(m);
+      if (!r) continue;
+      hit = { ...r, end: re.lastIndex };
+      break;
+    }
+    if (!hit) continue;
+    const value = decimal(hit.mant, hit.exp);
+    const unit = unitAfter(text, hit.end);
+    const plain = hit.exp === 0 && !/[.,]/.test(hit.mant);
+    if (plain && !unit.cellWord && !unit.perKg) continue; // "2000 ml", "2019"
+    if (text.slice(hit.end, hit.end + 12).match(/^\s{0,2}(?:ml|mg|µg|ug|iu|units?|g\b|years?|patients?|subjects?|participants?|%)/i)) continue;
+    minNext = hit.end;
+    if (!(value >= MIN_CELLS && value <= MAX_CELLS)) continue;
+    const end = Math.max(hit.end, unit.end);
+    const mention: AmountMention = {
+      kind: "amount", start: i, end, text: text.slice(i, end), value, perKg: unit.perKg,
+      cellsPerKg: unit.perKg ? value : null, cellsPerInfusion: unit.perKg ? null : value,
+      approximate: APPROX.test(text.slice(Math.max(0, i - 16), i)), range: null, alternatives: null,
+      concentration: unit.concentration,
+    };
+    const scale = value / Number(hit.mant.replace(",", "."));
+    const before = text.slice(Math.max(0, i - 24), i);
+    const prev = out[out.length - 1];
+    const between = prev ? text.slice(prev.end, i) : "";
+    if (prev && prev.value !== null && /^\s{0,3}(?:cells?\s{0,2})?(?:-|–|—|~|to)\s{0,3}$/i.test(between)) {
+      // "4.5 x 10^7 to 5.5 x 10^7 cells": one range mention spanning both ends
+      out.pop();
+      out.push(asRange({ ...mention, start: prev.start, text: text.slice(prev.start, end), perKg: mention.perKg || prev.perKg }, prev.value, value));
+      continue;
+    }
+    const r = RANGE_BEFORE.exec(before);
+    const charBefore = r ? text[i - r[0].length - 1] : undefined;
+    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.]/.test(charBefore))) {
+      const low = Math.round(Number(r[1]) * scale);
+      const startR = i - r[0].length;
+      out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value));
+      continue;
+    }
+    // "0.5, 1.0,2.5 million cells/kg": bare numbers sharing the multiplier
+    const levels: number[] = [];
+    let listStart = i;
+    let b = before;
+    for (let guard = 0; guard < 6 && Number.isFinite(scale) && scale > 1; guard++) {
+      const l = LIST_BEFORE.exec(b);
+      if (!l) break;
+      const cb = text[listStart - l[0].length - 1];
+      if (cb && /[\d^×xX*eE]/.test(cb)) break;
+      if (/(?:arm|group|cohort|day|week|phase|stage|step|part)\s{0,2}$/i.test(text.slice(Math.max(0, listStart - l[0].length - 10), listStart - l[0].length))) break;
+      levels.unshift(Math.round(Number(l[1]) * scale));
+      listStart -= l[0].length;
+      b = b.slice(0, b.length - l[0].length);
+    }
+    if (levels.length) {
+      out.push({ ...mention, start: listStart, text: text.slice(listStart, end), value: null, cellsPerKg: null, cellsPerInfusion: null, alternatives: [...levels, value] });
+      continue;
+    }
+    out.push(mention);
+  }
+  markAlternatives(text, out);
+  dropRestatements(text, out);
+  return out;
+}
+
+function asRange(m: AmountMention, low: number, high: number): AmountMention {
+  return { ...m, value: null, cellsPerKg: null, cellsPerInfusion: null, range: { low: Math.min(low, high), high: Math.max(low, high) } };
+}
+
+/** "1×10e5/Kg, 1×10e6/Kg, or 1×10e7/Kg": amounts joined by commas with an "or". */
+function markAlternatives(text: string, out: AmountMention[]): void {
+  let i = 0;
+  while (i < out.length) {
+    let j = i;
+    let sawOr = false;
+    while (j + 1 < out.length) {
+      const gap = text.slice(out[j]!.end, out[j + 1]!.start);
+      if (!/^\s{0,2}(?:,|\/|or|, or|,or)\s{0,2}$/i.test(gap)) break;
+      if (/or|\//i.test(gap)) sawOr = true;
+      j++;
+    }
+    if (j > i && sawOr && out.slice(i, j + 1).every((m) => m.value !== null)) {
+      const values = out.slice(i, j + 1).map((m) => m.value!);
+      for (let k = i; k <= j; k++) out[k] = { ...out[k]!, alternatives: values };
+    }
+    i = j + 1;
+  }
+}
+
+/** "1.000.000 (one million) cells/kg": the parenthesis restates the number. */
+function dropRestatements(text: string, out: AmountMention[]): void {
+  for (let k = out.length - 1; k > 0; k--) {
+    const a = out[k - 1]!;
+    const b = out[k]!;
+    if (a.value !== null && a.value === b.value && b.start >= a.start && b.start <= a.end) out.splice(k, 1);
+  }
+}
+
+/** The amounts that can be a dose: a single value, not a range, list or concentration. */
+export function isDoseAmount(m: AmountMention): boolean {
+  return m.value !== null && !m.concentration && m.alternatives === null && m.range === null;
+}
+
+export { wordsBefore };

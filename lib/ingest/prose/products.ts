@@ -1,0 +1,65 @@
+/**
+ * Product mentions: the MSC in all its names (UC-MSC, hUC-MSCs, BM-MSC, MSCs, mesenchymal
+ * stem/stromal cells, menstrual-blood stem cells, named MSC products), placebo (placebo,
+ * saline, vehicle, sham), and what must never become an MSC dose (plasma exchange, artificial
+ * liver support, drugs, albumin, hematopoietic/CD34+ cells, mononuclear cells, regulatory T
+ * cells, hepatocytes, scaffolds). "Without MSCs" is a negated mention; saline that the
+ * cells are suspended in is a carrier, not a placebo.
+ */
+export interface ProductMention {
+  kind: "product";
+  start: number;
+  end: number;
+  text: string;
+  product: "MSC" | "PLACEBO" | "OTHER";
+  /** "stem cells" alone: an MSC only when nothing more precise is near. */
+  weak: boolean;
+  /** "without MSCs", "no stem cell transplantation", "placebo has no mesenchymal stem cells". */
+  negated: boolean;
+}
+
+const MSC_STRONG = /\b(?:h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?)/gi;
+const MSC_WEAK = /\bstem[\s-]{1,2}cells?\b/gi;
+const PLACEBO = /\b(?:placebo|normal\s{1,2}saline|saline|vehicle|sham|solvent)\b/gi;
+const OTHER = new RegExp(
+  [
+    String.raw`plasma\s{1,2}exchange`, String.raw`artificial\s{1,2}liver(?:\s{1,2}support(?:\s{1,2}system)?)?`, String.raw`\bDPMAS\b`, String.raw`\bMARS\b`,
+    String.raw`\bG-?CSF\b`, String.raw`granulocyte[\s-]{1,2}colony`, "entecavir", "tenofovir", "lamivudine", "adefovir",
+    String.raw`glucocorticoids?`, String.raw`corticosteroids?`, String.raw`methylpredniso(?:lo)?ne`, "prednisone", "prednisolone", String.raw`dexamethasone`,
+    String.raw`(?:human\s{1,2})?(?:serum\s{1,2})?albumin`, String.raw`fresh\s{1,2}frozen\s{1,2}plasma`,
+    String.raw`h(?:a)?ematopo(?:i)?etic\s{1,2}(?:stem\s{1,2}|progenitor\s{1,2})?cells?`, String.raw`\bHSCs?\b`, String.raw`\bCD\s{0,1}34\+?(?:\s{1,2}(?:positive\s{1,2})?(?:stem\s{1,2})?cells?)?`, String.raw`\bCD\s{0,1}133\+?(?:\s{1,2}cells?)?`,
+    String.raw`(?:bone\s{1,2}marrow\s{1,2})?mono-?nuclear\s{1,2}cells?`, String.raw`\bBM-?MNCs?\b`, String.raw`\bMNCs?\b`,
+    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
+    String.raw`ursodeoxycholic\s{1,2}acid`, String.raw`\bUDCA\b`, "lactulose", "rifaximin", String.raw`diuretics?`,
+  ].join("|"),
+  "gi",
+);
+
+const NEGATION = /(?:without|no|not|non|free\s{1,2}of|lacking|instead\s{1,2}of|rather\s{1,2}than)\s{1,2}(?:any\s{1,2})?(?:\w{1,20}\s{1,2}){0,2}$/i;
+const CARRIER = /(?:suspended|diluted|dissolved|resuspended|contained)\s{1,2}in\s{1,2}(?:\d{1,4}\s{0,2}ml\s{1,2}(?:of\s{1,2})?)?(?:\d{1,2}(?:\.\d)?%\s{1,2})?$/i;
+const ORIGIN = /(?:derived|drived|differentiated|generated|induced)\s{1,2}from\s{1,2}(?:\w{1,20}\s{1,2}){0,2}$/i;
+
+export function findProducts(text: string): ProductMention[] {
+  const out: ProductMention[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+  const push = (m: RegExpMatchArray, product: ProductMention["product"], weak: boolean) => {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.length >= 500 || overlaps(start, end)) return;
+    const before = text.slice(Math.max(0, start - 40), start);
+    if (product === "PLACEBO" && CARRIER.test(before)) return; // cells suspended in saline
+    const negated = NEGATION.test(before) || (product === "MSC" && ORIGIN.test(before));
+    taken.push([start, end]);
+    out.push({ kind: "product", start, end, text: m[0], product, weak, negated });
+  };
+  // Non-MSC names first: "hematopoietic stem cells" must not be read as "stem cells".
+  for (const m of text.matchAll(OTHER)) push(m, "OTHER", false);
+  for (const m of text.matchAll(MSC_STRONG)) {
+    if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?)?MSCs?$/i.test(m[0])) continue;
+    push(m, "MSC", false);
+  }
+  for (const m of text.matchAll(PLACEBO)) push(m, "PLACEBO", false);
+  for (const m of text.matchAll(MSC_WEAK)) push(m, "MSC", true);
+  return out.sort((a, b) => a.start - b.start);
+}

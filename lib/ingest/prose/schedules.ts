@@ -1,0 +1,250 @@
+import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
+
+/**
+ * Schedule mentions in prose, each with its words and span: counts ("four times", "twice",
+ * "a single infusion", "3 doses", "another 2 times"), intervals ("once a week", "weekly",
+ * "every 3 days", "q4w", "at 3-week intervals"), day or week lists ("on days 1, 3 and 7",
+ * "at week 0, 1 and 2", "Day 0, Day 5 (±1) and Day 13 (±1)") and durations ("for 8 weeks",
+ * "within 12 weeks"). Follow-up visits and assessments are not infusions and are skipped.
+ * Every pattern has bounded quantifiers; lists are read by a token loop.
+ */
+export type ScheduleMention =
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean }
+  | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
+  | { kind: "list"; start: number; end: number; text: string; days: number[] }
+  | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
+
+const MAX_COUNT = 100;
+/** No registry text has more; a cap keeps the overlap checks linear on pathological input. */
+const MAX_MENTIONS = 500;
+const N = COUNT_WORD;
+const UNIT = String.raw`(day|week|wk|month)s?`;
+const unitDays = (u: string) => (/^d/i.test(u) ? 1 : /^w/i.test(u) ? 7 : null);
+const isMonth = (u: string) => /^m/i.test(u);
+
+// Words before a list or duration that make it a visit, an assessment or a time frame.
+const NOT_INFUSION = new Set([
+  "follow", "followed", "follow-up", "followup", "visit", "visits", "until", "through", "after", "before", "post", "up",
+  "evaluated", "evaluation", "assessed", "assessment", "assessments", "examined", "examination", "measured", "observed",
+  "observation", "recorded", "collected", "sampling", "tested", "from", "baseline", "monitored", "monitoring", "frame",
+  "endpoint", "end", "by", "survival", "mortality", "since", "last", "within", "results", "data", "aspiration", "aspirated",
+  "harvested", "harvest", "biopsy", "observations", "outcomes", "outcome", "analyzed", "analysed",
+]);
+const NOT_INFUSION_AFTER = new Set(["study", "visit", "visits", "follow-up", "follow", "after", "post", "later", "of", "survival", "mortality", "follow-up."]);
+
+function notInfusion(text: string, start: number, end: number): boolean {
+  const before = wordsBefore(text, start, 7, 70);
+  const after = wordsAfter(text, end, 1, 20);
+  return before.some((w) => NOT_INFUSION.has(w)) || after.some((w) => NOT_INFUSION_AFTER.has(w));
+}
+
+const COUNT_RE = new RegExp(
+  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
+  "gi",
+);
+const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
+const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application)\b/gi;
+const EVERY = new RegExp(String.raw`\b(?:once\s{1,2})?every\s{1,2}(other\s{1,2})?(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
+const ONCE_PER = new RegExp(String.raw`\b(once|twice|${N}\s{1,2}times)\s{1,2}(?:a|per|each|every)\s{1,2}(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
+const LY = /\b(?:(once|twice)\s{1,2})?(weekly|daily|monthly|fortnightly|biweekly|bi-weekly)\b/gi;
+const QNW = /\bq\s{0,1}(\d{1,2})\s{0,1}(w|wk|d|m)\b/gi;
+const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(?:interval\s{1,2}of\s{1,2}(${N})\s{0,2}${UNIT}|(${N})[\s-]{1,2}${UNIT}\s{1,2}intervals?|(${N})\s{0,2}${UNIT}\s{1,2}apart|apart\s{1,2}(?:from|by)\s{1,2}(${N})\s{0,2}${UNIT})`, "gi");
+const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
+const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
+const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
+
+/** "1, 4, 7 and 10", with an optional repeated unit and "(±1)" tolerances; from `pos`. */
+function readList(text: string, pos: number, unit: RegExp): { numbers: number[]; end: number } {
+  const numbers: number[] = [];
+  let i = pos;
+  const sep = /\s{0,2}(?:\((?:±|\+\/-|\+-)?\s{0,1}\d{1,2}\s{0,1}(?:days?)?\)\s{0,2})?(?:,\s{0,2}and|,\s{0,2}&|,|and|&|or)\s{0,2}/y;
+  const num = new RegExp(String.raw`(?:${unit.source}\s{0,2})?(\d{1,3})(?:st|nd|rd|th)?\b`, "iy");
+  const tol = /\s{0,2}\((?:±|\+\/-|\+-)?\s{0,1}\d{1,2}\s{0,1}(?:days?)?\)/y;
+  num.lastIndex = i;
+  let m = num.exec(text);
+  while (m) {
+    numbers.push(Number(m[1]));
+    i = num.lastIndex;
+    tol.lastIndex = i;
+    if (tol.exec(text)) i = tol.lastIndex;
+    sep.lastIndex = i;
+    if (!sep.exec(text)) break;
+    num.lastIndex = sep.lastIndex;
+    m = num.exec(text);
+    if (!m) break;
+  }
+  return { numbers, end: i };
+}
+
+export function findSchedules(text: string): ScheduleMention[] {
+  const out: ScheduleMention[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  const add = (m: ScheduleMention) => {
+    if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
+    taken.push([m.start, m.end]);
+    out.push(m);
+  };
+  // Lists first: they state the days exactly.
+  let listEnd = 0;
+  for (const m of text.matchAll(LIST_START)) {
+    if (m.index < listEnd || out.length >= MAX_MENTIONS) continue; // inside a list already read
+    const unitWord = m[1]!.toLowerCase();
+    const numStart = m.index + m[0].length - m[2]!.length;
+    const unitRe = unitWord.startsWith("w") ? /(?:weeks?|w)/ : /(?:days?|d)/;
+    const { numbers, end } = readList(text, numStart, unitRe);
+    const single = numbers.length === 1;
+    if (single && !/^(?:on|at|in)\s/i.test(m[0])) continue;
+    if (single && /^\s{0,2}(?:-|–|to|through|until)/i.test(text.slice(end, end + 12))) continue;
+    if (!single && /^\s{0,2}(?:-|–)/.test(text.slice(end, end + 4))) continue;
+    if (notInfusion(text, m.index, end)) continue;
+    const mult = unitWord.startsWith("w") ? 7 : 1;
+    const days = [...new Set(numbers.map((n) => n * mult))];
+    listEnd = end;
+    add({ kind: "list", start: m.index, end, text: text.slice(m.index, end), days });
+  }
+  for (const m of text.matchAll(ORDINAL_LIST)) {
+    const { numbers, end } = readList(text, m.index + m[0].length - m[1]!.length - (m[0].length - m[0].indexOf(m[1]!) - m[1]!.length), /(?:days?)/);
+    const tail = /^\s{0,2}days?\b/i.exec(text.slice(end, end + 8));
+    if (numbers.length < 2 || !tail) continue;
+    add({ kind: "list", start: m.index, end: end + tail[0].length, text: text.slice(m.index, end + tail[0].length), days: [...new Set(numbers)] });
+  }
+  for (const m of text.matchAll(ONCE_PER)) {
+    const per = /^twice/i.test(m[1]!) ? 2 : /^once/i.test(m[1]!) ? 1 : countValue(m[1]!.replace(/\s{1,2}times$/i, "")) ?? 1;
+    const n = m[2] ? countValue(m[2]) : 1;
+    const d = unitDays(m[3]!);
+    add({
+      kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: per,
+      everyDays: per === 1 && d && n ? d * n : null, everyMonths: isMonth(m[3]!) && per === 1 ? n : null,
+    });
+  }
+  for (const m of text.matchAll(EVERY)) {
+    const n = m[2] ? countValue(m[2]) : 1;
+    const k = (m[1] ? 2 : 1) * (n ?? 0);
+    const d = unitDays(m[3]!);
+    add({ kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: 1, everyDays: d && k ? d * k : null, everyMonths: isMonth(m[3]!) ? k : null });
+  }
+  for (const m of text.matchAll(LY)) {
+    const w = m[2]!.toLowerCase();
+    const per = m[1]?.toLowerCase() === "twice" ? 2 : 1;
+    const d = w === "weekly" ? 7 : w === "daily" ? 1 : w === "monthly" ? null : 14;
+    add({ kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: per, everyDays: per === 1 ? d : null, everyMonths: w === "monthly" ? 1 : null });
+  }
+  for (const m of text.matchAll(QNW)) {
+    const n = Number(m[1]);
+    const u = m[2]!.toLowerCase();
+    add({ kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: 1, everyDays: u === "m" ? null : n * (u === "d" ? 1 : 7), everyMonths: u === "m" ? n : null });
+  }
+  for (const m of text.matchAll(AT_INTERVALS)) {
+    const n = countValue(m[1] ?? m[3] ?? m[5] ?? m[7] ?? "");
+    const u = m[2] ?? m[4] ?? m[6] ?? m[8] ?? "";
+    const d = unitDays(u);
+    const lead = m[0].length - m[0].trimStart().length;
+    add({ kind: "interval", start: m.index + lead, end: m.index + m[0].length, text: m[0].trimStart(), perPeriod: 1, everyDays: d && n ? d * n : null, everyMonths: isMonth(u) ? n : null });
+  }
+  for (const m of text.matchAll(DURATION)) {
+    if (notInfusion(text, m.index, m.index + m[0].length)) continue;
+    if (/^\s{0,3}(?:follow|after|post|observation)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+    const n = countValue(m[2]!);
+    const d = unitDays(m[3]!);
+    if (!n) continue;
+    add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[3]!) ? n : null });
+  }
+  for (const m of text.matchAll(SINGLE)) add({ kind: "count", start: m.index, end: m.index + m[0].length, text: m[0], count: 1, more: false });
+  for (const m of text.matchAll(COUNT_RE)) {
+    const n = countValue(m[2]!);
+    if (!n || n > MAX_COUNT) continue;
+    const end = m.index + m[0].length;
+    const after = text.slice(end, end + 24);
+    // "3 times the upper limit of normal", "2 times higher": not a number of infusions
+    if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
+    if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
+    if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
+    add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
+  }
+  for (const m of text.matchAll(ONCE_TWICE)) {
+    const end = m.index + m[0].length;
+    if (/^\s{0,2}(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 10))) continue;
+    // "Once all subjects have …", "once the patients are …": a conjunction, not a count
+    if (/^\s{0,2}(?:all|the|these|those|patients|subjects|participants|they|we)\b/i.test(text.slice(end, end + 16))) continue;
+    const n = m[1]!.toLowerCase() === "once" ? 1 : m[1]!.toLowerCase() === "twice" ? 2 : 3;
+    add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface CombinedSchedule {
+  infusions: number | null;
+  /** Offsets from the first infusion (day 0). */
+  dayOffsets: number[] | null;
+  text: string;
+  /** Set when the mentions disagree (a list and a count of a different length). */
+  conflict: string | null;
+  /** The mentions it was read from. */
+  mentions: ScheduleMention[];
+}
+
+const offsets = (days: number[]) => {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  return sorted.map((d) => d - sorted[0]!);
+};
+
+/**
+ * One schedule from the mentions that belong to one arm: a list gives the days; an
+ * interval with a count or a duration gives periodic days (day 0 = first infusion);
+ * months give a count and no days; a count alone gives no days (a single one: day 0).
+ */
+export function combineSchedules(mentions: ScheduleMention[]): CombinedSchedule | null {
+  // Mentions far apart describe different things: the first close cluster that counts wins.
+  const clusters: ScheduleMention[][] = [];
+  for (const m of mentions) {
+    const last = clusters[clusters.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && m.start >= prev.end && m.start - prev.end <= 120) last!.push(m);
+    else clusters.push([m]);
+  }
+  if (clusters.length > 1) {
+    const read = clusters.map(combineCluster);
+    return read.find((r) => r && r.infusions !== null) ?? read.find((r) => r !== null) ?? null;
+  }
+  return combineCluster(mentions);
+}
+
+function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
+  if (mentions.length === 0) return null;
+  const text = mentions.map((m) => m.text).join(" … ");
+  const list = mentions.find((m) => m.kind === "list");
+  const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count");
+  const base = counts.filter((c) => !c.more);
+  const more = counts.filter((c) => c.more);
+  let count: number | null = null;
+  if (base.length) count = base.every((c) => c.count === base[0]!.count) ? base[0]!.count : null;
+  if (more.length) count = (count ?? 0) + more.reduce((a, c) => a + c.count, 0) || null;
+  const interval = mentions.find((m): m is Extract<ScheduleMention, { kind: "interval" }> => m.kind === "interval");
+  const duration = mentions.find((m): m is Extract<ScheduleMention, { kind: "duration" }> => m.kind === "duration");
+  if (list && list.kind === "list") {
+    const days = offsets(list.days);
+    if (count !== null && count !== days.length) {
+      return { infusions: count, dayOffsets: null, text, conflict: `${count} infusions but ${days.length} days listed ("${list.text}")`, mentions };
+    }
+    return { infusions: days.length, dayOffsets: days, text, conflict: null, mentions };
+  }
+  if (interval && count === null && duration) {
+    if (interval.everyDays && duration.days && duration.days >= interval.everyDays) {
+      count = Math.floor(duration.days / interval.everyDays);
+    } else if (interval.everyMonths && duration.months) {
+      count = Math.floor(duration.months / interval.everyMonths);
+    } else if (interval.perPeriod > 1 && duration.days) {
+      const period = /week/i.test(interval.text) ? 7 : /day|daily/i.test(interval.text) ? 1 : null;
+      if (period) count = interval.perPeriod * Math.floor(duration.days / period);
+    }
+    if (count !== null && count > MAX_COUNT) count = null;
+  }
+  if (count === null) return counts.length || interval || duration ? { infusions: null, dayOffsets: null, text, conflict: null, mentions } : null;
+  if (count === 1) return { infusions: 1, dayOffsets: [0], text, conflict: null, mentions };
+  if (interval?.everyDays && interval.perPeriod === 1) {
+    return { infusions: count, dayOffsets: Array.from({ length: count }, (_, i) => i * interval.everyDays!), text, conflict: null, mentions };
+  }
+  return { infusions: count, dayOffsets: null, text, conflict: null, mentions };
+}
