@@ -62,9 +62,15 @@ export function formatDoseSummary(perKgDoses: (number | null)[]): string {
   return `${min === max ? formatCells(min) : `${formatCells(min)}–${formatCells(max)}`} cells/kg per infusion`;
 }
 
-/** An upper-case registry word in sentence case: "TREATMENT" → "Treatment", "PRINCIPAL_INVESTIGATOR" → "Principal investigator". */
+/** An upper-case registry word as plain words: "PRINCIPAL_INVESTIGATOR" → "principal investigator". */
+export function formatEnumWords(value: string): string {
+  return value.toLowerCase().replace(/_/g, " ");
+}
+
+/** The same in sentence case: "TREATMENT" → "Treatment", "SUPPORTIVE_CARE" → "Supportive care". */
 export function formatSentenceCase(value: string): string {
-  return value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
+  const words = formatEnumWords(value);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** "96 participants (estimated)", or null when not reported. */

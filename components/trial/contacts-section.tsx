@@ -1,6 +1,6 @@
 import type { TrialRecord } from "@/lib/record/schema";
 import { NotReported } from "@/components/ui/badges";
-import { formatSentenceCase } from "@/lib/format";
+import { formatEnumWords } from "@/lib/format";
 import { SectionFrame } from "./section-frame";
 
 export function ContactsSection({ t }: { t: TrialRecord }) {
@@ -10,7 +10,7 @@ export function ContactsSection({ t }: { t: TrialRecord }) {
         <ul className="space-y-1 text-sm wrap-break-word">
           {t.contacts.map((c, i) => (
             <li key={i}>
-              <span className="font-medium">{c.name}</span> <span className="text-slate-600">({formatSentenceCase(c.role).toLowerCase()})</span>
+              <span className="font-medium">{c.name}</span> <span className="text-slate-600">({formatEnumWords(c.role)})</span>
               {c.affiliation && <>, {c.affiliation}</>}
               {c.phone && <> · {c.phone}</>}
               {c.email && <> · <a href={`mailto:${c.email}`}>{c.email}</a></>}
