@@ -13,7 +13,7 @@ export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
       <FacetGroup legend="Status" name="status" options={facets.status} selected={q.status} labelOf={label} form={f} />
       <FacetGroup legend="Allocation" name="allocation" options={facets.allocation} selected={q.allocation} labelOf={label} form={f} />
       <FacetGroup legend="Masking" name="masking" options={facets.masking} selected={q.masking} labelOf={label} form={f} />
-      <FacetGroup legend="Condition" name="condition" options={facets.condition.slice(0, 15)} selected={q.condition} form={f} />
+      <FacetGroup legend="Condition" name="condition" options={facets.condition} selected={q.condition} form={f} />
       <FacetGroup legend="Cell source" name="source" options={facets.source} selected={q.source} labelOf={label} form={f} />
       <fieldset className="border-t border-slate-200 py-3">
         <legend className="text-sm font-semibold text-slate-800">Dose per kg per infusion (any arm)</legend>
