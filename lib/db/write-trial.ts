@@ -30,12 +30,6 @@ export interface WriteResult {
 export interface WriteOptions {
   /** Replace the stored trial even when the new record holds less of it (looks cut off). */
   force?: boolean;
-  /**
-   * False for a file of many studies (JSON): its trials are known by id alone, and an
-   * earlier import of the same file is not one trial to replace. Default true: a text
-   * page holds one trial, and re-importing it replaces what it gave before.
-   */
-  oneTrialPerFile?: boolean;
 }
 
 /** The stored trial's counts (as countsOf gives them for a record), or null if none is stored. */
@@ -67,9 +61,9 @@ const nullableMax = (xs: (number | null)[]) => {
  */
 export function writeTrial(db: Database.Database, { record: r, evidence, endsMidWord }: TrialToWrite, options: WriteOptions = {}): WriteResult {
   const run = db.transaction((): WriteResult => {
-    const replaced = (options.oneTrialPerFile === false
-      ? db.prepare("SELECT id, sourceFile FROM Trial WHERE id = ?").all(r.id)
-      : db.prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?").all(r.id, r.source.file)) as WriteResult["replaced"];
+    const replaced = db
+      .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
+      .all(r.id, r.source.file) as WriteResult["replaced"];
     // Files are known by name. A file of the same name that held another registered trial
     // is a different record, not a newer copy: replacing it would lose that trial.
     const clash = replaced.find((old) => old.sourceFile === r.source.file && old.id !== r.id &&

@@ -93,7 +93,7 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
 
   const tooLongError = (i: number, l: number): JsonPiece => ({
     kind: "error", inList: envelope || stack[0]?.open === "[", index: i, line: l, fatal: false,
-    message: `study ${i} is over the ${(maxStudyChars / 1024 / 1024).toFixed(0)} MB limit for one study; skipped`,
+    message: `study ${i} is over the limit of ${maxStudyChars >= 1024 * 1024 ? `${maxStudyChars / 1024 / 1024} MB` : `${maxStudyChars} characters`} for one study; skipped`,
   });
 
   for (const chunk of chunks) {
@@ -136,7 +136,7 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
       }
       const top = stack[stack.length - 1];
       // A value begins in the list of studies: a new piece.
-      if (!piece && top && isStudyList(stack) && c !== 0x5d /* ] */ && c !== 0x2c /* , */) {
+      if (!piece && top && isStudyList(stack) && c !== 0x5d /* ] */ && c !== 0x2c /* , */ && c !== 0x7d /* } */ && c !== 0x3a /* : */) {
         index++;
         if (needComma) {
           yield { kind: "error", inList: envelope || stack[0]?.open === "[", index: null, line, fatal: false, message: `bad JSON at line ${line}: "," missing before study ${index}` };

@@ -101,7 +101,8 @@ function readProblem(e: unknown): string {
 /**
  * A JSON file of one study or many, read as a stream: each study is imported in its own
  * transaction and reported on its own line ("file.json #3" when the file holds a list);
- * the file's size has no limit, each study's is MAX_RECORD_BYTES.
+ * the file's size has no limit, each study's is MAX_RECORD_BYTES. Re-importing a study
+ * replaces it under its NCT id, from whichever file it came.
  */
 function importJsonFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
   const file = path.basename(filePath);
@@ -113,7 +114,10 @@ function importJsonFile(db: Database.Database, filePath: string, curation: Curat
         continue;
       }
       try {
-        report(importRecord(db, Buffer.from(piece.text), file, name, curation, { ...options, oneTrialPerFile: false }, piece.line - 1));
+        // The database knows a trial's file by its name: a study of a list is stored as
+        // "file.json#NCT…", so that the studies of one file stay apart.
+        const stored = piece.inList ? (id: string) => `${file}#${id}` : undefined;
+        report(importRecord(db, Buffer.from(piece.text), file, name, curation, options, { lineOffset: piece.line - 1, stored }));
       } catch (e) {
         report(failure(file, name, e));
       }
@@ -123,16 +127,21 @@ function importJsonFile(db: Database.Database, filePath: string, curation: Curat
   }
 }
 
-/**
- * One record's bytes → parsed, validated and written; its line names it as `name`.
- * `lineOffset`: where the record starts in its file, so that a line number in an error
- * points into the file.
- */
+export interface RecordPlace {
+  /** Where the record starts in its file, so that a line number in an error points into the file. */
+  lineOffset?: number;
+  /** The record's `source.file` from its id, when it is not the file's name (one study of many). */
+  stored?: (id: string) => string;
+}
+
+/** One record's bytes → parsed, validated and written; its line names it as `name`. */
 export function importRecord(
-  db: Database.Database, bytes: Uint8Array, file: string, name: string, curation: Curation, options: WriteOptions, lineOffset = 0,
+  db: Database.Database, bytes: Uint8Array, file: string, name: string, curation: Curation, options: WriteOptions,
+  { lineOffset = 0, stored }: RecordPlace = {},
 ): FileResult {
   try {
     const imported = importSource(bytes, file, curation);
+    if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
     const { replaced } = writeTrial(db, imported, options);
     const r = imported.record;
     const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);

@@ -128,7 +128,7 @@ function readPage(body: string): Page | string {
   };
 }
 
-/** The name a synced study is stored under as its source file: where it came from. */
+/** Where synced studies come from; each is stored as this plus "/NCT…", its own address in the API. */
 export function syncSourceName(baseUrl: string): string {
   return `${new URL(baseUrl).host}/api/v2/studies`;
 }
@@ -154,7 +154,7 @@ export async function syncStudies(db: Database.Database, options: SyncOptions): 
       for (const study of page.studies) {
         summary.fetched++;
         const name = `${file} #${summary.fetched}`;
-        const r: FileResult = importRecord(db, Buffer.from(JSON.stringify(study)), file, name, {}, { oneTrialPerFile: false });
+        const r: FileResult = importRecord(db, Buffer.from(JSON.stringify(study)), file, name, {}, {}, { stored: (id) => `${file}/${id}` });
         if (r.ok) summary.imported++;
         else summary.failed++;
         log(`${r.ok ? "✓" : "✗"} ${r.line}`, r.ok);
