@@ -81,7 +81,7 @@ describe("npm run import with JSON files", () => {
       "✓ page.json #1  NCT09000031  ctgov-v2  arms 6  doses 3  criteria 3/2",
       "✗ page.json #2: nctId: the study has no NCT id (identificationModule.nctId)",
       "✗ page.json #3:4: not valid JSON: …",
-      "✗ page.json #4: a JSON document that is not a ClinicalTrials.gov study (no protocolSection or ProtocolSection) (known layouts: ClinicalTrials.gov API v2 study JSON; ClinicalTrials.gov classic (v1) full-study JSON; ClinicalTrials.Veeva page whose fields are empty (facts only in the full description); ClinicalTrials.Veeva trial page; legacy ClinicalTrials.gov study record; \"Clinical Trial Summary\" page)",
+      "✗ page.json #4: a JSON document that is not a ClinicalTrials.gov study (no protocolSection or ProtocolSection) (known layouts: ClinicalTrials.gov API v2 study JSON; ClinicalTrials.gov classic (v1) full-study JSON)",
       "✓ page.json #5  NCT09000032  ctgov-v2  arms 6  doses 3  criteria 3/2",
       "✗ truncated.json: truncated: the file ends at line 1 before the end of the document",
     ]);
