@@ -283,6 +283,10 @@ describe("splitEligibility", () => {
       inclusion: ["MELD score of at least 10", "Age more than 18"], exclusion: ["HCC"], warnings: [],
     });
   });
+  it("parts a classic item that ran into the next (the number was the lost list's)", () => {
+    expect(splitEligibility("Inclusion Criteria:\n\nACLF;\nHBsAg positive;\nMELD scores ranging from 17-30,; 4.18-65 years of age.").inclusion)
+      .toEqual(["ACLF", "HBsAg positive", "MELD scores ranging from 17-30", "18-65 years of age."]);
+  });
   it("reads numbered and bulleted lists, \"Key Inclusion Criteria\", and text with no heading", () => {
     expect(splitEligibility("Key Inclusion Criteria:\n\n1. Adults\n2. Chronic AD\n\nKey Exclusion Criteria:\n\n* Pregnancy").inclusion)
       .toEqual(["Adults", "Chronic AD"]);

@@ -139,7 +139,7 @@ const LISTED = /^\s*(?:[-*•·]|\d{1,3}[.)、])\s*/;
 /**
  * The criteria text split at its "Inclusion Criteria:" and "Exclusion Criteria:" headings
  * into items, by the shared splitter. The classic format lost the list's bullets: each of
- * its lines is one criterion, so lines are given bullets back when none has one (the
+ * its lines is one criterion, so lines are numbered when none has a bullet or number (the
  * splitter would otherwise read them as one item continued).
  */
 export function splitEligibility(criteria: string | null): { inclusion: string[]; exclusion: string[]; warnings: string[] } {
@@ -151,7 +151,9 @@ export function splitEligibility(criteria: string | null): { inclusion: string[]
   const block = (from: number, to: number) => {
     const part = lines.slice(from, to).filter((l) => l.trim());
     const bulleted = part.some((l) => LISTED.test(l));
-    return splitCriteria(bulleted ? part : part.map((l) => `- ${l.trim()}`)).items;
+    // Numbers rather than bullets: the splitter then also parts an item that ran into the
+    // next ("… 17-30,; 4.18-65 years of age" is items 3 and 4).
+    return splitCriteria(bulleted ? part : part.map((l, i) => `${i + 1}. ${l.trim()}`)).items;
   };
   if (inc < 0 && exc < 0) {
     warnings.push("the eligibility criteria have no \"Inclusion Criteria\" or \"Exclusion Criteria\" heading: read as inclusion criteria");
