@@ -195,7 +195,9 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
   rec.title = study.briefTitle;
   ev("title", study.briefTitle);
   rec.officialTitle = study.officialTitle;
+  ev("officialTitle", study.officialTitle);
   rec.acronym = study.acronym;
+  ev("acronym", study.acronym);
   rec.sponsor = study.sponsor;
   ev("sponsor", study.sponsor);
 
@@ -217,6 +219,7 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
   ev("design.masking", study.masking);
   // "Treatment", "Basic Science" (classic) and TREATMENT, BASIC_SCIENCE (v2) are one value.
   rec.primaryPurpose = study.primaryPurpose ? study.primaryPurpose.toUpperCase().replace(/[^A-Z]+/g, "_") : null;
+  ev("primaryPurpose", study.primaryPurpose);
 
   const count = typeof study.enrollmentCount === "number" ? study.enrollmentCount
     : study.enrollmentCount !== null && /^\s*\d+\s*$/.test(study.enrollmentCount) ? Number(study.enrollmentCount) : null;
@@ -242,6 +245,7 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
   ev("eligibility.sex", study.sex);
   const hv = study.healthyVolunteers;
   rec.eligibility.healthyVolunteers = typeof hv === "boolean" ? hv : hv ? normalizeHealthyVolunteers(hv) : null;
+  ev("eligibility.healthyVolunteers", hv === null ? null : String(hv));
   const criteria = splitEligibility(study.criteria);
   rec.eligibility.inclusion = criteria.inclusion;
   rec.eligibility.exclusion = criteria.exclusion;
