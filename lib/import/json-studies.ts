@@ -224,7 +224,8 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
       }
       // ":", digits, true/false/null: nothing to follow.
     }
-    if (keyParts) keyParts.push(chunk.slice(keyStartAt));
+    // Only short keys matter ("studies", "FullStudies"): a long one is not kept whole.
+    if (keyParts && keyParts.reduce((n, k) => n + k.length, 0) < 64) keyParts.push(chunk.slice(keyStartAt, keyStartAt + 64));
     keyStartAt = 0;
     flush(chunk.length);
   }
