@@ -35,7 +35,10 @@ export function loadCuration(file: string | null): Curation {
   return parseCuration(fs.readFileSync(file, "utf8"), path.basename(file));
 }
 
-/** Files to import: each path as given, a folder's *.txt and *.json files in name order. */
+/**
+ * Files to import: each path as given, a folder's *.txt and *.json files in name order.
+ * A folder's curation.json is a curation file (as in seeds/), not a study, so it is left out.
+ */
 export function expandPaths(paths: string[]): string[] {
   return paths.flatMap((p) => {
     let isDir = false;
@@ -45,7 +48,7 @@ export function expandPaths(paths: string[]): string[] {
       return [p]; // reported as "no such file" where it is read
     }
     if (!isDir) return [p];
-    return fs.readdirSync(p).filter((f) => /\.(txt|json)$/i.test(f)).sort().map((f) => path.join(p, f));
+    return fs.readdirSync(p).filter((f) => /\.(txt|json)$/i.test(f) && f !== path.basename(SEED_CURATION)).sort().map((f) => path.join(p, f));
   });
 }
 
