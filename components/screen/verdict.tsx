@@ -22,6 +22,8 @@ export function VerdictLine({ screen }: { screen: TrialScreen }) {
       <span>
         {screen.verdict === "excluded"
           ? `excluded: ${screen.decisive}`
+          : screen.criteria.length === 0
+          ? "the record lists no eligibility criteria: nothing could be checked"
           : `no limit read excludes this patient; ${screen.unknown} ${screen.unknown === 1 ? "criterion" : "criteria"} could not be decided`}
       </span>
     </p>

@@ -67,8 +67,9 @@ export interface CriterionResult {
 
 /** One criterion, from its thresholds (those of this criterion only). */
 export function decideCriterion(list: "inclusion" | "exclusion", criterion: number, text: string, thresholds: Threshold[], patient: Patient): CriterionResult {
-  const base = { list, criterion, text };
-  if (!thresholds.length) return { ...base, verdict: "unknown", reason: "no numeric limit read from this criterion: read it" };
+  // Keys in the contract's order: list, criterion, verdict, reason, text.
+  const out = (verdict: Verdict, reason: string): CriterionResult => ({ list, criterion, verdict, reason, text });
+  if (!thresholds.length) return out("unknown", "no numeric limit read from this criterion: read it");
   const groups = [...new Set(thresholds.map((t) => t.group))].map((g) => {
     const checks = thresholds.filter((t) => t.group === g).map((t) => checkThreshold(t, patient));
     const holding = checks.find((c) => c.holds === true);
@@ -81,13 +82,13 @@ export function decideCriterion(list: "inclusion" | "exclusion", criterion: numb
   const holdingAll = groups.every((g) => g.state === "holds");
   const all = groups.map((g) => g.reason).join("; ");
   if (list === "inclusion") {
-    if (failing.length) return { ...base, verdict: "fail", reason: failing.map((g) => g.reason).join("; ") };
-    if (holdingAll) return { ...base, verdict: "pass", reason: all };
-    return { ...base, verdict: "unknown", reason: undecided.map((g) => g.reason).join("; ") };
+    if (failing.length) return out("fail", failing.map((g) => g.reason).join("; "));
+    if (holdingAll) return out("pass", all);
+    return out("unknown", undecided.map((g) => g.reason).join("; "));
   }
-  if (holdingAll) return { ...base, verdict: "fail", reason: all };
-  if (failing.length) return { ...base, verdict: "pass", reason: failing.map((g) => g.reason).join("; ") };
-  return { ...base, verdict: "unknown", reason: undecided.map((g) => g.reason).join("; ") };
+  if (holdingAll) return out("fail", all);
+  if (failing.length) return out("pass", failing.map((g) => g.reason).join("; "));
+  return out("unknown", undecided.map((g) => g.reason).join("; "));
 }
 
 /** The record's own age limits (eligibility.minAgeYears / maxAgeYears). */
