@@ -19,8 +19,9 @@ export function quantity(value: number, unit: string | null, relativeTo: "ULN" |
 
 /** "TBil ≥ 12 mg/dL", "MELD 17–30", "TBil ≥ 10×ULN". */
 export function describeThreshold(t: Threshold, target: string | null = t.unit): string {
-  // A limit whose unit is not stated stays as written: it cannot be converted.
-  const unit = t.unit === null ? null : target;
+  // A limit whose unit is not stated, or that UCUM cannot convert, stays as written.
+  const convertible = t.unit !== null && target !== null && convert(t.analyte, t.value, t.unit, target) !== null;
+  const unit = convertible ? target : t.unit;
   const name = ANALYTE_INFO[t.analyte].short;
   const conv = (v: number) => (unit === t.unit || t.unit === null || unit === null ? v : roundForReading(convert(t.analyte, v, t.unit, unit) ?? NaN));
   const value = conv(t.value);

@@ -58,7 +58,6 @@ export function assignGroups(text: string, list: "inclusion" | "exclusion", item
     else if (anyOf) alternative = true;
     else if (list === "inclusion") alternative = sameClause && /^\W*(?:or|and\/or)\W*$/i.test(gap.trim() ? gap : "x");
     else alternative = !(sameClause && /^\s*and\s*$/i.test(gap));
-    if (list === "exclusion" && anyOf && t.link === "and") alternative = false;
     if (!alternative) g++;
     groups.push(g);
   });

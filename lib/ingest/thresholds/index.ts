@@ -57,6 +57,7 @@ function chain(analyte: Analyte, from: number, limits: Limit[], link: Link = nul
 }
 
 function readAll(masked: string): Read[] {
+  chains = 0;
   const mentions = findMentions(masked);
   const out: Read[] = [];
   let cursor = 0;
