@@ -75,7 +75,8 @@ export function decideCriterion(list: "inclusion" | "exclusion", criterion: numb
     const holding = checks.find((c) => c.holds === true);
     if (holding) return { state: "holds" as const, reason: holding.reason };
     if (checks.every((c) => c.holds === false)) return { state: "fails" as const, reason: checks.map((c) => c.reason).join(" and ") };
-    return { state: "undecided" as const, reason: checks.filter((c) => c.holds === null).map((c) => c.reason).join("; ") };
+    // What was decided stays in the reason ("creatinine … is below 2 mg/dL; no HE grade value given").
+    return { state: "undecided" as const, reason: checks.map((c) => c.reason).join("; ") };
   });
   const failing = groups.filter((g) => g.state === "fails");
   const undecided = groups.filter((g) => g.state === "undecided");

@@ -146,3 +146,13 @@ describe("GET /api/screen on the seeds", () => {
     expect(parseScreenRequest(new URLSearchParams("inr=-1"))).toMatchObject({ ok: false, parameter: "inr" });
   });
 });
+
+describe("an undecided criterion says what was decided and what is missing", () => {
+  it("seed 000 exclusion 2 with creatinine 1.4 mg/dL: unknown (HE grade not given), creatinine below 2 mg/dL", () => {
+    const r = screenAnswer([seed("000")], patient("creatinine=1.4&creatinine_unit=mg/dL")).trials[0]!;
+    expect(r.criteria.find((c) => c.list === "exclusion" && c.criterion === 2)).toMatchObject({
+      verdict: "unknown",
+      reason: "no HE grade value given; Creatinine 1.4 mg/dL (123.8 µmol/L) is below 2 mg/dL (176.8 µmol/L)",
+    });
+  });
+});
