@@ -57,7 +57,8 @@ if (fs.existsSync(ctgovDir)) {
     // Sections start at a heading line naming inclusion or exclusion ("PSC patients - Exclusion").
     let inc = "", exc = "", into: "inc" | "exc" = "inc";
     for (const line of text.split("\n")) {
-      const heading = /^\s*(?:[-*]\s*)?[\w ]{0,30}?\b(Inclusion|Exclusion)(?:\s+Criteria)?\s*:?\s*$/i.exec(line);
+      const heading = /^\s*(?:[-*]\s*)?[\w -]{0,30}?\b(Inclusion|Exclusion)(?:\s+Criteria)?\s*:?\s*$/i.exec(line)
+        ?? /^\s*(?:\w+\s+)?(Inclusion|Exclusion)\s+criteria\b[^\d]{0,60}$/i.exec(line);
       if (heading) into = /^e/i.test(heading[1]!) ? "exc" : "inc";
       else if (into === "inc") inc += `${line}\n`;
       else exc += `${line}\n`;

@@ -76,6 +76,9 @@ describe("traps: numbers that are not patient limits", () => {
     expect(read("PT prolongation is greater than 3 seconds", "exclusion")).toEqual([]);
     expect(read("hemoglobin (Hb) is less than 70% lower limit of the normal value", "exclusion")).toEqual([]);
   });
+  it("a number inside an example is not a limit", () => {
+    expect(read("Serious complications in the previous 2 months (e.g., gastrointestinal bleeding: hemoglobin below 90g/L, serious infection such as sepsis)", "exclusion")).toEqual([]);
+  });
   it("a MELD formula is not a limit", () => {
     expect(read("MELD score between 17-30. (MELD(i) = 0.957 × ln(Cr) + 0.378 × ln(bilirubin) + 1.120 × ln(INR) + 0.643)")).toEqual([
       ["MELD", "between", 17, 30, null, null, 0],
@@ -126,6 +129,8 @@ describe("other wordings", () => {
     ["INR ≧ 1.5", "inclusion", [["INR", ">=", 1.5, null, null, null, 0]]],
     ["MELD-Na score below 25", "inclusion", [["MELD_NA", "<", 25, null, null, null, 0]]],
     ["serum albumin at least 2.8 g/dL", "inclusion", [["ALBUMIN", ">=", 2.8, null, "g/dL", null, 0]]],
+    ["serum total bilirubin [TBil] ≥10 X the upper limit of normal; coagulopathy (international normalized ratio [INR] ≥1.5 or prothrombin activity [PTA] <40%)", "inclusion",
+      [["TBIL", ">=", 10, null, null, "ULN", 0], ["INR", ">=", 1.5, null, null, null, 1], ["PTA", "<", 40, null, "%", null, 1]]],
     ["Any of the following: serum creatinine > 1.5 mg/dL; sodium < 125 mmol/L; bilirubin > 20 mg/dL", "exclusion",
       [["CREATININE", ">", 1.5, null, "mg/dL", null, 0], ["SODIUM", "<", 125, null, "mmol/L", null, 0], ["TBIL", ">", 20, null, "mg/dL", null, 0]]],
   ];

@@ -5,7 +5,7 @@ import { COMPARATOR } from "./comparators";
 import { readGrades } from "./grades";
 import { assignGroups, maskAndSplit, type Link, unreadableAlternative } from "./groups";
 import { type Limit, readAgeBefore, readLimitBefore, readLimitsAfter } from "./limits";
-import { isChangeBefore, isOtherMeasureAfter } from "./traps";
+import { insideExample, isChangeBefore, isOtherMeasureAfter } from "./traps";
 import { NUM, readUnit } from "./values";
 
 /**
@@ -64,7 +64,7 @@ function readAll(masked: string): Read[] {
   const shared: { analyte: Analyte; start: number; link: Link }[] = [];
   for (const [k, m] of mentions.entries()) {
     if (m.start < cursor) continue;
-    if (isChangeBefore(masked.slice(0, m.start)) || isOtherMeasureAfter(masked.slice(m.end))) {
+    if (isChangeBefore(masked.slice(0, m.start)) || isOtherMeasureAfter(masked.slice(m.end)) || insideExample(masked, m.start)) {
       shared.length = 0;
       continue;
     }

@@ -19,7 +19,7 @@ export interface Limit {
 
 // Words between an analyte's name and its limit: "MELD score of", "platelet count is",
 // "Child-Pugh class B (", "serum creatinine test".
-const FILLER = new RegExp(String.raw`^(?:[\s:,(]|\b(?:levels?|counts?|concentrations?|values?|scores?|is|was|were|are|of|must|be|should|meets?|test|results?|the|a|an|serum|blood|screening|baseline|with|range|ranging|from|class|grade|between|[A-C](?:\s*(?:or|and)\s*[A-C])?)\b)*`, "i");
+const FILLER = new RegExp(String.raw`^(?:[\s:,(]|\[[A-Za-z-]{1,8}\]|\b(?:levels?|counts?|concentrations?|values?|scores?|is|was|were|are|of|must|be|should|meets?|test|results?|the|a|an|serum|blood|screening|baseline|with|range|ranging|from|class|grade|between|[A-C](?:\s*(?:or|and)\s*[A-C])?)\b)*`, "i");
 
 const ULN = String.raw`\s*times?\s+(?:the\s+)?normal\b|\s*(?:[x×*]|times?)?\s*(?:of\s+)?(?:the\s+)?(?:ULN\b|upper\s+(?:limits?\s+of\s+(?:the\s+)?normal|normal\s+limit|limit\s+normal)(?:\s+values?)?(?:\s*\(ULN\))?)`;
 const ULN_AFTER = new RegExp(`^${ULN}`, "i");

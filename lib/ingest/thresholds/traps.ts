@@ -37,3 +37,19 @@ export function isOtherMeasureAfter(after: string): boolean {
  * a one- or two-digit item number followed by "." ")" or "-" and the item's text.
  */
 export const RUN_IN_ITEM = /^(\s*)(?:\(?\d{1,2}[.)、](?!\d\s*%)|\d{1,2}\s*-(?=\s*[A-Za-z]))\s*/;
+
+/**
+ * Inside an example ("Serious complications (e.g., gastrointestinal bleeding: hemoglobin
+ * below 90g/L …)"): the number illustrates a condition, it is not a limit on its own.
+ */
+export function insideExample(text: string, pos: number): boolean {
+  let depth = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    if (text[i] === ")") depth++;
+    else if (text[i] === "(") {
+      if (depth === 0) return /^\(\s*(?:e\.\s?g\.|for\s+example|such\s+as)/i.test(text.slice(i));
+      depth--;
+    }
+  }
+  return false;
+}
