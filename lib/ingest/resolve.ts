@@ -2,6 +2,7 @@ import { type Evidence, type ParsedTrial } from "./parsed-record";
 import { trialRecordSchema, type TrialRecord } from "../record/schema";
 import { DEFAULT_REFERENCE_WEIGHT_KG, summarizeArm } from "../record/summary";
 import { ImportError } from "./errors";
+import { readThresholds } from "./thresholds";
 
 /** A stable id for a record with no NCT id: its source file name, slugged. */
 export function slugForFile(file: string): string {
@@ -18,6 +19,8 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
   const record: TrialRecord = {
     ...fields,
     id: rec.nctId ?? slugForFile(file),
+    // Every source layout's criteria get their numeric limits read here, in one place.
+    eligibility: { ...fields.eligibility, thresholds: readThresholds(fields.eligibility) },
     source: { file, format: layout },
     arms: arms.map((arm) => ({ ...arm, summary: summarizeArm(arm.doses, referenceWeightKg) })),
     referenceWeightKg,
