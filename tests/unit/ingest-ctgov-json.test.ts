@@ -53,11 +53,17 @@ describe("ClinicalTrials.gov API v2 study JSON", () => {
   });
 
   it("reads eligibility, conditions, outcomes, contacts and locations exactly", () => {
-    expect(r.eligibility).toEqual({
+    const { thresholds, ...eligibility } = r.eligibility;
+    expect(eligibility).toEqual({
       minAgeYears: 18, maxAgeYears: 70, sex: "ALL", healthyVolunteers: false,
       inclusion: ["Age 18 to 70 years", "ACLF according to APASL (2019)", "Total bilirubin >= 5 mg/dL"],
       exclusion: ["Hepatocellular carcinoma", "Pregnancy"],
     });
+    // The shared threshold reader runs on JSON criteria as on text pages.
+    expect(thresholds.map((t) => [t.analyte, t.op, t.value, t.max, t.unit, t.text])).toEqual([
+      ["AGE", "between", 18, 70, "a", "Age 18 to 70 years"],
+      ["TBIL", ">=", 5, null, "mg/dL", "Total bilirubin >= 5 mg/dL"],
+    ]);
     expect(r.conditions).toEqual(["Acute-On-Chronic Liver Failure", "Hepatitis B"]);
     expect(r.keywords).toEqual(["UC-MSC", "ACLF"]);
     expect(r.interventions).toEqual(["Biological: UC-MSC", "Procedure: Plasma exchange", "Drug: Saline", "Other: Sham infusion"]);
@@ -187,6 +193,7 @@ describe("ClinicalTrials.gov classic (v1) full-study JSON", () => {
       minAgeYears: 0.5, maxAgeYears: 65, sex: "MALE", healthyVolunteers: false,
       inclusion: ["Decompensated cirrhosis", "Age between 6 months and 65 years"],
       exclusion: ["Hepatocellular carcinoma", "HIV infection", "Pregnancy"],
+      thresholds: [],
     });
     expect(r.conditions).toEqual(["Liver Cirrhosis"]);
     expect(r.keywords).toEqual(["BM-MSC", "cirrhosis", "stem cell"]);
