@@ -66,7 +66,7 @@ export function readMentions(text: string, knownLabels: string[] = []): Mentions
   // A product word inside a group's name ("the MSC group", "the placebo group") names the group, not what is given.
   const inGroup = (p: { start: number; end: number }) => groups.some((g) => g.start <= p.start && p.end <= g.end);
   return {
-    amounts: findAmounts(text),
+    amounts: findAmounts(text, { all: true }),
     schedules: findSchedules(text),
     products: findProducts(text).filter((p) => !inGroup(p)),
     groups,

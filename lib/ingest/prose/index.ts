@@ -30,7 +30,7 @@
  */
 import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
-import { findAmounts as findAmountsIn, isDoseAmount, type AmountMention } from "./amounts";
+import { isDoseAmount, type AmountMention } from "./amounts";
 import { attachText, type AttachedText } from "./attach";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
@@ -85,6 +85,12 @@ export interface ProseResult {
   notes: string[];
   /** Groups the prose announces ("150 participants in 3 patient groups"), if it does. */
   groupCount: number | null;
+  /**
+   * Powers of ten that cannot be read ("4*10^", "10^999"), in the order of the arms whose
+   * own text or linked intervention holds them (`arm` null: the trial text). A layout with
+   * structured arms refuses the file, naming the arm; a prose layout warns.
+   */
+  malformed: { arm: number | null; text: string; problem: string }[];
 }
 
 type Level = "arm" | "intervention" | "trial";
@@ -137,6 +143,7 @@ function scheduleSig(s: CombinedSchedule | null): string {
 export function readArmsFromProse(input: ProseInput): ProseResult {
   const warnings: string[] = [];
   const notes: string[] = [];
+  const malformed: ProseResult["malformed"] = [];
   const trialText = input.trialText ?? "";
   const derived = input.arms.length === 0;
   const unlinked = (input.unlinked ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]).filter((t) => t.trim());
@@ -196,6 +203,11 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       return out;
     };
     for (const a of at.amounts) {
+      if (a.mention.problem) {
+        const arm = li === 2 ? null : owners[0]!;
+        if (!malformed.some((x) => x.arm === arm && x.text === a.mention.text)) malformed.push({ arm, text: a.mention.text, problem: a.mention.problem });
+        continue;
+      }
       const p = a.product?.product ?? null;
       if (p === "OTHER" || p === "PLACEBO") continue; // not cells of an MSC product
       const level = subgroups.size >= 2 && a.groups && matchArms(a.groups).length === 0;
@@ -264,7 +276,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       warnings.push(`the prose announces ${count.value} groups ("${count.text}") but ${out.length} arms were read from it`);
     }
   }
-  return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null };
+  return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null, malformed };
 }
 
 function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][]): ProseArm {
@@ -445,36 +457,4 @@ function labelOfKey(key: string, text: string | null): string {
   if (key.startsWith("level:")) return `${cap(key.slice(6))} dose`;
   if (key.startsWith("label:")) return cap(`${key.slice(6)} group`);
   return cap(`${key} group`);
-}
-
-/**
- * The dose groups a text lists, in the shape the importer's first prose reader returned
- * ("the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups" → Low dose, Medium
- * dose, High dose), read through `readArmsFromProse`: each derived arm with one amount.
- */
-export function readDoseGroups(text: string): { label: string; dose: { kind: "perKg"; cellsPerKg: number; text: string } | { kind: "flat"; cellsPerInfusion: number; text: string }; text: string }[] {
-  return readArmsFromProse({ arms: [], trialText: text }).arms.flatMap((arm) => {
-    const d = arm.doses.find((x) => x.product === "MSC" && (x.cellsPerKg !== null || x.cellsPerInfusion !== null));
-    const words = arm.description ?? "";
-    const amount = findAmountsIn(words).find(isDoseAmount);
-    if (!d || !amount) return [];
-    const label = arm.label.replace(/\s+(?:group|arm|cohort)$/i, "");
-    const dose = d.cellsPerKg !== null
-      ? { kind: "perKg" as const, cellsPerKg: d.cellsPerKg, text: amount.text }
-      : { kind: "flat" as const, cellsPerInfusion: d.cellsPerInfusion!, text: amount.text };
-    return [{ label, dose, text: words }];
-  });
-}
-
-/** The schedule a text states for no group in particular, with its source words; null if it gives no count. */
-export function readTrialSchedule(text: string): { infusions: number; days: number[] | null; text: string } | null {
-  const at = attachText(text);
-  const free = at.schedules.filter((s) => s.groups === null).map((s) => s.mention);
-  const combined = combineSchedules(free);
-  if (!combined?.infusions) return null;
-  const first = combined.mentions[0]!;
-  const last = combined.mentions[combined.mentions.length - 1]!;
-  const k = sentenceAt(at.scopes.sentences, first.start);
-  const words = k >= 0 && last.end <= at.scopes.sentences[k]![1] ? text.slice(first.start, last.end) : combined.text;
-  return { infusions: combined.infusions, days: combined.dayOffsets, text: words };
 }

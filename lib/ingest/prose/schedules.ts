@@ -49,7 +49,8 @@ const ONCE_PER = new RegExp(String.raw`\b(once|twice|${N}\s{1,2}times)\s{1,2}(?:
 const LY = /\b(?:(once|twice)\s{1,2})?(weekly|daily|monthly|fortnightly|biweekly|bi-weekly)\b/gi;
 const QNW = /\bq\s{0,1}(\d{1,2})\s{0,1}(w|wk|d|m)\b/gi;
 const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(?:interval\s{1,2}of\s{1,2}(${N})\s{0,2}${UNIT}|(${N})[\s-]{1,2}${UNIT}\s{1,2}intervals?|(${N})\s{0,2}${UNIT}\s{1,2}apart|apart\s{1,2}(?:from|by)\s{1,2}(${N})\s{0,2}${UNIT})`, "gi");
-const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
+// Four digits: "once a week for 1234 weeks" is read in full, for the plausibility check to refuse.
+const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
 const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
 
@@ -143,9 +144,11 @@ export function findSchedules(text: string): ScheduleMention[] {
     add({ kind: "interval", start: m.index + lead, end: m.index + m[0].length, text: m[0].trimStart(), perPeriod: 1, everyDays: d && n ? d * n : null, everyMonths: isMonth(u) ? n : null });
   }
   for (const m of text.matchAll(DURATION)) {
-    if (notInfusion(text, m.index, m.index + m[0].length)) continue;
-    if (/^\s{0,3}(?:follow|after|post|observation)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-    const n = countValue(m[2]!);
+    // Right after an interval ("once a week for 8 weeks after randomisation") a duration is the infusions'.
+    const afterInterval = /(?:once|twice|every|per|a)\s{1,2}(?:\d{1,2}\s{0,2})?(?:day|week|month)s?\s{0,2},?\s{0,2}$|(?:weekly|daily|monthly)\s{0,2},?\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (afterInterval ? wordsBefore(text, m.index, 7, 70).some((w) => NOT_INFUSION.has(w)) : notInfusion(text, m.index, m.index + m[0].length)) continue;
+    if ((afterInterval ? /^\s{0,3}(?:follow|observation)/i : /^\s{0,3}(?:follow|after|post|observation)/i).test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+    const n = /^\d{4}$/.test(m[2]!) ? Number(m[2]) : countValue(m[2]!);
     const d = unitDays(m[3]!);
     if (!n) continue;
     add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[3]!) ? n : null });
@@ -239,10 +242,11 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
       const period = /week/i.test(interval.text) ? 7 : /day|daily/i.test(interval.text) ? 1 : null;
       if (period) count = interval.perPeriod * Math.floor(duration.days / period);
     }
-    if (count !== null && count > MAX_COUNT) count = null;
   }
   if (count === null) return counts.length || interval || duration ? { infusions: null, dayOffsets: null, text, conflict: null, mentions } : null;
   if (count === 1) return { infusions: 1, dayOffsets: [0], text, conflict: null, mentions };
+  // More than any trial gives: kept, not listed day by day, for the plausibility check to refuse.
+  if (count > MAX_COUNT) return { infusions: count, dayOffsets: null, text, conflict: null, mentions };
   if (interval?.everyDays && interval.perPeriod === 1) {
     return { infusions: count, dayOffsets: Array.from({ length: count }, (_, i) => i * interval.everyDays!), text, conflict: null, mentions };
   }
