@@ -49,12 +49,12 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`${MANT}${TIMES}(10{2,11})(?![\d])`, "y"), read: (m) => ({ mant: m[1]!, exp: m[2]!.length - 1 }) },
   // 2.0×10^6, 2.0×10\^6, 6 * 10 ^ 7, 1x10E6, 1×10e5, 2×10⁶, and the flattened 2×105, 5X107
   {
-    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|(\d{1,2}))(?![\d])`, "y"),
+    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(\d{1,2}))(?![\d])`, "y"),
     read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])), explicit: m[5] === undefined }),
   },
   // 10^6, 10⁶ alone
   {
-    re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d])/y,
+    re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))(?![\d])/y,
     read: (m) => ({ mant: "1", exp: Number(m[1] ?? [...m[2]!].map((c) => SUP[c]).join("")), explicit: true }),
   },
   // 2e6, 1.5E8; "10E6" alone is how registries write 10^6
@@ -141,13 +141,13 @@ const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
 
 // A power of ten that no rule read: its exponent is missing, negative or too long ("4*10^", "10^999").
-const BROKEN_POWER = new RegExp(String.raw`(?:${MANT}${TIMES})?10\s{0,2}(?:\\?\^|\*\*)\s{0,2}([-+]?\d{0,6})`, "y");
+const BROKEN_POWER = new RegExp(String.raw`(?:${MANT}${TIMES})?10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}([-+]?\d{0,6})|([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))`, "y");
 
 function brokenPower(text: string, i: number): { end: number; problem: string } | null {
   BROKEN_POWER.lastIndex = i;
   const m = BROKEN_POWER.exec(text);
   if (!m) return null;
-  const exp = m[2]!;
+  const exp = m[2] ?? [...m[3]!].map((c) => (c === "⁻" ? "-" : SUP[c])).join("");
   const value = Number(`${(m[1] ?? "1").replace(",", ".")}e${exp}`);
   const problem = !/\d/.test(exp) ? "the power of ten has no exponent"
     : !Number.isFinite(value) ? "it is out of range"
