@@ -32,6 +32,7 @@ import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
 import { isDoseAmount, type AmountMention } from "./amounts";
 import { attachText, type AttachedText } from "./attach";
+import { findProducts as findProductsIn } from "./products";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
 import { enclosing, sentenceAt } from "./scopes";
@@ -254,7 +255,10 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     seen.add(k);
     const owners = sharers.get(k)!;
     distribute(iv.name, "intervention", owners, owners.length === 1);
-    if (iv.description) distribute(iv.description, "intervention", owners, owners.length === 1);
+    // "Drug: Entecavir" / "0.5 mg orally once daily": another treatment's text says nothing of the cells.
+    if (iv.description && !(namesOnlyOther(iv.name) && !namesCellsOrPlacebo(iv.description))) {
+      distribute(iv.description, "intervention", owners, owners.length === 1);
+    }
   }));
   const everyArm = arms.map((_, i) => i);
   for (const t of new Set(unlinked)) distribute(t, derived ? "intervention" : "trial", everyArm, derived ? everyArm.length === 1 : single);
@@ -278,6 +282,12 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   }
   return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null, malformed };
 }
+
+const namesOnlyOther = (text: string) => {
+  const p = findProductsIn(text).filter((x) => !x.negated);
+  return p.length > 0 && p.every((x) => x.product === "OTHER");
+};
+const namesCellsOrPlacebo = (text: string) => findProductsIn(text).some((x) => !x.negated && x.product !== "OTHER");
 
 function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][]): ProseArm {
   const [own, linked, trial] = f as [Facts, Facts, Facts];
@@ -311,7 +321,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   }
   const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
   if (msc && amounts.length === 0 && stated.length) {
-    warnings.push(`arm "${arm.label}": the dose is stated as ${stated.map((s) => `"${s.text}"`).join(", ")}, not as one amount`);
+    warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
   }
 

@@ -9,7 +9,7 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
@@ -52,6 +52,7 @@ const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(
 // Four digits: "once a week for 1234 weeks" is read in full, for the plausibility check to refuse.
 const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
+const TRAILING_UNIT_LIST = /\bat\s{1,2}(\d{1,3}(?:\s{0,2}(?:,\s{0,2}and|,|and|&)\s{0,2}\d{1,3}){1,8})\s{0,2}-?(weeks?|wks?|days?)\b/gi;
 const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
 
 /** "1, 4, 7 and 10", with an optional repeated unit and "(±1)" tolerances; from `pos`. */
@@ -153,7 +154,18 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (!n) continue;
     add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[3]!) ? n : null });
   }
-  for (const m of text.matchAll(SINGLE)) add({ kind: "count", start: m.index, end: m.index + m[0].length, text: m[0], count: 1, more: false });
+  for (const m of text.matchAll(SINGLE)) {
+    // "A single dose of 2×10^7 cells …, repeated every week for four times": the size of each dose.
+    const sizeOnly = /^\s{1,2}of\s{1,2}(?:approximately\s{1,2}|about\s{1,2})?\d/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    add({ kind: "count", start: m.index, end: m.index + m[0].length, text: m[0], count: 1, more: false, ...(sizeOnly ? { sizeOnly } : {}) });
+  }
+  // "at 4, 8week", "at 0, 4 and 8 weeks": the numbers first, the unit after
+  for (const m of text.matchAll(TRAILING_UNIT_LIST)) {
+    if (notInfusion(text, m.index, m.index + m[0].length)) continue;
+    const mult = /^w/i.test(m[2]!) ? 7 : 1;
+    const days = [...new Set([...m[1]!.matchAll(/\d{1,3}/g)].map((d) => Number(d[0]) * mult))];
+    add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days });
+  }
   for (const m of text.matchAll(COUNT_RE)) {
     const n = countValue(m[2]!);
     if (!n || n > MAX_COUNT) continue;
@@ -198,7 +210,10 @@ const offsets = (days: number[]) => {
  * interval with a count or a duration gives periodic days (day 0 = first infusion);
  * months give a count and no days; a count alone gives no days (a single one: day 0).
  */
-export function combineSchedules(mentions: ScheduleMention[]): CombinedSchedule | null {
+export function combineSchedules(all: ScheduleMention[]): CombinedSchedule | null {
+  // "a single dose of X" says how much each dose is, not how many, when a count says how many.
+  const counted = all.some((m) => m.kind === "count" && m.count > 1);
+  const mentions = counted ? all.filter((m) => !(m.kind === "count" && m.sizeOnly)) : all;
   // Mentions far apart describe different things: the first close cluster that counts wins.
   const clusters: ScheduleMention[][] = [];
   for (const m of mentions) {
