@@ -18,6 +18,8 @@ if (!fs.existsSync(dir)) {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let arms = 0, withDose = 0, doses = 0;
 const unread: string[] = [];
+/** Amounts read but deliberately kept out of a dose, each named by a warning (a range, levels, a conflict). */
+const flagged: string[] = [];
 const fmt = (n: number | null) => (n === null ? "?" : n.toExponential(1).replace("e+", "e"));
 
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
@@ -58,10 +60,15 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
   const texts = [...groups.map((g) => g.ArmGroupDescription ?? ""), ...ivs.map((iv) => iv.InterventionDescription ?? "")];
   for (const t of new Set(texts)) {
     for (const m of findAmounts(t)) {
-      if (!used.includes(m.text) && !values.has(m.value)) unread.push(`${p.IdentificationModule.NCTId}: "${m.text}"${m.range ? " (range)" : m.alternatives ? " (levels)" : m.concentration ? " (concentration)" : ""}`);
+      if (used.includes(m.text) || values.has(m.value)) continue;
+      const line = `${p.IdentificationModule.NCTId}: "${m.text}"${m.range ? " (range)" : m.alternatives ? " (levels)" : m.concentration ? " (concentration)" : ""}`;
+      if (result.warnings.some((w) => w.includes(m.text))) flagged.push(line);
+      else unread.push(line);
     }
   }
 }
 console.log(`\nSummary: ${arms} arms, ${withDose} arms with an MSC dose amount, ${doses} doses read.`);
-console.log(`Dose-like wordings not read as a dose (${unread.length}):`);
+console.log(`Amounts read but not kept as a dose, each named in a warning (${flagged.length}):`);
+for (const u of flagged) console.log(`  ${u}`);
+console.log(`Dose-like wordings not read as a dose, with no warning (${unread.length}):`);
 for (const u of unread) console.log(`  ${u}`);

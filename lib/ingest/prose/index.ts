@@ -248,12 +248,30 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     if (!derived) distribute(arm.label, "arm", [i], true);
     if (arm.description) distribute(arm.description, "arm", [i], true);
   });
+  /**
+   * A linked intervention whose text speaks only of another lettered group ("assigned to
+   * Group B", linked to the arm "Group A", with no arm B) describes that group, not its arm.
+   */
+  const otherGroup = (text: string, owners: number[]): { group: string; stated: string } | null => {
+    if (derived) return null;
+    const at = read(text);
+    const ids = at.mentions.groups.flatMap((g) => g.keys).filter((k) => k.startsWith("id:"));
+    const ownIds = owners.flatMap((i) => [...keys[i]!].filter((k) => k.startsWith("id:")));
+    if (!ids.length || !ownIds.length || ids.some((k) => ownIds.includes(k)) || matchArms(ids).length > 0) return null;
+    const stated = [...new Set(at.amounts.filter((a) => a.mention.value !== null || a.mention.range).map((a) => `"${a.mention.text}"`))];
+    return { group: at.mentions.groups.find((g) => g.keys.some((k) => k.startsWith("id:")))!.text, stated: stated.length ? ` (${stated.join(", ")})` : "" };
+  };
   const seen = new Set<string>();
   arms.forEach((arm) => (arm.interventions ?? []).forEach((iv) => {
     const k = `${iv.name}\u0000${iv.description ?? ""}`;
     if (seen.has(k)) return;
     seen.add(k);
     const owners = sharers.get(k)!;
+    const other = iv.description ? otherGroup(iv.description, owners) : null;
+    if (other) {
+      for (const i of owners) warnings.push(`arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}; it is not read as this arm's`);
+      return;
+    }
     distribute(iv.name, "intervention", owners, owners.length === 1);
     // "Drug: Entecavir" / "0.5 mg orally once daily": another treatment's text says nothing of the cells.
     if (iv.description && !(namesOnlyOther(iv.name) && !namesCellsOrPlacebo(iv.description))) {
