@@ -54,6 +54,10 @@ describe("schedules", () => {
     ["every two weeks, 3 times", 3, [0, 14, 28]], ["q4w, 3 doses", 3, [0, 28, 56]], ["on days 1, 3 and 7", 3, [0, 2, 6]],
     ["at week 0, 1 and 2", 3, [0, 7, 14]], ["at week 4 and week 5", 2, [0, 7]], ["once a month for 6 months", 6, null],
     ["at Day 0, Day 5 (±1) and Day 13 (±1)", 3, [0, 5, 13]], ["three times at 3-week intervals", 3, [0, 21, 42]],
+    ["injected two times at 4, 8week", 2, [0, 28]], ["A single dose of 2×107 hUC-MSC, repeated every week for four times", 4, [0, 7, 14, 21]],
+    ["once a week for 8 weeks after randomisation", 8, [0, 7, 14, 21, 28, 35, 42, 49]],
+    // more infusions than any trial gives: read in full, not listed, for the plausibility check to refuse
+    ["once a week for 1234 weeks", 1234, null],
   ])("%s", (text, infusions, days) => {
     const s = read(text)!;
     expect(s.infusions).toBe(infusions);

@@ -29,6 +29,7 @@ const NOT_INFUSION = new Set([
   "observation", "recorded", "collected", "sampling", "tested", "from", "baseline", "monitored", "monitoring", "frame",
   "endpoint", "end", "by", "survival", "mortality", "since", "last", "within", "results", "data", "aspiration", "aspirated",
   "harvested", "harvest", "biopsy", "observations", "outcomes", "outcome", "analyzed", "analysed",
+  "culture", "cultured", "expanded", "expansion", "passaged",
 ]);
 const NOT_INFUSION_AFTER = new Set(["study", "visit", "visits", "follow-up", "follow", "after", "post", "later", "of", "survival", "mortality", "follow-up."]);
 
@@ -161,7 +162,7 @@ export function findSchedules(text: string): ScheduleMention[] {
   }
   // "at 4, 8week", "at 0, 4 and 8 weeks": the numbers first, the unit after
   for (const m of text.matchAll(TRAILING_UNIT_LIST)) {
-    if (notInfusion(text, m.index, m.index + m[0].length)) continue;
+    if (wordsBefore(text, m.index, 3, 30).some((w) => NOT_INFUSION.has(w))) continue;
     const mult = /^w/i.test(m[2]!) ? 7 : 1;
     const days = [...new Set([...m[1]!.matchAll(/\d{1,3}/g)].map((d) => Number(d[0]) * mult))];
     add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days });
