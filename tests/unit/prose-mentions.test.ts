@@ -67,6 +67,10 @@ describe("schedules", () => {
     expect(findSchedules("followed up at weeks 4, 12 and 24")).toEqual([]);
     expect(findSchedules("from day 0 through the week 12 study visit")).toEqual([]);
     expect(findSchedules("ALT above 3 times the upper limit of normal")).toEqual([]);
+    expect(findSchedules("BM Aspiration will be done twice from the iliac crest")).toEqual([]);
+    expect(findSchedules("Each patient will receive 30mg Pioglitazone daily for 24 months.")).toEqual([]);
+    expect(findSchedules("patients are followed up every week for 6 months")).toEqual([]);
+    expect(findSchedules("the stromal cells were expanded in culture for three weeks")).toEqual([]);
   });
   it("counts above 100 are not counts", () => expect(findSchedules("150 times")).toEqual([]));
 });

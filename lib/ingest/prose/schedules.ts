@@ -33,6 +33,18 @@ const NOT_INFUSION = new Set([
 ]);
 const NOT_INFUSION_AFTER = new Set(["study", "visit", "visits", "follow-up", "follow", "after", "post", "later", "of", "survival", "mortality", "follow-up."]);
 
+// A count right after these is how often something else is done ("BM aspiration will be done twice").
+const PROCEDURE = new Set(["aspiration", "aspirated", "aspirations", "harvest", "harvested", "biopsy", "biopsies", "puncture", "punctures", "collected", "collection", "sampling", "visit", "visits", "measured", "assessed", "evaluated", "examined"]);
+const procedureCount = (text: string, start: number) => wordsBefore(text, start, 5, 50).some((w) => PROCEDURE.has(w));
+
+// "30mg Pioglitazone daily for 24 months", "followed up every week": another drug's or a visit's rhythm.
+const DRUG_BEFORE = /\d\s{0,2}(?:mg|µg|ug|mcg|g|iu)\b[^.;,()]{0,30}$/i;
+const FOLLOW_BEFORE = /\b(?:followed|follow-up|follow\s{1,2}up|visits?|monitored|assessed|evaluated|seen)\s{1,2}(?:up\s{1,2})?$/i;
+const notInfusionRhythm = (text: string, start: number) => {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return DRUG_BEFORE.test(before) || FOLLOW_BEFORE.test(before);
+};
+
 function notInfusion(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, 7, 70);
   const after = wordsAfter(text, end, 1, 20);
@@ -85,6 +97,7 @@ export function findSchedules(text: string): ScheduleMention[] {
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const add = (m: ScheduleMention) => {
     if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
+    if ((m.kind === "interval" || m.kind === "duration") && notInfusionRhythm(text, m.start)) return;
     taken.push([m.start, m.end]);
     out.push(m);
   };
@@ -177,6 +190,7 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
     // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
     if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
+    if (procedureCount(text, m.index)) continue;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
@@ -184,6 +198,7 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (/^\s{0,2}(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 10))) continue;
     // "Once all subjects have …", "once the patients are …": a conjunction, not a count
     if (/^\s{0,2}(?:all|the|these|those|patients|subjects|participants|they|we)\b/i.test(text.slice(end, end + 16))) continue;
+    if (procedureCount(text, m.index)) continue;
     const n = m[1]!.toLowerCase() === "once" ? 1 : m[1]!.toLowerCase() === "twice" ? 2 : 3;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
   }

@@ -45,7 +45,7 @@ export function splitSentences(text: string): [number, number][] {
     }
     // "… Tianjin, China For control group, placebo …": a line break lost when the text was
     // registered; a capitalised "For/In the … group" with no punctuation before it starts a sentence.
-    if (c === " " && i > start && /[A-Za-z0-9)]/.test(text[i - 1]!) && RUN_ON.test(text.slice(i + 1, i + 48))) {
+    if (c === " " && (text[i + 1] === "F" || text[i + 1] === "I") && i > start && /[A-Za-z0-9)]/.test(text[i - 1]!) && RUN_ON.test(text.slice(i + 1, i + 48))) {
       push(i);
       start = i + 1;
       i++;
