@@ -102,3 +102,12 @@ describe("legacy ClinicalTrials.gov arms table", () => {
     expect(summary(r)).toEqual([["Low dose", "EXPERIMENTAL", [["MSC", 200_000, 4, [0, 7, 14, 21]]]]]);
   });
 });
+
+describe("a power of ten the reader cannot read in a prose layout", () => {
+  it("is a warning of the record (the trial summary's arms come from its prose)", () => {
+    const seed004 = fs.readFileSync("seeds/004_e62994e7b8db9017.txt", "utf8");
+    const { record } = importSource(Buffer.from(seed004.replace("4 x 1000000 cells/kg", "4 x 10^ cells/kg")), "004_broken.txt");
+    expect(record.warnings).toContain('cannot read the number "4 x 10^" in the description: the power of ten has no exponent');
+    expect(record.arms.map((a) => a.doses[0]?.cellsPerKg)).toEqual([1_000_000, 2_000_000]);
+  });
+});

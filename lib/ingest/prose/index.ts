@@ -486,3 +486,8 @@ function labelOfKey(key: string, text: string | null): string {
   if (key.startsWith("label:")) return cap(`${key.slice(6)} group`);
   return cap(`${key} group`);
 }
+
+/** A warning per power of ten the reader could not read, for a layout that reads its arms from prose. */
+export function malformedWarnings(result: Pick<ProseResult, "malformed">): string[] {
+  return result.malformed.map((m) => `cannot read the number "${m.text}" in the description: ${m.problem}`);
+}

@@ -1,6 +1,6 @@
 import { ImportError, NumberFormatError } from "../errors";
 import type { ParsedArm, ParsedDose } from "../parsed-record";
-import { readArmsFromProse, type ProseArmInput } from "./index";
+import { malformedWarnings, readArmsFromProse, type ProseArmInput } from "./index";
 
 /**
  * The doses of a layout's structured arms (an arm list with descriptions and linked
@@ -19,7 +19,7 @@ export function readStructuredArms(
   const warnings = [...read.warnings];
   for (const m of read.malformed) {
     if (m.arm === null) {
-      warnings.push(`cannot read the number "${m.text}" in the description: ${m.problem}`);
+      warnings.push(...malformedWarnings({ malformed: [m] }));
       continue;
     }
     const arm = arms[m.arm]!;
