@@ -31,7 +31,7 @@
 import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
 import { isDoseAmount, type AmountMention } from "./amounts";
-import { attachText, type AttachedText } from "./attach";
+import { attachText, readGroupsAndProducts, type AttachedText } from "./attach";
 import { findProducts as findProductsIn } from "./products";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
@@ -466,13 +466,14 @@ function hasMoreOnly(f: Facts[]): boolean {
 
 /** Arms from prose when the record lists none: each group the prose names, in order of first mention. */
 function deriveArms(trialText: string, knownLabels: string[]): ProseArmInput[] {
-  const at = attachText(trialText, knownLabels);
+  // Only the groups and products are needed here: the amounts and schedules are read once, by the arms.
+  const { groups, products } = readGroupsAndProducts(trialText, knownLabels);
   const byKey = new Map<string, string>();
-  for (const g of at.mentions.groups) {
+  for (const g of groups) {
     const parts = g.keys.length > 1 ? g.keys.map((k) => labelOfKey(k, null)) : [labelOfKey(g.keys[0]!, g.text)];
     g.keys.forEach((k, j) => { if (!byKey.has(k)) byKey.set(k, parts[j]!); });
   }
-  if (byKey.size === 0 && at.products.some((p) => p.mention.product === "MSC" && !p.mention.negated)) {
+  if (byKey.size === 0 && products.some((p) => p.product === "MSC" && !p.negated)) {
     return [{ label: "MSC", type: null, description: null, interventions: [] }];
   }
   return [...byKey.entries()].map(([, label]) => ({ label, type: null, description: null, interventions: [] }));
