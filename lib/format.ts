@@ -85,3 +85,12 @@ export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose", 
   enrollment: "Enrollment (largest)",
   dose: "Highest dose per kg",
 };
+
+/**
+ * The import warnings about one arm, to show beside its dose: the prose reader's start with
+ * `arm "<label>":` (a conflict between the arm's text and its intervention's, a dose stated
+ * only as a range), the plausibility check's with `arms[<index>].`.
+ */
+export function armWarnings(warnings: string[], armLabel: string, index: number): string[] {
+  return warnings.filter((w) => w.startsWith(`arm "${armLabel}":`) || w.startsWith(`arms[${index}].`));
+}
