@@ -6,10 +6,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { normalizeAllocation, normalizeArmType, normalizeInterventionModel, normalizeMasking } from "../lib/ingest/normalize/enums";
+import { normalizeAllocation, normalizeInterventionModel, normalizeMasking } from "../lib/ingest/normalize/enums";
+import { proseInputOf } from "../lib/ingest/layouts/ctgov-json";
+import { readClassicStudy } from "../lib/ingest/layouts/ctgov-classic-json";
 import {
   findAmounts, readAllocationFromProse, readArmsFromProse, readEnrollmentFromProse, readInterventionModelFromProse,
-  readMaskingFromProse, type ProseArmInput,
+  readMaskingFromProse,
 } from "../lib/ingest/prose/index";
 
 const dir = path.resolve(process.argv[2] ?? "../shared/ctgov/classic");
@@ -28,39 +30,26 @@ const flagged: string[] = [];
 const fmt = (n: number | null) => (n === null ? "?" : n.toExponential(1).replace("e+", "e"));
 
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-  const study: Json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
-  const p: Json = (study.FullStudy?.Study ?? study.Study ?? study).ProtocolSection;
-  const aim: Json = p.ArmsInterventionsModule ?? {};
-  const groups: Json[] = aim.ArmGroupList?.ArmGroup ?? [];
-  const ivs: Json[] = aim.InterventionList?.Intervention ?? [];
-  const input: ProseArmInput[] = groups.map((g) => ({
-    label: g.ArmGroupLabel,
-    type: g.ArmGroupType ? normalizeArmType(g.ArmGroupType) : null,
-    description: g.ArmGroupDescription ?? null,
-    interventions: ivs
-      .filter((iv) => (iv.InterventionArmGroupLabelList?.InterventionArmGroupLabel ?? []).includes(g.ArmGroupLabel))
-      .map((iv) => ({ name: iv.InterventionName, description: iv.InterventionDescription ?? null })),
-  }));
-  const trialText = [p.DescriptionModule?.BriefSummary, p.DescriptionModule?.DetailedDescription].filter(Boolean).join("\n\n");
-  // Interventions linked to no arm still describe the trial.
-  const unlinked = ivs.filter((iv) => !(iv.InterventionArmGroupLabelList?.InterventionArmGroupLabel ?? []).length)
-    .map((iv) => ({ name: iv.InterventionName, description: iv.InterventionDescription ?? null }));
-  const result = readArmsFromProse({ arms: input, trialText, unlinked });
-  const info: Json = p.DesignModule?.DesignInfo ?? {};
-  const enrolled = Number(p.DesignModule?.EnrollmentInfo?.EnrollmentCount ?? NaN);
+  const p: Json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+  const study = readClassicStudy(p.FullStudy?.Study?.ProtocolSection ?? p.Study?.ProtocolSection ?? p.ProtocolSection ?? p);
+  // The importer's own input to the reader: each arm with its linked interventions, the trial's text.
+  const input = proseInputOf(study);
+  const trialText = input.trialText ?? "";
+  const result = readArmsFromProse(input);
+  const enrolled = Number(study.enrollmentCount ?? NaN);
   const fields: [string, { value: unknown; text: string } | null, unknown][] = [
-    ["allocation", readAllocationFromProse(trialText), info.DesignAllocation ? normalizeAllocation(info.DesignAllocation) : null],
-    ["masking", readMaskingFromProse(trialText), info.DesignMaskingInfo?.DesignMasking ? normalizeMasking(info.DesignMaskingInfo.DesignMasking) : null],
-    ["model", readInterventionModelFromProse(trialText), info.DesignInterventionModel ? normalizeInterventionModel(info.DesignInterventionModel) : null],
+    ["allocation", readAllocationFromProse(trialText), study.allocation ? normalizeAllocation(study.allocation) : null],
+    ["masking", readMaskingFromProse(trialText), study.masking ? normalizeMasking(study.masking) : null],
+    ["model", readInterventionModelFromProse(trialText), study.interventionModel ? normalizeInterventionModel(study.interventionModel) : null],
     ["enrollment", readEnrollmentFromProse(trialText), Number.isFinite(enrolled) ? enrolled : null],
   ];
   for (const [field, read, structured] of fields) {
     if (!read || structured === null) continue;
     design.stated++;
     if (read.value === structured) design.agree++;
-    else design.disagree.push(`${p.IdentificationModule.NCTId} ${field}: prose "${read.text}" → ${String(read.value)}, record ${String(structured)}`);
+    else design.disagree.push(`${study.nctId} ${field}: prose "${read.text}" → ${String(read.value)}, record ${String(structured)}`);
   }
-  console.log(`\n${p.IdentificationModule.NCTId}`);
+  console.log(`\n${study.nctId}`);
   for (const arm of result.arms) {
     arms++;
     if (arm.doses.some((d) => d.product === "MSC" && (d.cellsPerKg !== null || d.cellsPerInfusion !== null))) withDose++;
@@ -76,11 +65,11 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
   // Dose-like wordings in the arm and intervention texts that no dose took.
   const used = result.arms.flatMap((a) => a.evidence).join(" \u0000 ");
   const values = new Set(result.arms.flatMap((a) => a.doses.flatMap((d) => [d.cellsPerKg, d.cellsPerInfusion])));
-  const texts = [...groups.map((g) => g.ArmGroupDescription ?? ""), ...ivs.map((iv) => iv.InterventionDescription ?? "")];
+  const texts = [...study.arms.map((g) => g.description ?? ""), ...study.interventions.map((iv) => iv.description ?? "")];
   for (const t of new Set(texts)) {
     for (const m of findAmounts(t)) {
       if (used.includes(m.text) || values.has(m.value)) continue;
-      const line = `${p.IdentificationModule.NCTId}: "${m.text}"${m.range ? " (range)" : m.alternatives ? " (levels)" : m.concentration ? " (concentration)" : ""}`;
+      const line = `${study.nctId}: "${m.text}"${m.range ? " (range)" : m.alternatives ? " (levels)" : m.concentration ? " (concentration)" : ""}`;
       if (result.warnings.some((w) => w.includes(m.text))) flagged.push(line);
       else unread.push(line);
     }

@@ -8,7 +8,7 @@ import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
-import { readArmsFromProse, type ProseIntervention } from "../prose/index";
+import { readArmsFromProse, type ProseInput, type ProseIntervention } from "../prose/index";
 import { readRatioStages } from "../prose/stages";
 import { toLines } from "../text";
 import {
@@ -262,22 +262,13 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
 
   // Doses only from the shared prose reader: each arm's own words and its linked
   // interventions' words, then the trial's text.
-  const structured = study.arms.map((a) => ({
-    label: a.label,
-    type: asEnum(ARM_TYPES, a.type, normalizeArmType),
-    description: a.description,
-    interventions: linkedInterventions(study, a),
-  }));
-  structured.forEach((a, i) => {
+  const input = proseInputOf(study);
+  const structured = input.arms;
+  structured.forEach((_, i) => {
     ev(`arms[${i}].label`, study.arms[i]!.label);
     ev(`arms[${i}].type`, study.arms[i]!.type);
   });
-  const linked = new Set(study.interventions.filter((iv) => structured.some((a) => a.interventions.some((x) => x.name === iv.name))).map((iv) => iv.name));
-  const read = readArmsFromProse({
-    arms: structured,
-    trialText: [study.briefSummary, study.detailedDescription].filter(Boolean).join("\n\n"),
-    unlinked: study.interventions.filter((iv) => !linked.has(iv.name)).map((iv) => ({ name: iv.name, description: iv.description })),
-  });
+  const read = readArmsFromProse(input);
   rec.arms = read.arms.map((a, i): ParsedArm => ({
     label: a.label,
     type: a.type,
@@ -298,4 +289,24 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
   rec.stages = stages.stages;
   rec.warnings.push(...stages.warnings);
   return rec;
+}
+
+/**
+ * What the prose reader is given for a study: each arm's own words with the interventions
+ * linked to it, the trial's text, and the interventions linked to no arm (they still
+ * describe the trial). The importer and `npm run check:prose` read the same input.
+ */
+export function proseInputOf(study: CtgovStudy): ProseInput {
+  const arms = study.arms.map((a) => ({
+    label: a.label,
+    type: asEnum(ARM_TYPES, a.type, normalizeArmType),
+    description: a.description,
+    interventions: linkedInterventions(study, a),
+  }));
+  const linked = new Set(arms.flatMap((a) => a.interventions.map((x) => x.name)));
+  return {
+    arms,
+    trialText: [study.briefSummary, study.detailedDescription].filter(Boolean).join("\n\n"),
+    unlinked: study.interventions.filter((iv) => !linked.has(iv.name)).map((iv) => ({ name: iv.name, description: iv.description })),
+  };
 }
