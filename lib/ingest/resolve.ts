@@ -1,7 +1,8 @@
 import { type Evidence, type ParsedTrial } from "./parsed-record";
-import { trialRecordSchema, type TrialRecord } from "../record/schema";
+import { inRecordOrder, trialRecordSchema, type TrialRecord } from "../record/schema";
 import { DEFAULT_REFERENCE_WEIGHT_KG, summarizeArm } from "../record/summary";
 import { ImportError } from "./errors";
+import { readArmFacts } from "./arm-facts";
 
 /** A stable id for a record with no NCT id: its source file name, slugged. */
 export function slugForFile(file: string): string {
@@ -19,7 +20,14 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
     ...fields,
     id: rec.nctId ?? slugForFile(file),
     source: { file, format: layout },
-    arms: arms.map((arm) => ({ ...arm, summary: summarizeArm(arm.doses, referenceWeightKg) })),
+    arms: arms.map(({ interventionTexts, ...arm }, i) => {
+      const facts = readArmFacts({
+        msc: arm.doses.some((d) => d.product === "MSC"), description: arm.description, interventionTexts: interventionTexts ?? [],
+        trialTexts: [rec.title, rec.officialTitle, ...rec.interventions],
+      });
+      for (const [k, v] of Object.entries(facts)) if (v) provenance[`arms[${i}].${k}`] = "derived";
+      return { ...arm, summary: summarizeArm(arm.doses, referenceWeightKg), ...facts };
+    }),
     referenceWeightKg,
     provenance,
   };
@@ -28,5 +36,5 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
     const issue = checked.error.issues[0]!;
     throw new ImportError(`the normalized record is invalid: ${issue.message}`, { file: rec.file, field: issue.path.join(".") });
   }
-  return checked.data;
+  return inRecordOrder(checked.data);
 }
