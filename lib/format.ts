@@ -85,3 +85,9 @@ export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose", 
   enrollment: "Enrollment (largest)",
   dose: "Highest dose per kg",
 };
+
+/** The anchor of an arm on its trial page, counted from 1: `arm-2`. */
+export const armAnchor = (index: number) => `arm-${index + 1}`;
+
+/** The address of an arm on its trial page: `/trials/NCT04822922#arm-2`. */
+export const armHref = (trialId: string, index: number) => `/trials/${encodeURIComponent(trialId)}#${armAnchor(index)}`;
