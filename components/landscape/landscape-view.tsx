@@ -35,11 +35,12 @@ export function LandscapeView({ view }: { view: View }) {
       <div>
         <h1 className="text-2xl font-semibold">Dose landscape</h1>
         <p className="max-w-3xl text-slate-700">
-          Every MSC arm of the <Link href={`/trials${list ? `?${list}` : ""}`}>{view.trials} {view.trials === 1 ? "trial" : "trials"} in this search</Link> that
-          states a dose: its cells per kg per infusion against {state.y === "infusions" ? "its number of MSC infusions" : "its cumulative dose per kg"}.
-          Filters on the list narrow the chart{state.query.route.length + state.query.source.length + state.query.origin.length + state.query.dosing.length
+          Every MSC arm of the {view.trials} {view.trials === 1 ? "trial" : "trials"} in this search that states a dose: its cells per kg per
+          infusion against {state.y === "infusions" ? "its number of MSC infusions" : "its cumulative dose per kg"}. Filters on the list narrow
+          the chart{state.query.route.length + state.query.source.length + state.query.origin.length + state.query.dosing.length
             ? "; only arms matching its route, cell source, donor and dosing filters are drawn" : ""}.
         </p>
+        <Link href={`/trials${list ? `?${list}` : ""}`} className="text-sm" data-testid="back-to-list">← The list of these trials, to change the filters</Link>
       </div>
       {view.problems.length > 0 && (
         <ul role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
@@ -107,7 +108,9 @@ function Legend({ view }: { view: View }) {
 
 function NoDose({ view }: { view: View }) {
   const l = view.landscape;
-  if (l.noDose.length === 0) return <p className="text-sm text-slate-700">Every MSC arm in this search states a dose.</p>;
+  if (l.noDose.length === 0) {
+    return <p className="text-sm text-slate-700">{l.points.length ? "Every MSC arm in this search states a dose." : "No MSC arm in this search: widen the filters on the list."}</p>;
+  }
   return (
     <details id="no-dose" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="no-dose">
       <summary className="cursor-pointer">
