@@ -67,7 +67,7 @@ export function LandscapeView({ view }: { view: View }) {
 
       {state.view === "chart" ? (
         <ChartFigure id="landscape" title={`Cells/kg per infusion against ${state.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg"}`} summary={l.summary} height={LANDSCAPE_HEIGHT}
-          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported. Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg. Hover or click a point for its trial, arm and source words.</>}>
+          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg. Hover or click a point for its trial, arm and source words.</>}>
           <LazyLandscapeChart data={l} />
         </ChartFigure>
       ) : (

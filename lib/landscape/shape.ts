@@ -36,7 +36,7 @@ export interface LandscapePoint {
   /** Where the point is drawn on the y axis (the lane's position when y is null). */
   plotY: number;
   enrollment: number | null;
-  /** Radius in pixels, by the trial's enrollment (the smallest when not reported). */
+  /** Radius in pixels, by the trial's enrollment (a middle size when not reported). */
   radius: number;
   route: string | null;
   cellSource: string | null;
@@ -95,7 +95,15 @@ const COLOR_OF: Record<ColourBy, Record<string, string>> = {
 };
 const ORDER: Record<ColourBy, readonly string[]> = { route: ROUTES, source: CELL_SOURCES, status: OVERALL_STATUSES };
 
-const MIN_RADIUS = 4, MAX_RADIUS = 16;
+// Enrollment not reported: a middle size (drawn with a dashed outline), not the smallest,
+// which would read as a small trial.
+const MIN_RADIUS = 4, MAX_RADIUS = 16, UNKNOWN_RADIUS = 7;
+
+/** Log ticks at 1, 2 and 5 of each decade when the axis spans few decades, else the decades. */
+function logTicks(decades: number[]): number[] {
+  if (decades.length > 4) return decades;
+  return decades.flatMap((d, i) => (i === decades.length - 1 ? [d] : [d, 2 * d, 5 * d]));
+}
 
 /** Whether an arm passes the list's arm-level filters (route, cell source, donor, dosing). */
 function armMatches(arm: Arm, infusions: number | null, q: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">, trial: TrialRecord): boolean {
@@ -168,7 +176,8 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
   const points = drawn.map((p): LandscapePoint => ({
     ...p,
     plotY: p.y ?? laneY,
-    radius: p.enrollment && maxEnrollment ? Number((MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(p.enrollment / maxEnrollment)).toFixed(2)) : MIN_RADIUS,
+    radius: p.enrollment === null ? UNKNOWN_RADIUS
+      : maxEnrollment ? Number((MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(p.enrollment / maxEnrollment)).toFixed(2)) : MIN_RADIUS,
   }));
   const counts = new Map<string, number>();
   for (const p of points) counts.set(p.colourKey, (counts.get(p.colourKey) ?? 0) + 1);
@@ -183,7 +192,7 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
   const noY = points.filter((p) => p.y === null).length;
   return {
     weightKg: o.weightKg, y: o.y, colour: o.colour, points, series, noDose, noDoseTrials, noY,
-    xDomain: x.domain, xTicks: x.ticks, yDomain, yTicks, laneY, band, trialIds,
+    xDomain: x.domain, xTicks: logTicks(x.ticks), yDomain, yTicks, laneY, band, trialIds,
     summary: summarize(points, noDose.length, noDoseTrials, noY, o),
   };
 }

@@ -46,14 +46,14 @@ describe("the seeds' landscape", () => {
   it("sizes points by enrollment, colours them by the switch, and puts the Kabat band at the reference weight", () => {
     const l = shape();
     expect(l.points.map((p) => [p.enrollment, p.radius])).toEqual([
-      [96, 13.6], [96, 13.6], [16, 7.92], [16, 7.92], [16, 7.92], [150, 16], [150, 16], [null, 4], [null, 4], [null, 4],
+      [96, 13.6], [96, 13.6], [16, 7.92], [16, 7.92], [16, 7.92], [150, 16], [150, 16], [null, 7], [null, 7], [null, 7],
     ]);
     expect(l.series).toEqual([
       { key: "PERIPHERAL_VEIN", label: "Peripheral vein", color: "#0072B2", count: 2 },
       { key: "NOT_REPORTED", label: "Route not reported", color: "#94a3b8", count: 8 },
     ]);
     expect(l.band).toEqual([70e6 / 60, 190e6 / 60]);
-    expect([l.xDomain, l.xTicks, l.yDomain, l.yTicks]).toEqual([[1e5, 1e7], [1e5, 1e6, 1e7], [-1.6, 6], [1, 2, 3, 4, 5]]);
+    expect([l.xDomain, l.xTicks, l.yDomain, l.yTicks]).toEqual([[1e5, 1e7], [1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7], [-1.6, 6], [1, 2, 3, 4, 5]]);
     expect(shape({ colour: "source" }).series).toEqual([{ key: "UMBILICAL_CORD", label: "Umbilical cord", color: "#0072B2", count: 10 }]);
     expect(shape({ colour: "status" }).series.map((s) => [s.key, s.count])).toEqual([
       ["NOT_YET_RECRUITING", 8], ["RECRUITING", 2],
