@@ -22,7 +22,7 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
     source: { file, format: layout },
     arms: arms.map(({ interventionTexts, ...arm }, i) => {
       const facts = readArmFacts({
-        msc: arm.doses.some((d) => d.product === "MSC"), description: arm.description, interventionTexts: interventionTexts ?? [],
+        msc: arm.doses.some((d) => d.product === "MSC"), label: arm.label, description: arm.description, interventionTexts: interventionTexts ?? [],
         trialTexts: [rec.title, rec.officialTitle, ...rec.interventions],
       });
       for (const [k, v] of Object.entries(facts)) if (v) provenance[`arms[${i}].${k}`] = "derived";

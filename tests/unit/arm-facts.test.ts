@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readArmFacts, type ArmFactSources } from "@/lib/ingest/arm-facts";
 
 const arm = (description: string, more: Partial<ArmFactSources> = {}): ArmFactSources =>
-  ({ msc: true, description, interventionTexts: [], trialTexts: [], ...more });
+  ({ msc: true, label: "Arm A", description, interventionTexts: [], trialTexts: [], ...more });
 const route = (description: string, more?: Partial<ArmFactSources>) => readArmFacts(arm(description, more)).route;
 const source = (description: string, more?: Partial<ArmFactSources>) => readArmFacts(arm(description, more)).cellSource;
 const origin = (description: string, more?: Partial<ArmFactSources>) => readArmFacts(arm(description, more)).cellOrigin;
@@ -49,6 +49,11 @@ describe("route of administration", () => {
     expect(route("High dose", { trialTexts: ["Hepatic Arterial Infusion of Autologous BM-MSCs in Cirrhosis"] }))
       .toEqual({ value: "HEPATIC_ARTERY", text: "Hepatic Arterial" });
     expect(route("High dose", { trialTexts: ["Hepatocyte Transplantation via the Portal Vein or UC-MSC", "Drug: Intravenous albumin"] })).toBeNull();
+  });
+
+  it("reads the arm's label as its own words", () => {
+    expect(source("1×10^6 cells/kg via the hepatic artery", { label: "Umbilical cord blood-derived MSC" }))
+      .toEqual({ value: "CORD_BLOOD", text: "Umbilical cord blood" });
   });
 
   it("gives a placebo or control arm no route", () => {

@@ -17,6 +17,8 @@ export const NO_ARM_FACTS: ArmFacts = { route: null, cellSource: null, cellOrigi
 export interface ArmFactSources {
   /** Whether the arm gives MSCs: only MSC arms get a route or a cell source. */
   msc: boolean;
+  /** The arm's label ("Umbilical cord blood-derived MSC") and description: its own words. */
+  label: string;
   description: string | null;
   /** The words of the interventions linked to the arm (name and description), when the layout links them. */
   interventionTexts: string[];
@@ -26,7 +28,7 @@ export interface ArmFactSources {
 
 /**
  * An MSC arm's route, cell source and autologous/allogeneic, each with its source words,
- * or null where not stated. Read from the arm's own words first, then its interventions',
+ * or null where not stated. Read from the arm's own words (label and description) first, then its interventions',
  * then the trial's title and intervention names; the trial's longer prose is not read
  * (it cites earlier studies' routes and sources). Words said of another treatment
  * (plasma exchange via a vein, hepatocytes into the portal vein) are not the MSCs'.
@@ -34,7 +36,7 @@ export interface ArmFactSources {
 export function readArmFacts(a: ArmFactSources): ArmFacts {
   if (!a.msc) return NO_ARM_FACTS;
   const scopes = [
-    { texts: a.description ? [a.description] : [], bare: true, ambiguous: "several" as const },
+    { texts: [a.label, a.description].filter((t): t is string => !!t), bare: true, ambiguous: "several" as const },
     { texts: a.interventionTexts, bare: true, ambiguous: "several" as const },
     { texts: a.trialTexts.filter((t): t is string => !!t), bare: false, ambiguous: "none" as const },
   ];
