@@ -91,3 +91,11 @@ export const armAnchor = (index: number) => `arm-${index + 1}`;
 
 /** The address of an arm on its trial page: `/trials/NCT04822922#arm-2`. */
 export const armHref = (trialId: string, index: number) => `/trials/${encodeURIComponent(trialId)}#${armAnchor(index)}`;
+/**
+ * The import warnings about one arm, to show beside its dose: the prose reader's start with
+ * `arm "<label>":` (a conflict between the arm's text and its intervention's, a dose stated
+ * only as a range), the plausibility check's with `arms[<index>].`.
+ */
+export function armWarnings(warnings: string[], armLabel: string, index: number): string[] {
+  return warnings.filter((w) => w.startsWith(`arm "${armLabel}":`) || w.startsWith(`arms[${index}].`));
+}

@@ -6,8 +6,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { normalizeArmType } from "../lib/ingest/normalize/enums";
-import { findAmounts, readArmsFromProse, type ProseArmInput } from "../lib/ingest/prose/index";
+import { normalizeAllocation, normalizeArmType, normalizeInterventionModel, normalizeMasking } from "../lib/ingest/normalize/enums";
+import {
+  findAmounts, readAllocationFromProse, readArmsFromProse, readEnrollmentFromProse, readInterventionModelFromProse,
+  readMaskingFromProse, type ProseArmInput,
+} from "../lib/ingest/prose/index";
 
 const dir = path.resolve(process.argv[2] ?? "../shared/ctgov/classic");
 if (!fs.existsSync(dir)) {
@@ -18,6 +21,10 @@ if (!fs.existsSync(dir)) {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let arms = 0, withDose = 0, doses = 0;
 const unread: string[] = [];
+/** Design fields read from the prose against the record's structured ones: the prose reader's own check. */
+const design = { stated: 0, agree: 0, disagree: [] as string[] };
+/** Amounts read but deliberately kept out of a dose, each named by a warning (a range, levels, a conflict). */
+const flagged: string[] = [];
 const fmt = (n: number | null) => (n === null ? "?" : n.toExponential(1).replace("e+", "e"));
 
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
@@ -39,6 +46,20 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
   const unlinked = ivs.filter((iv) => !(iv.InterventionArmGroupLabelList?.InterventionArmGroupLabel ?? []).length)
     .map((iv) => ({ name: iv.InterventionName, description: iv.InterventionDescription ?? null }));
   const result = readArmsFromProse({ arms: input, trialText, unlinked });
+  const info: Json = p.DesignModule?.DesignInfo ?? {};
+  const enrolled = Number(p.DesignModule?.EnrollmentInfo?.EnrollmentCount ?? NaN);
+  const fields: [string, { value: unknown; text: string } | null, unknown][] = [
+    ["allocation", readAllocationFromProse(trialText), info.DesignAllocation ? normalizeAllocation(info.DesignAllocation) : null],
+    ["masking", readMaskingFromProse(trialText), info.DesignMaskingInfo?.DesignMasking ? normalizeMasking(info.DesignMaskingInfo.DesignMasking) : null],
+    ["model", readInterventionModelFromProse(trialText), info.DesignInterventionModel ? normalizeInterventionModel(info.DesignInterventionModel) : null],
+    ["enrollment", readEnrollmentFromProse(trialText), Number.isFinite(enrolled) ? enrolled : null],
+  ];
+  for (const [field, read, structured] of fields) {
+    if (!read || structured === null) continue;
+    design.stated++;
+    if (read.value === structured) design.agree++;
+    else design.disagree.push(`${p.IdentificationModule.NCTId} ${field}: prose "${read.text}" → ${String(read.value)}, record ${String(structured)}`);
+  }
   console.log(`\n${p.IdentificationModule.NCTId}`);
   for (const arm of result.arms) {
     arms++;
@@ -58,10 +79,17 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
   const texts = [...groups.map((g) => g.ArmGroupDescription ?? ""), ...ivs.map((iv) => iv.InterventionDescription ?? "")];
   for (const t of new Set(texts)) {
     for (const m of findAmounts(t)) {
-      if (!used.includes(m.text) && !values.has(m.value)) unread.push(`${p.IdentificationModule.NCTId}: "${m.text}"${m.range ? " (range)" : m.alternatives ? " (levels)" : m.concentration ? " (concentration)" : ""}`);
+      if (used.includes(m.text) || values.has(m.value)) continue;
+      const line = `${p.IdentificationModule.NCTId}: "${m.text}"${m.range ? " (range)" : m.alternatives ? " (levels)" : m.concentration ? " (concentration)" : ""}`;
+      if (result.warnings.some((w) => w.includes(m.text))) flagged.push(line);
+      else unread.push(line);
     }
   }
 }
 console.log(`\nSummary: ${arms} arms, ${withDose} arms with an MSC dose amount, ${doses} doses read.`);
-console.log(`Dose-like wordings not read as a dose (${unread.length}):`);
+console.log(`Design fields the prose states, against the record's structured fields: ${design.agree} of ${design.stated} agree.`);
+for (const d of design.disagree) console.log(`  ${d}`);
+console.log(`Amounts read but not kept as a dose, each named in a warning (${flagged.length}):`);
+for (const u of flagged) console.log(`  ${u}`);
+console.log(`Dose-like wordings not read as a dose, with no warning (${unread.length}):`);
 for (const u of unread) console.log(`  ${u}`);

@@ -7,8 +7,10 @@ import { databaseUrl } from "../lib/db/url";
 
 function usage(): never {
   console.log(`Usage: npm run import -- [--force] [--curation FILE] [FILES…]
-Reads each trial record (plain text copied from a registry page) into the database at
-DATABASE_URL (now ${databaseUrl()}). With no files, every seeds/*.txt. Curation facts
+Reads each trial record into the database at DATABASE_URL (now ${databaseUrl()}):
+plain text copied from a registry page (.txt), or ClinicalTrials.gov study JSON (.json:
+API v2 or classic, one study or a list of any length, read as a stream). A folder stands
+for its .txt and .json files. With no files, every seeds/*.txt. Curation facts
 are read from seeds/curation.json unless --curation names another file (or "none").
 A file that holds less of a trial than the stored version (it looks cut off) is refused
 unless --force.`);
@@ -47,14 +49,16 @@ try {
   console.error(`import: ${(e as Error).message}`);
   process.exit(1);
 }
-const results = importFiles(db, files, curation, { force });
+const results = importFiles(db, files, curation, {
+  force,
+  onResult(r) {
+    if (r.ok) console.log(`✓ ${r.line}`);
+    else console.error(`✗ ${r.line}`);
+    for (const w of r.warnings) console.log(`    note: ${w}`);
+  },
+});
 db.close();
-for (const r of results) {
-  if (r.ok) console.log(`✓ ${r.line}`);
-  else console.error(`✗ ${r.line}`);
-  for (const w of r.warnings) console.log(`    note: ${w}`);
-}
 const failed = results.filter((r) => !r.ok).length;
 const ms = Math.round(performance.now() - started);
-console.log(`${results.length - failed} of ${results.length} files imported, ${failed} failed, in ${ms} ms (database: ${databaseUrl()})`);
+console.log(`${results.length - failed} of ${results.length} records imported, ${failed} failed, in ${ms} ms (database: ${databaseUrl()})`);
 process.exit(failed ? 1 : 0);

@@ -5,6 +5,10 @@ import { AutoSubmit } from "@/components/search/auto-submit";
 import { Filters } from "@/components/search/filters";
 import { Results } from "@/components/search/results";
 import { SearchForm } from "@/components/search/search-form";
+import { PatientPanel } from "@/components/screen/patient-panel";
+import { ScreenSummary } from "@/components/screen/screen-summary";
+import { screenSearch } from "@/lib/data";
+import { readPagePatient } from "@/lib/screen/page-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,9 +21,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function TrialsPage({ searchParams }: Props) {
-  const parsed = parseSearchParams(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseSearchParams(raw);
   const q = parsed.query;
-  const result = searchTrials(q);
+  const screen = readPagePatient({ ...raw, age: q.age === undefined ? undefined : String(q.age) });
+  const screened = screen.active ? await screenSearch(q, screen.patient, screen.onlyPossible) : null;
+  const result = screened?.result ?? searchTrials(q);
   const hasFilters = toQueryString({ ...q, q: "", sort: "relevance", page: 1 }) !== "";
 
   return (
@@ -27,6 +34,9 @@ export default async function TrialsPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">MSC trials in liver failure</h1>
       <SearchForm q={q} />
       <AutoSubmit formId="search" />
+      <PatientPanel patient={screen.patient} onlyPossible={screen.onlyPossible} open={screen.active || screen.error !== null} />
+      {screen.error && <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">Patient values not used: {screen.error}</p>}
+      {screened && <ScreenSummary s={screened} />}
       {!parsed.ok && (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           Ignored a bad parameter: {parsed.message}
@@ -42,7 +52,7 @@ export default async function TrialsPage({ searchParams }: Props) {
           </button>
         </details>
 
-        <Results q={q} result={result} hasFilters={hasFilters} />
+        <Results q={q} result={result} hasFilters={hasFilters} screens={screened?.screens} keep={screen.query + (screen.onlyPossible ? "&possible=1" : "")} />
       </div>
     </div>
   );

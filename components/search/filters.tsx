@@ -13,7 +13,7 @@ export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
       <FacetGroup legend="Status" name="status" options={facets.status} selected={q.status} labelOf={label} form={f} />
       <FacetGroup legend="Allocation" name="allocation" options={facets.allocation} selected={q.allocation} labelOf={label} form={f} />
       <FacetGroup legend="Masking" name="masking" options={facets.masking} selected={q.masking} labelOf={label} form={f} />
-      <FacetGroup legend="Condition" name="condition" options={facets.condition.slice(0, 15)} selected={q.condition} form={f} />
+      <FacetGroup legend="Condition" name="condition" options={facets.condition} selected={q.condition} form={f} />
       <FacetGroup legend="Cell source" name="source" options={facets.source} selected={q.source} labelOf={label} form={f} />
       <FacetGroup legend="Autologous or allogeneic" name="origin" options={facets.origin} selected={q.origin} labelOf={label} form={f} />
       <FacetGroup legend="Route of administration" name="route" options={facets.route} selected={q.route} labelOf={label} form={f} />

@@ -3,8 +3,10 @@ import { formatCells, formatPhases } from "@/lib/format";
 import type { ListItem } from "@/lib/search/list-items";
 import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 import { HighlightedText } from "@/components/ui/highlighted";
+import { VerdictLine } from "@/components/screen/verdict";
+import type { TrialScreen } from "@/lib/screen";
 
-export function ResultItem({ item, compareForm }: { item: ListItem; compareForm: string }) {
+export function ResultItem({ item, compareForm, screen, keep }: { item: ListItem; compareForm: string; screen?: TrialScreen; keep?: string }) {
   const checkId = `compare-${item.id}`;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="result" data-id={item.id}>
@@ -20,7 +22,7 @@ export function ResultItem({ item, compareForm }: { item: ListItem; compareForm:
             </span>
           </div>
           <h2 className="mt-1 text-lg font-semibold leading-snug">
-            <Link href={`/trials/${item.id}`} className="text-slate-900 hover:text-brand">
+            <Link href={`/trials/${item.id}${keep ? `?${keep}` : ""}`} className="text-slate-900 hover:text-brand">
               <HighlightedText parts={item.title} />
             </Link>
           </h2>
@@ -64,6 +66,7 @@ export function ResultItem({ item, compareForm }: { item: ListItem; compareForm:
               <HighlightedText parts={item.snippet} />
             </p>
           )}
+          {screen && <VerdictLine screen={screen} />}
         </div>
       </div>
     </li>

@@ -4,9 +4,15 @@ import { toQueryString, type SearchQuery } from "@/lib/search/params";
 import { ResultItem } from "@/components/search/result-item";
 import { landscapeHref } from "@/lib/landscape/params";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
+import type { TrialScreen } from "@/lib/screen";
 
 /** The result list: count, compare form, the page of trials and the pager. */
-export function Results({ q, result, hasFilters }: { q: SearchQuery; result: SearchResult; hasFilters: boolean }) {
+export function Results({ q, result, hasFilters, screens, keep = "" }: {
+  q: SearchQuery; result: SearchResult; hasFilters: boolean;
+  /** The patient screen of each trial, when a patient is entered; `keep`: its URL parameters. */
+  screens?: Map<string, TrialScreen>; keep?: string;
+}) {
+  const more = keep ? `&${keep}` : "";
   const pages = Math.max(1, Math.ceil(result.total / q.pageSize));
   return (
     <section aria-labelledby="results-heading">
@@ -36,15 +42,15 @@ export function Results({ q, result, hasFilters }: { q: SearchQuery; result: Sea
       ) : (
         <ol className="mt-3 space-y-3" start={(q.page - 1) * q.pageSize + 1}>
           {result.items.map((item) => (
-            <ResultItem key={item.id} item={item} compareForm="compare" />
+            <ResultItem key={item.id} item={item} compareForm="compare" screen={screens?.get(item.id)} keep={keep} />
           ))}
         </ol>
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="no-print mt-4 flex items-center justify-between text-sm">
-          {q.page > 1 ? <Link href={`/trials?${toQueryString(q, { page: q.page - 1 })}`}>← Previous</Link> : <span />}
+          {q.page > 1 ? <Link href={`/trials?${toQueryString(q, { page: q.page - 1 })}${more}`}>← Previous</Link> : <span />}
           <span>Page {q.page} of {pages}</span>
-          {q.page < pages ? <Link href={`/trials?${toQueryString(q, { page: q.page + 1 })}`}>Next →</Link> : <span />}
+          {q.page < pages ? <Link href={`/trials?${toQueryString(q, { page: q.page + 1 })}${more}`}>Next →</Link> : <span />}
         </nav>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { armAnchor, formatCells, formatDays, label } from "@/lib/format";
+import { armAnchor, armWarnings, formatCells, formatDays, label } from "@/lib/format";
 import type { Arm, TrialRecord } from "@/lib/record/schema";
 import { Mark, NotReported } from "@/components/ui/badges";
 import { ArmFacts } from "./arm-facts";
@@ -53,6 +53,20 @@ function Infusions({ arm }: { arm: Arm }) {
   );
 }
 
+/** What the import noted about this arm (two texts stating different doses, say), beside its dose. */
+function ArmNotes({ notes }: { notes: string[] }) {
+  if (!notes.length) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-amber-900" data-testid="arm-warnings">
+      {notes.map((n, i) => (
+        <li key={i} className="rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5">
+          <span aria-hidden="true">⚠ </span>{n.replace(/^arm "[^"]*": |^arms\[\d+\]\./, "")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The arms and doses of a trial: one row per arm, "not reported" where the source is silent. */
 export function ArmsTable({ trial }: { trial: TrialRecord }) {
   const maxDay = Math.max(56, ...trial.arms.flatMap((a) => a.doses.flatMap((d) => d.dayOffsets ?? [])));
@@ -79,7 +93,10 @@ export function ArmsTable({ trial }: { trial: TrialRecord }) {
                 <span className="block text-xs text-slate-600">{label(arm.type)}</span>
                 <ArmFacts arm={arm} />
               </th>
-              <td data-label="Dose per kg per infusion" className="py-2 pr-3 max-md:block max-md:py-1"><DoseAmount arm={arm} weightKg={trial.referenceWeightKg} /></td>
+              <td data-label="Dose per kg per infusion" className="py-2 pr-3 max-md:block max-md:py-1">
+                <DoseAmount arm={arm} weightKg={trial.referenceWeightKg} />
+                <ArmNotes notes={armWarnings(trial.warnings, arm.label, i)} />
+              </td>
               <td data-label="Infusions" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="infusions"><Infusions arm={arm} /></td>
               <td data-label="Schedule" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="schedule">
                 <Schedule arm={arm} />

@@ -2,6 +2,7 @@ import type { TrialRecord } from "@/lib/record/schema";
 import { NotReported } from "@/components/ui/badges";
 import { formatEnumWords } from "@/lib/format";
 import { SectionFrame } from "./section-frame";
+import { LocationsList } from "./locations-list";
 
 export function ContactsSection({ t }: { t: TrialRecord }) {
   return (
@@ -18,13 +19,7 @@ export function ContactsSection({ t }: { t: TrialRecord }) {
           ))}
         </ul>
       ) : <p className="text-sm"><NotReported>No contact reported</NotReported></p>}
-      {t.locations.length > 0 && (
-        <ul className="mt-2 space-y-1 text-sm">
-          {t.locations.map((l, i) => (
-            <li key={i}>{[l.facility, l.city, l.region, l.country].filter(Boolean).join(", ")}</li>
-          ))}
-        </ul>
-      )}
+      <LocationsList locations={t.locations} />
     </SectionFrame>
   );
 }

@@ -4,10 +4,12 @@ import { NotReported, enumOrNotReported } from "@/components/ui/badges";
 import { Field } from "@/components/trial/field";
 import { formatAgeRange } from "@/lib/format";
 import { SectionFrame } from "./section-frame";
+import { Criterion } from "@/components/screen/criterion";
+import type { TrialScreen } from "@/lib/screen";
 
-type SectionProps = { t: TrialRecord; evidence: EvidenceMap };
+type SectionProps = { t: TrialRecord; evidence: EvidenceMap; screen?: TrialScreen };
 
-export function EligibilitySection({ t, evidence }: SectionProps) {
+export function EligibilitySection({ t, evidence, screen }: SectionProps) {
   return (
     <SectionFrame trialId={t.id} id="eligibility" title="Eligibility">
       <dl>
@@ -25,7 +27,10 @@ export function EligibilitySection({ t, evidence }: SectionProps) {
             <h3 className="font-semibold capitalize">{kind} criteria ({t.eligibility[kind].length})</h3>
             {t.eligibility[kind].length ? (
               <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm" data-testid={`${kind}-list`}>
-                {t.eligibility[kind].map((c, i) => <li key={i}>{c}</li>)}
+                {t.eligibility[kind].map((c, i) => (
+                  <Criterion key={i} text={c} thresholds={t.eligibility.thresholds.filter((x) => x.list === kind && x.criterion === i)}
+                    result={screen?.criteria.find((r) => r.list === kind && r.criterion === i)} />
+                ))}
               </ol>
             ) : (
               <p className="mt-1 text-sm"><NotReported>Not reported in the source</NotReported></p>

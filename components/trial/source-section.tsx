@@ -16,6 +16,11 @@ export function SourceSection({ t, evidence }: SectionProps) {
         <Field name="Registry record" evidence={evidence}>
           {ctgov ? <a href={ctgov} rel="noopener">{ctgov}</a> : <NotReported>no NCT id known</NotReported>}
         </Field>
+        <Field name="This record as data" evidence={evidence}>
+          <a href={`/api/trials/${t.id}`} data-testid="json-link">JSON</a>
+          {" · "}
+          <a href={`/api/trials/${t.id}/fhir`} data-testid="fhir-link">FHIR R4 ResearchStudy</a>
+        </Field>
       </dl>
       <p className="mt-3 flex flex-wrap gap-3 text-xs text-slate-600">
         <span><Mark kind="curated" title="Curated" /> from the curation file (a fact the record lacks, from the public registry)</span>

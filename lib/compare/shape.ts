@@ -1,6 +1,5 @@
-import type { Arm, TrialRecord } from "../record/schema";
+import type { Arm, Threshold, TrialRecord } from "../record/schema";
 import { summarizeArm } from "../record/summary";
-import { extractThresholds, type ThresholdKind, type ThresholdPhrase } from "./thresholds";
 
 /**
  * Records → the comparison the view, the API and the CSV all show. Pure: the per-kg
@@ -56,7 +55,8 @@ export interface ComparedTrial {
   enrollment: TrialRecord["enrollment"];
   minAgeYears: number | null;
   maxAgeYears: number | null;
-  thresholds: Record<ThresholdKind, ThresholdPhrase[]>;
+  /** The thresholds read from the criteria (record.eligibility.thresholds). */
+  thresholds: Threshold[];
   /** False when the record has no inclusion or exclusion criteria at all. */
   hasEligibilityText: boolean;
   arms: ComparedArm[];
@@ -128,7 +128,7 @@ export function compareTrial(record: TrialRecord, weightKg: number, index: numbe
     enrollment: record.enrollment,
     minAgeYears: record.eligibility.minAgeYears,
     maxAgeYears: record.eligibility.maxAgeYears,
-    thresholds: extractThresholds(record.eligibility),
+    thresholds: record.eligibility.thresholds,
     hasEligibilityText: record.eligibility.inclusion.length + record.eligibility.exclusion.length > 0,
     arms,
     stages,

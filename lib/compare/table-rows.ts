@@ -1,7 +1,7 @@
 import { formatAgeRange, formatCells, formatCount, formatPhases, label, NOT_REPORTED } from "../format";
 import { barText } from "./chart-rows";
 import type { ComparedArm, ComparedTrial, Comparison } from "./shape";
-import { THRESHOLD_KINDS, THRESHOLD_LABELS } from "./thresholds";
+import { THRESHOLD_ROWS, thresholdLines } from "./thresholds";
 
 /**
  * The side-by-side table: one column per trial, one row per attribute. A row whose cells
@@ -75,10 +75,11 @@ export function compareTableRows(c: Comparison): TableRow[] {
   add("design", "Design", "trial", (t) => [line(design(t))]);
   add("enrollment", "Enrollment", "trial", (t) => [line(enrollment(t))]);
   add("age", "Age range", "eligibility", (t) => [line(formatAgeRange(t.minAgeYears, t.maxAgeYears))]);
-  for (const kind of THRESHOLD_KINDS) {
-    add(kind, THRESHOLD_LABELS[kind], "eligibility", (t) => {
-      const phrases = t.thresholds[kind];
-      if (phrases.length) return phrases.map((p) => ({ text: p.list === "exclusion" ? `Excluded if: ${p.text}` : p.text, tone: "normal" as const }));
+  for (const row of THRESHOLD_ROWS) {
+    if (!row.always && !c.trials.some((t) => thresholdLines(t.thresholds, row).length)) continue;
+    add(row.key, row.label, "eligibility", (t) => {
+      const lines = thresholdLines(t.thresholds, row);
+      if (lines.length) return lines.flatMap((l) => [{ text: l.text, tone: "normal" as const }, { text: `“${l.source}”`, tone: "normal" as const }]);
       return [{ text: t.hasEligibilityText ? "no threshold stated" : NOT_REPORTED, tone: "missing" as const }];
     });
   }

@@ -1,60 +1,46 @@
+import { ANALYTE_INFO, type Analyte } from "../record/analytes";
+import type { Threshold } from "../record/schema";
+import { describeThreshold } from "../screen/describe";
+
 /**
- * Key eligibility thresholds as the record words them: the phrase of an inclusion or
- * exclusion criterion that names bilirubin, INR/PTA or MELD together with a number.
- * Pure text work; nothing is parsed into numbers, so nothing is reworded.
+ * The comparison's eligibility rows: the thresholds read from each trial's criteria
+ * (record.eligibility.thresholds), grouped by what a clinician compares, each in the
+ * analyte's one SI unit so that trials line up, with the source words beside. Pure.
  */
+export interface ThresholdRow {
+  key: string;
+  label: string;
+  analytes: Analyte[];
+  /** Shown even when no compared trial states such a limit (then "no threshold stated"). */
+  always: boolean;
+}
 
-export const THRESHOLD_KINDS = ["bilirubin", "inrPta", "meld"] as const;
-export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];
-export const THRESHOLD_LABELS: Record<ThresholdKind, string> = {
-  bilirubin: "Bilirubin",
-  inrPta: "INR / PTA",
-  meld: "MELD",
-};
+export const THRESHOLD_ROWS: ThresholdRow[] = [
+  { key: "bilirubin", label: "Bilirubin", analytes: ["TBIL"], always: true },
+  { key: "inrPta", label: "INR / PTA", analytes: ["INR", "PTA", "PT"], always: true },
+  { key: "meld", label: "MELD", analytes: ["MELD", "MELD_NA"], always: true },
+  { key: "childPugh", label: "Child-Pugh", analytes: ["CHILD_PUGH"], always: false },
+  { key: "creatinine", label: "Creatinine", analytes: ["CREATININE"], always: false },
+  { key: "albumin", label: "Albumin", analytes: ["ALBUMIN"], always: false },
+  { key: "platelets", label: "Platelets", analytes: ["PLATELETS"], always: false },
+  { key: "sodium", label: "Sodium", analytes: ["SODIUM"], always: false },
+];
 
-export interface ThresholdPhrase {
-  list: "inclusion" | "exclusion";
+export interface ThresholdLine {
+  /** "Inclusion: INR ≥ 1.5 or PTA ≤ 40%", "Excluded if: Creatinine ≥ 176.8 µmol/L". */
   text: string;
+  /** The source words. */
+  source: string;
 }
 
-const KEYWORDS: Record<ThresholdKind, RegExp> = {
-  bilirubin: /bilirubin|\bTBil\b/i,
-  inrPta: /\bINR\b|international normali[sz]ed ratio|prothrombin|\bPTA\b/i,
-  meld: /\bMELD\b|end[- ]stage liver disease score/i,
-};
-
-// "≥", "<", "more than" … or a number range: something that makes a phrase a threshold.
-const HAS_NUMBER = /\d/;
-
-/** The smallest piece of a criterion that still carries the keyword and its number. */
-function narrow(clause: string, re: RegExp): string {
-  // A keyword inside parentheses: "jaundice (serum total bilirubin ≥ 10×ULN umol/L)".
-  for (const m of clause.matchAll(/\(([^()]*)\)/g)) {
-    if (re.test(m[1]!) && HAS_NUMBER.test(m[1]!) && m[1]!.length > 12) return m[1]!.trim();
-  }
-  // "… meeting the following criteria: Total bilirubin ≥12 mg/dL" keeps what follows the colon.
-  const colon = clause.lastIndexOf(":", clause.search(re));
-  const tail = colon >= 0 ? clause.slice(colon + 1) : clause;
-  return tail.trim().replace(/[.,;]+$/, "");
-}
-
-/** Phrases per kind, inclusion first, in the record's order; [] when the record has none. */
-export function extractThresholds(eligibility: { inclusion: string[]; exclusion: string[] }): Record<ThresholdKind, ThresholdPhrase[]> {
-  const out: Record<ThresholdKind, ThresholdPhrase[]> = { bilirubin: [], inrPta: [], meld: [] };
-  const lists = [["inclusion", eligibility.inclusion], ["exclusion", eligibility.exclusion]] as const;
-  for (const [list, criteria] of lists) {
-    for (const criterion of criteria) {
-      // Clauses: semicolons, sentence ends, and numbered sub-items such as "<5>".
-      const clauses = criterion.split(/;|\.\s+(?=[A-Z<])|<\d+>/).map((c) => c.trim()).filter(Boolean);
-      for (const kind of THRESHOLD_KINDS) {
-        const re = KEYWORDS[kind];
-        for (const clause of clauses) {
-          if (!re.test(clause) || !HAS_NUMBER.test(clause)) continue;
-          const text = narrow(clause, re);
-          if (HAS_NUMBER.test(text) && !out[kind].some((p) => p.text === text)) out[kind].push({ list, text });
-        }
-      }
-    }
-  }
-  return out;
+/** One line per criterion group that limits one of the row's analytes, in the SI unit. */
+export function thresholdLines(thresholds: Threshold[], row: ThresholdRow): ThresholdLine[] {
+  const mine = thresholds.filter((t) => row.analytes.includes(t.analyte));
+  const keys = [...new Set(mine.map((t) => `${t.list}:${t.criterion}:${t.group}`))];
+  return keys.map((k) => {
+    const group = mine.filter((t) => `${t.list}:${t.criterion}:${t.group}` === k);
+    const head = group[0]!.list === "exclusion" ? "Excluded if" : "Inclusion";
+    const text = group.map((t) => describeThreshold(t, ANALYTE_INFO[t.analyte].si)).join(" or ");
+    return { text: `${head}: ${text}`, source: [...new Set(group.map((t) => t.text))].join(" … ") };
+  });
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { sortPhases } from "../record/vocabulary";
-import { inRecordOrder, type TrialRecord } from "../record/schema";
+import { inRecordOrder, type Threshold, type TrialRecord } from "../record/schema";
 import { decodeDirectFields } from "./direct-fields";
 
 /** The Prisma include that loads everything a record needs. */
@@ -15,6 +15,7 @@ export const trialInclude = {
   locations: { orderBy: { ordinal: "asc" } },
   stages: { orderBy: { ordinal: "asc" }, include: { groups: { orderBy: { ordinal: "asc" } } } },
   evidence: true,
+  thresholds: { orderBy: { ordinal: "asc" } },
 } satisfies Prisma.TrialInclude;
 
 export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
@@ -61,6 +62,7 @@ export function rowToRecord(t: TrialRow): TrialRecord {
       healthyVolunteers: t.healthyVolunteers,
       inclusion: t.criteria.filter((c) => c.kind === "INCLUSION").map((c) => c.text),
       exclusion: t.criteria.filter((c) => c.kind === "EXCLUSION").map((c) => c.text),
+      thresholds: t.thresholds.map(({ trialId: _t, ordinal: _o, ...th }) => th as Threshold),
     },
     arms: t.arms.map((a) => ({
       label: a.label,

@@ -110,6 +110,8 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
       ...r.eligibility.inclusion.map((t, i) => [r.id, "INCLUSION", i, t]),
       ...r.eligibility.exclusion.map((t, i) => [r.id, "EXCLUSION", i, t]),
     ]);
+    list("Threshold", ["trialId", "ordinal", "list", "criterion", '"group"', "analyte", "op", "value", "max", "unit", "relativeTo", "text", "start", '"end"'],
+      r.eligibility.thresholds.map((t, i) => [r.id, i, t.list, t.criterion, t.group, t.analyte, t.op, t.value, t.max, t.unit, t.relativeTo, t.text, t.start, t.end]));
     list("Outcome", ["trialId", "kind", "ordinal", "measure", "timeFrame", "description"],
       r.outcomes.map((o, i) => [r.id, o.kind ?? "UNSPECIFIED", i, o.measure, o.timeFrame, o.description]));
     list("Contact", ["trialId", "ordinal", "role", "name", "phone", "email", "affiliation"],

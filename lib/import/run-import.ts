@@ -5,6 +5,7 @@ import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
 import { importSource } from "../ingest/pipeline";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
+import { readJsonStudies } from "./json-studies";
 
 export interface FileResult {
   file: string;
@@ -35,37 +36,136 @@ export function loadCuration(file: string | null): Curation {
 }
 
 /**
- * Imports files one by one, each in its own transaction: a file that fails is reported
- * and leaves the database as it was; the others are still imported.
+ * Files to import: each path as given, a folder's *.txt and *.json files in name order.
+ * A folder's curation.json is a curation file (as in seeds/), not a study, so it is left out.
  */
-export function importFiles(db: Database.Database, files: string[], curation: Curation, options: WriteOptions = {}): FileResult[] {
-  return files.map((filePath): FileResult => {
-    const file = path.basename(filePath);
+export function expandPaths(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    let isDir = false;
     try {
-      let bytes: Buffer;
-      try {
-        const stat = fs.statSync(filePath);
-        if (stat.isFile() && stat.size > MAX_RECORD_BYTES) {
-          throw new ImportError(`${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for a record file; not read`, { file: filePath });
-        }
-        bytes = fs.readFileSync(filePath);
-      } catch (e) {
-        if (e instanceof ImportError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new ImportError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read (${code})`, { file: filePath });
-      }
-      const imported = importSource(bytes, file, curation);
-      const { replaced } = writeTrial(db, imported, options);
-      const r = imported.record;
-      const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
-      const note = replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "";
-      return {
-        file, ok: true, warnings: imported.warnings,
-        line: `${file}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,
-      };
-    } catch (e) {
-      if (e instanceof ImportError) return { file, ok: false, warnings: [], line: e.format(e.detail.file ?? file) };
-      return { file, ok: false, warnings: [], line: `${file}: ${(e as Error).message}` };
+      isDir = fs.statSync(p).isDirectory();
+    } catch {
+      return [p]; // reported as "no such file" where it is read
     }
+    if (!isDir) return [p];
+    return fs.readdirSync(p).filter((f) => /\.(txt|json)$/i.test(f) && f !== path.basename(SEED_CURATION)).sort().map((f) => path.join(p, f));
   });
+}
+
+export interface ImportOptions extends WriteOptions {
+  /** Called with each result as soon as it is known (the import of a large file prints as it goes). */
+  onResult?: (result: FileResult) => void;
+}
+
+/**
+ * Imports files one by one, each trial in its own transaction: a file (or a study of a
+ * JSON file) that fails is reported and leaves the database as it was; the others are
+ * still imported. A folder stands for its .txt and .json files.
+ */
+export function importFiles(db: Database.Database, paths: string[], curation: Curation, options: ImportOptions = {}): FileResult[] {
+  const { onResult, ...write } = options;
+  const results: FileResult[] = [];
+  const report = (r: FileResult) => {
+    results.push(r);
+    onResult?.(r);
+  };
+  for (const filePath of expandPaths(paths)) {
+    if (/\.json$/i.test(filePath)) importJsonFile(db, filePath, curation, write, report);
+    else report(importTextFile(db, filePath, curation, write));
+  }
+  return results;
+}
+
+function importTextFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions): FileResult {
+  const file = path.basename(filePath);
+  try {
+    let bytes: Buffer;
+    try {
+      const stat = fs.statSync(filePath);
+      if (stat.isFile() && stat.size > MAX_RECORD_BYTES) {
+        throw new ImportError(`${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for a record file; not read`, { file: filePath });
+      }
+      bytes = fs.readFileSync(filePath);
+    } catch (e) {
+      if (e instanceof ImportError) throw e;
+      throw new ImportError(readProblem(e), { file: filePath });
+    }
+    return importRecord(db, bytes, file, file, curation, options);
+  } catch (e) {
+    return failure(file, file, e);
+  }
+}
+
+function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read (${code})`;
+}
+
+/**
+ * A JSON file of one study or many, read as a stream: each study is imported in its own
+ * transaction and reported on its own line ("file.json #3" when the file holds a list);
+ * the file's size has no limit, each study's is MAX_RECORD_BYTES. Re-importing a study
+ * replaces it under its NCT id, from whichever file it came.
+ */
+function importJsonFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+  const file = path.basename(filePath);
+  try {
+    for (const piece of readJsonStudies(filePath, MAX_RECORD_BYTES)) {
+      const name = piece.index !== null && piece.inList ? `${file} #${piece.index}` : file;
+      if (piece.kind === "error") {
+        report({ file, ok: false, warnings: [], line: `${name}: ${piece.message}` });
+        continue;
+      }
+      try {
+        // The database knows a trial's file by its name: a study of a list is stored as
+        // "file.json#NCT…", so that the studies of one file stay apart.
+        const stored = piece.inList ? (id: string) => `${file}#${id}` : undefined;
+        report(importRecord(db, Buffer.from(piece.text), file, name, curation, options, { lineOffset: piece.line - 1, stored }));
+      } catch (e) {
+        report(failure(file, name, e));
+      }
+    }
+  } catch (e) {
+    report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
+  }
+}
+
+export interface RecordPlace {
+  /** Where the record starts in its file, so that a line number in an error points into the file. */
+  lineOffset?: number;
+  /** The record's `source.file` from its id, when it is not the file's name (one study of many). */
+  stored?: (id: string) => string;
+}
+
+/** One record's bytes → parsed, validated and written; its line names it as `name`. */
+export function importRecord(
+  db: Database.Database, bytes: Uint8Array, file: string, name: string, curation: Curation, options: WriteOptions,
+  { lineOffset = 0, stored }: RecordPlace = {},
+): FileResult {
+  try {
+    const imported = importSource(bytes, file, curation);
+    if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
+    const { replaced } = writeTrial(db, imported, options);
+    const r = imported.record;
+    const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
+    const note = replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "";
+    return {
+      file, ok: true, warnings: imported.warnings,
+      line: `${name}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,
+    };
+  } catch (e) {
+    if (e instanceof ImportError && e.detail.line !== undefined && lineOffset) {
+      return failure(file, name, new ImportError(e.message, { ...e.detail, line: e.detail.line + lineOffset }, { cause: e }));
+    }
+    return failure(file, name, e);
+  }
+}
+
+function failure(file: string, name: string, e: unknown): FileResult {
+  if (e instanceof ImportError) {
+    // The error's own file when it names a path (a file that cannot be read), else the record's name.
+    const where = e.detail.file && e.detail.file !== file ? e.detail.file : name;
+    return { file, ok: false, warnings: [], line: e.format(where) };
+  }
+  return { file, ok: false, warnings: [], line: `${name}: ${(e as Error).message}` };
 }

@@ -1,8 +1,9 @@
 import { type Evidence, type ParsedTrial } from "./parsed-record";
-import { inRecordOrder, trialRecordSchema, type TrialRecord } from "../record/schema";
+import { trialRecordSchema, type TrialRecord } from "../record/schema";
 import { DEFAULT_REFERENCE_WEIGHT_KG, summarizeArm } from "../record/summary";
 import { ImportError } from "./errors";
 import { readArmFacts } from "./arm-facts";
+import { readThresholds } from "./thresholds";
 
 /** A stable id for a record with no NCT id: its source file name, slugged. */
 export function slugForFile(file: string): string {
@@ -19,6 +20,8 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
   const record: TrialRecord = {
     ...fields,
     id: rec.nctId ?? slugForFile(file),
+    // Every source layout's criteria get their numeric limits read here, in one place.
+    eligibility: { ...fields.eligibility, thresholds: readThresholds(fields.eligibility) },
     source: { file, format: layout },
     arms: arms.map(({ interventionTexts, ...arm }, i) => {
       const facts = readArmFacts({
@@ -36,5 +39,5 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
     const issue = checked.error.issues[0]!;
     throw new ImportError(`the normalized record is invalid: ${issue.message}`, { file: rec.file, field: issue.path.join(".") });
   }
-  return inRecordOrder(checked.data);
+  return checked.data;
 }

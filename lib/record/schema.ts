@@ -3,6 +3,7 @@ import {
   ALLOCATIONS, ARM_TYPES, CELL_ORIGINS, CELL_SOURCES, ENROLLMENT_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES,
   PHASES, PRODUCTS, ROUTES, SEXES, STUDY_TYPES,
 } from "./vocabulary";
+import { ANALYTES, THRESHOLD_OPS } from "./analytes";
 
 /**
  * The public trial record (shared/spec/trial-record.md, v1), each field written once.
@@ -33,6 +34,24 @@ export const doseSchema = z
   .refine((d) => d.dayOffsets === null || d.infusions === null || d.dayOffsets.length === d.infusions,
     "the number of day offsets must equal the number of infusions");
 export type Dose = z.infer<typeof doseSchema>;
+
+/** A numeric limit an eligibility criterion puts on a patient (shared/spec/screening.md). */
+export const thresholdSchema = z.object({
+  list: z.enum(["inclusion", "exclusion"]),
+  criterion: z.number().int().nonnegative(),
+  group: z.number().int().nonnegative(),
+  analyte: z.enum(ANALYTES),
+  op: z.enum(THRESHOLD_OPS),
+  value: z.number(),
+  max: z.number().nullable(),
+  unit: z.string().nullable(),
+  relativeTo: z.literal("ULN").nullable(),
+  text: z.string().min(1),
+  /** Where `text` stands in the criterion: criterion.slice(start, end) === text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+export type Threshold = z.infer<typeof thresholdSchema>;
 
 export const armFieldsSchema = z.object({
   label: z.string().min(1),
@@ -143,6 +162,8 @@ export type Arm = z.infer<typeof armSchema>;
 export const provenanceSchema = z.record(z.string(), z.enum(["curated", "derived"]));
 
 export const trialRecordSchema = trialFieldsSchema.extend({
+  // Read from the criteria by lib/ingest/thresholds when the record is resolved (v1.1).
+  eligibility: trialFieldsSchema.shape.eligibility.extend({ thresholds: z.array(thresholdSchema) }),
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
   source: z.object({ file: z.string(), format: z.string() }),
   arms: z.array(armSchema),

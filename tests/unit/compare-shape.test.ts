@@ -6,7 +6,6 @@ import { importSource } from "@/lib/ingest/pipeline";
 import { doseChartData, scheduleChartData, structureChartData, valueDomain } from "@/lib/compare/chart-rows";
 import { shapeComparison, toCompareApi } from "@/lib/compare/shape";
 import { compareTableRows } from "@/lib/compare/table-rows";
-import { extractThresholds } from "@/lib/compare/thresholds";
 import { formatCells } from "@/lib/format";
 import type { TrialRecord } from "@/lib/record/schema";
 
@@ -82,22 +81,18 @@ describe("shapeComparison on the seeds", () => {
   });
 });
 
-describe("eligibility thresholds as written", () => {
-  it("000 and 002 give bilirubin, INR/PTA and (002) MELD phrases", () => {
-    const t0 = extractThresholds(seed("000").eligibility);
-    expect(t0.bilirubin.map((p) => p.text)).toEqual(["Total bilirubin (TBil) ≥12 mg/dL (equivalent to 205 μmol/L)"]);
-    expect(t0.inrPta.map((p) => p.text)).toEqual(["International normalized ratio (INR) ≥1.5 or prothrombin activity (PTA) ≤40%"]);
-    expect(t0.meld).toEqual([]);
-    const t2 = extractThresholds(seed("002").eligibility);
-    expect(t2.bilirubin.map((p) => p.text)).toEqual(["serum total bilirubin ≥ 10×ULN umol/L"]);
-    expect(t2.inrPta.map((p) => p.text)).toEqual(["international normalized ratio≥ 1.5 or prothrombin activity < 40%"]);
-    expect(t2.meld.map((p) => p.text)).toEqual(["End-stage liver disease scores ranging from 17-30"]);
-  });
-
-  it("a criterion without a number is not a threshold; exclusions are marked", () => {
-    const t = extractThresholds({ inclusion: ["Elevated bilirubin"], exclusion: ["MELD score > 30"] });
-    expect(t.bilirubin).toEqual([]);
-    expect(t.meld).toEqual([{ list: "exclusion", text: "MELD score > 30" }]);
+describe("eligibility thresholds side by side, in one unit", () => {
+  it("000 and 002: bilirubin in µmol/L with the source words, INR or PTA as one alternative, MELD", () => {
+    const rows = compareTableRows(shapeComparison([seed("000"), seed("002")], 60));
+    const row = (k: string) => rows.find((r) => r.key === k)!;
+    expect(row("bilirubin").cells.map((c) => c.map((l) => l.text))).toEqual([
+      ["Inclusion: TBil ≥ 205.2 µmol/L", "“Total bilirubin (TBil) ≥12 mg/dL (equivalent to 205 μmol/L)”"],
+      ["Inclusion: TBil ≥ 10×ULN", "“serum total bilirubin ≥ 10×ULN umol/L”"],
+    ]);
+    expect(row("inrPta").cells.map((c) => c[0]!.text)).toEqual(["Inclusion: INR ≥ 1.5 or PTA ≤ 40%", "Inclusion: INR ≥ 1.5 or PTA < 40%"]);
+    expect(row("meld").cells.map((c) => c[0]!.text)).toEqual(["no threshold stated", "Inclusion: MELD 17–30"]);
+    expect(row("creatinine").cells.map((c) => c[0]!.text)).toEqual(["Excluded if: Creatinine ≥ 176.8 µmol/L", "no threshold stated"]);
+    expect(rows.some((r) => r.key === "albumin")).toBe(false); // neither trial limits albumin
   });
 });
 

@@ -34,7 +34,7 @@ describe("npm run import", () => {
     expect(r.stderr.trim()).toBe("✗ empty.txt: the file is empty");
     expect(r.stdout).toMatch(/^✓ 001_77e33fc44f0026eb\.txt {2}NCT04822922 {2}ctgov-classic {2}arms 3 {2}doses 3 {2}criteria 3\/7$/m);
     expect(r.stdout).toMatch(/^✓ 004_e62994e7b8db9017\.txt {2}NCT05948982 {2}trial-summary {2}arms 3 {2}doses 3 {2}criteria 0\/0$/m);
-    expect(r.stdout).toMatch(/^2 of 3 files imported, 1 failed, in \d+ ms/m);
+    expect(r.stdout).toMatch(/^2 of 3 records imported, 1 failed, in \d+ ms/m);
     const rows = countRows(file);
     expect(rows.Trial).toBe(2);
     expect(rows.Arm).toBe(6);
@@ -44,7 +44,7 @@ describe("npm run import", () => {
     const r = runImport(`file:${path.join(dir, "ok.db")}`, ["seeds/002_aca47ec262779fdb.txt"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/^1 of 1 files imported, 0 failed/m);
+    expect(r.stdout).toMatch(/^1 of 1 records imported, 0 failed/m);
   });
 
   it("--curation none imports record 003 under its file's slug", () => {

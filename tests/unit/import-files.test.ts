@@ -27,3 +27,17 @@ describe("files of the same name", async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("a folder", async () => {
+  const { expandPaths } = await import("@/lib/import/run-import");
+
+  it("stands for its .txt and .json records, not its curation file", () => {
+    expect(expandPaths(["seeds"])).toEqual([
+      "seeds/000_423415c0e2b20a3c.txt",
+      "seeds/001_77e33fc44f0026eb.txt",
+      "seeds/002_aca47ec262779fdb.txt",
+      "seeds/003_380424067d6bdd53.txt",
+      "seeds/004_e62994e7b8db9017.txt",
+    ]);
+  });
+});

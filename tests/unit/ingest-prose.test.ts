@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  readAllocationFromProse, readDoseGroups, readEnrollmentFromProse, readInterventionModelFromProse, readMaskingFromProse,
-  readRatioStages, readStagedArms, readTrialSchedule,
+  readAllocationFromProse, readArmsFromProse, readEnrollmentFromProse, readInterventionModelFromProse, readMaskingFromProse,
+  readRatioStages, readStagedArms,
 } from "@/lib/ingest/prose";
 
 const armDoses = (text: string) =>
@@ -51,20 +51,26 @@ describe("readStagedArms", () => {
 });
 
 describe("trial summaries", () => {
+  const groups = (text: string) =>
+    readArmsFromProse({ arms: [], trialText: text }).arms.map((a) => [a.label, a.type, a.description, a.doses.map((d) => [d.product, d.cellsPerKg, d.cellsPerInfusion])]);
+
   it("dose groups listed in one sentence, with or without 'group' after each", () => {
-    expect(readDoseGroups("Subjects will enter the low (1 x 1000000 cells/kg), medium (2 x 1000000 cells/kg), and high (4 x 1000000 cells/kg) dose groups.")
-      .map((g) => [g.label, g.dose])).toEqual([
-      ["Low dose", { kind: "perKg", cellsPerKg: 1_000_000, text: "1 x 1000000 cells/kg" }],
-      ["Medium dose", { kind: "perKg", cellsPerKg: 2_000_000, text: "2 x 1000000 cells/kg" }],
-      ["High dose", { kind: "perKg", cellsPerKg: 4_000_000, text: "4 x 1000000 cells/kg" }],
+    expect(groups("Subjects will enter the low (1 x 1000000 cells/kg), medium (2 x 1000000 cells/kg), and high (4 x 1000000 cells/kg) dose groups.")).toEqual([
+      ["Low dose", "EXPERIMENTAL", "low (1 x 1000000 cells/kg)", [["MSC", 1_000_000, null]]],
+      ["Medium dose", "EXPERIMENTAL", "medium (2 x 1000000 cells/kg)", [["MSC", 2_000_000, null]]],
+      ["High dose", "EXPERIMENTAL", "high (4 x 1000000 cells/kg)", [["MSC", 4_000_000, null]]],
     ]);
-    expect(readDoseGroups("Patients will be assigned to the low-dose group (1×10^6 cells/kg) or the high-dose group (2×10^6 cells/kg).")
-      .map((g) => [g.label, g.dose.kind === "perKg" && g.dose.cellsPerKg])).toEqual([["Low-dose", 1_000_000], ["High-dose", 2_000_000]]);
+    expect(groups("Patients will be assigned to the low-dose group (1×10^6 cells/kg) or the high-dose group (2×10^6 cells/kg).").map((g) => [g[0], (g[3] as unknown[][])[0]![1]]))
+      .toEqual([["Low-dose group", 1_000_000], ["High-dose group", 2_000_000]]);
   });
 
-  it("the trial's schedule is the first sentence about infusions with a count", () => {
-    const s = readTrialSchedule("The product is 10 ml. The frequency of treatment is one infusion every 4 weeks, for a total of three infusions, and the subjects will be hospitalized for 3-7 days after each infusion.");
-    expect(s).toEqual({ infusions: 3, days: [0, 28, 56], text: "every 4 weeks, for a total of three infusions" });
+  it("the trial's schedule is the sentence about infusions with a count, applied to its one arm", () => {
+    const [arm] = readArmsFromProse({
+      arms: [{ label: "MSC", type: "EXPERIMENTAL", description: "hUC-MSCs 1×10^6 cells/kg" }],
+      trialText: "The product is 10 ml. The frequency of treatment is one infusion every 4 weeks, for a total of three infusions, and the subjects will be hospitalized for 3-7 days after each infusion.",
+    }).arms;
+    expect(arm!.doses.map((d) => [d.cellsPerKg, d.infusions, d.dayOffsets])).toEqual([[1_000_000, 3, [0, 28, 56]]]);
+    expect(arm!.scheduleWords).toBe("every 4 weeks, for a total of three infusions");
   });
 });
 

@@ -5,12 +5,12 @@ import { doseSchema } from "@/lib/record/schema";
 import { readArmsFromProse, type ProseArmInput } from "@/lib/ingest/prose/index";
 
 /**
- * Prose fixtures: tests/prose-fixtures/<case>/input.txt (the trial's prose), optional
+ * Prose fixtures: tests/fixtures/prose/<case>/input.txt (the trial's prose), optional
  * arms.json (the structured arms, with their linked interventions), optional unlinked.json
  * (interventions linked to no arm) and expected.json (what
  * the reader must return). `UPDATE=1` rewrites the expected files; a missing one fails.
  */
-const root = path.resolve(import.meta.dirname, "../prose-fixtures");
+const root = path.resolve(import.meta.dirname, "../fixtures/prose");
 const cases = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
 
 describe("prose fixtures", () => {

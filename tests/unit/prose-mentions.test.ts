@@ -54,6 +54,10 @@ describe("schedules", () => {
     ["every two weeks, 3 times", 3, [0, 14, 28]], ["q4w, 3 doses", 3, [0, 28, 56]], ["on days 1, 3 and 7", 3, [0, 2, 6]],
     ["at week 0, 1 and 2", 3, [0, 7, 14]], ["at week 4 and week 5", 2, [0, 7]], ["once a month for 6 months", 6, null],
     ["at Day 0, Day 5 (±1) and Day 13 (±1)", 3, [0, 5, 13]], ["three times at 3-week intervals", 3, [0, 21, 42]],
+    ["injected two times at 4, 8week", 2, [0, 28]], ["A single dose of 2×107 hUC-MSC, repeated every week for four times", 4, [0, 7, 14, 21]],
+    ["once a week for 8 weeks after randomisation", 8, [0, 7, 14, 21, 28, 35, 42, 49]],
+    // more infusions than any trial gives: read in full, not listed, for the plausibility check to refuse
+    ["once a week for 1234 weeks", 1234, null],
   ])("%s", (text, infusions, days) => {
     const s = read(text)!;
     expect(s.infusions).toBe(infusions);
@@ -63,6 +67,10 @@ describe("schedules", () => {
     expect(findSchedules("followed up at weeks 4, 12 and 24")).toEqual([]);
     expect(findSchedules("from day 0 through the week 12 study visit")).toEqual([]);
     expect(findSchedules("ALT above 3 times the upper limit of normal")).toEqual([]);
+    expect(findSchedules("BM Aspiration will be done twice from the iliac crest")).toEqual([]);
+    expect(findSchedules("Each patient will receive 30mg Pioglitazone daily for 24 months.")).toEqual([]);
+    expect(findSchedules("patients are followed up every week for 6 months")).toEqual([]);
+    expect(findSchedules("the stromal cells were expanded in culture for three weeks")).toEqual([]);
   });
   it("counts above 100 are not counts", () => expect(findSchedules("150 times")).toEqual([]));
 });

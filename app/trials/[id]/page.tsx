@@ -12,8 +12,11 @@ import { OverviewSection } from "@/components/trial/overview-section";
 import { RecordWarnings } from "@/components/trial/record-warnings";
 import { SourceSection } from "@/components/trial/source-section";
 import { TrialHeader } from "@/components/trial/trial-header";
+import { TrialScreenNote } from "@/components/screen/trial-screen-note";
+import { screenTrial } from "@/lib/screen";
+import { readPagePatient } from "@/lib/screen/page-params";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Metadata and page share one query per request.
 const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));
@@ -42,8 +45,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function TrialPage({ params }: Props) {
+export default async function TrialPage({ params, searchParams }: Props) {
   const { trial: t, evidence } = await resolve((await params).id);
+  const patient = readPagePatient(await searchParams);
+  const screen = patient.active ? screenTrial(t, patient.patient) : undefined;
   return (
     <article>
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href="/trials">← All trials</a></nav>
@@ -52,7 +57,8 @@ export default async function TrialPage({ params }: Props) {
       <OverviewSection t={t} evidence={evidence} />
       <DesignSection t={t} evidence={evidence} />
       <ArmsSection t={t} />
-      <EligibilitySection t={t} evidence={evidence} />
+      {screen && <TrialScreenNote screen={screen} back={patient.query} />}
+      <EligibilitySection t={t} evidence={evidence} screen={screen} />
       <OutcomesSection t={t} />
       <ContactsSection t={t} />
       <SourceSection t={t} evidence={evidence} />

@@ -1,7 +1,5 @@
 import { ImportError } from "../errors";
-import { armDoses } from "../arm-doses";
-import type { ArmType } from "../../record/vocabulary";
-import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
+import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,
   normalizeMasking, normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
@@ -9,10 +7,11 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource, mentionsPlacebo, readDoseAmount } from "../normalize/doses";
+import { findCellSource } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
-import { parseSchedule } from "../normalize/schedule";
+import type { ProseIntervention } from "../prose/index";
 import { readRatioStages } from "../prose/stages";
+import { readStructuredArms } from "../prose/structured-arms";
 import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
 import type { Layout } from "./types";
 
@@ -93,58 +92,57 @@ function criteriaBlock(lines: string[], at: number, until: number): string[] {
   return out;
 }
 
-interface ArmBlock { type: string; label: string; description: string; intervention: string; interventionText: string; line: number }
+interface ArmBlock { type: string; label: string; description: string; interventions: ProseIntervention[]; line: number }
 
 /** A line with its one closing "|" cell border removed (the line is trimmed). */
 const cellText = (line: string) => (line.endsWith("|") ? line.slice(0, -1).trimEnd() : line);
 
+/**
+ * The arms table: each row is "<Type>: <label>", the arm's description lines, a "|" line,
+ * then its interventions, each a "<Type>: <name>" line and its description lines; the row
+ * ends with a line ending in "|". "Other:" is both an arm type and an intervention type: it
+ * opens a new arm only once the row before has ended (or that row's arm has no
+ * interventions and gives none).
+ */
 function readArmBlocks(lines: string[]): ArmBlock[] {
   const start = lines.findIndex((l) => /^Arm\s*\|\s*Intervention\/treatment\s*\|/.test(l.trim()));
   if (start < 0) return [];
   // The words of each block are collected and joined once at the end: rebuilding the
   // description string on every line made a long block take quadratic time.
-  const arms: (ArmBlock & { descriptionParts: string[]; interventionParts: string[] })[] = [];
+  type Block = { type: string; label: string; line: number; descriptionParts: string[]; interventions: { name: string; parts: string[] }[] };
+  const arms: Block[] = [];
   let part: "description" | "intervention" = "description";
+  let rowEnded = true;
   for (let i = start + 2; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line.startsWith("- ") || line.startsWith("Choosing to participate")) break;
     const m = ARM_START.exec(line);
-    if (m && (part === "intervention" || arms.length === 0)) {
-      arms.push({ type: m[1]!, label: m[2]!.trim(), description: "", intervention: "", interventionText: "", line: i + 1, descriptionParts: [], interventionParts: [] });
+    const iv = INTERVENTION.exec(cellText(line));
+    const arm = arms[arms.length - 1];
+    const opensArm = m && (arms.length === 0 || (part === "intervention" && (rowEnded || !iv || arm!.interventions.length === 0 && arm!.type === "No Intervention")));
+    if (opensArm) {
+      arms.push({ type: m[1]!, label: m[2]!.trim(), line: i + 1, descriptionParts: [], interventions: [] });
       part = "description";
+      rowEnded = false;
       continue;
     }
-    const arm = arms[arms.length - 1];
     if (!arm) continue;
     if (part === "description") {
       if (line === "|") part = "intervention";
       else arm.descriptionParts.push(cellText(line));
-    } else {
-      const text = cellText(line);
-      const iv = INTERVENTION.exec(text);
-      if (iv && !arm.intervention) arm.intervention = text;
-      else arm.interventionParts.push(text);
+      continue;
     }
+    const text = cellText(line);
+    if (iv) arm.interventions.push({ name: iv[2]!.trim(), parts: [] });
+    else if (text) (arm.interventions[arm.interventions.length - 1] ?? (arm.interventions[0] = { name: "", parts: [] })).parts.push(text);
+    if (line.endsWith("|")) rowEnded = true;
   }
   const joined = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(" ");
-  return arms.map(({ descriptionParts, interventionParts, ...arm }) => ({
-    ...arm, description: joined(descriptionParts), interventionText: joined(interventionParts),
+  return arms.map(({ descriptionParts, interventions, ...arm }) => ({
+    ...arm,
+    description: joined(descriptionParts),
+    interventions: interventions.map((iv) => ({ name: iv.name, description: joined(iv.parts) || null })),
   }));
-}
-
-/** An arm block's doses: its placebo is named in its intervention line. */
-function blockDoses(arm: ArmBlock, type: ArmType | null): ParsedDose[] {
-  const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" || mentionsPlacebo(arm.intervention);
-  // The arm's own words first: an intervention text shared by all arms lists every dose.
-  const amount = placebo ? null : readDoseAmount(arm.description) ?? readDoseAmount(arm.interventionText);
-  const schedule = parseSchedule(arm.description) ?? parseSchedule(arm.interventionText);
-  return armDoses({
-    type, placebo, amount, schedule,
-    cellsText: `${arm.description} ${arm.intervention} ${arm.interventionText}`,
-    // The schedule's words only when the description does not already hold them.
-    text: [arm.description, schedule && !arm.description.includes(schedule.text) ? schedule.text : null]
-      .filter(Boolean).join(" … ") || arm.label,
-  });
 }
 
 /**
@@ -328,15 +326,13 @@ export const ctgovClassic: Layout = {
     if (exc >= 0) rec.eligibility.exclusion = splitCriteria(criteriaBlock(lines, exc, lines.length)).items;
 
     const blocks = readArmBlocks(lines);
-    rec.arms = blocks.map((arm, i) => {
-      const type = normalizeArmType(arm.type);
-      try {
-        return { label: arm.label, type, description: arm.description || null, doses: blockDoses(arm, type) };
-      } catch (e) {
-        if (e instanceof ImportError) throw new ImportError(e.message, { file, line: arm.line, field: `arms[${i}] "${arm.label}"` }, { cause: e });
-        throw e;
-      }
-    });
+    const read = readStructuredArms(
+      blocks.map((arm) => ({ label: arm.label, type: normalizeArmType(arm.type), description: arm.description || null, interventions: arm.interventions, line: arm.line })),
+      null,
+      file,
+    );
+    rec.arms = read.arms;
+    rec.warnings.push(...read.warnings);
     rec.outcomes = readOutcomes(lines);
     readContactsAndLocations(lines, rec);
     for (const role of ["Study Director", "Study Chair", "Principal Investigator"]) {

@@ -1,20 +1,31 @@
 import { ImportError } from "../errors";
 import type { Layout } from "./types";
 import { ctgovClassic } from "./ctgov-classic";
+import { ctgovClassicJson } from "./ctgov-classic-json";
+import { ctgovV2 } from "./ctgov-v2";
 import { trialSummary } from "./trial-summary";
 import { veeva } from "./veeva";
 import { veevaProse } from "./veeva-prose";
 
-/** Every layout the importer reads, most specific first (the empty-field Veeva page before the full one). */
-export const LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
+/**
+ * Every layout the importer reads, most specific first (the empty-field Veeva page before
+ * the full one). The JSON formats come first: their test is cheap and no text page starts
+ * with "{" or "[".
+ */
+const JSON_LAYOUTS: readonly Layout[] = [ctgovV2, ctgovClassicJson];
+const TEXT_LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
+export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...TEXT_LAYOUTS];
 
 /** The layout of `text`, or an ImportError that says what was found instead. */
 export function detectLayout(text: string, file: string): Layout {
   const layout = LAYOUTS.find((l) => l.detect(text));
   if (layout) return layout;
-  const known = LAYOUTS.map((l) => l.description).join("; ");
   const looksHtml = /<(?:!doctype|html|head|body)\b/i.test(text.slice(0, 2000));
-  const what = looksHtml ? "an HTML page, not a trial record copied as text" : "no known trial record layout";
+  const looksJson = /^\s*[[{]/.test(text);
+  const known = (looksJson ? JSON_LAYOUTS : TEXT_LAYOUTS).map((l) => l.description).join("; ");
+  const what = looksHtml ? "an HTML page, not a trial record copied as text"
+    : looksJson ? "a JSON document that is not a ClinicalTrials.gov study (no protocolSection or ProtocolSection)"
+    : "no known trial record layout";
   throw new ImportError(`${what} (known layouts: ${known})`, { file });
 }
 

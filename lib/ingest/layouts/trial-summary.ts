@@ -4,7 +4,7 @@ import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normali
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
 import { deriveDesign } from "../prose/design";
-import { readArmsFromProse } from "../prose/index";
+import { malformedWarnings, readArmsFromProse } from "../prose/index";
 import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
@@ -97,7 +97,7 @@ export const trialSummary: Layout = {
       ev(`arms[${i}]`, description ?? arm.evidence.join(" … ") ?? arm.label, "derived");
       return { label: arm.label, type: arm.type, description, doses: arm.doses };
     });
-    rec.warnings.push(...read.warnings);
+    rec.warnings.push(...read.warnings, ...malformedWarnings(read));
     if (rec.arms.length === 0) rec.warnings.push("no dose groups could be read from the description");
 
     const cellSource = findCellSource([prose]);

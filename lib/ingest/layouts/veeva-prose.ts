@@ -1,7 +1,7 @@
 import { ImportError } from "../errors";
 import { emptyParsedTrial, type ParsedArm, type ParsedTrial } from "../parsed-record";
 import { deriveDesign, readEnrollmentFromProse } from "../prose/design";
-import { readArmsFromProse } from "../prose/index";
+import { malformedWarnings, readArmsFromProse } from "../prose/index";
 import { readStagedArms } from "../prose/stages";
 import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
@@ -49,7 +49,7 @@ export const veevaProse: Layout = {
     if (arms.length === 0) {
       const read = readArmsFromProse({ arms: [], trialText: prose });
       arms = read.arms.map((a) => ({ label: a.label, type: a.type, description: a.description ?? null, doses: a.doses }));
-      rec.warnings.push(...read.warnings);
+      rec.warnings.push(...read.warnings, ...malformedWarnings(read));
       read.arms.forEach((a, i) => (rec.evidence[`arms[${i}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) }));
     } else {
       arms.forEach((arm, i) => (rec.evidence[`arms[${i}]`] = { origin: "derived", text: arm.description }));

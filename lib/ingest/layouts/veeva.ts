@@ -1,24 +1,10 @@
 import { ImportError } from "../errors";
-import { armDoses } from "../arm-doses";
-import type { ArmType } from "../../record/vocabulary";
-import { emptyParsedTrial, type ParsedDose, type ParsedTrial } from "../parsed-record";
-import { mentionsPlacebo, readDoseAmount } from "../normalize/doses";
-import { parseSchedule } from "../normalize/schedule";
+import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
 import { readRatioStages } from "../prose/stages";
+import { readStructuredArms } from "../prose/structured-arms";
 import { lineOf, refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 import { veevaSectionHeading, readGroupCount, readVeevaArmBlocks, readVeevaFields, readVeevaPage, sectionLines } from "./veeva-page";
-
-/** An arm block's doses: its placebo is named in its description. */
-function blockDoses(type: ArmType | null, description: string | null, treatments: string[]): ParsedDose[] {
-  const text = description ?? "";
-  const placebo = type === "PLACEBO_COMPARATOR" || type === "SHAM_COMPARATOR" ||
-    (mentionsPlacebo(text) && !/stem cell|MSC/i.test(text));
-  return armDoses({
-    type, placebo, amount: placebo ? null : readDoseAmount(text), schedule: parseSchedule(text),
-    cellsText: `${text} ${treatments.join(" ")}`, text: text || "(no description)",
-  });
-}
 
 export const veeva: Layout = {
   layout: "veeva",
@@ -38,16 +24,17 @@ export const veeva: Layout = {
 
     const design = page.sections.get("Masking") ?? page.sections.get("Trial design");
     const blocks = readVeevaArmBlocks((design?.lines ?? []).map((l) => l.trim()).filter(Boolean));
-    rec.arms = blocks.map(({ label, type, description, treatments }, i) => {
-      try {
-        return { label, type, description, doses: blockDoses(type, description, treatments) };
-      } catch (e) {
-        if (e instanceof ImportError) {
-          throw new ImportError(e.message, { file, line: lineOf(text, label), field: `arms[${i}] "${label}"` }, { cause: e });
-        }
-        throw e;
-      }
-    });
+    // "Treatment:" lines name the arm's interventions ("Drug: Low-dose experimental group"); the page gives no text for them.
+    const read = readStructuredArms(
+      blocks.map(({ label, type, description, treatments }) => ({
+        label, type, description, line: lineOf(text, label),
+        interventions: treatments.map((t) => ({ name: t.replace(/^[A-Z][A-Za-z ]{1,30}:\s*/, ""), description: null })),
+      })),
+      [rec.briefSummary, rec.description].filter(Boolean).join("\n\n"),
+      file,
+    );
+    rec.arms = read.arms;
+    rec.warnings.push(...read.warnings);
     const count = readGroupCount(page);
     if (count && count.groups !== rec.arms.length) {
       rec.warnings.push(`the page announces ${count.groups} patient groups but ${rec.arms.length} arm blocks were read`);

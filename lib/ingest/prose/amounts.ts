@@ -1,3 +1,4 @@
+import { LIMITS } from "../normalize/plausible";
 import { WORD_NUMBERS, wordsBefore } from "./types";
 
 /**
@@ -6,7 +7,10 @@ import { WORD_NUMBERS, wordsBefore } from "./types";
  * was lost (`2×105` = 2×10^5: a mantissa, a ×, then 10 and one or two digits); thousands
  * separators (`1.000.000`, `1,000,000`); word multipliers (`10 million`); "approximately";
  * per kg or flat; ranges and lists of levels (never one dose); concentrations (`cells/mL`
- * with no volume: not a dose). Only 10^3 to 10^11 cells are amounts.
+ * with no volume: not a dose). Only 10^3 to 10^11 cells are amounts, except with `all`: then
+ * a power of ten written out of that range ("1×10^0/kg", "1×10^12 cells") is kept, for the
+ * plausibility check to refuse with a warning, and a power of ten that cannot be read
+ * ("4*10^", "10^999") is a mention with a `problem` and no value.
  *
  * The scan is linear: every pattern is sticky at a token start with bounded quantifiers.
  */
@@ -28,27 +32,30 @@ export interface AmountMention {
   alternatives: number[] | null;
   /** "5x10^6 cells/mL": a concentration with no volume, not a dose. */
   concentration: boolean;
+  /** "4*10^": why the number cannot be read (the mention has no value). */
+  problem?: string;
 }
 
-const MIN_CELLS = 1e3;
-const MAX_CELLS = 1e11;
+const { min: MIN_CELLS, max: MAX_CELLS } = LIMITS.cells;
+/** Above this a power of ten is no cell count at all, not an implausible one. */
+const MAX_READABLE = 1e15;
 const SUP: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
 
 const MANT = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
 const TIMES = String.raw`\s{0,2}[×xX*·✕]\s{0,2}`;
-interface Rule { re: RegExp; read: (m: RegExpExecArray) => { mant: string; exp: number } | null }
+interface Rule { re: RegExp; read: (m: RegExpExecArray) => { mant: string; exp: number; explicit?: boolean } | null }
 const RULES: Rule[] = [
   // 1 x 1000000, 1×100000000: a power of ten written out
   { re: new RegExp(String.raw`${MANT}${TIMES}(10{2,11})(?![\d])`, "y"), read: (m) => ({ mant: m[1]!, exp: m[2]!.length - 1 }) },
   // 2.0×10^6, 2.0×10\^6, 6 * 10 ^ 7, 1x10E6, 1×10e5, 2×10⁶, and the flattened 2×105, 5X107
   {
-    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|(\d{1,2}))(?![\d])`, "y"),
-    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])) }),
+    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(\d{1,2}))(?![\d])`, "y"),
+    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])), explicit: m[5] === undefined }),
   },
   // 10^6, 10⁶ alone
   {
-    re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d])/y,
-    read: (m) => ({ mant: "1", exp: Number(m[1] ?? [...m[2]!].map((c) => SUP[c]).join("")) }),
+    re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))(?![\d])/y,
+    read: (m) => ({ mant: "1", exp: Number(m[1] ?? [...m[2]!].map((c) => SUP[c]).join("")), explicit: true }),
   },
   // 2e6, 1.5E8; "10E6" alone is how registries write 10^6
   {
@@ -133,8 +140,27 @@ const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,
 const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
 
-/** Every cell amount in `text`, in order. */
-export function findAmounts(text: string): AmountMention[] {
+// A power of ten that no rule read: its exponent is missing, negative or too long ("4*10^", "10^999").
+const BROKEN_POWER = new RegExp(String.raw`(?:${MANT}${TIMES})?10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}([-+]?\d{0,6})|([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))`, "y");
+
+function brokenPower(text: string, i: number): { end: number; problem: string } | null {
+  BROKEN_POWER.lastIndex = i;
+  const m = BROKEN_POWER.exec(text);
+  if (!m) return null;
+  const exp = m[2] ?? [...m[3]!].map((c) => (c === "⁻" ? "-" : SUP[c])).join("");
+  const value = Number(`${(m[1] ?? "1").replace(",", ".")}e${exp}`);
+  const problem = !/\d/.test(exp) ? "the power of ten has no exponent"
+    : !Number.isFinite(value) ? "it is out of range"
+    : value > MAX_READABLE ? "it is larger than any plausible cell count"
+    : "a cell count must be a whole number";
+  return { end: BROKEN_POWER.lastIndex, problem };
+}
+
+/**
+ * Every cell amount in `text`, in order. With `all`, also the powers of ten outside the
+ * plausible range and those that cannot be read (see above): the importer flags them.
+ */
+export function findAmounts(text: string, { all = false }: { all?: boolean } = {}): AmountMention[] {
   const out: AmountMention[] = [];
   const starts = /[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\b/gi;
   let minNext = 0;
@@ -145,7 +171,7 @@ export function findAmounts(text: string): AmountMention[] {
     if (/\d/.test(s[0]) && i > 0 && /[\d.,^]/.test(text[i - 1]!) && !/[,]/.test(text[i - 1]!)) continue;
     if (i > 0 && /[A-Za-z]/.test(text[i - 1]!) && /\d/.test(s[0])) continue; // "ADR-001", "APZ2"
     if (/\d/.test(s[0]) && cannotStartAmount(text, i)) continue;
-    let hit: { mant: string; exp: number; end: number } | null = null;
+    let hit: { mant: string; exp: number; explicit?: boolean; end: number } | null = null;
     for (const { re, read } of RULES) {
       re.lastIndex = i;
       const m = re.exec(text);
@@ -155,14 +181,27 @@ export function findAmounts(text: string): AmountMention[] {
       hit = { ...r, end: re.lastIndex };
       break;
     }
-    if (!hit) continue;
+    if (!hit) {
+      const broken = /\d/.test(s[0]) ? brokenPower(text, i) : null;
+      if (broken) {
+        minNext = broken.end;
+        if (all) out.push(flawed(text, i, broken.end, broken.problem));
+      }
+      continue;
+    }
     const value = decimal(hit.mant, hit.exp);
+    if (hit.explicit && value > MAX_READABLE) {
+      minNext = hit.end;
+      if (all) out.push(flawed(text, i, hit.end, "it is larger than any plausible cell count"));
+      continue;
+    }
     const unit = unitAfter(text, hit.end);
     const plain = hit.exp === 0 && !/[.,]/.test(hit.mant);
     if (plain && !unit.cellWord && !unit.perKg) continue; // "2000 ml", "2019"
     if (text.slice(hit.end, hit.end + 12).match(/^\s{0,2}(?:ml|mg|µg|ug|iu|units?|g\b|years?|patients?|subjects?|participants?|%)/i)) continue;
     minNext = hit.end;
-    if (!(value >= MIN_CELLS && value <= MAX_CELLS)) continue;
+    // A power of ten written out of range is kept (with `all`) for the plausibility check to flag.
+    if (!(value >= MIN_CELLS && value <= MAX_CELLS) && !(all && hit.explicit && value >= 1)) continue;
     const end = Math.max(hit.end, unit.end);
     const mention: AmountMention = {
       kind: "amount", start: i, end, text: text.slice(i, end), value, perKg: unit.perKg,
@@ -211,6 +250,13 @@ export function findAmounts(text: string): AmountMention[] {
   markAlternatives(text, out);
   dropRestatements(text, out);
   return out;
+}
+
+function flawed(text: string, start: number, end: number, problem: string): AmountMention {
+  return {
+    kind: "amount", start, end, text: text.slice(start, end).trim(), value: null, perKg: false, cellsPerKg: null, cellsPerInfusion: null,
+    approximate: false, range: null, alternatives: null, concentration: false, problem,
+  };
 }
 
 function asRange(m: AmountMention, low: number, high: number): AmountMention {

@@ -61,15 +61,19 @@ function findSames(text: string): SameRef[] {
   });
 }
 
-export function readMentions(text: string, knownLabels: string[] = []): Mentions {
+/** The groups a text names and the products it gives (a product word inside a group's name is the group's). */
+export function readGroupsAndProducts(text: string, knownLabels: string[] = []): Pick<Mentions, "groups" | "products"> {
   const groups = findGroups(text, knownLabels);
   // A product word inside a group's name ("the MSC group", "the placebo group") names the group, not what is given.
   const inGroup = (p: { start: number; end: number }) => groups.some((g) => g.start <= p.start && p.end <= g.end);
+  return { groups, products: findProducts(text).filter((p) => !inGroup(p)) };
+}
+
+export function readMentions(text: string, knownLabels: string[] = []): Mentions {
   return {
-    amounts: findAmounts(text),
+    amounts: findAmounts(text, { all: true }),
     schedules: findSchedules(text),
-    products: findProducts(text).filter((p) => !inGroup(p)),
-    groups,
+    ...readGroupsAndProducts(text, knownLabels),
     sames: findSames(text),
   };
 }

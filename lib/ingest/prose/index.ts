@@ -30,8 +30,9 @@
  */
 import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
-import { findAmounts as findAmountsIn, isDoseAmount, type AmountMention } from "./amounts";
-import { attachText, type AttachedText } from "./attach";
+import { isDoseAmount, type AmountMention } from "./amounts";
+import { attachText, readGroupsAndProducts, type AttachedText } from "./attach";
+import { findProducts as findProductsIn } from "./products";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
 import { enclosing, sentenceAt } from "./scopes";
@@ -85,6 +86,12 @@ export interface ProseResult {
   notes: string[];
   /** Groups the prose announces ("150 participants in 3 patient groups"), if it does. */
   groupCount: number | null;
+  /**
+   * Powers of ten that cannot be read ("4*10^", "10^999"), in the order of the arms whose
+   * own text or linked intervention holds them (`arm` null: the trial text). A layout with
+   * structured arms refuses the file, naming the arm; a prose layout warns.
+   */
+  malformed: { arm: number | null; text: string; problem: string }[];
 }
 
 type Level = "arm" | "intervention" | "trial";
@@ -137,6 +144,7 @@ function scheduleSig(s: CombinedSchedule | null): string {
 export function readArmsFromProse(input: ProseInput): ProseResult {
   const warnings: string[] = [];
   const notes: string[] = [];
+  const malformed: ProseResult["malformed"] = [];
   const trialText = input.trialText ?? "";
   const derived = input.arms.length === 0;
   const unlinked = (input.unlinked ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]).filter((t) => t.trim());
@@ -196,6 +204,11 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       return out;
     };
     for (const a of at.amounts) {
+      if (a.mention.problem) {
+        const arm = li === 2 ? null : owners[0]!;
+        if (!malformed.some((x) => x.arm === arm && x.text === a.mention.text)) malformed.push({ arm, text: a.mention.text, problem: a.mention.problem });
+        continue;
+      }
       const p = a.product?.product ?? null;
       if (p === "OTHER" || p === "PLACEBO") continue; // not cells of an MSC product
       const level = subgroups.size >= 2 && a.groups && matchArms(a.groups).length === 0;
@@ -235,14 +248,35 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     if (!derived) distribute(arm.label, "arm", [i], true);
     if (arm.description) distribute(arm.description, "arm", [i], true);
   });
+  /**
+   * A linked intervention whose text speaks only of another lettered group ("assigned to
+   * Group B", linked to the arm "Group A", with no arm B) describes that group, not its arm.
+   */
+  const otherGroup = (text: string, owners: number[]): { group: string; stated: string } | null => {
+    if (derived) return null;
+    const at = read(text);
+    const ids = at.mentions.groups.flatMap((g) => g.keys).filter((k) => k.startsWith("id:"));
+    const ownIds = owners.flatMap((i) => [...keys[i]!].filter((k) => k.startsWith("id:")));
+    if (!ids.length || !ownIds.length || ids.some((k) => ownIds.includes(k)) || matchArms(ids).length > 0) return null;
+    const stated = [...new Set(at.amounts.filter((a) => a.mention.value !== null || a.mention.range).map((a) => `"${a.mention.text}"`))];
+    return { group: at.mentions.groups.find((g) => g.keys.some((k) => k.startsWith("id:")))!.text, stated: stated.length ? ` (${stated.join(", ")})` : "" };
+  };
   const seen = new Set<string>();
   arms.forEach((arm) => (arm.interventions ?? []).forEach((iv) => {
     const k = `${iv.name}\u0000${iv.description ?? ""}`;
     if (seen.has(k)) return;
     seen.add(k);
     const owners = sharers.get(k)!;
+    const other = iv.description ? otherGroup(iv.description, owners) : null;
+    if (other) {
+      for (const i of owners) warnings.push(`arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}; it is not read as this arm's`);
+      return;
+    }
     distribute(iv.name, "intervention", owners, owners.length === 1);
-    if (iv.description) distribute(iv.description, "intervention", owners, owners.length === 1);
+    // "Drug: Entecavir" / "0.5 mg orally once daily": another treatment's text says nothing of the cells.
+    if (iv.description && !(namesOnlyOther(iv.name) && !namesCellsOrPlacebo(iv.description))) {
+      distribute(iv.description, "intervention", owners, owners.length === 1);
+    }
   }));
   const everyArm = arms.map((_, i) => i);
   for (const t of new Set(unlinked)) distribute(t, derived ? "intervention" : "trial", everyArm, derived ? everyArm.length === 1 : single);
@@ -264,8 +298,14 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       warnings.push(`the prose announces ${count.value} groups ("${count.text}") but ${out.length} arms were read from it`);
     }
   }
-  return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null };
+  return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null, malformed };
 }
+
+const namesOnlyOther = (text: string) => {
+  const p = findProductsIn(text).filter((x) => !x.negated);
+  return p.length > 0 && p.every((x) => x.product === "OTHER");
+};
+const namesCellsOrPlacebo = (text: string) => findProductsIn(text).some((x) => !x.negated && x.product !== "OTHER");
 
 function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][]): ProseArm {
   const [own, linked, trial] = f as [Facts, Facts, Facts];
@@ -299,7 +339,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   }
   const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
   if (msc && amounts.length === 0 && stated.length) {
-    warnings.push(`arm "${arm.label}": the dose is stated as ${stated.map((s) => `"${s.text}"`).join(", ")}, not as one amount`);
+    warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
   }
 
@@ -426,13 +466,14 @@ function hasMoreOnly(f: Facts[]): boolean {
 
 /** Arms from prose when the record lists none: each group the prose names, in order of first mention. */
 function deriveArms(trialText: string, knownLabels: string[]): ProseArmInput[] {
-  const at = attachText(trialText, knownLabels);
+  // Only the groups and products are needed here: the amounts and schedules are read once, by the arms.
+  const { groups, products } = readGroupsAndProducts(trialText, knownLabels);
   const byKey = new Map<string, string>();
-  for (const g of at.mentions.groups) {
+  for (const g of groups) {
     const parts = g.keys.length > 1 ? g.keys.map((k) => labelOfKey(k, null)) : [labelOfKey(g.keys[0]!, g.text)];
     g.keys.forEach((k, j) => { if (!byKey.has(k)) byKey.set(k, parts[j]!); });
   }
-  if (byKey.size === 0 && at.products.some((p) => p.mention.product === "MSC" && !p.mention.negated)) {
+  if (byKey.size === 0 && products.some((p) => p.product === "MSC" && !p.negated)) {
     return [{ label: "MSC", type: null, description: null, interventions: [] }];
   }
   return [...byKey.entries()].map(([, label]) => ({ label, type: null, description: null, interventions: [] }));
@@ -447,34 +488,7 @@ function labelOfKey(key: string, text: string | null): string {
   return cap(`${key} group`);
 }
 
-/**
- * The dose groups a text lists, in the shape the importer's first prose reader returned
- * ("the low (1 x 10^6 cells/kg), medium (…) and high (…) dose groups" → Low dose, Medium
- * dose, High dose), read through `readArmsFromProse`: each derived arm with one amount.
- */
-export function readDoseGroups(text: string): { label: string; dose: { kind: "perKg"; cellsPerKg: number; text: string } | { kind: "flat"; cellsPerInfusion: number; text: string }; text: string }[] {
-  return readArmsFromProse({ arms: [], trialText: text }).arms.flatMap((arm) => {
-    const d = arm.doses.find((x) => x.product === "MSC" && (x.cellsPerKg !== null || x.cellsPerInfusion !== null));
-    const words = arm.description ?? "";
-    const amount = findAmountsIn(words).find(isDoseAmount);
-    if (!d || !amount) return [];
-    const label = arm.label.replace(/\s+(?:group|arm|cohort)$/i, "");
-    const dose = d.cellsPerKg !== null
-      ? { kind: "perKg" as const, cellsPerKg: d.cellsPerKg, text: amount.text }
-      : { kind: "flat" as const, cellsPerInfusion: d.cellsPerInfusion!, text: amount.text };
-    return [{ label, dose, text: words }];
-  });
-}
-
-/** The schedule a text states for no group in particular, with its source words; null if it gives no count. */
-export function readTrialSchedule(text: string): { infusions: number; days: number[] | null; text: string } | null {
-  const at = attachText(text);
-  const free = at.schedules.filter((s) => s.groups === null).map((s) => s.mention);
-  const combined = combineSchedules(free);
-  if (!combined?.infusions) return null;
-  const first = combined.mentions[0]!;
-  const last = combined.mentions[combined.mentions.length - 1]!;
-  const k = sentenceAt(at.scopes.sentences, first.start);
-  const words = k >= 0 && last.end <= at.scopes.sentences[k]![1] ? text.slice(first.start, last.end) : combined.text;
-  return { infusions: combined.infusions, days: combined.dayOffsets, text: words };
+/** A warning per power of ten the reader could not read, for a layout that reads its arms from prose. */
+export function malformedWarnings(result: Pick<ProseResult, "malformed">): string[] {
+  return result.malformed.map((m) => `cannot read the number "${m.text}" in the description: ${m.problem}`);
 }

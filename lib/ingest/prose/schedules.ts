@@ -9,7 +9,7 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
@@ -29,8 +29,21 @@ const NOT_INFUSION = new Set([
   "observation", "recorded", "collected", "sampling", "tested", "from", "baseline", "monitored", "monitoring", "frame",
   "endpoint", "end", "by", "survival", "mortality", "since", "last", "within", "results", "data", "aspiration", "aspirated",
   "harvested", "harvest", "biopsy", "observations", "outcomes", "outcome", "analyzed", "analysed",
+  "culture", "cultured", "expanded", "expansion", "passaged",
 ]);
 const NOT_INFUSION_AFTER = new Set(["study", "visit", "visits", "follow-up", "follow", "after", "post", "later", "of", "survival", "mortality", "follow-up."]);
+
+// A count right after these is how often something else is done ("BM aspiration will be done twice").
+const PROCEDURE = new Set(["aspiration", "aspirated", "aspirations", "harvest", "harvested", "biopsy", "biopsies", "puncture", "punctures", "collected", "collection", "sampling", "visit", "visits", "measured", "assessed", "evaluated", "examined"]);
+const procedureCount = (text: string, start: number) => wordsBefore(text, start, 5, 50).some((w) => PROCEDURE.has(w));
+
+// "30mg Pioglitazone daily for 24 months", "followed up every week": another drug's or a visit's rhythm.
+const DRUG_BEFORE = /\d\s{0,2}(?:mg|µg|ug|mcg|g|iu)\b[^.;,()]{0,30}$/i;
+const FOLLOW_BEFORE = /\b(?:followed|follow-up|follow\s{1,2}up|visits?|monitored|assessed|evaluated|seen)\s{1,2}(?:up\s{1,2})?$/i;
+const notInfusionRhythm = (text: string, start: number) => {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return DRUG_BEFORE.test(before) || FOLLOW_BEFORE.test(before);
+};
 
 function notInfusion(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, 7, 70);
@@ -49,8 +62,10 @@ const ONCE_PER = new RegExp(String.raw`\b(once|twice|${N}\s{1,2}times)\s{1,2}(?:
 const LY = /\b(?:(once|twice)\s{1,2})?(weekly|daily|monthly|fortnightly|biweekly|bi-weekly)\b/gi;
 const QNW = /\bq\s{0,1}(\d{1,2})\s{0,1}(w|wk|d|m)\b/gi;
 const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(?:interval\s{1,2}of\s{1,2}(${N})\s{0,2}${UNIT}|(${N})[\s-]{1,2}${UNIT}\s{1,2}intervals?|(${N})\s{0,2}${UNIT}\s{1,2}apart|apart\s{1,2}(?:from|by)\s{1,2}(${N})\s{0,2}${UNIT})`, "gi");
-const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
+// Four digits: "once a week for 1234 weeks" is read in full, for the plausibility check to refuse.
+const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
+const TRAILING_UNIT_LIST = /\bat\s{1,2}(\d{1,3}(?:\s{0,2}(?:,\s{0,2}and|,|and|&)\s{0,2}\d{1,3}){1,8})\s{0,2}-?(weeks?|wks?|days?)\b/gi;
 const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
 
 /** "1, 4, 7 and 10", with an optional repeated unit and "(±1)" tolerances; from `pos`. */
@@ -82,6 +97,7 @@ export function findSchedules(text: string): ScheduleMention[] {
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const add = (m: ScheduleMention) => {
     if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
+    if ((m.kind === "interval" || m.kind === "duration") && notInfusionRhythm(text, m.start)) return;
     taken.push([m.start, m.end]);
     out.push(m);
   };
@@ -143,14 +159,27 @@ export function findSchedules(text: string): ScheduleMention[] {
     add({ kind: "interval", start: m.index + lead, end: m.index + m[0].length, text: m[0].trimStart(), perPeriod: 1, everyDays: d && n ? d * n : null, everyMonths: isMonth(u) ? n : null });
   }
   for (const m of text.matchAll(DURATION)) {
-    if (notInfusion(text, m.index, m.index + m[0].length)) continue;
-    if (/^\s{0,3}(?:follow|after|post|observation)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-    const n = countValue(m[2]!);
+    // Right after an interval ("once a week for 8 weeks after randomisation") a duration is the infusions'.
+    const afterInterval = /(?:once|twice|every|per|a)\s{1,2}(?:\d{1,2}\s{0,2})?(?:day|week|month)s?\s{0,2},?\s{0,2}$|(?:weekly|daily|monthly)\s{0,2},?\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (afterInterval ? wordsBefore(text, m.index, 7, 70).some((w) => NOT_INFUSION.has(w)) : notInfusion(text, m.index, m.index + m[0].length)) continue;
+    if ((afterInterval ? /^\s{0,3}(?:follow|observation)/i : /^\s{0,3}(?:follow|after|post|observation)/i).test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+    const n = /^\d{4}$/.test(m[2]!) ? Number(m[2]) : countValue(m[2]!);
     const d = unitDays(m[3]!);
     if (!n) continue;
     add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[3]!) ? n : null });
   }
-  for (const m of text.matchAll(SINGLE)) add({ kind: "count", start: m.index, end: m.index + m[0].length, text: m[0], count: 1, more: false });
+  for (const m of text.matchAll(SINGLE)) {
+    // "A single dose of 2×10^7 cells …, repeated every week for four times": the size of each dose.
+    const sizeOnly = /^\s{1,2}of\s{1,2}(?:approximately\s{1,2}|about\s{1,2})?\d/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    add({ kind: "count", start: m.index, end: m.index + m[0].length, text: m[0], count: 1, more: false, ...(sizeOnly ? { sizeOnly } : {}) });
+  }
+  // "at 4, 8week", "at 0, 4 and 8 weeks": the numbers first, the unit after
+  for (const m of text.matchAll(TRAILING_UNIT_LIST)) {
+    if (wordsBefore(text, m.index, 3, 30).some((w) => NOT_INFUSION.has(w))) continue;
+    const mult = /^w/i.test(m[2]!) ? 7 : 1;
+    const days = [...new Set([...m[1]!.matchAll(/\d{1,3}/g)].map((d) => Number(d[0]) * mult))];
+    add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days });
+  }
   for (const m of text.matchAll(COUNT_RE)) {
     const n = countValue(m[2]!);
     if (!n || n > MAX_COUNT) continue;
@@ -161,6 +190,7 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
     // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
     if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
+    if (procedureCount(text, m.index)) continue;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
@@ -168,6 +198,7 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (/^\s{0,2}(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 10))) continue;
     // "Once all subjects have …", "once the patients are …": a conjunction, not a count
     if (/^\s{0,2}(?:all|the|these|those|patients|subjects|participants|they|we)\b/i.test(text.slice(end, end + 16))) continue;
+    if (procedureCount(text, m.index)) continue;
     const n = m[1]!.toLowerCase() === "once" ? 1 : m[1]!.toLowerCase() === "twice" ? 2 : 3;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
   }
@@ -195,7 +226,10 @@ const offsets = (days: number[]) => {
  * interval with a count or a duration gives periodic days (day 0 = first infusion);
  * months give a count and no days; a count alone gives no days (a single one: day 0).
  */
-export function combineSchedules(mentions: ScheduleMention[]): CombinedSchedule | null {
+export function combineSchedules(all: ScheduleMention[]): CombinedSchedule | null {
+  // "a single dose of X" says how much each dose is, not how many, when a count says how many.
+  const counted = all.some((m) => m.kind === "count" && m.count > 1);
+  const mentions = counted ? all.filter((m) => !(m.kind === "count" && m.sizeOnly)) : all;
   // Mentions far apart describe different things: the first close cluster that counts wins.
   const clusters: ScheduleMention[][] = [];
   for (const m of mentions) {
@@ -239,10 +273,11 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
       const period = /week/i.test(interval.text) ? 7 : /day|daily/i.test(interval.text) ? 1 : null;
       if (period) count = interval.perPeriod * Math.floor(duration.days / period);
     }
-    if (count !== null && count > MAX_COUNT) count = null;
   }
   if (count === null) return counts.length || interval || duration ? { infusions: null, dayOffsets: null, text, conflict: null, mentions } : null;
   if (count === 1) return { infusions: 1, dayOffsets: [0], text, conflict: null, mentions };
+  // More than any trial gives: kept, not listed day by day, for the plausibility check to refuse.
+  if (count > MAX_COUNT) return { infusions: count, dayOffsets: null, text, conflict: null, mentions };
   if (interval?.everyDays && interval.perPeriod === 1) {
     return { infusions: count, dayOffsets: Array.from({ length: count }, (_, i) => i * interval.everyDays!), text, conflict: null, mentions };
   }

@@ -16,6 +16,8 @@ function isUpperOrOpen(c: string | undefined): boolean {
   return c !== undefined && (/[A-Z(\[0-9•·-]/.test(c));
 }
 
+const RUN_ON = /^(?:For|In)\s{1,2}(?:the\s{1,2})?(?:[a-z][a-z-]{0,20}\s{1,2})?(?:group|arm)s?\b/;
+
 export function splitSentences(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
@@ -38,6 +40,14 @@ export function splitSentences(text: string): [number, number][] {
         push(i);
         start = i + 1;
       }
+      i++;
+      continue;
+    }
+    // "… Tianjin, China For control group, placebo …": a line break lost when the text was
+    // registered; a capitalised "For/In the … group" with no punctuation before it starts a sentence.
+    if (c === " " && (text[i + 1] === "F" || text[i + 1] === "I") && i > start && /[A-Za-z0-9)]/.test(text[i - 1]!) && RUN_ON.test(text.slice(i + 1, i + 48))) {
+      push(i);
+      start = i + 1;
       i++;
       continue;
     }

@@ -1,0 +1,301 @@
+import { ImportError } from "../errors";
+import { emptyParsedTrial, type ParsedArm, type ParsedTrial } from "../parsed-record";
+import {
+  normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel, normalizeMasking,
+  normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
+} from "../normalize/enums";
+import { normalizeAgeRange } from "../normalize/ages";
+import { splitCriteria } from "../normalize/criteria";
+import { normalizeDate } from "../normalize/dates";
+import { findCellSource } from "../normalize/doses";
+import { readArmsFromProse, type ProseIntervention } from "../prose/index";
+import { readRatioStages } from "../prose/stages";
+import { toLines } from "../text";
+import {
+  ALLOCATIONS, ARM_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, SEXES, STUDY_TYPES,
+} from "../../record/vocabulary";
+
+/**
+ * What the two ClinicalTrials.gov JSON formats (API v2 and the classic "v1" full study)
+ * share: one study read into the registry's words, still as the source wrote them, and
+ * the one mapping from there to the intermediate record. Each format's module only says
+ * where its fields are (ctgov-v2.ts, ctgov-classic-json.ts).
+ */
+
+/** A study's fields as registered, before normalizing: each value is the source's own. */
+export interface CtgovStudy {
+  nctId: string | null;
+  otherIds: string[];
+  briefTitle: string | null;
+  officialTitle: string | null;
+  acronym: string | null;
+  sponsor: string | null;
+  status: string | null;
+  phases: string[];
+  studyType: string | null;
+  allocation: string | null;
+  interventionModel: string | null;
+  masking: string | null;
+  primaryPurpose: string | null;
+  enrollmentCount: string | number | null;
+  enrollmentType: string | null;
+  dates: { start: string | null; primaryCompletion: string | null; completion: string | null };
+  minimumAge: string | null;
+  maximumAge: string | null;
+  sex: string | null;
+  healthyVolunteers: string | boolean | null;
+  criteria: string | null;
+  conditions: string[];
+  keywords: string[];
+  briefSummary: string | null;
+  detailedDescription: string | null;
+  outcomes: ParsedTrial["outcomes"];
+  contacts: ParsedTrial["contacts"];
+  locations: ParsedTrial["locations"];
+  arms: { label: string; type: string | null; description: string | null; interventionNames: string[] }[];
+  interventions: { type: string | null; name: string; description: string | null; armLabels: string[] }[];
+}
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** `o.a.b.c` when each step is an object; undefined otherwise. */
+export function at(o: unknown, ...keys: string[]): unknown {
+  let v = o;
+  for (const k of keys) v = isObject(v) ? v[k] : undefined;
+  return v;
+}
+
+/** A non-empty string (trimmed), else null. Numbers and booleans are not text. */
+export function text(v: unknown): string | null {
+  return typeof v === "string" && v.trim() ? v.trim() : null;
+}
+
+/** The array at `v` (or [] for anything else). */
+export function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** The non-empty strings of an array. */
+export function texts(v: unknown): string[] {
+  return list(v).map(text).filter((t): t is string => t !== null);
+}
+
+/**
+ * The JSON text → its document, or an ImportError naming the problem and, when the parser
+ * says where, the line.
+ */
+export function parseJson(source: string, file: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? source.slice(0, Number(pos[1])).split("\n").length : undefined;
+    throw new ImportError(`not valid JSON: ${message}`, { file, line });
+  }
+}
+
+/**
+ * The one study a document holds: the document itself, the only element of an array, or
+ * the only study of an envelope (`containers` names where each format keeps its list).
+ * A document of several studies is read by the import command one study at a time.
+ */
+export function onlyStudy(doc: unknown, file: string, containers: ((d: Json) => unknown)[]): unknown {
+  let items: unknown[] | null = Array.isArray(doc) ? doc : null;
+  if (!items && isObject(doc)) {
+    for (const c of containers) {
+      const found = c(doc);
+      if (Array.isArray(found)) items = found;
+    }
+  }
+  if (!items) return doc;
+  if (items.length === 1) return items[0];
+  throw new ImportError(
+    items.length === 0 ? "the document holds no study" : `the document holds ${items.length} studies; \`npm run import\` reads them one by one`,
+    { file },
+  );
+}
+
+/** Enum values of our vocabulary (API v2's own) pass as they are; other wording goes through the normalizer. */
+function asEnum<T extends string>(values: readonly T[], value: string | null, normalize: (t: string) => T | null): T | null {
+  if (value === null) return null;
+  return (values as readonly string[]).includes(value) ? (value as T) : normalize(value);
+}
+
+/** "18 Years", "6 Months" as bounds → years, through the shared age reader. */
+function ageBounds(min: string | null, max: string | null): { minAgeYears: number | null; maxAgeYears: number | null } {
+  const usable = (t: string | null) => (t && /\d/.test(t) ? t : null);
+  const [lo, hi] = [usable(min), usable(max)];
+  const range = lo && hi ? normalizeAgeRange(`${lo} to ${hi}`) : lo ? normalizeAgeRange(`${lo} and older`) : hi ? normalizeAgeRange(`up to ${hi}`) : null;
+  return { minAgeYears: lo ? range?.minAgeYears ?? null : null, maxAgeYears: hi ? range?.maxAgeYears ?? null : null };
+}
+
+const INCLUSION = /^\s*(?:key\s+|main\s+)?inclusion\s+criteria\b[^:\n]{0,40}:?\s*$/i;
+const EXCLUSION = /^\s*(?:key\s+|main\s+)?exclusion\s+criteria\b[^:\n]{0,40}:?\s*$/i;
+const LISTED = /^\s*(?:[-*•·]|\d{1,3}[.)、])\s*/;
+
+/**
+ * The criteria text split at its "Inclusion Criteria:" and "Exclusion Criteria:" headings
+ * into items, by the shared splitter. The classic format lost the list's bullets: each of
+ * its lines is one criterion, so lines are numbered when none has a bullet or number (the
+ * splitter would otherwise read them as one item continued).
+ */
+export function splitEligibility(criteria: string | null): { inclusion: string[]; exclusion: string[]; warnings: string[] } {
+  if (!criteria) return { inclusion: [], exclusion: [], warnings: [] };
+  const lines = toLines(criteria);
+  const inc = lines.findIndex((l) => INCLUSION.test(l));
+  const exc = lines.findIndex((l) => EXCLUSION.test(l));
+  const warnings: string[] = [];
+  const block = (from: number, to: number) => {
+    const part = lines.slice(from, to).filter((l) => l.trim());
+    const bulleted = part.some((l) => LISTED.test(l));
+    // Numbers rather than bullets: the splitter then also parts an item that ran into the
+    // next ("… 17-30,; 4.18-65 years of age" is items 3 and 4).
+    return splitCriteria(bulleted ? part : part.map((l, i) => `${i + 1}. ${l.trim()}`)).items;
+  };
+  if (inc < 0 && exc < 0) {
+    warnings.push("the eligibility criteria have no \"Inclusion Criteria\" or \"Exclusion Criteria\" heading: read as inclusion criteria");
+    return { inclusion: block(0, lines.length), exclusion: [], warnings };
+  }
+  const incEnd = exc > inc ? exc : lines.length;
+  const inclusion = inc >= 0 ? block(inc + 1, incEnd) : block(0, exc);
+  const exclusion = exc >= 0 ? block(exc + 1, inc > exc ? inc : lines.length) : [];
+  return { inclusion, exclusion, warnings };
+}
+
+/** "Anticipated" (classic) and "ESTIMATED" (v2) are one type; "Actual"/"ACTUAL" the other. */
+function enrollmentType(t: string | null): "ESTIMATED" | "ACTUAL" | null {
+  const k = t?.toLowerCase();
+  if (k === "anticipated" || k === "estimated") return "ESTIMATED";
+  if (k === "actual") return "ACTUAL";
+  return null;
+}
+
+/** The interventions an arm lists by "Type: Name", or that list the arm among theirs. */
+function linkedInterventions(study: CtgovStudy, arm: CtgovStudy["arms"][number]): ProseIntervention[] {
+  return study.interventions
+    .filter((iv) => iv.armLabels.includes(arm.label) ||
+      arm.interventionNames.some((n) => n === iv.name || n.replace(/^[^:]{1,40}:\s*/, "") === iv.name))
+    .map((iv) => ({ name: iv.name, description: iv.description }));
+}
+
+/** One study in the source's words → the intermediate record, every value marked with its source words. */
+export function toParsedTrial(study: CtgovStudy, layout: string, file: string): ParsedTrial {
+  const rec = emptyParsedTrial(layout, file);
+  const ev = (path: string, t: string | null) => {
+    if (t !== null) rec.evidence[path] = { origin: "source", text: t };
+  };
+  if (!study.nctId) throw new ImportError("the study has no NCT id (identificationModule.nctId)", { file, field: "nctId" });
+  if (!/^NCT\d{8}$/.test(study.nctId)) throw new ImportError(`"${study.nctId}" is not an NCT id`, { file, field: "nctId" });
+  rec.nctId = study.nctId;
+  ev("nctId", study.nctId);
+  rec.otherIds = study.otherIds;
+  rec.title = study.briefTitle;
+  ev("title", study.briefTitle);
+  rec.officialTitle = study.officialTitle;
+  ev("officialTitle", study.officialTitle);
+  rec.acronym = study.acronym;
+  ev("acronym", study.acronym);
+  rec.sponsor = study.sponsor;
+  ev("sponsor", study.sponsor);
+
+  rec.overallStatus = asEnum(OVERALL_STATUSES, study.status, normalizeStatus);
+  ev("overallStatus", study.status);
+  if (study.status && !rec.overallStatus) rec.warnings.push(`unknown status "${study.status}"`);
+  const phases = new Set(study.phases.flatMap((p) => asEnum(PHASES, p, () => null) ?? normalizePhases(p)));
+  rec.phases = PHASES.filter((p) => phases.has(p));
+  if (study.phases.length) ev("phases", study.phases.join(", "));
+  rec.studyType = asEnum(STUDY_TYPES, study.studyType, normalizeStudyType);
+  ev("studyType", study.studyType);
+  rec.design = {
+    allocation: asEnum(ALLOCATIONS, study.allocation, normalizeAllocation),
+    interventionModel: asEnum(INTERVENTION_MODELS, study.interventionModel, normalizeInterventionModel),
+    masking: asEnum(MASKINGS, study.masking, normalizeMasking),
+  };
+  ev("design.allocation", study.allocation);
+  ev("design.interventionModel", study.interventionModel);
+  ev("design.masking", study.masking);
+  // "Treatment", "Basic Science" (classic) and TREATMENT, BASIC_SCIENCE (v2) are one value.
+  rec.primaryPurpose = study.primaryPurpose ? study.primaryPurpose.toUpperCase().replace(/[^A-Z]+/g, "_") : null;
+  ev("primaryPurpose", study.primaryPurpose);
+
+  const count = typeof study.enrollmentCount === "number" ? study.enrollmentCount
+    : study.enrollmentCount !== null && /^\s*\d+\s*$/.test(study.enrollmentCount) ? Number(study.enrollmentCount) : null;
+  if (count !== null && Number.isInteger(count)) {
+    rec.enrollment = { count, type: enrollmentType(study.enrollmentType) };
+    ev("enrollment", `${study.enrollmentCount}${study.enrollmentType ? ` (${study.enrollmentType})` : ""}`);
+  } else if (study.enrollmentCount !== null) {
+    rec.warnings.push(`unreadable enrollment count "${study.enrollmentCount}"`);
+  }
+
+  for (const field of ["start", "primaryCompletion", "completion"] as const) {
+    const t = study.dates[field];
+    if (!t) continue;
+    rec.dates[field] = normalizeDate(t);
+    ev(`dates.${field}`, t);
+    if (!rec.dates[field]) rec.warnings.push(`unreadable date "${t}" (${field})`);
+  }
+
+  Object.assign(rec.eligibility, ageBounds(study.minimumAge, study.maximumAge));
+  ev("eligibility.minAgeYears", study.minimumAge);
+  ev("eligibility.maxAgeYears", study.maximumAge);
+  rec.eligibility.sex = asEnum(SEXES, study.sex, normalizeSex);
+  ev("eligibility.sex", study.sex);
+  const hv = study.healthyVolunteers;
+  rec.eligibility.healthyVolunteers = typeof hv === "boolean" ? hv : hv ? normalizeHealthyVolunteers(hv) : null;
+  ev("eligibility.healthyVolunteers", hv === null ? null : String(hv));
+  const criteria = splitEligibility(study.criteria);
+  rec.eligibility.inclusion = criteria.inclusion;
+  rec.eligibility.exclusion = criteria.exclusion;
+  rec.warnings.push(...criteria.warnings);
+
+  rec.conditions = study.conditions;
+  rec.keywords = study.keywords;
+  rec.interventions = study.interventions.map((iv) => (iv.type ? `${iv.type}: ${iv.name}` : iv.name));
+  rec.briefSummary = study.briefSummary;
+  rec.description = study.detailedDescription;
+  rec.outcomes = study.outcomes;
+  rec.contacts = study.contacts;
+  rec.locations = study.locations;
+
+  // Doses only from the shared prose reader: each arm's own words and its linked
+  // interventions' words, then the trial's text.
+  const structured = study.arms.map((a) => ({
+    label: a.label,
+    type: asEnum(ARM_TYPES, a.type, normalizeArmType),
+    description: a.description,
+    interventions: linkedInterventions(study, a),
+  }));
+  structured.forEach((a, i) => {
+    ev(`arms[${i}].label`, study.arms[i]!.label);
+    ev(`arms[${i}].type`, study.arms[i]!.type);
+  });
+  const linked = new Set(study.interventions.filter((iv) => structured.some((a) => a.interventions.some((x) => x.name === iv.name))).map((iv) => iv.name));
+  const read = readArmsFromProse({
+    arms: structured,
+    trialText: [study.briefSummary, study.detailedDescription].filter(Boolean).join("\n\n"),
+    unlinked: study.interventions.filter((iv) => !linked.has(iv.name)).map((iv) => ({ name: iv.name, description: iv.description })),
+  });
+  rec.arms = read.arms.map((a, i): ParsedArm => ({
+    label: a.label,
+    type: a.type,
+    description: structured[i]?.description ?? a.description ?? null,
+    doses: a.doses,
+  }));
+  read.arms.forEach((a, i) => {
+    if (a.derived) rec.evidence[`arms[${i}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) };
+  });
+  rec.warnings.push(...read.warnings);
+
+  const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);
+  if (cellSource) {
+    rec.cellSource = cellSource.value;
+    rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
+  }
+  const stages = readRatioStages(rec.arms.map((a) => a.description ?? "").join(" "), rec.arms);
+  rec.stages = stages.stages;
+  rec.warnings.push(...stages.warnings);
+  return rec;
+}

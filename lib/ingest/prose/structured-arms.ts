@@ -1,0 +1,55 @@
+import { ImportError, NumberFormatError } from "../errors";
+import type { ParsedArm, ParsedDose } from "../parsed-record";
+import { malformedWarnings, readArmsFromProse, type ProseArmInput } from "./index";
+
+/**
+ * The doses of a layout's structured arms (an arm list with descriptions and linked
+ * interventions), read by the prose reader like every other layout's, with the layout's own
+ * word rules: a dose's source words are the arm's description, followed by whatever the
+ * dose was read from outside it (the schedule in a linked intervention, say). A power of
+ * ten that cannot be read in an arm's text refuses the file, naming the arm; one in the
+ * trial text is a warning. Conflicts and unreadable doses come back as warnings.
+ */
+export function readStructuredArms(
+  arms: (ProseArmInput & { line?: number })[],
+  trialText: string | null,
+  file: string,
+): { arms: ParsedArm[]; warnings: string[] } {
+  const read = readArmsFromProse({ arms, trialText });
+  const warnings = [...read.warnings];
+  for (const m of read.malformed) {
+    if (m.arm === null) {
+      warnings.push(...malformedWarnings({ malformed: [m] }));
+      continue;
+    }
+    const arm = arms[m.arm]!;
+    const cause = new NumberFormatError(m.text, m.problem);
+    throw new ImportError(cause.message, { file, line: arm.line, field: `arms[${m.arm}] "${arm.label}"` }, { cause });
+  }
+  return {
+    arms: arms.map((arm, i) => {
+      const doses = read.arms[i]!.doses;
+      const own = arm.description?.trim() ?? "";
+      return {
+        label: arm.label,
+        type: arm.type,
+        description: arm.description,
+        doses: doses.length === 1 ? [{ ...doses[0]!, text: withOwnWords(own, doses[0]!, arm.label) }] : doses,
+      };
+    }),
+    warnings,
+  };
+}
+
+/**
+ * "hUC-MSCs 4*10^5/kg/each time" and a dose read as "4*10^5/kg … on days 1, 4 and 7" →
+ * "hUC-MSCs 4*10^5/kg/each time … on days 1, 4 and 7". The reader's words are an amount and
+ * a schedule (an MSC dose), or a placebo word and a schedule; a lone product word adds nothing.
+ */
+function withOwnWords(own: string, dose: ParsedDose, label: string): string {
+  if (!own) return dose.text || label;
+  const parts = dose.text.split(" … ");
+  const read = dose.product === "PLACEBO" ? parts.slice(1)
+    : dose.cellsPerKg === null && dose.cellsPerInfusion === null && dose.infusions === null ? [] : parts;
+  return [own, ...read.filter((part) => part && !own.includes(part))].join(" … ");
+}
