@@ -183,13 +183,14 @@ describe.each(SOURCES)("seed values via %s", (_name, get) => {
       expect(r.arms[0]!.doses[0]!.text).toContain("on the 1, 4, 7 and 10 days");
     });
 
-    it("no stages; provenance the cell sources", () => {
+    it("no stages; provenance the routes and cell sources", () => {
       expect(rec(F001).stages).toEqual([]);
       expect(rec(F001).provenance).toEqual({
         cellSource: "derived", "arms[0].cellSource": "derived", "arms[1].cellSource": "derived", "arms[2].cellSource": "derived",
+        "arms[0].route": "derived", "arms[1].route": "derived", "arms[2].route": "derived",
       });
-      // "injected intravenously" is in the arms' intervention text, which this layout does not link to the arm yet.
-      expect(factsOf(rec(F001))).toEqual(Array(3).fill([null, ["UMBILICAL_CORD", "hUC-MSCs"], null]));
+      // "The hUC-MSCs were injected intravenously …" is each arm's linked intervention text.
+      expect(factsOf(rec(F001))).toEqual(Array(3).fill([["PERIPHERAL_VEIN", "intravenously"], ["UMBILICAL_CORD", "hUC-MSCs"], null]));
     });
   });
 

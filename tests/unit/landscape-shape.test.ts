@@ -49,8 +49,8 @@ describe("the seeds' landscape", () => {
       [96, 13.6], [96, 13.6], [16, 7.92], [16, 7.92], [16, 7.92], [150, 16], [150, 16], [null, 7], [null, 7], [null, 7],
     ]);
     expect(l.series).toEqual([
-      { key: "PERIPHERAL_VEIN", label: "Peripheral vein", color: "#0072B2", count: 2 },
-      { key: "NOT_REPORTED", label: "Route not reported", color: "#94a3b8", count: 8 },
+      { key: "PERIPHERAL_VEIN", label: "Peripheral vein", color: "#0072B2", count: 5 },
+      { key: "NOT_REPORTED", label: "Route not reported", color: "#94a3b8", count: 5 },
     ]);
     expect(l.band).toEqual([70e6 / 60, 190e6 / 60]);
     expect([l.xDomain, l.xTicks, l.yDomain, l.yTicks]).toEqual([[1e5, 1e7], [1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7], [-1.6, 6], [1, 2, 3, 4, 5]]);
@@ -79,7 +79,9 @@ describe("the seeds' landscape", () => {
 
   it("draws only the arms that match the list's arm filters", () => {
     const peripheral = shape({ filters: { ...NONE, route: ["PERIPHERAL_VEIN"] } });
-    expect(peripheral.points.map((p) => p.key)).toEqual(["NCT05985863#arm-2", "NCT05985863#arm-3"]);
+    expect(peripheral.points.map((p) => p.key)).toEqual([
+      "NCT04822922#arm-1", "NCT04822922#arm-2", "NCT04822922#arm-3", "NCT05985863#arm-2", "NCT05985863#arm-3",
+    ]);
     expect(peripheral.noDose.map((a) => a.armLabel)).toEqual(["Group MSC-1", "Group MSC-2"]);
     expect(shape({ filters: { ...NONE, source: ["CORD_BLOOD"] } }).points).toEqual([]);
     expect(shape({ filters: { ...NONE, dosing: ["REPEATED_INFUSIONS"] } }).points).toHaveLength(8);

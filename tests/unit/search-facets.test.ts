@@ -37,20 +37,20 @@ it("route, cell source, origin and dosing facets count the seeds' trials by thei
   try {
     const search = (qs: string) => findTrials(parseSearchParams(new URLSearchParams(qs)).query, db);
     const all = search("");
-    // 002 (cord blood, via peripheral veins) and 003 (hUC-MSC, Peripheral IV) state a route.
-    expect(all.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 2 }]);
+    // 001 (injected intravenously), 002 (cord blood, via peripheral veins) and 003 (Peripheral IV) state a route.
+    expect(all.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 3 }]);
     expect(all.facets.source).toEqual([{ value: "UMBILICAL_CORD", count: 4 }, { value: "CORD_BLOOD", count: 1 }]);
     expect(all.facets.origin).toEqual([]);
     // 000's MSC arms state no number of infusions; the other four give 3 to 8.
     expect(all.facets.dosing).toEqual([{ value: "REPEATED_INFUSIONS", count: 4 }]);
     const peripheral = search("route=PERIPHERAL_VEIN");
-    expect(peripheral.total).toBe(2);
-    expect(peripheral.facets.source).toEqual([{ value: "CORD_BLOOD", count: 1 }, { value: "UMBILICAL_CORD", count: 1 }]);
+    expect(peripheral.total).toBe(3);
+    expect(peripheral.facets.source).toEqual([{ value: "UMBILICAL_CORD", count: 2 }, { value: "CORD_BLOOD", count: 1 }]);
     const both = search("route=PERIPHERAL_VEIN&source=UMBILICAL_CORD");
-    expect(both.total).toBe(1);
-    expect(both.ids).toEqual(["NCT05985863"]);
+    expect(both.total).toBe(2);
+    expect([...both.ids].sort()).toEqual(["NCT04822922", "NCT05985863"]);
     // Counts say what choosing an option gives: the route facet under the source filter.
-    expect(both.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 1 }]);
+    expect(both.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 2 }]);
     expect(search("dosing=SINGLE_INFUSION").total).toBe(0);
     expect(search("dosing=REPEATED_INFUSIONS&source=CORD_BLOOD").ids).toEqual(["NCT02812121"]);
     expect(parseSearchParams(new URLSearchParams("route=VEIN"))).toMatchObject({ ok: false, parameter: "route" });

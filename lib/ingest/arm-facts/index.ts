@@ -46,3 +46,8 @@ export function readArmFacts(a: ArmFactSources): ArmFacts {
     cellOrigin: readFact(scopes, CELL_ORIGIN_READER, null),
   };
 }
+
+/** A layout's linked interventions as the parsed arm's `interventionTexts`: "name. description". */
+export function interventionTexts(interventions: readonly { name: string; description: string | null }[] | undefined): string[] {
+  return (interventions ?? []).map((iv) => [iv.name, iv.description].filter(Boolean).join(". "));
+}
