@@ -19,6 +19,7 @@ describe("route of administration", () => {
     ["MSCs injected directly into the liver", "INTRAHEPATIC", "injected directly into the liver"],
     ["MSCs intramuscularly in the thigh", "OTHER", "intramuscularly"],
     ["UC-MSC infusion via the median cubital vein", "PERIPHERAL_VEIN", "via the median cubital vein"],
+    ["UC-MSC infusion by intravenus, 1*10^8 cells/dose", "PERIPHERAL_VEIN", "intravenus"],
   ])("%s → %s", (text, value, words) => {
     expect(route(text)).toEqual({ value, text: words });
   });
@@ -71,6 +72,7 @@ describe("cell source and origin", () => {
     ["placental MSCs, 2 infusions", "PLACENTA", "placental"],
     ["dental pulp mesenchymal stem cells", "OTHER", "dental pulp"],
     ["hUC-MSCs 4*10^5/kg/each time", "UMBILICAL_CORD", "hUC-MSCs"],
+    ["0.5 to 1 x 10^6/kg autologous BM MSCs", "BONE_MARROW", "BM MSCs"],
   ])("%s → %s", (text, value, words) => {
     expect(source(text)).toEqual({ value, text: words });
   });

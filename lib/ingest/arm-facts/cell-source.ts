@@ -4,10 +4,10 @@ import type { FactPattern, FactReader } from "./mentions";
 const S = String.raw`[\s-]{1,2}`;
 /** Tissue words, the longer name first ("umbilical cord blood" before "umbilical cord"). */
 export const CELL_SOURCE_PATTERNS: readonly FactPattern<CellSource>[] = [
-  { value: "CORD_BLOOD", re: new RegExp(String.raw`\b(?:umbilical${S})?cord${S}blood\b|\bUCB-?MSCs?\b`, "i") },
-  { value: "UMBILICAL_CORD", re: new RegExp(String.raw`\bumbilical${S}cords?\b|\bh?UC-?MSCs?\b|\bWharton'?s?${S}jelly\b`, "i") },
-  { value: "BONE_MARROW", re: new RegExp(String.raw`\bbone${S}marrow\b|\bBM-?MSCs?\b|\bBMSCs?\b`, "i") },
-  { value: "ADIPOSE", re: new RegExp(String.raw`\badipose\b|\bfat${S}(?:tissue|derived)\b|\bAD-?MSCs?\b|\bADSCs?\b`, "i") },
+  { value: "CORD_BLOOD", re: new RegExp(String.raw`\b(?:umbilical${S})?cord${S}blood\b|\bUCB[\s-]?MSCs?\b`, "i") },
+  { value: "UMBILICAL_CORD", re: new RegExp(String.raw`\bumbilical${S}cords?\b|\bh?UC[\s-]?MSCs?\b|\bWharton'?s?${S}jelly\b`, "i") },
+  { value: "BONE_MARROW", re: new RegExp(String.raw`\bbone${S}marrow\b|\bBM[\s-]?MSCs?\b|\bBMSCs?\b`, "i") },
+  { value: "ADIPOSE", re: new RegExp(String.raw`\badipose\b|\bfat${S}(?:tissue|derived)\b|\bAD[\s-]?MSCs?\b|\bADSCs?\b`, "i") },
   { value: "MENSTRUAL_BLOOD", re: new RegExp(String.raw`\bmenstrual(?:${S}blood)?\b|\bMenSCs?\b`, "i") },
   { value: "PLACENTA", re: new RegExp(String.raw`\bplacenta[ls]?\b`, "i") },
   { value: "OTHER", re: new RegExp(String.raw`\bdental${S}pulp\b|\bamni(?:otic|on)\b|\bendometri(?:al|um)\b|\bdecidua\b|\bchorion(?:ic)?\b|\binduced${S}pluripotent\b|\biPSC-?derived\b`, "i") },

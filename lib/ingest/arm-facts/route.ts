@@ -11,7 +11,7 @@ export const ROUTE_PATTERNS: readonly FactPattern<Route>[] = [
   { value: "OTHER", re: new RegExp(String.raw`\bintra-?(?:muscular|peritoneal|thecal|tracheal|dermal)(?:ly)?\b|\bsub-?cutaneous(?:ly)?\b|\bsplenic${S}arter(?:y|ial)\b|\bmesenteric${S}(?:vein|arter(?:y|ial))\b`, "i") },
   {
     value: "PERIPHERAL_VEIN",
-    re: new RegExp(String.raw`\b(?:via|through|into|by|in)${S}(?:an?${S}|the${S})?(?:peripheral${S})?(?:(?:median${S})?(?:ante-?)?cubital${S}|elbow${S}|forearm${S}|arm${S}|upper${S}(?:limb|extremity)${S})?veins?\b|\bperipheral(?:ly)?${S}(?:intra-?venous(?:ly)?|venous|veins?|IV|i\.v\.)|\bintra-?venous(?:ly)?\b|\bi\.v\.|\bIV${S}(?:infusions?|injections?|drip|administration|transfusion)\b|\b(?:elbow|cubital)${S}veins?\b|\bvenous${S}(?:infusion|transfusion|injection|drip)\b`, "i"),
+    re: new RegExp(String.raw`\b(?:via|through|into|by|in)${S}(?:an?${S}|the${S})?(?:peripheral${S})?(?:(?:median${S})?(?:ante-?)?cubital${S}|elbow${S}|forearm${S}|arm${S}|upper${S}(?:limb|extremity)${S})?veins?\b|\bperipheral(?:ly)?${S}(?:intra-?ven(?:o|ou)?us(?:ly)?|venous|veins?|IV|i\.v\.)|\bintra-?ven(?:o|ou)?us(?:ly)?\b|\bi\.v\.|\bIV${S}(?:infusions?|injections?|drip|administration|transfusion)\b|\b(?:elbow|cubital)${S}veins?\b|\bvenous${S}(?:infusion|transfusion|injection|drip)\b`, "i"),
   },
 ];
 
