@@ -45,7 +45,8 @@ export function LandscapeChart({ data }: { data: Landscape }) {
         <YAxis type="number" dataKey="plotY" scale={infusions ? "linear" : "log"} domain={data.yDomain} ticks={[data.laneY, ...data.yTicks]} allowDataOverflow
           tickFormatter={(v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v))} tick={TICK} stroke="#94a3b8" width={96}
           label={{ value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#1e293b", dy: 60 }} />
-        <Scatter data={data.points} isAnimationActive={false} shape={Point} />
+        {/* The largest first, so a small trial's point is drawn on top of a large one at the same place. */}
+        <Scatter data={[...data.points].sort((a, b) => b.radius - a.radius)} isAnimationActive={false} shape={Point} />
       </ScatterChart>
       {active && <PointCard {...active} onClose={() => setActive(null)} />}
     </div>

@@ -86,8 +86,9 @@ const STATUS_COLORS: Record<string, string> = {
   RECRUITING: "#009E73", NOT_YET_RECRUITING: "#0072B2", ENROLLING_BY_INVITATION: "#56B4E9", ACTIVE_NOT_RECRUITING: "#CC79A7",
   COMPLETED: "#000000", UNKNOWN: "#E69F00", SUSPENDED: "#D55E00", TERMINATED: "#D55E00", WITHDRAWN: "#D55E00",
 };
+// OTHER is black, whatever its place: sky blue beside blue read as one colour.
 const palette = (values: readonly string[]): Record<string, string> =>
-  Object.fromEntries(values.map((v, i) => [v, OKABE_ITO[i % OKABE_ITO.length]!]));
+  Object.fromEntries(values.map((v, i) => [v, v === "OTHER" ? "#000000" : OKABE_ITO[i % (OKABE_ITO.length - 1)]!]));
 const COLOR_OF: Record<ColourBy, Record<string, string>> = {
   route: palette(ROUTES),
   source: palette(CELL_SOURCES),
