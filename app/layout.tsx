@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <Link href="/trials">Trials</Link>
             <Link href="/compare">Compare</Link>
+            <Link href="/landscape">Dose landscape</Link>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -86,6 +86,11 @@ export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose", 
   dose: "Highest dose per kg",
 };
 
+/** The anchor of an arm on its trial page, counted from 1: `arm-2`. */
+export const armAnchor = (index: number) => `arm-${index + 1}`;
+
+/** The address of an arm on its trial page: `/trials/NCT04822922#arm-2`. */
+export const armHref = (trialId: string, index: number) => `/trials/${encodeURIComponent(trialId)}#${armAnchor(index)}`;
 /**
  * The import warnings about one arm, to show beside its dose: the prose reader's start with
  * `arm "<label>":` (a conflict between the arm's text and its intervention's, a dose stated

@@ -10,9 +10,7 @@
  *   BASE_URL=http://127.0.0.1:3200 npx tsx scripts/bench-pages.ts   # or measures a running one
  */
 import type { ChildProcess } from "node:child_process";
-import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "./browser";
+import { kb, scriptBytes } from "./js-size";
 import { startProductionServer } from "./prod-server";
 
 const IDS = "NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904";
@@ -22,28 +20,10 @@ const PAGES = {
   "trials list": "/trials",
   "trials list, search hbv": "/trials?q=hbv",
   "trial page": "/trials/NCT05985863",
+  "dose landscape (all trials, chart)": "/landscape",
 };
 const RUNS = Number(process.env.RUNS ?? 30);
 
-
-async function scriptBytes(base: string, path: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const { executablePath, args } = await chromiumLaunchOptions();
-  const browser = await chromium.launch({ executablePath, args });
-  const page = await browser.newPage();
-  const bodies: Promise<Buffer | null>[] = [];
-  page.on("response", (r) => {
-    if (r.request().resourceType() === "script") bodies.push(r.body().catch(() => null));
-  });
-  await page.goto(base + path);
-  await page.waitForLoadState("networkidle");
-  const all = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
-  await browser.close();
-  return {
-    files: all.length,
-    raw: all.reduce((s, b) => s + b.length, 0),
-    gzip: all.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
-  };
-}
 
 async function renderTimes(base: string, path: string): Promise<number[]> {
   for (let i = 0; i < 3; i++) await (await fetch(base + path)).text(); // warm-up
@@ -58,7 +38,6 @@ async function renderTimes(base: string, path: string): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 let server: { base: string; child: ChildProcess } | null = null;
 try {

@@ -1,43 +1,22 @@
-import Form from "next/form";
 import Link from "next/link";
-import {
-  compareHref, compareQuery, MAX_WEIGHT_KG, MIN_WEIGHT_KG, REVIEW_WEIGHT_KG, TAB_LABELS, TABS, type CompareState,
-} from "@/lib/compare/params";
-import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
+import { compareHref, compareQuery, TAB_LABELS, TABS, type CompareState } from "@/lib/compare/params";
 import { CopyLink, PrintButton } from "@/components/ui/copy-link";
-import { BUTTON, BUTTON_CURRENT, BUTTON_PRIMARY, SEGMENT, SEGMENT_OFF, SEGMENT_ON } from "./ui";
+import { ReferenceWeightControl } from "@/components/ui/reference-weight";
+import { BUTTON, SEGMENT, SEGMENT_OFF, SEGMENT_ON } from "./ui";
 
 /** The reference weight as a GET form (works without JavaScript), with one-click presets. */
 export function WeightControl({ state }: { state: CompareState }) {
   return (
-    <Form action="/compare" key={state.weightKg} className="flex flex-wrap items-end gap-2" data-testid="weight-form">
-      <input type="hidden" name="ids" value={state.ids.join(",")} />
-      <label className="flex flex-col text-sm font-medium" htmlFor="weightKg">
-        Reference weight (kg)
-        <input
-          id="weightKg" name="weightKg" type="number" inputMode="decimal" required step="any"
-          min={MIN_WEIGHT_KG} max={MAX_WEIGHT_KG} defaultValue={state.weightKg}
-          aria-describedby="weight-why"
-          className="mt-1 w-28 rounded border border-slate-400 bg-white px-2 py-1.5 font-normal"
-        />
-      </label>
-      {/* After the weight, so the submitted query is already in canonical order. */}
-      {state.scale !== "linear" && <input type="hidden" name="scale" value={state.scale} />}
-      {state.tab !== "all" && <input type="hidden" name="tab" value={state.tab} />}
-      <button type="submit" className={BUTTON_PRIMARY}>Apply</button>
-      {[REVIEW_WEIGHT_KG, DEFAULT_REFERENCE_WEIGHT_KG].map((w) => (
-        <Link
-          key={w} href={compareHref({ ...state, weightKg: w })} className={`${BUTTON} ${state.weightKg === w ? BUTTON_CURRENT : ""}`}
-          aria-current={state.weightKg === w ? "true" : undefined} data-testid={`weight-${w}`}
-        >
-          {w} kg{w === REVIEW_WEIGHT_KG ? " (review tables)" : " (default)"}
-        </Link>
-      ))}
-    </Form>
+    <ReferenceWeightControl
+      action="/compare" weightKg={state.weightKg} presetHref={(w) => compareHref({ ...state, weightKg: w })}
+      // After the weight, so the submitted query is already in canonical order.
+      before={[["ids", state.ids.join(",")]]}
+      after={[...(state.scale !== "linear" ? [["scale", state.scale]] : []), ...(state.tab !== "all" ? [["tab", state.tab]] : [])] as [string, string][]}
+    />
   );
 }
 
-function Segmented({ label, items }: { label: string; items: { href: string; text: string; on: boolean; testId: string }[] }) {
+export function Segmented({ label, items }: { label: string; items: { href: string; text: string; on: boolean; testId: string }[] }) {
   return (
     <nav aria-label={label} className="inline-flex overflow-hidden rounded border border-slate-400">
       {items.map((it) => (

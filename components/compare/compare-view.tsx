@@ -1,8 +1,7 @@
 import { doseChartData, METRIC_TITLES, scheduleChartData, structureChartData } from "@/lib/compare/chart-rows";
 import type { CompareView as View } from "@/lib/compare/load";
-import { MAX_TRIALS, REVIEW_WEIGHT_KG, type Tab } from "@/lib/compare/params";
-import { formatCells } from "@/lib/format";
-import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
+import { MAX_TRIALS, type Tab } from "@/lib/compare/params";
+import { ReferenceWeightExplainer } from "@/components/ui/reference-weight";
 import { AddTrialsForm } from "./add-trials-form";
 import { ChartFigure } from "./chart-figure";
 import { BAR_CHART_EXTRA, rowsHeight, SCHEDULE_CHART_EXTRA } from "./chart-parts";
@@ -34,22 +33,8 @@ function Messages({ messages }: { messages: string[] }) {
 
 function WeightExplainer({ view }: { view: View }) {
   const c = view.comparison!;
-  const w = c.weightKg;
-  const flat = c.trials.flatMap((t) => t.arms.filter((a) => a.estimated).map((a) => ({ t, a })));
-  const example = flat[0];
-  return (
-    <p id="weight-why" className="max-w-3xl text-sm text-slate-700">
-      Some trials state a flat dose per infusion (all cells, whatever the patient weighs) rather than a dose per kg. To put them
-      on the same axis, the flat dose is divided by a <strong>reference weight</strong>, now <strong>{w} kg</strong>, and marked{" "}
-      <span className="font-medium text-estimated">estimated</span>. {DEFAULT_REFERENCE_WEIGHT_KG} kg is the adult reference of
-      dose-conversion guidance; {REVIEW_WEIGHT_KG} kg is the convention of the dose tables in published MSC-liver reviews. The same
-      flat dose reads 20% higher at {REVIEW_WEIGHT_KG} kg than at {DEFAULT_REFERENCE_WEIGHT_KG} kg
-      {example && example.a.cellsPerKgPerInfusion !== null
-        ? ` (${example.t.id}: ${formatCells(example.a.cellsPerKgPerInfusion * w)} cells per infusion is ${formatCells(example.a.cellsPerKgPerInfusion * w / REVIEW_WEIGHT_KG)}/kg at ${REVIEW_WEIGHT_KG} kg, ${formatCells(example.a.cellsPerKgPerInfusion * w / DEFAULT_REFERENCE_WEIGHT_KG)}/kg at ${DEFAULT_REFERENCE_WEIGHT_KG} kg)`
-        : ""}
-      . Doses stated per kg do not change.{flat.length === 0 && " None of these trials states a flat dose, so the weight changes nothing here."}
-    </p>
-  );
+  const flat = c.trials.flatMap((t) => t.arms.filter((a) => a.estimated && a.cellsPerKgPerInfusion !== null).map((a) => ({ id: t.id, perKg: a.cellsPerKgPerInfusion! })));
+  return <ReferenceWeightExplainer weightKg={c.weightKg} example={flat[0] ?? null} />;
 }
 
 const shows = (tab: Tab, chart: Exclude<Tab, "all">) => tab === "all" || tab === chart;

@@ -15,6 +15,8 @@ export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
       <FacetGroup legend="Masking" name="masking" options={facets.masking} selected={q.masking} labelOf={label} form={f} />
       <FacetGroup legend="Condition" name="condition" options={facets.condition} selected={q.condition} form={f} />
       <FacetGroup legend="Cell source" name="source" options={facets.source} selected={q.source} labelOf={label} form={f} />
+      <FacetGroup legend="Autologous or allogeneic" name="origin" options={facets.origin} selected={q.origin} labelOf={label} form={f} />
+      <FacetGroup legend="Route of administration" name="route" options={facets.route} selected={q.route} labelOf={label} form={f} />
       <fieldset className="border-t border-slate-200 py-3">
         <legend className="text-sm font-semibold text-slate-800">Dose per kg per infusion (any arm)</legend>
         <div className="mt-2 space-y-2">
@@ -27,6 +29,7 @@ export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
         legend="MSC infusions (any arm)" name="infusions" options={facets.infusions} selected={q.infusions.map(String)}
         labelOf={(v) => `${v} infusion${v === "1" ? "" : "s"}`} form={f}
       />
+      <FacetGroup legend="Single or repeated MSC infusions (any arm)" name="dosing" options={facets.dosing} selected={q.dosing} labelOf={label} form={f} />
       <fieldset className="border-t border-slate-200 py-3">
         <legend className="text-sm font-semibold text-slate-800">Patient age</legend>
         <label className="mt-2 flex items-center gap-2 text-sm">

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { SearchResult } from "@/lib/search/list-items";
 import { toQueryString, type SearchQuery } from "@/lib/search/params";
 import { ResultItem } from "@/components/search/result-item";
+import { landscapeHref } from "@/lib/landscape/params";
+import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import type { TrialScreen } from "@/lib/screen";
 
 /** The result list: count, compare form, the page of trials and the pager. */
@@ -21,6 +23,7 @@ export function Results({ q, result, hasFilters, screens, keep = "" }: {
         </h2>
         <div className="no-print flex items-center gap-3 text-sm">
           {(hasFilters || q.q) && <Link href="/trials">Clear search and filters</Link>}
+          <Link href={landscapeHref({ query: q, y: "infusions", colour: "route", view: "chart", weightKg: DEFAULT_REFERENCE_WEIGHT_KG })} data-testid="landscape-link">Dose landscape</Link>
           <form id="compare" action="/compare" method="get">
             <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white hover:bg-slate-900">
               Compare selected

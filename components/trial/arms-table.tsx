@@ -1,6 +1,7 @@
-import { armWarnings, formatCells, formatDays, label } from "@/lib/format";
+import { armAnchor, armWarnings, formatCells, formatDays, label } from "@/lib/format";
 import type { Arm, TrialRecord } from "@/lib/record/schema";
 import { Mark, NotReported } from "@/components/ui/badges";
+import { ArmFacts } from "./arm-facts";
 import { InfusionTimeline } from "./infusion-timeline";
 
 function DoseAmount({ arm, weightKg }: { arm: Arm; weightKg: number }) {
@@ -85,11 +86,12 @@ export function ArmsTable({ trial }: { trial: TrialRecord }) {
         </thead>
         <tbody>
           {trial.arms.map((arm, i) => (
-            <tr key={i} className="border-b border-slate-200 align-top max-md:block max-md:py-2" data-testid="arm-row" data-arm={arm.label}>
+            <tr key={i} id={armAnchor(i)} className="scroll-mt-4 border-b border-slate-200 align-top target:bg-amber-50 max-md:block max-md:py-2" data-testid="arm-row" data-arm={arm.label}>
               <th scope="row" className="py-2 pr-3 text-left font-normal max-md:block max-md:py-1">
                 <span className="font-semibold">{arm.label}</span>
                 {derived(i) && <Mark kind="derived" title="This arm was read from the trial's prose description" />}
                 <span className="block text-xs text-slate-600">{label(arm.type)}</span>
+                <ArmFacts arm={arm} />
               </th>
               <td data-label="Dose per kg per infusion" className="py-2 pr-3 max-md:block max-md:py-1">
                 <DoseAmount arm={arm} weightKg={trial.referenceWeightKg} />
@@ -124,6 +126,10 @@ export function ArmsTable({ trial }: { trial: TrialRecord }) {
             </li>
           )),
         )}
+        {trial.arms.flatMap((arm, i) => {
+          const words = [arm.route, arm.cellSource, arm.cellOrigin].flatMap((f) => (f ? [`${label(f.value)}: “${f.text}”`] : []));
+          return words.length ? [<li key={`facts-${i}`}><span className="font-medium text-slate-700">{arm.label}</span>, route and cells read from: {words.join("; ")}</li>] : [];
+        })}
       </ul>
       <p className="mt-2 flex flex-wrap items-center gap-4 text-xs text-slate-600">
         <span className="inline-flex items-center gap-1"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="4.5" className="fill-brand" /></svg> MSC infusion</span>

@@ -40,3 +40,6 @@ export function toCompareCsv(c: Comparison): string {
 export function csvFilename(ids: string[], weightKg: number): string {
   return `msc-compare_${ids.join("_")}_${String(weightKg).replace(".", "-")}kg.csv`;
 }
+
+/** One CSV cell, as the comparison writes them (the landscape's CSV uses the same). */
+export { cell as csvCell };

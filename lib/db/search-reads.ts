@@ -30,6 +30,10 @@ export interface FacetRow {
   doses: string | null;
   /** comma-joined MSC infusion counts above 0 */
   infusions: string | null;
+  /** comma-joined arm routes, cell sources and origins (values only; an arm without one adds nothing) */
+  routes: string | null;
+  armSources: string | null;
+  origins: string | null;
 }
 
 // One query per table, grouped, merged by trial id: a correlated subquery per trial and
@@ -45,15 +49,16 @@ const CHILDREN = {
 } as const;
 // One scan of Arm for three fields (group_concat skips the NULLs).
 const ARMS = `SELECT trialId AS id, group_concat(label, ' ') AS armLabels, group_concat(cellsPerKgPerInfusion) AS doses,
-  group_concat(CASE WHEN activeInfusions > 0 THEN activeInfusions END) AS infusions FROM Arm GROUP BY trialId`;
+  group_concat(CASE WHEN activeInfusions > 0 THEN activeInfusions END) AS infusions,
+  group_concat(route) AS routes, group_concat(cellSource) AS armSources, group_concat(cellOrigin) AS origins FROM Arm GROUP BY trialId`;
 
 /** Every trial's facet row, sorted by id. */
 export function readFacetRows(db: Database.Database): FacetRow[] {
   const trials = (db.prepare(TRIALS).all() as FacetRow[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(trials.map((t) => [t.id, t]));
-  for (const a of db.prepare(ARMS).all() as Pick<FacetRow, "id" | "armLabels" | "doses" | "infusions">[]) {
-    const t = byId.get(a.id);
-    if (t) Object.assign(t, { armLabels: a.armLabels, doses: a.doses, infusions: a.infusions });
+  for (const { id, ...arms } of db.prepare(ARMS).all() as Pick<FacetRow, "id" | "armLabels" | "doses" | "infusions" | "routes" | "armSources" | "origins">[]) {
+    const t = byId.get(id);
+    if (t) Object.assign(t, arms);
   }
   for (const [field, sql] of Object.entries(CHILDREN)) {
     for (const { id, v } of db.prepare(sql).all() as { id: string; v: string }[]) {
@@ -68,6 +73,9 @@ export function readFacetRows(db: Database.Database): FacetRow[] {
     t.armLabels ??= null;
     t.doses ??= null;
     t.infusions ??= null;
+    t.routes ??= null;
+    t.armSources ??= null;
+    t.origins ??= null;
   }
   return trials;
 }

@@ -21,10 +21,25 @@ export const trialInclude = {
 export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
 
 
+type Arm = TrialRecord["arms"][number];
+const fact = <V extends string>(value: string | null, text: string | null) => (value === null ? null : { value: value as V, text: text ?? "" });
+
+/** An arm's route, cell source and origin from their columns (derived, with their words). */
+function armFacts(a: TrialRow["arms"][number]): Pick<Arm, "route" | "cellSource" | "cellOrigin"> {
+  return {
+    route: fact(a.route, a.routeText),
+    cellSource: fact(a.cellSource, a.cellSourceText),
+    cellOrigin: fact(a.cellOrigin, a.cellOriginText),
+  };
+}
+
 /** Stored rows → the public record (the inverse of writeTrial). */
 export function rowToRecord(t: TrialRow): TrialRecord {
   const provenance: TrialRecord["provenance"] = {};
   for (const e of t.evidence) if (e.origin === "curated" || e.origin === "derived") provenance[e.path] = e.origin;
+  t.arms.forEach((a, i) => {
+    for (const [k, v] of Object.entries(armFacts(a))) if (v) provenance[`arms[${i}].${k}`] = "derived";
+  });
   return inRecordOrder({
     ...decodeDirectFields(t),
     id: t.id,
@@ -67,6 +82,7 @@ export function rowToRecord(t: TrialRow): TrialRecord {
         activeInfusions: a.activeInfusions,
         cumulativeCellsPerKg: a.cumulativeCellsPerKg,
       },
+      ...armFacts(a),
     })),
     referenceWeightKg: t.referenceWeightKg,
     provenance,

@@ -122,13 +122,15 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
       Object.entries(evidence).map(([path, e]) => [r.id, path, e.origin, e.text]));
 
     const insertArm = db.prepare(`INSERT INTO Arm (trialId, ordinal, label, type, description, cellsPerKgPerInfusion,
-      estimated, activeInfusions, cumulativeCellsPerKg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      estimated, activeInfusions, cumulativeCellsPerKg, route, routeText, cellSource, cellSourceText, cellOrigin, cellOriginText)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertDose = db.prepare(`INSERT INTO Dose (armId, ordinal, product, cellsPerKg, cellsPerInfusion, infusions,
       dayOffsets, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     r.arms.forEach((a, i) => {
       const s = a.summary;
       const armId = insertArm.run(r.id, i, a.label, a.type, a.description, s.cellsPerKgPerInfusion, Number(s.estimated),
-        s.activeInfusions, s.cumulativeCellsPerKg).lastInsertRowid;
+        s.activeInfusions, s.cumulativeCellsPerKg, a.route?.value ?? null, a.route?.text ?? null, a.cellSource?.value ?? null,
+        a.cellSource?.text ?? null, a.cellOrigin?.value ?? null, a.cellOrigin?.text ?? null).lastInsertRowid;
       a.doses.forEach((d, j) => insertDose.run(armId, j, d.product, d.cellsPerKg, d.cellsPerInfusion, d.infusions,
         d.dayOffsets ? JSON.stringify(d.dayOffsets) : null, d.text));
     });

@@ -3,7 +3,12 @@ import { armFieldsSchema, evidenceSchema, trialFieldsSchema, type Dose } from ".
 
 export type { Evidence, Stage } from "../record/schema";
 export type ParsedDose = Dose;
-export type ParsedArm = z.infer<typeof armFieldsSchema>;
+/**
+ * An arm as a layout reads it; `interventionTexts` are the words (name and description) of
+ * the interventions the source links to the arm, where the layout links them.
+ */
+export const parsedArmSchema = armFieldsSchema.extend({ interventionTexts: z.array(z.string()).optional() });
+export type ParsedArm = z.infer<typeof parsedArmSchema>;
 
 /**
  * The intermediate record every layout parser produces: the record's fields (one list,
@@ -13,7 +18,7 @@ export type ParsedArm = z.infer<typeof armFieldsSchema>;
 export const parsedTrialSchema = trialFieldsSchema.extend({
   layout: z.string(),
   file: z.string(),
-  arms: z.array(armFieldsSchema),
+  arms: z.array(parsedArmSchema),
   evidence: z.record(z.string(), evidenceSchema),
 });
 export type ParsedTrial = z.infer<typeof parsedTrialSchema>;

@@ -2,6 +2,7 @@ import { type Evidence, type ParsedTrial } from "./parsed-record";
 import { trialRecordSchema, type TrialRecord } from "../record/schema";
 import { DEFAULT_REFERENCE_WEIGHT_KG, summarizeArm } from "../record/summary";
 import { ImportError } from "./errors";
+import { readArmFacts } from "./arm-facts";
 import { readThresholds } from "./thresholds";
 
 /** A stable id for a record with no NCT id: its source file name, slugged. */
@@ -22,7 +23,14 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
     // Every source layout's criteria get their numeric limits read here, in one place.
     eligibility: { ...fields.eligibility, thresholds: readThresholds(fields.eligibility) },
     source: { file, format: layout },
-    arms: arms.map((arm) => ({ ...arm, summary: summarizeArm(arm.doses, referenceWeightKg) })),
+    arms: arms.map(({ interventionTexts, ...arm }, i) => {
+      const facts = readArmFacts({
+        msc: arm.doses.some((d) => d.product === "MSC"), label: arm.label, description: arm.description, interventionTexts: interventionTexts ?? [],
+        trialTexts: [rec.title, rec.officialTitle, ...rec.interventions],
+      });
+      for (const [k, v] of Object.entries(facts)) if (v) provenance[`arms[${i}].${k}`] = "derived";
+      return { ...arm, summary: summarizeArm(arm.doses, referenceWeightKg), ...facts };
+    }),
     referenceWeightKg,
     provenance,
   };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
-  ALLOCATIONS, ARM_TYPES, ENROLLMENT_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, PRODUCTS, SEXES,
-  STUDY_TYPES,
+  ALLOCATIONS, ARM_TYPES, CELL_ORIGINS, CELL_SOURCES, ENROLLMENT_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES,
+  PHASES, PRODUCTS, ROUTES, SEXES, STUDY_TYPES,
 } from "./vocabulary";
 import { ANALYTES, THRESHOLD_OPS } from "./analytes";
 
@@ -145,7 +145,17 @@ export const armSummarySchema = z.object({
 });
 export type ArmSummary = z.infer<typeof armSummarySchema>;
 
-export const armSchema = armFieldsSchema.extend({ summary: armSummarySchema });
+/** A value read from an arm's words (always derived), with those words. */
+const armFact = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.object({ value: z.enum(values), text: z.string().min(1) }).nullable();
+
+export const armSchema = armFieldsSchema.extend({
+  summary: armSummarySchema,
+  // Additions to v1, read from the arm's words (lib/ingest/arm-facts); null when not stated.
+  route: armFact(ROUTES),
+  cellSource: armFact(CELL_SOURCES),
+  cellOrigin: armFact(CELL_ORIGINS),
+});
 export type Arm = z.infer<typeof armSchema>;
 
 /** Where a value came from, for the values that were not read from the source itself. */

@@ -34,6 +34,17 @@ export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
 export const SOURCE_FORMATS = ["veeva", "veeva-prose", "ctgov-classic", "trial-summary", "ctgov-v2", "ctgov-classic-json"] as const;
 export const PRODUCTS = ["MSC", "PLACEBO"] as const;
 export type Product = (typeof PRODUCTS)[number];
+/** How an arm's MSCs reach the patient (OTHER: another route, or more than one stated). */
+export const ROUTES = ["PERIPHERAL_VEIN", "HEPATIC_ARTERY", "PORTAL_VEIN", "INTRAHEPATIC", "INTRASPLENIC", "OTHER"] as const;
+export type Route = (typeof ROUTES)[number];
+/** The tissue an arm's MSCs come from (OTHER: another tissue, or more than one stated). */
+export const CELL_SOURCES = ["UMBILICAL_CORD", "CORD_BLOOD", "BONE_MARROW", "ADIPOSE", "MENSTRUAL_BLOOD", "PLACENTA", "OTHER"] as const;
+export type CellSource = (typeof CELL_SOURCES)[number];
+/** Whose cells: the patient's own, or a donor's. */
+export const CELL_ORIGINS = ["AUTOLOGOUS", "ALLOGENEIC"] as const;
+export type CellOrigin = (typeof CELL_ORIGINS)[number];
+/** One MSC infusion, or more than one (the list's dosing facet). */
+export const DOSINGS = ["SINGLE_INFUSION", "REPEATED_INFUSIONS"] as const;
 
 /** Each value as a person reads it (display and search text alike). */
 export const LABELS: Record<string, string> = {
@@ -51,4 +62,7 @@ export const LABELS: Record<string, string> = {
   INTERVENTIONAL: "Interventional", OBSERVATIONAL: "Observational", EXPANDED_ACCESS: "Expanded access",
   UMBILICAL_CORD: "Umbilical cord", CORD_BLOOD: "Umbilical cord blood", BONE_MARROW: "Bone marrow",
   ADIPOSE: "Adipose tissue", PLACENTA: "Placenta", MENSTRUAL_BLOOD: "Menstrual blood",
+  PERIPHERAL_VEIN: "Peripheral vein", HEPATIC_ARTERY: "Hepatic artery", PORTAL_VEIN: "Portal vein",
+  INTRAHEPATIC: "Into the liver", INTRASPLENIC: "Into the spleen", AUTOLOGOUS: "Autologous", ALLOGENEIC: "Allogeneic",
+  SINGLE_INFUSION: "Single infusion", REPEATED_INFUSIONS: "Repeated infusions",
 };

@@ -1,5 +1,5 @@
-import { PHASES } from "../record/vocabulary";
-import { MAX_INFUSIONS, type Codes, type FacetIndex } from "./facet-index";
+import { DOSINGS, PHASES } from "../record/vocabulary";
+import { MAX_INFUSIONS, type FacetIndex } from "./facet-index";
 import type { ParsedQuery } from "./fts-query";
 import type { SearchQuery } from "./params";
 
@@ -30,6 +30,9 @@ export interface Facets {
   infusions: FacetCount[];
   doseMin: FacetCount[];
   doseMax: FacetCount[];
+  route: FacetCount[];
+  origin: FacetCount[];
+  dosing: FacetCount[];
   /** Trials that admit the chosen age given the other filters (null when no age is chosen). */
   age: number | null;
 }
@@ -65,7 +68,7 @@ function toCounts(values: readonly string[], counts: Int32Array): FacetCount[] {
   return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-type CodedField = "status" | "allocation" | "masking" | "source";
+type CodedField = "status" | "allocation" | "masking";
 
 /** A facet over one enum field held as small integer codes. */
 function codedFacet(field: CodedField): Facet {
@@ -94,6 +97,40 @@ function codedFacet(field: CodedField): Facet {
     },
   };
 }
+
+/**
+ * A facet over a list of enum values per trial (its arms' routes, cell sources, origins):
+ * a trial passes if any of its values is chosen, and counts once towards each it has.
+ */
+function multiFacet(field: "sources" | "routes" | "origins", param: "source" | "route" | "origin"): Facet {
+  return {
+    test(idx, q) {
+      const wanted = q[param] as string[];
+      if (!wanted.length) return null;
+      const { codes, values } = idx[field];
+      const set = new Uint8Array(values.length);
+      for (const w of wanted) {
+        const c = values.indexOf(w);
+        if (c >= 0) set[c] = 1;
+      }
+      return (i) => codes[i]!.some((c) => set[c] === 1);
+    },
+    tally(idx) {
+      const { codes, values } = idx[field];
+      const counts = new Int32Array(values.length);
+      return {
+        add(i) {
+          const cs = codes[i]!;
+          for (let k = 0; k < cs.length; k++) counts[cs[k]!]!++;
+        },
+        result: () => ({ [param]: toCounts(values, counts) }),
+      };
+    },
+  };
+}
+
+/** Whether a trial has an arm of one MSC infusion, and one of more than one (its arms' counts above 0). */
+const dosingsOf = (infusions: Uint16Array): [boolean, boolean] => [infusions.includes(1), infusions.some((n) => n > 1)];
 
 const none: Tally = { add() {}, result: () => ({}) };
 
@@ -138,7 +175,30 @@ export const FACETS = {
       };
     },
   },
-  source: codedFacet("source"),
+  source: multiFacet("sources", "source"),
+  route: multiFacet("routes", "route"),
+  origin: multiFacet("origins", "origin"),
+  dosing: {
+    test(idx, q) {
+      if (!q.dosing.length) return null;
+      const single = q.dosing.includes("SINGLE_INFUSION"), repeated = q.dosing.includes("REPEATED_INFUSIONS");
+      return (i) => {
+        const [one, more] = dosingsOf(idx.infusions[i]!);
+        return (single && one) || (repeated && more);
+      };
+    },
+    tally(idx) {
+      const counts = new Int32Array(DOSINGS.length);
+      return {
+        add(i) {
+          const [one, more] = dosingsOf(idx.infusions[i]!);
+          if (one) counts[0]!++;
+          if (more) counts[1]!++;
+        },
+        result: () => ({ dosing: toCounts(DOSINGS, counts) }),
+      };
+    },
+  },
   dose: {
     test(idx, q) {
       if (q.doseMin === undefined && q.doseMax === undefined) return null;

@@ -17,6 +17,10 @@ export interface FacetIndex {
   allocation: Codes;
   masking: Codes;
   source: Codes;
+  /** Per trial, the codes of its arms' values (cell sources also the trial's own): a trial may have several. */
+  sources: MultiCodes;
+  routes: MultiCodes;
+  origins: MultiCodes;
   conditions: { codes: Int32Array[]; values: string[]; lower: string[] };
   doses: Float64Array[];
   infusions: Uint16Array[];
@@ -37,6 +41,7 @@ export interface FacetIndex {
 }
 
 export interface Codes { codes: Int16Array; values: string[] }
+export interface MultiCodes { codes: Int16Array[]; values: string[] }
 
 /** Infusion counts above this are counted together (the URL parameter allows up to 1000). */
 export const MAX_INFUSIONS = 1000;
@@ -55,6 +60,24 @@ function encoder(n: number): { codes: Int16Array; values: string[]; set: (i: num
     },
   };
 }
+
+/** Codes for a list of values per trial. */
+function multiEncoder(n: number): MultiCodes & { set: (i: number, vs: (string | null)[]) => void } {
+  const codes: Int16Array[] = new Array(n);
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    codes, values,
+    set(i, vs) {
+      codes[i] = Int16Array.from(new Set(vs.filter((v): v is string => !!v).map((v) => {
+        let c = index.get(v);
+        if (c === undefined) index.set(v, (c = values.push(v) - 1));
+        return c;
+      })));
+    },
+  };
+}
+const commaList = (v: string | null) => (v ? v.split(",") : []);
 
 const tokens = (...texts: (string | null | undefined)[]) => ` ${texts.filter(Boolean).map((t) => words(t!).join(" ")).join(" ")} `;
 const dateKey = (d: string | null) => (d ? Number(d.replace(/-/g, "").padEnd(8, "0")) : -1);
@@ -81,12 +104,13 @@ function invert(texts: string[]): Map<string, Int32Array> {
 export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
   const n = raw.length;
   const status = encoder(n), allocation = encoder(n), masking = encoder(n), source = encoder(n);
+  const sources = multiEncoder(n), routes = multiEncoder(n), origins = multiEncoder(n);
   const conditionIndex = new Map<string, number>();
   const conditionValues: string[] = [];
   const maxRowid = raw.reduce((m, r) => Math.max(m, r.rowid), 0);
   const idx: FacetIndex = {
     n, ids: new Array(n), slotOfRowid: new Int32Array(maxRowid + 1).fill(-1), phaseBits: new Uint8Array(n),
-    status, allocation, masking, source,
+    status, allocation, masking, source, sources, routes, origins,
     conditions: { codes: new Array(n), values: conditionValues, lower: [] },
     doses: new Array(n), infusions: new Array(n),
     minAge: new Float64Array(n), maxAge: new Float64Array(n), start: new Float64Array(n),
@@ -102,6 +126,9 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     allocation.set(i, r.allocation);
     masking.set(i, r.masking);
     source.set(i, r.source);
+    sources.set(i, [r.source, ...commaList(r.armSources)]);
+    routes.set(i, commaList(r.routes));
+    origins.set(i, commaList(r.origins));
     const conditions = JSON.parse(r.conditions) as string[];
     // Conditions differing only in case ("ACLF", "aclf") are one option, shown as first spelled.
     idx.conditions.codes[i] = Int32Array.from(new Set(conditions.map((c) => {

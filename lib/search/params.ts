@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALLOCATIONS, MASKINGS, OVERALL_STATUSES, PHASES } from "../record/vocabulary";
+import { ALLOCATIONS, CELL_ORIGINS, DOSINGS, MASKINGS, OVERALL_STATUSES, PHASES, ROUTES } from "../record/vocabulary";
 
 /**
  * The list's query string: every query, filter and sort lives in the URL, so a search
@@ -24,6 +24,9 @@ export const searchParamsSchema = z.object({
   doseMin: number(0, 1e12).optional(),
   doseMax: number(0, 1e12).optional(),
   infusions: z.array(z.coerce.number().int().min(0).max(1000)).default([]),
+  route: list(ROUTES).default([]),
+  origin: list(CELL_ORIGINS).default([]),
+  dosing: list(DOSINGS).default([]),
   age: number(0, 120).optional(),
   sort: z.enum(SORTS).default("relevance"),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -31,7 +34,7 @@ export const searchParamsSchema = z.object({
 });
 export type SearchQuery = z.infer<typeof searchParamsSchema>;
 
-const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions"] as const;
+const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing"] as const;
 
 export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -60,7 +63,7 @@ export function parseSearchParams(raw: RawParams): ParseResult {
       if (v.trim() !== "" || k === "q") obj[k] = k === "q" ? v : v.trim();
     }
   }
-  for (const k of ["phase", "status", "allocation", "masking", "source"]) {
+  for (const k of ["phase", "status", "allocation", "masking", "source", "route", "origin", "dosing"]) {
     if (obj[k]) obj[k] = [...new Set((obj[k] as string[]).map((x) => x.toUpperCase()))];
   }
   const result = searchParamsSchema.safeParse(obj);

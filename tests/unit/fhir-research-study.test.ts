@@ -221,7 +221,7 @@ describe("a record that reports almost nothing", () => {
     primaryPurpose: null, briefSummary: null, description: null, contacts: [], locations: [],
     dates: { start: null, primaryCompletion: null, completion: null },
     eligibility: { minAgeYears: null, maxAgeYears: null, sex: null, healthyVolunteers: null, inclusion: [], exclusion: [], thresholds: [] },
-    arms: [{ label: "MSC", type: null, description: null, doses: [{ product: "MSC", cellsPerKg: null, cellsPerInfusion: null, infusions: null, dayOffsets: null, text: "MSC" }], summary: { cellsPerKgPerInfusion: null, estimated: false, activeInfusions: null, cumulativeCellsPerKg: null } }],
+    arms: [{ label: "MSC", type: null, description: null, doses: [{ product: "MSC", cellsPerKg: null, cellsPerInfusion: null, infusions: null, dayOffsets: null, text: "MSC" }], summary: { cellsPerKgPerInfusion: null, estimated: false, activeInfusions: null, cumulativeCellsPerKg: null }, route: null, cellSource: null, cellOrigin: null }],
   });
 
   it("leaves out what is not reported instead of inventing it, and still validates", () => {

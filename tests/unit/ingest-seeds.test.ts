@@ -43,6 +43,9 @@ afterAll(async () => {
   scratch?.cleanup();
 });
 
+/** Each arm's [route, cell source, origin] as [value, source words], null when not stated. */
+const factsOf = (r: TrialRecord) => r.arms.map((a) => [a.route, a.cellSource, a.cellOrigin].map((f) => (f ? [f.value, f.text] : null)));
+
 describe("the database round trip", () => {
   it("stores exactly the five seeds, in file order", () => {
     expect(Object.keys(stored)).toEqual(SEEDS);
@@ -125,9 +128,13 @@ describe.each(SOURCES)("seed values via %s", (_name, get) => {
       ]);
     });
 
-    it("provenance: only the derived cell source", () => {
-      expect(rec(F000).provenance).toEqual({ cellSource: "derived" });
+    it("provenance: the derived cell source, the MSC arms' cell source from the title", () => {
+      expect(rec(F000).provenance).toEqual({ cellSource: "derived", "arms[0].cellSource": "derived", "arms[1].cellSource": "derived" });
       expect(rec(F000).cellSource).toBe("UMBILICAL_CORD");
+      expect(factsOf(rec(F000))).toEqual([
+        [null, ["UMBILICAL_CORD", "Umbilical Cord"], null], [null, ["UMBILICAL_CORD", "Umbilical Cord"], null],
+        [null, null, null], [null, null, null],
+      ]);
     });
   });
 
@@ -176,9 +183,14 @@ describe.each(SOURCES)("seed values via %s", (_name, get) => {
       expect(r.arms[0]!.doses[0]!.text).toContain("on the 1, 4, 7 and 10 days");
     });
 
-    it("no stages; provenance only the cell source", () => {
+    it("no stages; provenance the routes and cell sources", () => {
       expect(rec(F001).stages).toEqual([]);
-      expect(rec(F001).provenance).toEqual({ cellSource: "derived" });
+      expect(rec(F001).provenance).toEqual({
+        cellSource: "derived", "arms[0].cellSource": "derived", "arms[1].cellSource": "derived", "arms[2].cellSource": "derived",
+        "arms[0].route": "derived", "arms[1].route": "derived", "arms[2].route": "derived",
+      });
+      // "The hUC-MSCs were injected intravenously …" is each arm's linked intervention text.
+      expect(factsOf(rec(F001))).toEqual(Array(3).fill([["PERIPHERAL_VEIN", "intravenously"], ["UMBILICAL_CORD", "hUC-MSCs"], null]));
     });
   });
 
@@ -199,6 +211,11 @@ describe.each(SOURCES)("seed values via %s", (_name, get) => {
       expect(r.eligibility.exclusion).toHaveLength(8);
       expect(r.eligibility.inclusion[3]).toBe("18-65 years of age.");
       expect(r.cellSource).toBe("CORD_BLOOD");
+      expect(factsOf(r)).toEqual([
+        [["PERIPHERAL_VEIN", "via peripheral veins"], ["CORD_BLOOD", "umbilical cord blood"], null],
+        [["PERIPHERAL_VEIN", "via peripheral veins"], ["CORD_BLOOD", "umbilical cord blood"], null],
+        [null, null, null],
+      ]);
     });
 
     it("arms: MSC-1 8 weekly infusions, MSC-2 4 (by its heading, though its prose says MSC-1), Control no intervention", () => {
@@ -283,7 +300,13 @@ describe.each(SOURCES)("seed values via %s", (_name, get) => {
         conditions: "curated", "dates.start": "curated", "eligibility.minAgeYears": "curated", "eligibility.maxAgeYears": "curated",
         "design.allocation": "derived", "design.masking": "derived", "arms[0]": "derived", "arms[1]": "derived",
         "arms[2]": "derived", stages: "derived", cellSource: "derived",
+        "arms[1].route": "derived", "arms[1].cellSource": "derived", "arms[2].route": "derived", "arms[2].cellSource": "derived",
       });
+      expect(factsOf(rec(F003))).toEqual([
+        [null, null, null],
+        [["PERIPHERAL_VEIN", "Peripheral IV"], ["UMBILICAL_CORD", "hUC-MSC"], null],
+        [["PERIPHERAL_VEIN", "Peripheral IV"], ["UMBILICAL_CORD", "hUC-MSC"], null],
+      ]);
     });
   });
 
@@ -331,7 +354,10 @@ describe.each(SOURCES)("seed values via %s", (_name, get) => {
         title: "curated", conditions: "curated", "eligibility.minAgeYears": "curated", "eligibility.maxAgeYears": "curated",
         "design.interventionModel": "derived", "design.masking": "derived", "arms[0]": "derived", "arms[1]": "derived",
         "arms[2]": "derived", cellSource: "derived",
+        "arms[0].cellSource": "derived", "arms[1].cellSource": "derived", "arms[2].cellSource": "derived",
       });
+      // From the curated title and the summary's own words in the derived arms.
+      expect(factsOf(rec(F004))).toEqual(Array(3).fill([null, ["UMBILICAL_CORD", "Umbilical Cord … UC-MSC"], null]));
     });
   });
 });

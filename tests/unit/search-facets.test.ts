@@ -7,6 +7,7 @@ import { writeTrial } from "@/lib/db/write-trial";
 import { importSource } from "@/lib/ingest/pipeline";
 import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
+import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { scratchDatabase } from "../helpers/db";
 
 const scratch = scratchDatabase("conditions");
@@ -25,4 +26,36 @@ it("conditions that differ only in case are one facet option whose count is what
   expect(search("").facets.condition).toEqual([{ value: "Acute-On-Chronic Liver Failure", count: 2 }]);
   expect(search("condition=acute-on-chronic%20liver%20failure").total).toBe(2);
   db.close();
+});
+
+it("route, cell source, origin and dosing facets count the seeds' trials by their arms", () => {
+  const seeds = scratchDatabase("arm-facets");
+  const writer = openDatabase(seeds.url);
+  importFiles(writer, fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).map((f) => `seeds/${f}`), loadCuration("seeds/curation.json"));
+  writer.close();
+  const db = new Database(seeds.file, { readonly: true });
+  try {
+    const search = (qs: string) => findTrials(parseSearchParams(new URLSearchParams(qs)).query, db);
+    const all = search("");
+    // 001 (injected intravenously), 002 (cord blood, via peripheral veins) and 003 (Peripheral IV) state a route.
+    expect(all.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 3 }]);
+    expect(all.facets.source).toEqual([{ value: "UMBILICAL_CORD", count: 4 }, { value: "CORD_BLOOD", count: 1 }]);
+    expect(all.facets.origin).toEqual([]);
+    // 000's MSC arms state no number of infusions; the other four give 3 to 8.
+    expect(all.facets.dosing).toEqual([{ value: "REPEATED_INFUSIONS", count: 4 }]);
+    const peripheral = search("route=PERIPHERAL_VEIN");
+    expect(peripheral.total).toBe(3);
+    expect(peripheral.facets.source).toEqual([{ value: "UMBILICAL_CORD", count: 2 }, { value: "CORD_BLOOD", count: 1 }]);
+    const both = search("route=PERIPHERAL_VEIN&source=UMBILICAL_CORD");
+    expect(both.total).toBe(2);
+    expect([...both.ids].sort()).toEqual(["NCT04822922", "NCT05985863"]);
+    // Counts say what choosing an option gives: the route facet under the source filter.
+    expect(both.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 2 }]);
+    expect(search("dosing=SINGLE_INFUSION").total).toBe(0);
+    expect(search("dosing=REPEATED_INFUSIONS&source=CORD_BLOOD").ids).toEqual(["NCT02812121"]);
+    expect(parseSearchParams(new URLSearchParams("route=VEIN"))).toMatchObject({ ok: false, parameter: "route" });
+  } finally {
+    db.close();
+    seeds.cleanup();
+  }
 });

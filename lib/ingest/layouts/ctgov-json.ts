@@ -9,6 +9,7 @@ import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
 import { findCellSource } from "../normalize/doses";
 import { readArmsFromProse, type ProseInput, type ProseIntervention } from "../prose/index";
+import { interventionTexts } from "../arm-facts";
 import { readRatioStages } from "../prose/stages";
 import { toLines } from "../text";
 import {
@@ -274,6 +275,7 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
     type: a.type,
     description: structured[i]?.description ?? a.description ?? null,
     doses: a.doses,
+    interventionTexts: interventionTexts(structured[i]?.interventions),
   }));
   read.arms.forEach((a, i) => {
     if (a.derived) rec.evidence[`arms[${i}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) };

@@ -1,5 +1,6 @@
 import { ImportError, NumberFormatError } from "../errors";
 import type { ParsedArm, ParsedDose } from "../parsed-record";
+import { interventionTexts } from "../arm-facts";
 import { malformedWarnings, readArmsFromProse, type ProseArmInput } from "./index";
 
 /**
@@ -35,6 +36,7 @@ export function readStructuredArms(
         type: arm.type,
         description: arm.description,
         doses: doses.length === 1 ? [{ ...doses[0]!, text: withOwnWords(own, doses[0]!, arm.label) }] : doses,
+        interventionTexts: interventionTexts(arm.interventions),
       };
     }),
     warnings,

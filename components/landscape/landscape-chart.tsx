@@ -1,0 +1,75 @@
+"use client";
+
+import { useState } from "react";
+import { CartesianGrid, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import { formatCells, label } from "@/lib/format";
+import type { Landscape, LandscapePoint } from "@/lib/landscape/shape";
+
+export const LANDSCAPE_HEIGHT = 460;
+const TICK = { fontSize: 12, fill: "#334155" };
+
+/**
+ * The dose landscape: draws the points lib/landscape shaped, nothing more. Hover or click
+ * a point for its trial, arm and source words, with a link to the arm; estimated points
+ * (flat dose ÷ reference weight) are hollow and labelled "est.".
+ */
+export function LandscapeChart({ data }: { data: Landscape }) {
+  const [active, setActive] = useState<{ point: LandscapePoint; x: number; y: number; pinned: boolean } | null>(null);
+  const infusions = data.y === "infusions";
+  // The "not reported" lane: below the axis's values, shaded and labelled.
+  const laneTop = infusions ? -0.4 : data.laneY * 3;
+  const Point = (props: { cx?: number; cy?: number; payload?: LandscapePoint }) => {
+    const { cx = 0, cy = 0, payload: p } = props;
+    if (!p) return <g />;
+    const show = (pinned: boolean) => setActive((a) => (a?.pinned && !pinned ? a : { point: p, x: cx, y: cy, pinned }));
+    return (
+      <g data-testid="landscape-point" data-key={p.key} data-estimated={p.estimated} style={{ cursor: "pointer" }}
+        onMouseEnter={() => show(false)} onClick={() => show(true)}>
+        <circle cx={cx} cy={cy} r={p.radius} fill={p.estimated ? "white" : p.color} fillOpacity={p.estimated ? 1 : 0.75}
+          stroke={p.enrollment === null ? "#334155" : p.color} strokeWidth={p.estimated ? 2.5 : 1.5}
+          strokeDasharray={p.enrollment === null ? "2 2" : undefined} />
+        {p.estimated && <text x={cx + p.radius + 3} y={cy + 4} fontSize={11} fill="#7c2d12" fontStyle="italic">est.</text>}
+      </g>
+    );
+  };
+  return (
+    <div className="relative" onMouseLeave={() => setActive((a) => (a?.pinned ? a : null))}>
+      <ScatterChart responsive style={{ width: "100%", height: LANDSCAPE_HEIGHT }} margin={{ top: 12, right: 24, bottom: 28, left: 12 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e2e8f0" />
+        <ReferenceArea x1={data.band[0]} x2={data.band[1]} fill="#16a34a" fillOpacity={0.12} stroke="#15803d" strokeOpacity={0.4} strokeDasharray="4 3" ifOverflow="hidden"
+          label={{ value: "Kabat 2020: 70–190 million cells", position: "insideTop", fontSize: 11, fill: "#14532d" }} />
+        <ReferenceArea y1={data.yDomain[0]} y2={laneTop} fill="#e2e8f0" fillOpacity={0.6} ifOverflow="hidden" />
+        <XAxis type="number" dataKey="x" scale="log" domain={data.xDomain} ticks={data.xTicks} allowDataOverflow
+          tickFormatter={(v: number) => formatCells(v)} tick={TICK} stroke="#94a3b8"
+          label={{ value: "Cells per kg per infusion (log scale)", position: "insideBottom", offset: -18, fontSize: 12, fill: "#1e293b" }} />
+        <YAxis type="number" dataKey="plotY" scale={infusions ? "linear" : "log"} domain={data.yDomain} ticks={[data.laneY, ...data.yTicks]} allowDataOverflow
+          tickFormatter={(v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v))} tick={TICK} stroke="#94a3b8" width={96}
+          label={{ value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#1e293b", dy: 60 }} />
+        {/* The largest first, so a small trial's point is drawn on top of a large one at the same place. */}
+        <Scatter data={[...data.points].sort((a, b) => b.radius - a.radius)} isAnimationActive={false} shape={Point} />
+      </ScatterChart>
+      {active && <PointCard {...active} onClose={() => setActive(null)} />}
+    </div>
+  );
+}
+
+function PointCard({ point: p, x, y, pinned, onClose }: { point: LandscapePoint; x: number; y: number; pinned: boolean; onClose: () => void }) {
+  return (
+    <div role="tooltip" data-testid="landscape-tooltip"
+      className="absolute z-10 w-72 rounded border border-slate-300 bg-white p-2 text-xs text-slate-800 shadow-lg"
+      style={{ left: Math.max(0, x - 300 < 0 ? x + 14 : x - 302), top: Math.max(0, y - 20) }}>
+      {pinned && <button type="button" tabIndex={-1} onClick={onClose} className="float-right px-1 text-slate-600" aria-label="Close">×</button>}
+      <p className="font-semibold">{p.trialId}: {p.armLabel}</p>
+      {p.trialTitle && <p className="text-slate-600">{p.trialTitle}</p>}
+      <p className="mt-1">
+        {formatCells(p.x)} cells/kg per infusion{p.estimated ? ` (estimated: flat ${formatCells(p.flatCellsPerInfusion)} cells)` : ""};{" "}
+        {p.infusions === null ? "infusions not reported" : `${p.infusions} MSC infusion${p.infusions === 1 ? "" : "s"}`};{" "}
+        enrollment {p.enrollment ?? "not reported"}; {p.route ? `route: ${label(p.route).toLowerCase()}` : "route not reported"};{" "}
+        {p.cellSource ? `cells: ${label(p.cellSource).toLowerCase()}` : "cell source not reported"}
+      </p>
+      <p className="mt-1 text-slate-600">Dose words: “{p.doseText}”</p>
+      {p.routeText && <p className="text-slate-600">Route words: “{p.routeText}”</p>}
+      <a href={p.href} tabIndex={-1} className="mt-1 inline-block font-medium" data-testid="landscape-tooltip-link">Open this arm on the trial page →</a>
+    </div>
+  );
+}

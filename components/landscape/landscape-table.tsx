@@ -1,0 +1,40 @@
+import { formatCells, label } from "@/lib/format";
+import type { Landscape } from "@/lib/landscape/shape";
+import { Mark, NotReported } from "@/components/ui/badges";
+
+/** The chart's points as a table: the same values, for screen readers and for reading. */
+export function LandscapeTable({ data }: { data: Landscape }) {
+  return (
+    <div className="table-scroll overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm" data-testid="landscape-table">
+        <caption className="sr-only">Every drawn MSC arm: dose per kg per infusion, infusions, cumulative dose, enrollment, route, cell source, status</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-slate-700">
+            {["Trial and arm", "Cells/kg per infusion", "MSC infusions", "Cumulative cells/kg", "Enrollment", "Route", "Cell source", "Status"].map((h) => (
+              <th key={h} scope="col" className="py-2 pr-3 font-semibold">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.points.map((p) => (
+            <tr key={p.key} className="border-b border-slate-200 align-top" data-testid="landscape-row">
+              <th scope="row" className="py-1.5 pr-3 font-normal">
+                <a href={p.href}>{p.trialId}: {p.armLabel}</a>
+              </th>
+              <td className="py-1.5 pr-3 tabular-nums">
+                {formatCells(p.x)}
+                {p.estimated && <Mark kind="estimated" title={`A flat ${formatCells(p.flatCellsPerInfusion)} cells per infusion divided by ${data.weightKg} kg`} />}
+              </td>
+              <td className="py-1.5 pr-3 tabular-nums">{p.infusions ?? <NotReported />}</td>
+              <td className="py-1.5 pr-3 tabular-nums">{p.cumulativeCellsPerKg === null ? <NotReported /> : formatCells(p.cumulativeCellsPerKg)}</td>
+              <td className="py-1.5 pr-3 tabular-nums">{p.enrollment ?? <NotReported />}</td>
+              <td className="py-1.5 pr-3">{p.route ? <abbr title={`“${p.routeText}”`} className="no-underline">{label(p.route)}</abbr> : <NotReported />}</td>
+              <td className="py-1.5 pr-3">{p.cellSource ? <abbr title={`“${p.cellSourceText}”`} className="no-underline">{label(p.cellSource)}</abbr> : <NotReported />}</td>
+              <td className="py-1.5 pr-3">{p.status ? label(p.status) : <NotReported />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { csvCell } from "../compare/csv";
+import type { Landscape } from "./shape";
+
+/**
+ * The landscape's points as CSV, one row per drawn arm, in the comparison CSV's cell
+ * rules: a value not reported is an empty cell, numbers in full. `url` is the arm on its
+ * trial page (relative to the site).
+ */
+export const LANDSCAPE_CSV_COLUMNS = [
+  "trialId", "trialTitle", "armLabel", "cellsPerKgPerInfusion", "estimated", "flatCellsPerInfusion", "activeInfusions",
+  "cumulativeCellsPerKg", "enrollment", "route", "routeWords", "cellSource", "cellSourceWords", "cellOrigin", "status",
+  "doseWords", "url", "referenceWeightKg",
+] as const;
+
+export function toLandscapeCsv(l: Landscape): string {
+  const rows = l.points.map((p) => [
+    p.trialId, p.trialTitle, p.armLabel, p.x, p.estimated, p.flatCellsPerInfusion, p.infusions, p.cumulativeCellsPerKg,
+    p.enrollment, p.route, p.routeText, p.cellSource, p.cellSourceText, p.cellOrigin, p.status, p.doseText, p.href, l.weightKg,
+  ].map(csvCell).join(","));
+  return [LANDSCAPE_CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+}

@@ -1,0 +1,219 @@
+import { valueDomain } from "../compare/chart-rows";
+import { armHref, formatCells, label } from "../format";
+import type { Arm, TrialRecord } from "../record/schema";
+import { summarizeArm } from "../record/summary";
+import { CELL_SOURCES, OVERALL_STATUSES, ROUTES } from "../record/vocabulary";
+import type { SearchQuery } from "../search/params";
+import type { ColourBy, YAxis } from "./params";
+
+/**
+ * Records → the dose landscape: one point per MSC arm that states a dose, at its exact
+ * per-kg dose per infusion (x) and its number of MSC infusions or cumulative dose (y).
+ * Pure; the chart component only draws what this returns, the table and CSV print it.
+ */
+
+/** Effective intravenous MSC doses per infusion (whole body) in Kabat et al., 2020 (914 MSC trials). */
+export const KABAT_BAND_CELLS = [70e6, 190e6] as const;
+export const NOT_REPORTED_KEY = "NOT_REPORTED";
+
+export interface LandscapePoint {
+  /** `trialId#arm-n`: unique, and the arm's anchor on its trial page. */
+  key: string;
+  trialId: string;
+  trialTitle: string | null;
+  armLabel: string;
+  armIndex: number;
+  href: string;
+  /** Cells/kg per infusion at the reference weight. */
+  x: number;
+  estimated: boolean;
+  /** The flat dose per infusion an estimate was made from. */
+  flatCellsPerInfusion: number | null;
+  infusions: number | null;
+  cumulativeCellsPerKg: number | null;
+  /** The value on the chosen y axis; null is drawn in the "not reported" lane. */
+  y: number | null;
+  /** Where the point is drawn on the y axis (the lane's position when y is null). */
+  plotY: number;
+  enrollment: number | null;
+  /** Radius in pixels, by the trial's enrollment (a middle size when not reported). */
+  radius: number;
+  route: string | null;
+  cellSource: string | null;
+  cellOrigin: string | null;
+  status: string | null;
+  colourKey: string;
+  color: string;
+  /** The source words: the dose's, and the route's and cell source's when read. */
+  doseText: string;
+  routeText: string | null;
+  cellSourceText: string | null;
+}
+
+export interface LandscapeSeries { key: string; label: string; color: string; count: number }
+
+export interface UndrawnArm { trialId: string; trialTitle: string | null; armLabel: string; href: string }
+
+export interface Landscape {
+  weightKg: number;
+  y: YAxis;
+  colour: ColourBy;
+  points: LandscapePoint[];
+  series: LandscapeSeries[];
+  /** MSC arms whose dose per infusion is not reported (or differs between infusions): not drawn. */
+  noDose: UndrawnArm[];
+  noDoseTrials: number;
+  /** Arms drawn in the "not reported" lane of the y axis. */
+  noY: number;
+  xDomain: [number, number];
+  xTicks: number[];
+  yDomain: [number, number];
+  yTicks: number[];
+  /** The y position of the "not reported" lane (below the axis's values). */
+  laneY: number;
+  /** The Kabat range in cells/kg at the reference weight. */
+  band: [number, number];
+  /** Trials with a drawn point, in the order of their first point. */
+  trialIds: string[];
+  /** What the chart shows, in words, for screen readers and the page. */
+  summary: string;
+}
+
+// Okabe–Ito colours (told apart with colour-blindness); grey for "not reported".
+const OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"] as const;
+const GREY = "#94a3b8";
+const STATUS_COLORS: Record<string, string> = {
+  RECRUITING: "#009E73", NOT_YET_RECRUITING: "#0072B2", ENROLLING_BY_INVITATION: "#56B4E9", ACTIVE_NOT_RECRUITING: "#CC79A7",
+  COMPLETED: "#000000", UNKNOWN: "#E69F00", SUSPENDED: "#D55E00", TERMINATED: "#D55E00", WITHDRAWN: "#D55E00",
+};
+// OTHER is black, whatever its place: sky blue beside blue read as one colour.
+const palette = (values: readonly string[]): Record<string, string> =>
+  Object.fromEntries(values.map((v, i) => [v, v === "OTHER" ? "#000000" : OKABE_ITO[i % (OKABE_ITO.length - 1)]!]));
+const COLOR_OF: Record<ColourBy, Record<string, string>> = {
+  route: palette(ROUTES),
+  source: palette(CELL_SOURCES),
+  status: STATUS_COLORS,
+};
+const ORDER: Record<ColourBy, readonly string[]> = { route: ROUTES, source: CELL_SOURCES, status: OVERALL_STATUSES };
+
+// Enrollment not reported: a middle size (drawn with a dashed outline), not the smallest,
+// which would read as a small trial.
+const MIN_RADIUS = 4, MAX_RADIUS = 16, UNKNOWN_RADIUS = 7;
+
+/** Log ticks at 1, 2 and 5 of each decade when the axis spans few decades, else the decades. */
+function logTicks(decades: number[]): number[] {
+  if (decades.length > 4) return decades;
+  return decades.flatMap((d, i) => (i === decades.length - 1 ? [d] : [d, 2 * d, 5 * d]));
+}
+
+/** Whether an arm passes the list's arm-level filters (route, cell source, donor, dosing). */
+function armMatches(arm: Arm, infusions: number | null, q: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">, trial: TrialRecord): boolean {
+  const source = arm.cellSource?.value ?? trial.cellSource;
+  if (q.route.length && !(arm.route && (q.route as string[]).includes(arm.route.value))) return false;
+  if (q.source.length && !(source && q.source.includes(source))) return false;
+  if (q.origin.length && !(arm.cellOrigin && (q.origin as string[]).includes(arm.cellOrigin.value))) return false;
+  if (q.dosing.length) {
+    const dosing = infusions === 1 ? "SINGLE_INFUSION" : infusions !== null && infusions > 1 ? "REPEATED_INFUSIONS" : null;
+    if (!dosing || !(q.dosing as string[]).includes(dosing)) return false;
+  }
+  return true;
+}
+
+export interface ShapeOptions {
+  weightKg: number;
+  y: YAxis;
+  colour: ColourBy;
+  /** The list's arm-level filters: an arm of a matching trial is drawn only if it matches them too. */
+  filters: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">;
+}
+
+export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landscape {
+  const drawn: Omit<LandscapePoint, "plotY" | "radius">[] = [];
+  const noDose: UndrawnArm[] = [];
+  for (const t of records) {
+    t.arms.forEach((arm, i) => {
+      if (!arm.doses.some((d) => d.product === "MSC")) return;
+      const s = summarizeArm(arm.doses, o.weightKg);
+      if (!armMatches(arm, s.activeInfusions, o.filters, t)) return;
+      const href = armHref(t.id, i);
+      if (s.cellsPerKgPerInfusion === null) {
+        noDose.push({ trialId: t.id, trialTitle: t.title, armLabel: arm.label, href });
+        return;
+      }
+      const colourKey = (o.colour === "route" ? arm.route?.value : o.colour === "source" ? arm.cellSource?.value : t.overallStatus) ?? NOT_REPORTED_KEY;
+      const msc = arm.doses.filter((d) => d.product === "MSC");
+      drawn.push({
+        key: `${t.id}#arm-${i + 1}`, trialId: t.id, trialTitle: t.title, armLabel: arm.label, armIndex: i, href,
+        x: s.cellsPerKgPerInfusion, estimated: s.estimated,
+        flatCellsPerInfusion: s.estimated ? msc.find((d) => d.cellsPerInfusion !== null)?.cellsPerInfusion ?? null : null,
+        infusions: s.activeInfusions, cumulativeCellsPerKg: s.cumulativeCellsPerKg,
+        y: o.y === "infusions" ? s.activeInfusions : s.cumulativeCellsPerKg,
+        enrollment: t.enrollment?.count ?? null,
+        route: arm.route?.value ?? null, cellSource: arm.cellSource?.value ?? null, cellOrigin: arm.cellOrigin?.value ?? null,
+        status: t.overallStatus, colourKey, color: COLOR_OF[o.colour][colourKey] ?? GREY,
+        doseText: msc.map((d) => d.text).join(" … "),
+        routeText: arm.route?.text ?? null, cellSourceText: arm.cellSource?.text ?? null,
+      });
+    });
+  }
+  const band: [number, number] = [KABAT_BAND_CELLS[0] / o.weightKg, KABAT_BAND_CELLS[1] / o.weightKg];
+  const x = valueDomain([...drawn.map((p) => p.x), ...band], "log");
+  const ys = drawn.flatMap((p) => (p.y === null ? [] : [p.y]));
+  let yDomain: [number, number], yTicks: number[], laneY: number;
+  if (o.y === "infusions") {
+    const max = Math.max(1, ...ys);
+    const step = max > 20 ? 5 : max > 10 ? 2 : 1;
+    yTicks = Array.from({ length: Math.floor(max / step) + 1 }, (_, k) => k * step).filter((v) => v > 0);
+    if (yTicks[0] !== 1) yTicks.unshift(1);
+    laneY = -1;
+    yDomain = [-1.6, Math.ceil((max + 1) / step) * step];
+  } else {
+    const d = valueDomain(ys, "log");
+    laneY = d.domain[0] / 10;
+    yDomain = [laneY / 2, d.domain[1]];
+    yTicks = d.ticks;
+  }
+  const maxEnrollment = Math.max(0, ...drawn.map((p) => p.enrollment ?? 0));
+  const points = drawn.map((p): LandscapePoint => ({
+    ...p,
+    plotY: p.y ?? laneY,
+    radius: p.enrollment === null ? UNKNOWN_RADIUS
+      : maxEnrollment ? Number((MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(p.enrollment / maxEnrollment)).toFixed(2)) : MIN_RADIUS,
+  }));
+  const counts = new Map<string, number>();
+  for (const p of points) counts.set(p.colourKey, (counts.get(p.colourKey) ?? 0) + 1);
+  const series = [...counts.entries()]
+    .sort(([a], [b]) => rank(o.colour, a) - rank(o.colour, b))
+    .map(([key, count]) => ({
+      key, count, color: COLOR_OF[o.colour][key] ?? GREY,
+      label: key === NOT_REPORTED_KEY ? `${o.colour === "status" ? "Status" : o.colour === "route" ? "Route" : "Cell source"} not reported` : label(key),
+    }));
+  const trialIds = [...new Set(points.map((p) => p.trialId))];
+  const noDoseTrials = new Set(noDose.map((a) => a.trialId)).size;
+  const noY = points.filter((p) => p.y === null).length;
+  return {
+    weightKg: o.weightKg, y: o.y, colour: o.colour, points, series, noDose, noDoseTrials, noY,
+    xDomain: x.domain, xTicks: logTicks(x.ticks), yDomain, yTicks, laneY, band, trialIds,
+    summary: summarize(points, noDose.length, noDoseTrials, noY, o),
+  };
+}
+
+const rank = (colour: ColourBy, key: string) => (key === NOT_REPORTED_KEY ? 1e3 : ORDER[colour].indexOf(key) + (ORDER[colour].includes(key) ? 0 : 500));
+
+/** "12 arms in 9 trials state no dose", with 1 and 0 in words a person reads. */
+export function armsInTrials(arms: number, trials: number): string {
+  return `${arms} ${arms === 1 ? "arm" : "arms"} in ${trials} ${trials === 1 ? "trial" : "trials"}`;
+}
+
+function summarize(points: LandscapePoint[], noDose: number, noDoseTrials: number, noY: number, o: ShapeOptions): string {
+  const trials = new Set(points.map((p) => p.trialId)).size;
+  const what = o.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg";
+  const parts = [
+    `Scatter chart of ${armsInTrials(points.length, trials)}: dose per kg per infusion (logarithmic) against ${what}; flat doses divided by ${o.weightKg} kg.`,
+    ...points.map((p) => `${p.trialId} ${p.armLabel}: ${formatCells(p.x)} cells/kg${p.estimated ? " (estimated)" : ""}, ${
+      o.y === "infusions" ? (p.infusions === null ? "infusions not reported" : `${p.infusions} infusions`) : (p.cumulativeCellsPerKg === null ? "cumulative not reported" : `${formatCells(p.cumulativeCellsPerKg)} cells/kg in all`)}.`),
+  ];
+  if (noY) parts.push(`${noY} of them ${o.y === "infusions" ? "state no number of infusions" : "have no cumulative dose"}.`);
+  if (noDose) parts.push(`${armsInTrials(noDose, noDoseTrials)} state no dose and are not drawn.`);
+  return parts.join(" ");
+}
