@@ -89,6 +89,10 @@ describe("traps: numbers that are not patient limits", () => {
 describe("other wordings", () => {
   const cases: [string, "inclusion" | "exclusion", unknown[][]][] = [
     ["MELD score of at least 10", "inclusion", [["MELD", ">=", 10, null, null, null, 0]]],
+    // An item of "one of the following" whose two limits are joined by "and": both must hold (two groups).
+    ["Severe coagulation disorder (one of the following 1 to 3; 1. bleeding predisposition, 2. coagulation, 3. platelet≤50,000/mm3 and INR≥1.5)", "exclusion",
+      [["PLATELETS", "<=", 50000, null, "/mm3", null, 0], ["INR", ">=", 1.5, null, null, null, 1]]],
+
     ["Child-Plough score of 10 or more.", "inclusion", [["CHILD_PUGH", ">=", 10, null, null, null, 0]]],
     ["Model for End-Stage Liver Disease (MELD) < 30", "inclusion", [["MELD", "<", 30, null, null, null, 0]]],
     ["platelet count more than 30.000/mm3", "inclusion", [["PLATELETS", ">", 30000, null, "/mm3", null, 0]]],

@@ -6,7 +6,8 @@ import { RUN_IN_ITEM } from "./traps";
  * "or" are alternatives (one group) and the others must all hold (a group each); in an
  * exclusion criterion any limit met keeps the patient out (one group), except two limits
  * joined by a bare "and" ("platelets ≤50,000/mm3 and INR ≥1.5"), which must both hold.
- * A list introduced by "any of the following" is one group of alternatives.
+ * A list introduced by "any of the following" is one group of alternatives, save limits
+ * joined by a bare "and" within one item.
  */
 
 const BOUNDARY = /[;；。]|<\d{1,2}>|\.\s+(?=[A-Z<(\d])|\s(?=\d{1,2}[.)]\s*[A-Za-z])|\s(?=\d{1,2}\s*-\s*[A-Za-z])/g;
@@ -55,7 +56,9 @@ export function assignGroups(text: string, list: "inclusion" | "exclusion", item
     const gap = text.slice(prev.end, Math.max(prev.end, t.start));
     let alternative: boolean;
     if (t.link) alternative = t.link === "or";
-    else if (anyOf) alternative = true;
+    // The items of "any of the following" are alternatives, but two limits joined by a bare
+    // "and" inside one item ("3. platelet ≤50,000/mm3 and INR ≥1.5") must both hold.
+    else if (anyOf) alternative = !(sameClause && /^\s*and\s*$/i.test(gap));
     else if (list === "inclusion") alternative = sameClause && /^\W*(?:or|and\/or)\W*$/i.test(gap.trim() ? gap : "x");
     else alternative = !(sameClause && /^\s*and\s*$/i.test(gap));
     if (!alternative) g++;
