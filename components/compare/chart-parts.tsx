@@ -4,7 +4,7 @@ import { TRIAL_COLORS } from "@/lib/compare/shape";
 /** Shared pieces of the comparison charts (SVG only; imported by the client charts). */
 
 export const ROW_HEIGHT = 34;
-export const LABEL_WIDTH = 140;
+export const LABEL_WIDTH = 156; // 18 characters of capitals ("Medium dose UCMSCs") at 12 px
 // About 6.8px a character at 12px: two lines of this fit LABEL_WIDTH with room to spare.
 const CHARS_PER_LINE = 18;
 
