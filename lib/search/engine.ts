@@ -70,6 +70,16 @@ function toCounts(values: readonly string[], counts: Int32Array): FacetCount[] {
 
 type CodedField = "status" | "allocation" | "masking";
 
+/** A mark per code: 1 where its value is among the chosen ones. */
+function chosenCodes(values: readonly string[], wanted: readonly string[]): Uint8Array {
+  const set = new Uint8Array(values.length);
+  for (const w of wanted) {
+    const c = values.indexOf(w);
+    if (c >= 0) set[c] = 1;
+  }
+  return set;
+}
+
 /** A facet over one enum field held as small integer codes. */
 function codedFacet(field: CodedField): Facet {
   return {
@@ -77,11 +87,7 @@ function codedFacet(field: CodedField): Facet {
       const wanted = q[field];
       if (!wanted.length) return null;
       const { codes, values } = idx[field];
-      const set = new Uint8Array(values.length);
-      for (const w of wanted) {
-        const c = values.indexOf(w);
-        if (c >= 0) set[c] = 1;
-      }
+      const set = chosenCodes(values, wanted);
       return (i) => codes[i]! >= 0 && set[codes[i]!] === 1;
     },
     tally(idx) {
@@ -108,11 +114,7 @@ function multiFacet(field: "sources" | "routes" | "origins", param: "source" | "
       const wanted = q[param] as string[];
       if (!wanted.length) return null;
       const { codes, values } = idx[field];
-      const set = new Uint8Array(values.length);
-      for (const w of wanted) {
-        const c = values.indexOf(w);
-        if (c >= 0) set[c] = 1;
-      }
+      const set = chosenCodes(values, wanted);
       return (i) => codes[i]!.some((c) => set[c] === 1);
     },
     tally(idx) {
