@@ -19,6 +19,8 @@ export function AutoSubmit({ formId }: { formId: string }) {
       const params = new URLSearchParams();
       for (const [k, v] of new FormData(form)) if (typeof v === "string" && v !== "") params.append(k, v);
       params.delete("page");
+      // A unit says nothing without its value ("tbil_unit" without "tbil"): keep the address clean.
+      for (const k of [...params.keys()]) if (k.endsWith("_unit") && !params.has(k.slice(0, -"_unit".length))) params.delete(k);
       return params;
     };
     const go = () => {

@@ -22,6 +22,8 @@ test("enter values, see verdicts, open a trial, see the criterion marked, copy t
   await page.getByRole("button", { name: "Screen trials" }).click();
   await expect(page).toHaveURL(/meld=35/);
   await expect(page).toHaveURL(/tbil_unit=mg%2FdL/);
+  // A unit without its value stays out of the address.
+  expect(new URL(page.url()).searchParams.has("creatinine_unit")).toBe(false);
   await expect(page.locator(verdictOf("NCT02812121"))).toContainText("excluded: MELD 35 is above 30");
   await expect(page.locator(verdictOf("NCT06884904"))).toContainText("possible: no limit read excludes this patient");
   await expect(page.getByTestId("screen-summary")).toContainText("4 of 5 matching trials remain possible");
