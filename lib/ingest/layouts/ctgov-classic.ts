@@ -333,6 +333,7 @@ export const ctgovClassic: Layout = {
     );
     rec.arms = read.arms;
     rec.warnings.push(...read.warnings);
+    Object.assign(rec.evidence, read.evidence);
     rec.outcomes = readOutcomes(lines);
     readContactsAndLocations(lines, rec);
     for (const role of ["Study Director", "Study Chair", "Principal Investigator"]) {

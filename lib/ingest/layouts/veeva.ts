@@ -35,6 +35,7 @@ export const veeva: Layout = {
     );
     rec.arms = read.arms;
     rec.warnings.push(...read.warnings);
+    Object.assign(rec.evidence, read.evidence);
     const count = readGroupCount(page);
     if (count && count.groups !== rec.arms.length) {
       rec.warnings.push(`the page announces ${count.groups} patient groups but ${rec.arms.length} arm blocks were read`);

@@ -262,6 +262,8 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     return { group: at.mentions.groups.find((g) => g.keys.some((k) => k.startsWith("id:")))!.text, stated: stated.length ? ` (${stated.join(", ")})` : "" };
   };
   const seen = new Set<string>();
+  /** Interventions that describe a group the registry lists no arm for: read as arms of their own. */
+  const orphans: { iv: ProseIntervention; warnings: string[] }[] = [];
   arms.forEach((arm) => (arm.interventions ?? []).forEach((iv) => {
     const k = `${iv.name}\u0000${iv.description ?? ""}`;
     if (seen.has(k)) return;
@@ -269,7 +271,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     const owners = sharers.get(k)!;
     const other = iv.description ? otherGroup(iv.description, owners) : null;
     if (other) {
-      for (const i of owners) warnings.push(`arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}; it is not read as this arm's`);
+      orphans.push({ iv, warnings: owners.map((i) => `arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}`) });
       return;
     }
     distribute(iv.name, "intervention", owners, owners.length === 1);
@@ -292,6 +294,8 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     out = out.filter((_, i) => !level[i] || dosed[i]);
   }
 
+  out.push(...orphanArms(orphans, warnings));
+
   if (derived) {
     const count = readGroupCount(trialText);
     if (count && count.value !== out.length) {
@@ -299,6 +303,24 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     }
   }
   return { arms: out, warnings, notes, groupCount: readGroupCount(trialText)?.value ?? null, malformed };
+}
+
+/**
+ * An intervention that describes a group the registry lists no arm for ("Group 1: … assigned
+ * to Group B … (2×105/Kg, once a week, 4 times)", linked to the arm "Group A") is read on its
+ * own, and becomes a derived arm named after it when it gives MSC cells; the warning names
+ * what happened either way, so the dose is neither given to the wrong arm nor lost.
+ */
+function orphanArms(orphans: { iv: ProseIntervention; warnings: string[] }[], warnings: string[]): ProseArm[] {
+  if (!orphans.length) return [];
+  const read = readArmsFromProse({ arms: orphans.map(({ iv }) => ({ label: iv.name, type: null, description: iv.description })) });
+  warnings.push(...read.warnings);
+  return orphans.flatMap(({ iv, warnings: own }, k) => {
+    const arm = read.arms[k]!;
+    const cells = arm.doses.some((d) => d.product === "MSC");
+    warnings.push(...own.map((w) => `${w}; ${cells ? `read as an arm of its own, "${iv.name}", which the registry does not list` : "it is not read as this arm's"}`));
+    return cells ? [{ ...arm, type: "EXPERIMENTAL" as const, derived: true, description: iv.description ?? undefined }] : [];
+  });
 }
 
 const namesOnlyOther = (text: string) => {

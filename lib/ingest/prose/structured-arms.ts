@@ -1,5 +1,5 @@
 import { ImportError, NumberFormatError } from "../errors";
-import type { ParsedArm, ParsedDose } from "../parsed-record";
+import type { Evidence, ParsedArm, ParsedDose } from "../parsed-record";
 import { interventionTexts } from "../arm-facts";
 import { malformedWarnings, readArmsFromProse, type ProseArmInput } from "./index";
 
@@ -15,7 +15,7 @@ export function readStructuredArms(
   arms: (ProseArmInput & { line?: number })[],
   trialText: string | null,
   file: string,
-): { arms: ParsedArm[]; warnings: string[] } {
+): { arms: ParsedArm[]; warnings: string[]; evidence: Record<string, Evidence> } {
   const read = readArmsFromProse({ arms, trialText });
   const warnings = [...read.warnings];
   for (const m of read.malformed) {
@@ -27,8 +27,13 @@ export function readStructuredArms(
     const cause = new NumberFormatError(m.text, m.problem);
     throw new ImportError(cause.message, { file, line: arm.line, field: `arms[${m.arm}] "${arm.label}"` }, { cause });
   }
+  // Arms the reader adds (a linked intervention describing a group the registry does not list) are derived.
+  const extra = read.arms.slice(arms.length);
+  const evidence: Record<string, Evidence> = {};
+  extra.forEach((a, k) => (evidence[`arms[${arms.length + k}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) }));
   return {
-    arms: arms.map((arm, i) => {
+    evidence,
+    arms: [...arms.map((arm, i) => {
       const doses = read.arms[i]!.doses;
       const own = arm.description?.trim() ?? "";
       return {
@@ -38,7 +43,7 @@ export function readStructuredArms(
         doses: doses.length === 1 ? [{ ...doses[0]!, text: withOwnWords(own, doses[0]!, arm.label) }] : doses,
         interventionTexts: interventionTexts(arm.interventions),
       };
-    }),
+    }), ...extra.map((a) => ({ label: a.label, type: a.type, description: a.description ?? null, doses: a.doses, interventionTexts: [] }))],
     warnings,
   };
 }
