@@ -45,9 +45,12 @@ const notInfusionRhythm = (text: string, start: number) => {
   return DRUG_BEFORE.test(before) || FOLLOW_BEFORE.test(before);
 };
 
+// "on days 1, 4, 7 and 10 after recruitment": days counted from the patient's start are infusion days.
+const FROM_ENTRY = /^\s{0,3}(?:after|post)[\s-]{1,3}(?:the\s{1,2})?(?:recruitment|enrol{1,2}ment|randomi[sz]ation|admission|inclusion|screening|baseline)\b/i;
+
 function notInfusion(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, 7, 70);
-  const after = wordsAfter(text, end, 1, 20);
+  const after = FROM_ENTRY.test(text.slice(end, end + 40)) ? [] : wordsAfter(text, end, 1, 20);
   return before.some((w) => NOT_INFUSION.has(w)) || after.some((w) => NOT_INFUSION_AFTER.has(w));
 }
 
@@ -59,6 +62,7 @@ const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
 const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application)\b/gi;
 const EVERY = new RegExp(String.raw`\b(?:once\s{1,2})?every\s{1,2}(other\s{1,2})?(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
 const ONCE_PER = new RegExp(String.raw`\b(once|twice|${N}\s{1,2}times)\s{1,2}(?:a|per|each|every)\s{1,2}(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
+const TIMES_AFTER_INTERVAL = /(?<=(?:weekly|daily|monthly|fortnightly|biweekly|(?:once\s{1,2}(?:a|per|every)|every)\s{1,2}(?:\d{1,2}\s{0,2})?(?:days?|weeks?|months?))\s{0,2})[x×]\s{0,2}(\d{1,2})\b(?![.,]\d|\s{0,2}(?:10|\^|e\d))/gi;
 const LY = /\b(?:(once|twice)\s{1,2})?(weekly|daily|monthly|fortnightly|biweekly|bi-weekly)\b/gi;
 const QNW = /\bq\s{0,1}(\d{1,2})\s{0,1}(w|wk|d|m)\b/gi;
 const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(?:interval\s{1,2}of\s{1,2}(${N})\s{0,2}${UNIT}|(${N})[\s-]{1,2}${UNIT}\s{1,2}intervals?|(${N})\s{0,2}${UNIT}\s{1,2}apart|apart\s{1,2}(?:from|by)\s{1,2}(${N})\s{0,2}${UNIT})`, "gi");
@@ -179,6 +183,13 @@ export function findSchedules(text: string): ScheduleMention[] {
     const mult = /^w/i.test(m[2]!) ? 7 : 1;
     const days = [...new Set([...m[1]!.matchAll(/\d{1,3}/g)].map((d) => Number(d[0]) * mult))];
     add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days });
+  }
+  // "weekly x 4", "every 2 weeks ×3": a count written as a multiplication right after an interval
+  // (never a power of ten: "x 10^6" and "x 4.5" are amounts).
+  for (const m of text.matchAll(TIMES_AFTER_INTERVAL)) {
+    const n = Number(m[1]);
+    const start = m.index + m[0].indexOf(m[0].trimStart());
+    if (n >= 2 && n <= MAX_COUNT) add({ kind: "count", start, end: m.index + m[0].length, text: m[0].trimStart(), count: n, more: false });
   }
   for (const m of text.matchAll(COUNT_RE)) {
     const n = countValue(m[2]!);

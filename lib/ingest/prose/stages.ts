@@ -4,13 +4,13 @@
  * re-randomisation ("At the second stage, the survived patients of the MSC short treatment
  * group would be further randomized …"), used by the veeva-prose layout (ratios also by the
  * veeva and ctgov-classic layouts). A staged regimen's amount is read with the mention
- * reader (amounts.ts); its schedule ("at week0, week1 and week2") by normalize/schedule.
+ * reader (amounts.ts); its schedule ("at week0, week1 and week2") by the schedule reader (schedules.ts).
  */
 import type { ParsedArm, ParsedDose, Stage } from "../parsed-record";
 import type { ArmType } from "../../record/vocabulary";
 import { findAmounts, isDoseAmount, type AmountMention } from "./amounts";
 import { SMALL_COUNT, parseSmallCount } from "../normalize/numbers";
-import { parseSchedule } from "../normalize/schedule";
+import { combineSchedules, findSchedules } from "./schedules";
 import { capitalize, sentences } from "../text";
 
 const tokens = (s: string) =>
@@ -96,12 +96,14 @@ function readRegimen(regimen: string): ProseGroup["doses"] {
   for (const m of regimen.matchAll(re)) {
     const details = m[3] ?? "";
     const product = /placebo|saline|solvent/i.test(m[2]!) ? "PLACEBO" : "MSC";
-    const schedule = parseSchedule(`${m[1]} times (${details})`);
+    // A later stage keeps the text's own timeline ("at week4 and week5" is days 28 and 35).
+    const mentions = findSchedules(`${m[1]} times (${details})`);
+    const listed = mentions.find((s) => s.kind === "list");
     out.push({
       product,
       amount: product === "MSC" ? oneAmount(details) : null,
       infusions: parseSmallCount(m[1]!),
-      days: schedule?.days ?? null,
+      days: listed?.kind === "list" ? listed.days : combineSchedules(mentions)?.dayOffsets ?? null,
       text: m[0],
     });
   }

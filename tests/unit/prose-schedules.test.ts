@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseSchedule, toDayOffsets } from "@/lib/ingest/normalize/schedule";
+import { combineSchedules, findSchedules } from "@/lib/ingest/prose/schedules";
 
 /** The contract's view of a schedule: infusions and day offsets from the first infusion. */
 function offsets(text: string) {
-  const s = parseSchedule(text);
-  return s ? { infusions: s.infusions, dayOffsets: s.days ? toDayOffsets(s.days) : null } : null;
+  const s = combineSchedules(findSchedules(text));
+  return s ? { infusions: s.infusions, dayOffsets: s.dayOffsets } : null;
 }
 
-describe("parseSchedule: the contract's rules", () => {
+describe("schedules: the contract's rules", () => {
   it('"days 1, 4, 7 and 10" → [0,3,6,9]', () => {
     expect(offsets("days 1, 4, 7 and 10")).toEqual({ infusions: 4, dayOffsets: [0, 3, 6, 9] });
     expect(offsets("injected intravenously on the 1, 4, 7 and 10 days after recruitment")).toEqual({ infusions: 4, dayOffsets: [0, 3, 6, 9] });
@@ -38,7 +38,7 @@ describe("parseSchedule: the contract's rules", () => {
   });
 });
 
-describe("parseSchedule: other wordings", () => {
+describe("schedules: other wordings", () => {
   it.each([
     ["on days 1, 8 and 15", 3, [0, 7, 14]],
     ["on day 0, 7 and 14", 3, [0, 7, 14]],
@@ -71,49 +71,15 @@ describe("parseSchedule: other wordings", () => {
   });
 
   it("keeps the week numbers on the text's own timeline for a later stage", () => {
-    expect(parseSchedule("at week4 and week5")!.days).toEqual([28, 35]);
+    expect(findSchedules("at week4 and week5")).toMatchObject([{ kind: "list", days: [28, 35] }]);
   });
 
   it("returns null for text with no schedule", () => {
-    expect(parseSchedule("standard medical treatment, including bed rest")).toBeNull();
-    expect(parseSchedule("hospitalized for 3-7 days after each infusion")).toBeNull();
+    expect(offsets("standard medical treatment, including bed rest")).toBeNull();
+    expect(offsets("hospitalized for 3-7 days after each infusion")).toBeNull();
   });
 
   it("keeps the source words", () => {
-    expect(parseSchedule("The cells were given on days 1, 4, 7 and 10 after recruitment.")!.text).toBe("on days 1, 4, 7 and 10");
-  });
-});
-
-describe("toDayOffsets", () => {
-  it("counts from the first infusion, sorted, without duplicates", () => {
-    expect(toDayOffsets([1, 4, 7, 10])).toEqual([0, 3, 6, 9]);
-    expect(toDayOffsets([28, 35])).toEqual([0, 7]);
-    expect(toDayOffsets([15, 1, 8, 8])).toEqual([0, 7, 14]);
-  });
-});
-
-// Cases found in review: each once stored a wrong number.
-describe("schedules", () => {
-  const read = (t: string) => {
-    const s = parseSchedule(t);
-    return s && { infusions: s.infusions, offsets: s.days && toDayOffsets(s.days) };
-  };
-
-  it("follow-up visits are not infusions", () => {
-    expect(read("a single infusion; follow-up at days 7, 30 and 90")).toEqual({ infusions: 1, offsets: [0] });
-    expect(read("once a week for 4 weeks, then evaluated on days 7, 14, 28 and 90")).toEqual({ infusions: 4, offsets: [0, 7, 14, 21] });
-    expect(read("after evaluation, MSCs were infused on days 1, 8 and 15")).toEqual({ infusions: 3, offsets: [0, 7, 14] });
-  });
-
-  it("\"1 infusion every week for 4 weeks\" is four infusions", () => {
-    expect(read("1 infusion every week for 4 weeks")).toEqual({ infusions: 4, offsets: [0, 7, 14, 21] });
-  });
-
-  it("a repeated day counts once", () => {
-    expect(read("on days 1, 1 and 8")).toEqual({ infusions: 2, offsets: [0, 7] });
-  });
-
-  it("two readings that disagree on the days leave the days unknown", () => {
-    expect(read("every 2 weeks, 3 infusions, on days 1, 8 and 15")).toEqual({ infusions: 3, offsets: null });
+    expect(combineSchedules(findSchedules("The cells were given on days 1, 4, 7 and 10 after recruitment."))!.text).toBe("on days 1, 4, 7 and 10");
   });
 });
