@@ -74,6 +74,11 @@ describe("schedules: other wordings", () => {
     expect(findSchedules("at week4 and week5")).toMatchObject([{ kind: "list", days: [28, 35] }]);
   });
 
+  it("a number that names a phase or a group is not a count", () => {
+    expect(offsets("Phase 1 Dose escalation: low, mid, high")).toBeNull();
+    expect(offsets("Cohort 2 doses of MSC are escalated")).toBeNull();
+  });
+
   it("returns null for text with no schedule", () => {
     expect(offsets("standard medical treatment, including bed rest")).toBeNull();
     expect(offsets("hospitalized for 3-7 days after each infusion")).toBeNull();

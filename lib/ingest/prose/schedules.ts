@@ -202,6 +202,8 @@ export function findSchedules(text: string): ScheduleMention[] {
     // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
     if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
     if (procedureCount(text, m.index)) continue;
+    // "Phase 1 Dose escalation", "Cohort 2 doses": the number names the phase or group.
+    if (/\b(?:phase|stage|step|cohort|group|arm|part|level|grade|type)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
