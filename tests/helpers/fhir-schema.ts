@@ -1,5 +1,8 @@
 import { createRequire } from "node:module";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Group } from "fhir/r4";
+import type { FhirResearchStudy } from "@/lib/fhir/research-study";
+import { DATA_ABSENT_REASON } from "@/lib/fhir/urls";
 
 /**
  * The official FHIR R4 JSON schema (fhir.schema.json, "http://hl7.org/fhir/json-schema/4.0",
@@ -45,4 +48,22 @@ export function fhirSchemaErrors(resource: { resourceType: string }): string[] {
   const validate = validatorFor(resource.resourceType);
   if (validate(resource)) return [];
   return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || "/"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+}
+
+/**
+ * FHIR rules the JSON schema cannot express (cardinality and invariants), checked on
+ * every resource: status (or its absent-reason) and arm names are required; each
+ * contained resource is referenced (dom-3); a definitional Group has type and actual.
+ */
+export function fhirRuleErrors(s: FhirResearchStudy): string[] {
+  const errors: string[] = [];
+  if (!s.status && !s._status?.extension?.some((e) => e.url === DATA_ABSENT_REASON)) errors.push("status: missing");
+  for (const a of s.arm ?? []) if (!a.name) errors.push("arm.name: missing");
+  const json = JSON.stringify({ ...s, contained: undefined });
+  for (const c of s.contained ?? []) {
+    if (!json.includes(`"#${c.id}"`)) errors.push(`contained ${c.id}: not referenced`);
+    if (c.resourceType === "Group" && (!(c as Group).type || (c as Group).actual === undefined)) errors.push("Group: type/actual");
+  }
+  if (JSON.stringify(s).includes('"valueDecimal":0')) errors.push("a dose sent as 0");
+  return errors;
 }

@@ -6,7 +6,9 @@ import { prisma } from "@/lib/db/prisma";
 import { getAllTrials } from "@/lib/db/trials";
 import { importFiles, type FileResult } from "@/lib/import/run-import";
 import type { TrialRecord } from "@/lib/record/schema";
+import { toResearchStudy } from "@/lib/fhir/research-study";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
+import { fhirRuleErrors, fhirSchemaErrors } from "../helpers/fhir-schema";
 
 /**
  * The real ClinicalTrials.gov records of ../shared/ctgov (53 classic, 7 API v2; read in
@@ -180,6 +182,14 @@ describe.runIf(present)("the real ClinicalTrials.gov records of ../shared/ctgov"
       expect(r.arms.slice(1).map((a) => a.route?.value)).toEqual(["PERIPHERAL_VEIN", "PERIPHERAL_VEIN", "PERIPHERAL_VEIN"]);
       expect(r.warnings.filter((w) => w.includes("which the registry does not list"))).toHaveLength(3);
     });
+
+  it("every imported record exports as a FHIR R4 ResearchStudy that the official schema accepts", () => {
+    const invalid = [...trials.values()].map((t) => {
+      const s = toResearchStudy(t);
+      return { id: t.id, errors: [...fhirSchemaErrors(s), ...fhirRuleErrors(s)] };
+    }).filter((r) => r.errors.length > 0);
+    expect(invalid).toEqual([]);
+  });
 
   it.each(jsonFiles(V2))("API v2 %s: structured fields equal the JSON's own", (file) => {
     const want = expectedV2(JSON.parse(fs.readFileSync(path.join(V2, file), "utf8")));

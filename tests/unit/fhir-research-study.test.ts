@@ -11,7 +11,7 @@ import { importSource } from "@/lib/ingest/pipeline";
 import { loadCuration } from "@/lib/import/run-import";
 import { trialRecordSchema, type TrialRecord } from "@/lib/record/schema";
 import { OVERALL_STATUSES, PHASES } from "@/lib/record/vocabulary";
-import { fhirSchemaErrors } from "../helpers/fhir-schema";
+import { fhirRuleErrors, fhirSchemaErrors } from "../helpers/fhir-schema";
 
 const curation = loadCuration("seeds/curation.json");
 const SEEDS: TrialRecord[] = fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort()
@@ -36,24 +36,6 @@ function doseParts(ext: Extension): Record<string, unknown[]> {
     (out[e.url] ??= []).push(value);
   }
   return out;
-}
-
-/**
- * FHIR rules the JSON schema cannot express (cardinality and invariants), checked on
- * every resource: status (or its absent-reason) and arm names are required; each
- * contained resource is referenced (dom-3); a definitional Group has type and actual.
- */
-function fhirRuleErrors(s: FhirResearchStudy): string[] {
-  const errors: string[] = [];
-  if (!s.status && !s._status?.extension?.some((e) => e.url === DATA_ABSENT_REASON)) errors.push("status: missing");
-  for (const a of s.arm ?? []) if (!a.name) errors.push("arm.name: missing");
-  const json = JSON.stringify({ ...s, contained: undefined });
-  for (const c of s.contained ?? []) {
-    if (!json.includes(`"#${c.id}"`)) errors.push(`contained ${c.id}: not referenced`);
-    if (c.resourceType === "Group" && (!(c as Group).type || (c as Group).actual === undefined)) errors.push("Group: type/actual");
-  }
-  if (JSON.stringify(s).includes('"valueDecimal":0')) errors.push("a dose sent as 0");
-  return errors;
 }
 
 describe("the official FHIR R4 JSON schema (the validator itself)", () => {
