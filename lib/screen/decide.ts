@@ -2,7 +2,7 @@ import { ANALYTE_INFO } from "../record/analytes";
 import type { Threshold, TrialRecord } from "../record/schema";
 import { roundForReading, toSI } from "../units/convert";
 import { quantity } from "./describe";
-import type { Patient, PatientValue } from "./params";
+import { PATIENT_FIELDS, type Patient, type PatientValue } from "./params";
 
 /**
  * The decision rules of shared/spec/screening.md, pure. A threshold holds, does not hold,
@@ -18,6 +18,9 @@ interface Check {
   holds: boolean | null;
   reason: string;
 }
+
+/** Relative difference that unit conversion factors leave (17.1 or 17.104 µmol/L per mg/dL of bilirubin, 12 mg/dL "equivalent to 205"). */
+const CONVERSION_TOLERANCE = 0.002;
 
 const SIGN = { ">": ">", ">=": "≥", "<": "<", "<=": "≤" } as const;
 const NOT = { ">": "is not above", ">=": "is below", "<": "is not below", "<=": "is above" } as const;
@@ -38,7 +41,10 @@ export function checkThreshold(t: Threshold, patient: Patient): Check {
   const name = ANALYTE_INFO[t.analyte].short;
   const v = patient[t.analyte];
   if (t.relativeTo === "ULN") return { holds: null, reason: `${name} limit is ${t.value}×ULN: the laboratory's upper limit of normal is not known` };
-  if (!v) return { holds: null, reason: `no ${name} value given` };
+  if (!v) {
+    const enterable = PATIENT_FIELDS.some((f) => f.analyte === t.analyte);
+    return { holds: null, reason: enterable ? `no ${name} value given` : `${name} is not a screening value: read this criterion` };
+  }
   const siUnit = ANALYTE_INFO[t.analyte].si;
   const lo = toSI(t.analyte, t.value, t.unit);
   const hi = t.max === null ? null : toSI(t.analyte, t.max, t.unit);
@@ -46,11 +52,15 @@ export function checkThreshold(t: Threshold, patient: Patient): Check {
   const p = patientShown(t, v);
   const lim = (x: number, si: number) => (t.analyte === "AGE" ? String(x) : shown(x, t.unit, si, siUnit));
   const x = v.si;
-  const eps = 1e-9;
+  // A value entered in another unit than the limit's is equal to it within the conversion's
+  // rounding ("≥12 mg/dL (equivalent to 205 μmol/L)": 205 µmol/L meets it).
+  const converted = v.unit !== t.unit && v.unit !== null && t.unit !== null;
+  const tol = (limit: number) => (converted ? Math.abs(limit) * CONVERSION_TOLERANCE : 1e-9);
+  const eps = tol(lo);
   if (t.op === "between") {
     const range = t.analyte === "AGE" ? `${t.value}–${t.max}` : `${lim(t.value, lo)}–${lim(t.max!, hi!)}`;
     if (x < lo - eps) return { holds: false, reason: `${p} is below ${lim(t.value, lo)}` };
-    if (x > hi! + eps) return { holds: false, reason: `${p} is above ${lim(t.max!, hi!)}` };
+    if (x > hi! + tol(hi!)) return { holds: false, reason: `${p} is above ${lim(t.max!, hi!)}` };
     return { holds: true, reason: `${p} is within ${range}` };
   }
   const holds = t.op === ">" ? x > lo + eps : t.op === ">=" ? x >= lo - eps : t.op === "<" ? x < lo - eps : x <= lo + eps;

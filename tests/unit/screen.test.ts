@@ -59,6 +59,18 @@ describe("decision rules", () => {
     expect(r.verdict).toBe("fail");
     expect(r.reason).toBe("TBil 150 µmol/L is below 12 mg/dL (205.2 µmol/L)");
   });
+  it("a value in another unit equal to the limit within conversion rounding meets it (≥12 mg/dL, 'equivalent to 205 μmol/L')", () => {
+    expect(decideCriterion("inclusion", 0, "t", [tbil], patient("tbil=205")).verdict).toBe("pass");
+    expect(decideCriterion("inclusion", 0, "t", [tbil], patient("tbil=205.2")).verdict).toBe("pass");
+    expect(decideCriterion("inclusion", 0, "t", [tbil], patient("tbil=204")).verdict).toBe("fail");
+    expect(decideCriterion("inclusion", 0, "t", [tbil], patient("tbil=11.99&tbil_unit=mg/dL")).verdict).toBe("fail");
+  });
+  it("a limit on a value the screen does not take says so, and stays unknown", () => {
+    const he = th({ analyte: "HE_GRADE", op: ">=", value: 3, unit: null });
+    const r = decideCriterion("exclusion", 0, "t", [he], patient("inr=2"));
+    expect(r.verdict).toBe("unknown");
+    expect(r.reason).toContain("HE grade is not a screening value: read this criterion");
+  });
   it("a group is undecided until every alternative has a value", () => {
     expect(decideCriterion("inclusion", 0, "t", [inr, pta], patient("inr=1.2")).verdict).toBe("unknown");
     expect(decideCriterion("inclusion", 0, "t", [inr, pta], patient("inr=1.2&pta=60")).verdict).toBe("fail");
@@ -148,11 +160,11 @@ describe("GET /api/screen on the seeds", () => {
 });
 
 describe("an undecided criterion says what was decided and what is missing", () => {
-  it("seed 000 exclusion 2 with creatinine 1.4 mg/dL: unknown (HE grade not given), creatinine below 2 mg/dL", () => {
+  it("seed 000 exclusion 2 with creatinine 1.4 mg/dL: unknown (HE grade is not a screening value), creatinine below 2 mg/dL", () => {
     const r = screenAnswer([seed("000")], patient("creatinine=1.4&creatinine_unit=mg/dL")).trials[0]!;
     expect(r.criteria.find((c) => c.list === "exclusion" && c.criterion === 2)).toMatchObject({
       verdict: "unknown",
-      reason: "no HE grade value given; Creatinine 1.4 mg/dL (123.8 µmol/L) is below 2 mg/dL (176.8 µmol/L)",
+      reason: "HE grade is not a screening value: read this criterion; Creatinine 1.4 mg/dL (123.8 µmol/L) is below 2 mg/dL (176.8 µmol/L)",
     });
   });
 });

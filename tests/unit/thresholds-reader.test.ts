@@ -89,6 +89,14 @@ describe("traps: numbers that are not patient limits", () => {
 describe("other wordings", () => {
   const cases: [string, "inclusion" | "exclusion", unknown[][]][] = [
     ["MELD score of at least 10", "inclusion", [["MELD", ">=", 10, null, null, null, 0]]],
+    // Two ranges no patient is in at once, joined by "and" in an exclusion: alternatives (one group).
+    ["age ≤21 years and >70 years old", "exclusion", [["AGE", "<=", 21, null, "a", null, 0], ["AGE", ">", 70, null, "a", null, 0]]],
+    // One alternative of a clause unread ("or if … <3.0 mg/dL [and unfit for anaesthesia]"): none of the clause is read.
+    ["serum total bilirubin of 3.0 to 5.0 mg/dL, or if the total bilirubin is <3.0 mg/dL, patients unsuitable for general anaesthesia", "inclusion", []],
+    // Limits that describe who is not taken, or another group, are not this trial's limits.
+    ["Chronic cholestasis. Generic exclusion criteria: INR > 1.3, Albumin < 35 g/L", "inclusion", []],
+    ["Incomplete response to UDCA. The criteria for the group of complete responders: bilirubin less than 17 μmol/L", "inclusion", []],
+
     // An item of "one of the following" whose two limits are joined by "and": both must hold (two groups).
     ["Severe coagulation disorder (one of the following 1 to 3; 1. bleeding predisposition, 2. coagulation, 3. platelet≤50,000/mm3 and INR≥1.5)", "exclusion",
       [["PLATELETS", "<=", 50000, null, "/mm3", null, 0], ["INR", ">=", 1.5, null, null, null, 1]]],

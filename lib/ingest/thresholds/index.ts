@@ -3,7 +3,7 @@ import type { Threshold } from "../../record/schema";
 import { findMentions, plausible } from "./analytes";
 import { COMPARATOR } from "./comparators";
 import { readGrades } from "./grades";
-import { assignGroups, maskAndSplit, type Link, unreadableAlternative } from "./groups";
+import { assignGroups, clauseIndex, maskAndSplit, type Link, unreadableAlternative } from "./groups";
 import { type Limit, readAgeBefore, readLimitBefore, readLimitsAfter } from "./limits";
 import { insideExample, isChangeBefore, isOtherMeasureAfter } from "./traps";
 import { NUM, readUnit } from "./values";
@@ -107,12 +107,19 @@ function readAll(masked: string): Read[] {
 /** The thresholds of one criterion (`criterion`: its 0-based index in its list). */
 export function readCriterionThresholds(text: string, list: "inclusion" | "exclusion", criterion: number): Threshold[] {
   const { masked, clauseStarts } = maskAndSplit(text);
-  const reads = readAll(masked);
+  const notLimits = list === "inclusion" ? describedOthersAt(masked) : masked.length;
+  const reads = readAll(masked).filter((r) => r.from < notLimits);
   const placed = reads.map((r) => ({ start: r.from, end: r.end, link: r.link }));
   const groups = assignGroups(masked, list, placed, clauseStarts);
+  if (list === "exclusion") joinDisjoint(reads, groups);
   const dropped = new Set<number>();
   if (list === "inclusion") {
     placed.forEach((_, i) => { if (unreadableAlternative(masked, placed, i, clauseStarts)) dropped.add(groups[i]!); });
+    // "3.0 to 5.0 mg/dL, or if the total bilirubin is <3.0 mg/dL [and …]": with one alternative
+    // of a clause unread, the clause's other limits may be its alternatives; none is read.
+    const clauseOf = (i: number) => clauseIndex(clauseStarts, placed[i]!.start);
+    const doubtful = new Set(placed.flatMap((_, i) => (dropped.has(groups[i]!) ? [clauseOf(i)] : [])));
+    placed.forEach((_, i) => { if (doubtful.has(clauseOf(i))) dropped.add(groups[i]!); });
     // "INR ≥1.5 or 20% < PTA ≤ 40%": a two-sided limit as one alternative among others cannot
     // be written as groups (each group is one "or"), so the whole alternative is not read.
     reads.forEach((r, i) => {
@@ -142,6 +149,36 @@ export function readCriterionThresholds(text: string, list: "inclusion" | "exclu
     t.end = t.start + t.text.length;
   }
   return out;
+}
+
+/**
+ * Where an inclusion criterion stops stating this trial's own limits: the registry's
+ * "Generic exclusion criteria" pasted into an inclusion item, or the definition of another
+ * group ("criteria for the group of complete responders: … bilirubin less than 17 μmol/L").
+ * Limits after that point describe who is not taken, or someone else: none is read.
+ */
+function describedOthersAt(text: string): number {
+  const m = /\bexclusion\s+criteria\b|\b(?:criteria|definition)\s+(?:for|of)\b/i.exec(text);
+  return m ? m.index : text.length;
+}
+
+type Bounds = [number, number];
+const boundsOf = (r: Read): Bounds =>
+  r.op === "between" ? [r.value, r.max ?? r.value] : r.op === "<" || r.op === "<=" ? [-Infinity, r.value] : [r.value, Infinity];
+
+/**
+ * An exclusion's limits joined by "and" must both hold, unless they cannot: "age ≤21 years
+ * and >70 years" names two ranges no patient is in at once, so they are alternatives.
+ */
+function joinDisjoint(reads: Read[], groups: number[]): void {
+  for (let i = 1; i < reads.length; i++) {
+    const [a, b] = [reads[i - 1]!, reads[i]!];
+    if (a.analyte !== b.analyte || a.unit !== b.unit || a.relativeTo || b.relativeTo || groups[i] === groups[i - 1]) continue;
+    const [x, y] = [boundsOf(a), boundsOf(b)];
+    if (x[1] >= y[0] && y[1] >= x[0]) continue; // they overlap: both can hold
+    const from = groups[i]!;
+    for (let j = i; j < groups.length; j++) if (groups[j] === from) groups[j] = groups[i - 1]!;
+  }
 }
 
 /** Every threshold of a record's criteria, inclusion first, in the criteria's order. */
