@@ -96,6 +96,8 @@ describe("other wordings", () => {
     // Limits that describe who is not taken, or another group, are not this trial's limits.
     ["Chronic cholestasis. Generic exclusion criteria: INR > 1.3, Albumin < 35 g/L", "inclusion", []],
     ["Incomplete response to UDCA. The criteria for the group of complete responders: bilirubin less than 17 μmol/L", "inclusion", []],
+    // …but the criteria a patient must meet ("the criteria of ACLF defined as") are read.
+    ["Meeting the criteria of ACLF defined as: TBil ≥ 170 μmol/L", "inclusion", [["TBIL", ">=", 170, null, "umol/L", null, 0]]],
 
     // An item of "one of the following" whose two limits are joined by "and": both must hold (two groups).
     ["Severe coagulation disorder (one of the following 1 to 3; 1. bleeding predisposition, 2. coagulation, 3. platelet≤50,000/mm3 and INR≥1.5)", "exclusion",

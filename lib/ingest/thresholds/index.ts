@@ -158,7 +158,8 @@ export function readCriterionThresholds(text: string, list: "inclusion" | "exclu
  * Limits after that point describe who is not taken, or someone else: none is read.
  */
 function describedOthersAt(text: string): number {
-  const m = /\bexclusion\s+criteria\b|\b(?:criteria|definition)\s+(?:for|of)\b/i.exec(text);
+  // ("Meeting the criteria of ACLF defined as: … TBil ≥ 170 μmol/L": the patient's own limits, read.)
+  const m = /\bexclusion\s+criteria\b|\bcriteria\s+for\s+(?:the\s+)?group\s+of\b/i.exec(text);
   return m ? m.index : text.length;
 }
 
