@@ -114,7 +114,7 @@ function NoDose({ view }: { view: View }) {
   return (
     <details id="no-dose" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="no-dose">
       <summary className="cursor-pointer">
-        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no dose</span>, so they are not drawn. Show them
+        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no single dose</span> (none, a range or dose levels), so they are not drawn. Show them
       </summary>
       <ul className="mt-2 list-disc space-y-0.5 pl-5">
         {l.noDose.map((a) => <li key={a.href}><a href={a.href}>{a.trialId}: {a.armLabel}</a>{a.trialTitle ? ` (${a.trialTitle})` : ""}</li>)}

@@ -80,7 +80,7 @@ export function compareTableRows(c: Comparison): TableRow[] {
     add(row.key, row.label, "eligibility", (t) => {
       const lines = thresholdLines(t.thresholds, row);
       if (lines.length) return lines.flatMap((l) => [{ text: l.text, tone: "normal" as const }, { text: `“${l.source}”`, tone: "normal" as const }]);
-      return [{ text: t.hasEligibilityText ? "no threshold stated" : NOT_REPORTED, tone: "missing" as const }];
+      return [{ text: t.hasEligibilityText ? "no limit read from its criteria" : NOT_REPORTED, tone: "missing" as const }];
     });
   }
   add("arms", "Arms", "arms", (t) => t.arms.map((a) => ({ arm: a.label, text: label(a.type), tone: "normal" as const })));

@@ -11,7 +11,7 @@ export interface ThresholdRow {
   key: string;
   label: string;
   analytes: Analyte[];
-  /** Shown even when no compared trial states such a limit (then "no threshold stated"). */
+  /** Shown even when no compared trial states such a limit (then "no limit read from its criteria"). */
   always: boolean;
 }
 

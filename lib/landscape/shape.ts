@@ -200,7 +200,7 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
 
 const rank = (colour: ColourBy, key: string) => (key === NOT_REPORTED_KEY ? 1e3 : ORDER[colour].indexOf(key) + (ORDER[colour].includes(key) ? 0 : 500));
 
-/** "12 arms in 9 trials state no dose", with 1 and 0 in words a person reads. */
+/** "12 arms in 9 trials", with 1 and 0 in words a person reads. */
 export function armsInTrials(arms: number, trials: number): string {
   return `${arms} ${arms === 1 ? "arm" : "arms"} in ${trials} ${trials === 1 ? "trial" : "trials"}`;
 }
@@ -211,9 +211,9 @@ function summarize(points: LandscapePoint[], noDose: number, noDoseTrials: numbe
   const parts = [
     `Scatter chart of ${armsInTrials(points.length, trials)}: dose per kg per infusion (logarithmic) against ${what}; flat doses divided by ${o.weightKg} kg.`,
     ...points.map((p) => `${p.trialId} ${p.armLabel}: ${formatCells(p.x)} cells/kg${p.estimated ? " (estimated)" : ""}, ${
-      o.y === "infusions" ? (p.infusions === null ? "infusions not reported" : `${p.infusions} infusions`) : (p.cumulativeCellsPerKg === null ? "cumulative not reported" : `${formatCells(p.cumulativeCellsPerKg)} cells/kg in all`)}.`),
+      o.y === "infusions" ? (p.infusions === null ? "infusions not reported" : `${p.infusions} infusion${p.infusions === 1 ? "" : "s"}`) : (p.cumulativeCellsPerKg === null ? "cumulative not reported" : `${formatCells(p.cumulativeCellsPerKg)} cells/kg in all`)}.`),
   ];
   if (noY) parts.push(`${noY} of them ${o.y === "infusions" ? "state no number of infusions" : "have no cumulative dose"}.`);
-  if (noDose) parts.push(`${armsInTrials(noDose, noDoseTrials)} state no dose and are not drawn.`);
+  if (noDose) parts.push(`${armsInTrials(noDose, noDoseTrials)} state no single dose (none, a range or dose levels) and are not drawn.`);
   return parts.join(" ");
 }

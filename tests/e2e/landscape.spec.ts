@@ -57,7 +57,7 @@ test("from the list filtered to umbilical cord to the landscape, a point's arm, 
 
 test("the arms with no dose are counted in words and listed; the table and the CSV hold the same points", async ({ page, request }) => {
   await page.goto("/landscape");
-  await expect(page.getByTestId("no-dose-count")).toHaveText("2 arms in 1 trial state no dose");
+  await expect(page.getByTestId("no-dose-count")).toHaveText("2 arms in 1 trial state no single dose");
   await page.getByTestId("no-dose").locator("summary").click();
   await expect(page.getByTestId("no-dose").getByRole("link")).toHaveText(["NCT02812121: Group MSC-1", "NCT02812121: Group MSC-2"]);
   await page.getByTestId("switch-table").click();

@@ -20,6 +20,8 @@ describe("route of administration", () => {
     ["MSCs intramuscularly in the thigh", "OTHER", "intramuscularly"],
     ["UC-MSC infusion via the median cubital vein", "PERIPHERAL_VEIN", "via the median cubital vein"],
     ["UC-MSC infusion by intravenus, 1*10^8 cells/dose", "PERIPHERAL_VEIN", "intravenus"],
+    ["Selected MSCs, 1.0 million cells/kg. IV single-infusion.", "PERIPHERAL_VEIN", "IV single-infusion"],
+    ["collagen scaffold with HUC-MSCs was injected into left lateral segment, left medial segment", "INTRAHEPATIC", "injected into left lateral segment"],
   ])("%s → %s", (text, value, words) => {
     expect(route(text)).toEqual({ value, text: words });
   });

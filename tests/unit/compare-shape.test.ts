@@ -90,8 +90,8 @@ describe("eligibility thresholds side by side, in one unit", () => {
       ["Inclusion: TBil ≥ 10×ULN", "“serum total bilirubin ≥ 10×ULN umol/L”"],
     ]);
     expect(row("inrPta").cells.map((c) => c[0]!.text)).toEqual(["Inclusion: INR ≥ 1.5 or PTA ≤ 40%", "Inclusion: INR ≥ 1.5 or PTA < 40%"]);
-    expect(row("meld").cells.map((c) => c[0]!.text)).toEqual(["no threshold stated", "Inclusion: MELD 17–30"]);
-    expect(row("creatinine").cells.map((c) => c[0]!.text)).toEqual(["Excluded if: Creatinine ≥ 176.8 µmol/L", "no threshold stated"]);
+    expect(row("meld").cells.map((c) => c[0]!.text)).toEqual(["no limit read from its criteria", "Inclusion: MELD 17–30"]);
+    expect(row("creatinine").cells.map((c) => c[0]!.text)).toEqual(["Excluded if: Creatinine ≥ 176.8 µmol/L", "no limit read from its criteria"]);
     expect(rows.some((r) => r.key === "albumin")).toBe(false); // neither trial limits albumin
   });
 });
@@ -156,7 +156,7 @@ describe("side-by-side table", () => {
     expect(row("age").differs).toBe(true);
     expect(row("status").differs).toBe(false);
     expect(row("dose").cells[0]!.map((l) => l.text)).toEqual(["4×10⁵/kg", "8×10⁵/kg", "1.2×10⁶/kg"]);
-    expect(row("bilirubin").cells.map((c) => c[0]!.text)).toEqual(["no threshold stated", "not reported"]);
+    expect(row("bilirubin").cells.map((c) => c[0]!.text)).toEqual(["no limit read from its criteria", "not reported"]);
     const r3 = compareTableRows(shapeComparison([seed("003"), seed("002")], 50));
     expect(r3.find((r) => r.key === "dose")!.cells[0]![1]).toEqual({ arm: "MSC Prolonged treatment", text: "3×10⁶/kg estimated (1.5×10⁸ cells ÷ 50 kg)", tone: "estimated" });
     expect(r3.find((r) => r.key === "cumulative")!.cells[1]![0]).toMatchObject({ text: "not reported", tone: "missing" });

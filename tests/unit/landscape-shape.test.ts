@@ -40,7 +40,7 @@ describe("the seeds' landscape", () => {
       ["NCT02812121", "Group MSC-2", "/trials/NCT02812121#arm-2"],
     ]);
     expect(l.noDoseTrials).toBe(1);
-    expect(l.summary).toContain("2 arms in 1 trial state no dose and are not drawn.");
+    expect(l.summary).toContain("2 arms in 1 trial state no single dose (none, a range or dose levels) and are not drawn.");
   });
 
   it("sizes points by enrollment, colours them by the switch, and puts the Kabat band at the reference weight", () => {
