@@ -168,3 +168,17 @@ describe("an undecided criterion says what was decided and what is missing", () 
     });
   });
 });
+
+describe("the patient on a page's URL", async () => {
+  const { readPagePatient } = await import("@/lib/screen/page-params");
+  it("a value given twice is refused with the parameter named, not silently taken from the first", () => {
+    const r = readPagePatient({ tbil: ["5", "600"], inr: "1.8" });
+    expect(r.error).toBe("tbil is given more than once (5, 600); give it once");
+    expect(r.active).toBe(false);
+  });
+  it("the same value twice is one value", () => {
+    const r = readPagePatient({ tbil: ["15", "15"], tbil_unit: "mg/dL" });
+    expect(r.error).toBeNull();
+    expect(r.patient.TBIL).toMatchObject({ value: 15, unit: "mg/dL" });
+  });
+});
