@@ -27,7 +27,7 @@ export function parseScreenRequest(params: URLSearchParams): ScreenRequest {
   const ids = rawIds.split(",").map((s) => s.trim()).filter(Boolean);
   const bad = ids.find((id) => !ID.test(id));
   if (!ids.length || bad !== undefined) return { ok: false, parameter: "ids", message: `ids must be trial ids separated by commas${bad ? ` (got "${bad}")` : ""}` };
-  return { ok: true, patient: parsed.patient, ids };
+  return { ok: true, patient: parsed.patient, ids: [...new Set(ids)] }; // a trial asked for twice is answered once
 }
 
 /** The answer's body: the patient in SI units, and each trial's verdict and criteria. */

@@ -48,7 +48,8 @@ export function parsePatient(get: (name: string) => string | null | undefined): 
   for (const f of PATIENT_FIELDS) {
     const raw = get(f.param)?.trim();
     const unitParam = `${f.param}_unit`;
-    const unitRaw = f.units.length ? get(unitParam)?.trim() || f.units[0]! : null;
+    // "µmol/L" and "μmol/L" (as the answers print them) are the UCUM "umol/L".
+    const unitRaw = f.units.length ? get(unitParam)?.trim().replace(/^[µμ]/, "u") || f.units[0]! : null;
     if (unitRaw !== null && !f.units.includes(unitRaw)) {
       return { ok: false, parameter: unitParam, message: `${unitParam} must be one of ${f.units.join(", ")} (got "${unitRaw}")` };
     }

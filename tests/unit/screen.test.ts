@@ -182,3 +182,11 @@ describe("the patient on a page's URL", async () => {
     expect(r.patient.TBIL).toMatchObject({ value: 15, unit: "mg/dL" });
   });
 });
+
+describe("GET /api/screen's parameters", async () => {
+  const { parseScreenRequest } = await import("@/lib/screen/api");
+  it("reads µmol/L as written in the answers, and answers a trial asked for twice once", () => {
+    const r = parseScreenRequest(new URLSearchParams("tbil=205&tbil_unit=µmol/L&ids=NCT06884904,NCT06884904"));
+    expect(r).toMatchObject({ ok: true, ids: ["NCT06884904"], patient: { TBIL: { value: 205, unit: "umol/L" } } });
+  });
+});
