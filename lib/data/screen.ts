@@ -1,12 +1,11 @@
 import "server-only";
 import { readSnapshot } from "../db/read-connection";
 import { readListRows } from "../db/search-reads";
-import { getTrials } from "../db/trials";
 import { screenTrials, type TrialScreen } from "../screen";
 import type { Patient } from "../screen/params";
 import { toSearchResult, type SearchResult } from "../search/list-items";
 import type { SearchQuery } from "../search/params";
-import { findTrials } from "./search";
+import { findAllTrialRecords } from "./search";
 
 export interface ScreenedList {
   result: SearchResult;
@@ -23,8 +22,8 @@ export interface ScreenedList {
  * (the count covers them all), excluded ones leave when `onlyPossible`, then the page.
  */
 export async function screenSearch(q: SearchQuery, patient: Patient, onlyPossible: boolean): Promise<ScreenedList> {
-  const all = findTrials({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
-  const screens = screenTrials(await getTrials(all.ids), patient);
+  const { found: all, records } = await findAllTrialRecords(q);
+  const screens = screenTrials(records, patient);
   const kept = onlyPossible ? screens.filter((s) => s.verdict === "possible") : screens;
   const ids = kept.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((s) => s.id);
   const result = readSnapshot((tx) => toSearchResult(q, { ...all, total: kept.length, ids }, ids.length ? readListRows(tx, ids) : []));

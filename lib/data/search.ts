@@ -31,6 +31,12 @@ export function searchTrials(q: SearchQuery, db: Database.Database = readDb()): 
   }, db);
 }
 
+/** Every trial the list's query matches (all pages) as whole records, in the list's order, with the search itself. */
+export async function findAllTrialRecords(q: SearchQuery, db: Database.Database = readDb()): Promise<{ found: EngineResult; records: TrialRecord[] }> {
+  const found = findTrials({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, db);
+  return { found, records: await getTrials(found.ids) };
+}
+
 /** The API's search: the same query, whole records in the contract. */
 export async function searchTrialRecords(q: SearchQuery): Promise<{ total: number; page: number; pageSize: number; trials: TrialRecord[] }> {
   const { total, ids } = findTrials(q);
