@@ -1,6 +1,6 @@
 import type { Threshold } from "@/lib/record/schema";
 import type { CriterionResult } from "@/lib/screen/decide";
-import { describeThreshold } from "@/lib/screen/describe";
+import { describeGroups, describeThreshold } from "@/lib/screen/describe";
 import { VerdictBadge } from "./verdict";
 
 /** The criterion's words with each parsed threshold marked (the marks carry what was read). */
@@ -32,7 +32,7 @@ export function Criterion({ text, thresholds, result }: { text: string; threshol
     <li data-testid="criterion" data-verdict={result?.verdict}>
       <Marked text={text} thresholds={thresholds} />
       {thresholds.length > 0 && (
-        <span className="ml-1 text-xs text-slate-600">[{thresholds.map((t) => describeThreshold(t)).join(thresholds.some((t) => t.group) ? "; " : " or ")}]</span>
+        <span className="ml-1 text-xs text-slate-600">[{describeGroups(thresholds).join("; ")}]</span>
       )}
       {result && (
         <span className="mt-0.5 flex flex-wrap items-baseline gap-2 text-xs" data-testid="criterion-verdict">

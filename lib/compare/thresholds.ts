@@ -1,6 +1,6 @@
 import { ANALYTE_INFO, type Analyte } from "../record/analytes";
 import type { Threshold } from "../record/schema";
-import { describeThreshold } from "../screen/describe";
+import { describeGroups } from "../screen/describe";
 
 /**
  * The comparison's eligibility rows: the thresholds read from each trial's criteria
@@ -40,7 +40,7 @@ export function thresholdLines(thresholds: Threshold[], row: ThresholdRow): Thre
   return keys.map((k) => {
     const group = mine.filter((t) => `${t.list}:${t.criterion}:${t.group}` === k);
     const head = group[0]!.list === "exclusion" ? "Excluded if" : "Inclusion";
-    const text = group.map((t) => describeThreshold(t, ANALYTE_INFO[t.analyte].si)).join(" or ");
+    const [text] = describeGroups(group, (t) => ANALYTE_INFO[t.analyte].si);
     return { text: `${head}: ${text}`, source: [...new Set(group.map((t) => t.text))].join(" … ") };
   });
 }

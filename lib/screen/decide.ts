@@ -1,7 +1,7 @@
 import { ANALYTE_INFO } from "../record/analytes";
 import type { Threshold, TrialRecord } from "../record/schema";
 import { roundForReading, toSI } from "../units/convert";
-import { quantity } from "./describe";
+import { OP_SIGN, quantity } from "./describe";
 import { PATIENT_FIELDS, type Patient, type PatientValue } from "./params";
 
 /**
@@ -22,7 +22,6 @@ interface Check {
 /** Relative difference that unit conversion factors leave (17.1 or 17.104 µmol/L per mg/dL of bilirubin, 12 mg/dL "equivalent to 205"). */
 const CONVERSION_TOLERANCE = 0.002;
 
-const SIGN = { ">": ">", ">=": "≥", "<": "<", "<=": "≤" } as const;
 const NOT = { ">": "is not above", ">=": "is below", "<": "is not below", "<=": "is above" } as const;
 
 /** "12 mg/dL (205.2 µmol/L)": a value as written, and in SI when that differs. */
@@ -64,7 +63,7 @@ export function checkThreshold(t: Threshold, patient: Patient): Check {
     return { holds: true, reason: `${p} is within ${range}` };
   }
   const holds = t.op === ">" ? x > lo + eps : t.op === ">=" ? x >= lo - eps : t.op === "<" ? x < lo - eps : x <= lo + eps;
-  return { holds, reason: `${p} ${holds ? SIGN[t.op] : NOT[t.op]} ${lim(t.value, lo)}` };
+  return { holds, reason: `${p} ${holds ? OP_SIGN[t.op] : NOT[t.op]} ${lim(t.value, lo)}` };
 }
 
 export interface CriterionResult {

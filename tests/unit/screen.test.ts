@@ -190,3 +190,16 @@ describe("GET /api/screen's parameters", async () => {
     expect(r).toMatchObject({ ok: true, ids: ["NCT06884904"], patient: { TBIL: { value: 205, unit: "umol/L" } } });
   });
 });
+
+describe("a criterion's thresholds in words", async () => {
+  const { describeGroups } = await import("@/lib/screen/describe");
+  it("joins alternatives by 'or' and groups by '; '", () => {
+    const ts = [
+      th({ analyte: "TBIL", op: ">=", value: 12, unit: "mg/dL", group: 0 }),
+      th({ analyte: "INR", op: ">=", value: 1.5, group: 1 }),
+      th({ analyte: "PTA", op: "<=", value: 40, unit: "%", group: 1 }),
+    ];
+    expect(describeGroups(ts).join("; ")).toBe("TBil ≥ 12 mg/dL; INR ≥ 1.5 or PTA ≤ 40%");
+    expect(describeGroups(ts.slice(0, 1), () => "umol/L")).toEqual(["TBil ≥ 205.2 µmol/L"]);
+  });
+});
