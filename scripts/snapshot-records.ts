@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ImportError } from "../lib/ingest/errors";
-import { importSource } from "../lib/ingest/pipeline";
+import { importSource, importStudyText } from "../lib/ingest/pipeline";
 import { expandPaths, loadCuration, SEED_CURATION, SEED_DIR } from "../lib/import/run-import";
 import { readJsonStudies } from "../lib/import/json-studies";
 
@@ -40,7 +40,7 @@ for (const source of sources) {
     const out: unknown[] = [];
     if (/\.json$/i.test(file)) {
       for (const piece of readJsonStudies(filePath, 2 * 1024 * 1024)) {
-        out.push(piece.kind === "error" ? { error: piece.message } : attempt(() => importSource(Buffer.from(piece.text), file, curation)));
+        out.push(piece.kind === "error" ? { error: piece.message } : attempt(() => importStudyText(piece.text, file, curation)));
       }
     } else {
       out.push(attempt(() => importSource(fs.readFileSync(filePath), file, curation)));

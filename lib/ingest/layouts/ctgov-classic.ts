@@ -1,5 +1,6 @@
 import { ImportError } from "../errors";
-import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
+import type { ParsedTrial } from "../parsed-record";
+import { emptySourceTrial, type SourceIntervention, type SourceTrial } from "../source-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,
   normalizeMasking, normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
@@ -7,11 +8,7 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
-import type { ProseIntervention } from "../prose/index";
-import { readRatioStages } from "../prose/stages";
-import { readStructuredArms } from "../prose/structured-arms";
 import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
 import type { Layout } from "./types";
 
@@ -92,7 +89,7 @@ function criteriaBlock(lines: string[], at: number, until: number): string[] {
   return out;
 }
 
-interface ArmBlock { type: string; label: string; description: string; interventions: ProseIntervention[]; line: number }
+interface ArmBlock { type: string; label: string; description: string; interventions: SourceIntervention[]; line: number }
 
 /** A line with its one closing "|" cell border removed (the line is trimmed). */
 const cellText = (line: string) => (line.endsWith("|") ? line.slice(0, -1).trimEnd() : line);
@@ -180,7 +177,7 @@ function readOutcomes(lines: string[]): ParsedTrial["outcomes"] {
   return outcomes;
 }
 
-function readContactsAndLocations(lines: string[], rec: ParsedTrial): void {
+function readContactsAndLocations(lines: string[], rec: Pick<SourceTrial, "contacts" | "locations">): void {
   const start = lines.findIndex((l) => /^Please refer to this study by its ClinicalTrials\.gov identifier/.test(l.trim()));
   if (start < 0) return;
   let location: ParsedTrial["locations"][number] | null = null;
@@ -234,11 +231,11 @@ export const ctgovClassic: Layout = {
   detect(text) {
     return /ClinicalTrials\.gov Identifier:\s*\|?\s*NCT\d{8}/.test(text.slice(0, 3000)) && /Recruitment Status\s*:|Study Type\s*:\s*\|/.test(text);
   },
-  parse(text, file): ParsedTrial {
+  parse(text, file): SourceTrial {
     requireComplete(text, file, this.description, [/Other Study ID Numbers:/, /^Last Verified:/m, /^Responsible Party:/m], "its record-dates block (\"Responsible Party\", \"Other Study ID Numbers\")");
     const lines = toLines(text);
     refuseRepeatedSections(lines, file, ctgovSection);
-    const rec = emptyParsedTrial("ctgov-classic", file);
+    const rec = emptySourceTrial("ctgov-classic", file);
     const ev = (path: string, t: string) => (rec.evidence[path] = { origin: "source", text: t });
     const cells = readCells(lines);
 
@@ -325,15 +322,9 @@ export const ctgovClassic: Layout = {
     if (inc >= 0) rec.eligibility.inclusion = splitCriteria(criteriaBlock(lines, inc, exc > inc ? exc : lines.length)).items;
     if (exc >= 0) rec.eligibility.exclusion = splitCriteria(criteriaBlock(lines, exc, lines.length)).items;
 
-    const blocks = readArmBlocks(lines);
-    const read = readStructuredArms(
-      blocks.map((arm) => ({ label: arm.label, type: normalizeArmType(arm.type), description: arm.description || null, interventions: arm.interventions, line: arm.line })),
-      null,
-      file,
-    );
-    rec.arms = read.arms;
-    rec.warnings.push(...read.warnings);
-    Object.assign(rec.evidence, read.evidence);
+    rec.arms = readArmBlocks(lines).map((arm) => ({
+      label: arm.label, type: normalizeArmType(arm.type), description: arm.description || null, interventions: arm.interventions, line: arm.line,
+    }));
     rec.outcomes = readOutcomes(lines);
     readContactsAndLocations(lines, rec);
     for (const role of ["Study Director", "Study Chair", "Principal Investigator"]) {
@@ -357,14 +348,6 @@ export const ctgovClassic: Layout = {
       rec.keywords = lines.slice(lastFlag + 1).map((l) => trimTrailingPipes(l).trim()).filter(Boolean);
     }
 
-    const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);
-    if (cellSource) {
-      rec.cellSource = cellSource.value;
-      rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
-    }
-    const { stages, warnings } = readRatioStages(rec.arms.map((a) => a.description ?? "").join(" "), rec.arms);
-    rec.stages = stages;
-    rec.warnings.push(...warnings);
     return rec;
   },
 };

@@ -1,5 +1,6 @@
 import { ImportError } from "../errors";
-import { emptyParsedTrial, type ParsedArm, type ParsedTrial } from "../parsed-record";
+import type { ParsedTrial } from "../parsed-record";
+import { emptySourceTrial, type SourceArm, type SourceTrial } from "../source-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel, normalizeMasking,
   normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
@@ -7,10 +8,7 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource } from "../normalize/doses";
-import { readArmsFromProse, type ProseInput, type ProseIntervention } from "../prose/index";
-import { interventionTexts } from "../arm-facts";
-import { readRatioStages } from "../prose/stages";
+import type { ProseInput, ProseIntervention } from "../prose";
 import { toLines } from "../text";
 import {
   ALLOCATIONS, ARM_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, SEXES, STUDY_TYPES,
@@ -71,6 +69,13 @@ export function at(o: unknown, ...keys: string[]): unknown {
 /** A non-empty string (trimmed), else null. Numbers and booleans are not text. */
 export function text(v: unknown): string | null {
   return typeof v === "string" && v.trim() ? v.trim() : null;
+}
+
+/** Whether any object in `doc` has one of `keys` (as the text detector finds `"key":` anywhere). */
+export function hasKey(doc: unknown, keys: readonly string[]): boolean {
+  if (Array.isArray(doc)) return doc.some((d) => hasKey(d, keys));
+  if (!isObject(doc)) return false;
+  return Object.entries(doc).some(([k, v]) => keys.includes(k) || hasKey(v, keys));
 }
 
 /** The array at `v` (or [] for anything else). */
@@ -182,9 +187,10 @@ function linkedInterventions(study: CtgovStudy, arm: CtgovStudy["arms"][number])
     .map((iv) => ({ name: iv.name, description: iv.description }));
 }
 
-/** One study in the source's words → the intermediate record, every value marked with its source words. */
-export function toParsedTrial(study: CtgovStudy, layout: string, file: string): ParsedTrial {
-  const rec = emptyParsedTrial(layout, file);
+/** One study in the source's words → the source record, every value marked with its source words. */
+export function toSourceTrial(study: CtgovStudy, layout: string, file: string): SourceTrial {
+  const rec = emptySourceTrial(layout, file);
+  rec.kind = "study";
   const ev = (path: string, t: string | null) => {
     if (t !== null) rec.evidence[path] = { origin: "source", text: t };
   };
@@ -261,35 +267,15 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
   rec.contacts = study.contacts;
   rec.locations = study.locations;
 
-  // Doses only from the shared prose reader: each arm's own words and its linked
-  // interventions' words, then the trial's text.
+  // The arms as listed, each with its own words and linked interventions; the dose reader
+  // (lib/ingest/enrich/doses.ts) reads them with the trial's text and the unlinked interventions.
   const input = proseInputOf(study);
-  const structured = input.arms;
-  structured.forEach((_, i) => {
+  rec.arms = input.arms;
+  rec.unlinked = input.unlinked ?? [];
+  input.arms.forEach((_, i) => {
     ev(`arms[${i}].label`, study.arms[i]!.label);
     ev(`arms[${i}].type`, study.arms[i]!.type);
   });
-  const read = readArmsFromProse(input);
-  rec.arms = read.arms.map((a, i): ParsedArm => ({
-    label: a.label,
-    type: a.type,
-    description: structured[i]?.description ?? a.description ?? null,
-    doses: a.doses,
-    interventionTexts: interventionTexts(structured[i]?.interventions),
-  }));
-  read.arms.forEach((a, i) => {
-    if (a.derived) rec.evidence[`arms[${i}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) };
-  });
-  rec.warnings.push(...read.warnings);
-
-  const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);
-  if (cellSource) {
-    rec.cellSource = cellSource.value;
-    rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
-  }
-  const stages = readRatioStages(rec.arms.map((a) => a.description ?? "").join(" "), rec.arms);
-  rec.stages = stages.stages;
-  rec.warnings.push(...stages.warnings);
   return rec;
 }
 
@@ -298,7 +284,7 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
  * linked to it, the trial's text, and the interventions linked to no arm (they still
  * describe the trial). The importer and `npm run check:prose` read the same input.
  */
-export function proseInputOf(study: CtgovStudy): ProseInput {
+export function proseInputOf(study: CtgovStudy): ProseInput & { arms: SourceArm[] } {
   const arms = study.arms.map((a) => ({
     label: a.label,
     type: asEnum(ARM_TYPES, a.type, normalizeArmType),

@@ -87,11 +87,11 @@ export interface ProseResult {
   /** Groups the prose announces ("150 participants in 3 patient groups"), if it does. */
   groupCount: number | null;
   /**
-   * Powers of ten that cannot be read ("4*10^", "10^999"), in the order of the arms whose
-   * own text or linked intervention holds them (`arm` null: the trial text). A layout with
-   * structured arms refuses the file, naming the arm; a prose layout warns.
+   * Powers of ten that cannot be read ("4*10^", "10^999"), with the arm whose own words or
+   * linked intervention state them (`arm` null: the trial text). Such an arm gets no amount
+   * from that text or a more general one: never another text's. Each is a warning (malformedWarnings).
    */
-  malformed: { arm: number | null; text: string; problem: string }[];
+  malformed: { arm: number | null; label: string | null; level: "arm" | "intervention"; text: string; problem: string }[];
 }
 
 type Level = "arm" | "intervention" | "trial";
@@ -205,8 +205,13 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     };
     for (const a of at.amounts) {
       if (a.mention.problem) {
-        const arm = li === 2 ? null : owners[0]!;
-        if (!malformed.some((x) => x.arm === arm && x.text === a.mention.text)) malformed.push({ arm, text: a.mention.text, problem: a.mention.problem });
+        // Assigned like any amount: in an arm's own words or linked intervention, the arm it
+        // falls to gets no amount from that text or a more general one.
+        const holders = li === 2 || derived ? [null] : targets(a.groups, a.via, "MSC");
+        for (const arm of holders) {
+          if (malformed.some((x) => x.arm === arm && x.text === a.mention.text)) continue;
+          malformed.push({ arm, label: arm === null ? null : arms[arm]!.label, level: li === 0 ? "arm" : "intervention", text: a.mention.text, problem: a.mention.problem });
+        }
         continue;
       }
       const p = a.product?.product ?? null;
@@ -285,7 +290,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   if (trialText) distribute(trialText, "trial", everyArm, single);
 
   // A schedule stated once for the trial or a shared text (no group) applies to every arm without one.
-  let out: ProseArm[] = arms.map((arm, i) => buildArm(arm, i, facts[i]!, controlLike[i]!, derived, warnings, facts));
+  let out: ProseArm[] = arms.map((arm, i) => buildArm(arm, i, facts[i]!, controlLike[i]!, derived, warnings, facts, unreadableAt(malformed, i)));
   if (derived) {
     // A dose level is an arm when the prose gives it its amount; one it only names ("enrollment
     // in the high dose group") with no amount of its own is not an arm.
@@ -329,7 +334,7 @@ const namesOnlyOther = (text: string) => {
 };
 const namesCellsOrPlacebo = (text: string) => findProductsIn(text).some((x) => !x.negated && x.product !== "OTHER");
 
-function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][]): ProseArm {
+function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][], unreadable: "arm" | "intervention" | null): ProseArm {
   const [own, linked, trial] = f as [Facts, Facts, Facts];
   const evidence: string[] = [];
   const noIntervention = arm.type === "NO_INTERVENTION";
@@ -359,6 +364,9 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     warnings.push(`arm "${arm.label}": different texts state different doses (${amounts.map((a) => `"${a.m.text}"`).join(", ")}); none is kept`);
     amounts = [];
   }
+  // A number the arm's own words (or linked intervention) state that cannot be read: no
+  // amount from them or a more general text, never another text's.
+  if (unreadable === "arm" || (unreadable === "intervention" && !ownAmounts.length)) amounts = [];
   const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
   if (msc && amounts.length === 0 && stated.length) {
     warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
@@ -378,7 +386,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
 
   // "the same dose", "at the same time points": inherit from the regimen stated before.
   for (const same of [...own.sames, ...linked.sames, ...(derived ? trial.sames : [])]) {
-    if ((same.what === "amount" || same.what === "both") && amounts.length === 0) {
+    if ((same.what === "amount" || same.what === "both") && amounts.length === 0 && !unreadable) {
       const before = same.text.amounts.filter((a) => a.mention.end <= same.pos && isDoseAmount(a.mention) && a.product?.product !== "PLACEBO");
       const last = before[before.length - 1];
       if (last && !noIntervention && !(own.placebo || linked.placebo)) {
@@ -510,7 +518,15 @@ function labelOfKey(key: string, text: string | null): string {
   return cap(`${key} group`);
 }
 
-/** A warning per power of ten the reader could not read, for a layout that reads its arms from prose. */
+/** The most specific text of arm `i` that states a number that cannot be read, if any. */
+function unreadableAt(malformed: ProseResult["malformed"], i: number): "arm" | "intervention" | null {
+  const mine = malformed.filter((m) => m.arm === i);
+  return mine.some((m) => m.level === "arm") ? "arm" : mine.length ? "intervention" : null;
+}
+
+/** A warning per power of ten the reader could not read, naming the arm it concerns. */
 export function malformedWarnings(result: Pick<ProseResult, "malformed">): string[] {
-  return result.malformed.map((m) => `cannot read the number "${m.text}" in the description: ${m.problem}`);
+  return result.malformed.map((m) => m.label === null
+    ? `cannot read the number "${m.text}" in the description: ${m.problem}`
+    : `arm "${m.label}": cannot read the number "${m.text}" in ${m.level === "arm" ? "its own words" : "a linked intervention"}: ${m.problem}; no amount is read for this arm from it or a more general text`);
 }

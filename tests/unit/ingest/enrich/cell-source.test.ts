@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCellSource } from "@/lib/ingest/normalize/doses";
+import { findCellSource } from "@/lib/ingest/enrich/cell-source";
 
 /** Cell amounts are read by lib/ingest/prose/amounts.ts (tests/unit/prose-amounts.test.ts). */
 describe("cell source", () => {
