@@ -1,7 +1,8 @@
 import { ImportError } from "../errors";
 import type { SourceTrial } from "../source-record";
 import type { StudyLayout } from "./types";
-import { at, hasKey, isObject, type CtgovStudy, type Json, list, onlyStudy, parseJson, text, toSourceTrial } from "./ctgov-json";
+import { type CtgovStudy, toSourceTrial } from "./ctgov-json";
+import { at, hasKey, isObject, type Json, list, onlyStudy, parseJson, text } from "./json-document";
 
 /**
  * ClinicalTrials.gov API v2 study JSON (`protocolSection`, camelCase, enum values that
