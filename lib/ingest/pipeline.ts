@@ -1,7 +1,7 @@
 import { ImportError } from "./errors";
 import { applyCuration, type Curation } from "./curation";
 import { detectLayout, detectStudyLayout, type Layout } from "./layouts";
-import { parseJson } from "./layouts/ctgov-json";
+import { parseJson } from "./layouts/json-document";
 import { type Evidence, type ParsedTrial, parsedTrialSchema } from "./parsed-record";
 import type { SourceTrial } from "./source-record";
 import { decodeSource, normalizeSpaces } from "./read-source";

@@ -11,6 +11,7 @@ import type { ArmType } from "../../record/vocabulary";
 import { findAmounts, isDoseAmount, type AmountMention } from "./amounts";
 import { SMALL_COUNT, parseSmallCount } from "../normalize/numbers";
 import { combineSchedules, findSchedules } from "./schedules";
+import { buildDose } from "./dose";
 import { capitalize, sentences } from "../text";
 
 const tokens = (s: string) =>
@@ -165,14 +166,7 @@ export function readStagedArms(text: string): { arms: ParsedArm[]; stages: Stage
     // One dose per product and amount: the MSC parts of both stages become one schedule.
     const merged: ParsedDose[] = [];
     for (const p of parts) {
-      const dose: ParsedDose = {
-        product: p.product,
-        cellsPerKg: p.amount?.perKg ? p.amount.value : null,
-        cellsPerInfusion: p.amount && !p.amount.perKg ? p.amount.value : null,
-        infusions: p.infusions,
-        dayOffsets: p.days && allDays ? p.days.map((d) => d - firstDay) : null,
-        text: p.text,
-      };
+      const dose = buildDose(p.product, p.amount, p.infusions, p.days && allDays ? p.days.map((d) => d - firstDay) : null, p.text);
       const same = merged.find((d) => d.product === dose.product && d.cellsPerKg === dose.cellsPerKg &&
         d.cellsPerInfusion === dose.cellsPerInfusion);
       if (!same) {
