@@ -1,7 +1,7 @@
 import type { Evidence, ParsedArm, ParsedDose, ParsedTrial } from "../parsed-record";
 import { interventionTexts } from "../arm-facts";
 import { malformedWarnings, readArmsFromProse, type ProseArm } from "../prose";
-import { readStagedArms } from "../prose/stages";
+import { readStagedArms } from "../prose/staged-arms";
 import { trialTextOf, type SourceTrial } from "../source-record";
 
 /**

@@ -42,7 +42,8 @@ export { findGroups, groupKey, type GroupMention } from "./groups";
 export { attachText, readMentions } from "./attach";
 export { analyzeScopes } from "./scopes";
 export * from "./design";
-export { readRatioStages, readStagedArms } from "./stages";
+export { readRatioStages } from "./stages";
+export { readStagedArms } from "./staged-arms";
 export type { Malformed, ProseArm, ProseArmInput, ProseInput, ProseIntervention, ProseResult } from "./input";
 
 export function readArmsFromProse(input: ProseInput): ProseResult {
