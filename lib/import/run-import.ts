@@ -3,7 +3,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
-import { importSource } from "../ingest/pipeline";
+import { importSource, importStudy, importStudyText, type ImportedTrial } from "../ingest/pipeline";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
 import { readJsonStudies } from "./json-studies";
 
@@ -120,7 +120,7 @@ function importJsonFile(db: Database.Database, filePath: string, curation: Curat
         // The database knows a trial's file by its name: a study of a list is stored as
         // "file.json#NCT…", so that the studies of one file stay apart.
         const stored = piece.inList ? (id: string) => `${file}#${id}` : undefined;
-        report(importRecord(db, Buffer.from(piece.text), file, name, curation, options, { lineOffset: piece.line - 1, stored }));
+        report(importRecord(db, { studyText: piece.text }, file, name, curation, options, { lineOffset: piece.line - 1, stored }));
       } catch (e) {
         report(failure(file, name, e));
       }
@@ -137,13 +137,21 @@ export interface RecordPlace {
   stored?: (id: string) => string;
 }
 
-/** One record's bytes → parsed, validated and written; its line names it as `name`. */
+/** A record as the importer is handed it: a file's bytes, one study's JSON text (of a JSON file), or a study already parsed (sync). */
+export type RecordInput = Uint8Array | { studyText: string } | { study: unknown };
+
+function read(input: RecordInput, file: string, curation: Curation): ImportedTrial {
+  if (input instanceof Uint8Array) return importSource(input, file, curation);
+  return "study" in input ? importStudy(input.study, file, curation) : importStudyText(input.studyText, file, curation);
+}
+
+/** One record → parsed, validated and written; its line names it as `name`. */
 export function importRecord(
-  db: Database.Database, bytes: Uint8Array, file: string, name: string, curation: Curation, options: WriteOptions,
+  db: Database.Database, input: RecordInput, file: string, name: string, curation: Curation, options: WriteOptions,
   { lineOffset = 0, stored }: RecordPlace = {},
 ): FileResult {
   try {
-    const imported = importSource(bytes, file, curation);
+    const imported = read(input, file, curation);
     if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
     const { replaced } = writeTrial(db, imported, options);
     const r = imported.record;

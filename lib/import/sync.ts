@@ -154,7 +154,7 @@ export async function syncStudies(db: Database.Database, options: SyncOptions): 
       for (const study of page.studies) {
         summary.fetched++;
         const name = `${file} #${summary.fetched}`;
-        const r: FileResult = importRecord(db, Buffer.from(JSON.stringify(study)), file, name, {}, {}, { stored: (id) => `${file}/${id}` });
+        const r: FileResult = importRecord(db, { study }, file, name, {}, {}, { stored: (id) => `${file}/${id}` });
         if (r.ok) summary.imported++;
         else summary.failed++;
         log(`${r.ok ? "✓" : "✗"} ${r.line}`, r.ok);

@@ -16,11 +16,3 @@ export class ImportError extends Error {
     return `${where ? `${where}: ` : ""}${field}${this.message}`;
   }
 }
-
-/** A number that looks like a cell count but cannot be read (`4*10^`, `10^999`). */
-export class NumberFormatError extends ImportError {
-  constructor(readonly text: string, problem: string) {
-    super(`cannot read the number "${text}": ${problem}`);
-    this.name = "NumberFormatError";
-  }
-}

@@ -17,15 +17,29 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
     const at = firstInvalidUtf8(bytes);
     throw new ImportError(`not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, "0")} at offset ${at}); save the record as UTF-8`, { file });
   }
-  // No-break spaces come with text copied from web pages; the layouts' headings and labels
-  // are matched with plain spaces.
-  text = text.replace(/^\uFEFF/, "").replace(/[\u00a0\u202f]/g, " ");
+  text = plainSpaces(text.replace(/^\uFEFF/, ""));
   if (!text.trim()) throw new ImportError("the file holds only white space", { file });
   const control = (text.match(/[\u0001-\u0008\u000e-\u001f]/g) ?? []).length;
   if (control > 8 && control / text.length > 0.01) {
     throw new ImportError(`a binary file, not a text record (${control} control characters)`, { file });
   }
   return text;
+}
+
+/**
+ * No-break spaces come with text copied from web pages; the layouts' headings and labels
+ * are matched with plain spaces.
+ */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+/** A parsed JSON study with the same plain spaces in every string as a text record gets (a copy). */
+export function normalizeSpaces(value: unknown): unknown {
+  if (typeof value === "string") return plainSpaces(value);
+  if (Array.isArray(value)) return value.map(normalizeSpaces);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [plainSpaces(k), normalizeSpaces(v)]));
+  }
+  return value;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -78,10 +78,6 @@ const CASES: [name: string, file: string, content: () => string | Uint8Array, me
     '004_half.txt: nctId: the page has no "NCT number" line: the file looks cut short'],
   ["record 004 cut after its NCT number, status and phase", "004_cut_late.txt", () => seed("004").split("\n").slice(0, 26).join("\n"),
     '004_cut_late.txt: the "Clinical Trial Summary" page ends before its completion date and "See also" list: the file looks cut short'],
-  ["a dose written 4*10^", "001_no_exponent.txt", () => seed("001").replaceAll("4*10^5", "4*10^"),
-    '001_no_exponent.txt:33: arms[0] "low dose": cannot read the number "4*10^": the power of ten has no exponent'],
-  ["a dose written 10^999", "001_huge.txt", () => seed("001").replaceAll("4*10^5", "10^999"),
-    '001_huge.txt:33: arms[0] "low dose": cannot read the number "10^999": it is out of range'],
   ["a Latin-1 file", "002_latin1.txt", () => Buffer.from(seed("002").replace(/[^\x00-\xff]/g, "?"), "latin1"),
     /^002_latin1\.txt: not UTF-8 text \(invalid byte 0xd7 at offset \d+\); save the record as UTF-8$/],
   ["a UTF-16 file with a byte-order mark", "001_utf16.txt", () => Buffer.from(`\ufeff${seed("001")}`, "utf16le"),
@@ -116,7 +112,7 @@ describe("importFiles refuses bad input and keeps what is stored", () => {
     fs.mkdirSync(sub, { recursive: true });
     const same = path.join(sub, "001_77e33fc44f0026eb.txt");
     const before = await snapshot();
-    for (const content of [firstHalf(seed("001")), seed("001").replaceAll("4*10^5", "4*10^")]) {
+    for (const content of [firstHalf(seed("001")), Buffer.from(seed("001"), "utf16le")]) {
       fs.writeFileSync(same, content);
       const [r] = importFiles(db, [same], curation);
       expect(r!.ok).toBe(false);

@@ -1,7 +1,8 @@
 import { ImportError } from "../errors";
-import type { ParsedTrial } from "../parsed-record";
-import type { Layout } from "./types";
-import { at, isObject, type CtgovStudy, type Json, list, onlyStudy, parseJson, text, texts, toParsedTrial } from "./ctgov-json";
+import type { SourceTrial } from "../source-record";
+import type { StudyLayout } from "./types";
+import { type CtgovStudy, toSourceTrial } from "./ctgov-json";
+import { at, hasKey, isObject, type Json, list, onlyStudy, parseJson, text, texts } from "./json-document";
 import { phoneOf } from "./ctgov-v2";
 
 /**
@@ -105,16 +106,20 @@ export function readClassicStudy(p: Json): CtgovStudy {
 
 const CLASSIC_STUDY = /"(?:ProtocolSection|IdentificationModule|FullStudiesResponse)"\s*:/;
 
-export const ctgovClassicJson: Layout = {
+export const ctgovClassicJson: StudyLayout = {
   layout: "ctgov-classic-json",
   description: "ClinicalTrials.gov classic (v1) full-study JSON",
   detect(source) {
     return /^\s*[[{]/.test(source) && CLASSIC_STUDY.test(source);
   },
-  parse(source, file): ParsedTrial {
-    const doc = onlyStudy(parseJson(source, file), file, [(d) => at(d, "FullStudiesResponse", "FullStudies")]);
+  isStudy: (doc) => hasKey(doc, ["ProtocolSection", "IdentificationModule", "FullStudiesResponse"]),
+  parse(source, file) {
+    return this.readStudy(parseJson(source, file), file);
+  },
+  readStudy(document, file): SourceTrial {
+    const doc = onlyStudy(document, file, [(d) => at(d, "FullStudiesResponse", "FullStudies")]);
     const protocol = isObject(doc) ? protocolOf(doc) : null;
     if (!protocol) throw new ImportError("a JSON document that is not a ClinicalTrials.gov classic study (no ProtocolSection)", { file });
-    return toParsedTrial(readClassicStudy(protocol), "ctgov-classic-json", file);
+    return toSourceTrial(readClassicStudy(protocol), "ctgov-classic-json", file);
   },
 };

@@ -1,5 +1,6 @@
 import { ImportError } from "../errors";
-import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
+import type { ParsedTrial } from "../parsed-record";
+import { emptySourceTrial, type SourceTrial } from "../source-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,
   normalizeMasking, normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
@@ -7,21 +8,15 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
-import type { ProseIntervention } from "../prose/index";
-import { readRatioStages } from "../prose/stages";
-import { readStructuredArms } from "../prose/structured-arms";
 import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
+import { criteriaBlock, readArmBlocks, readContactsAndLocations, readOutcomes } from "./ctgov-classic-blocks";
 import type { Layout } from "./types";
 
 /**
  * The legacy ClinicalTrials.gov study page ("Study Details" tab) copied as text: label
  * and value cells joined by "|", an arms table, and criteria as "-" bullets.
  */
-
-const ARM_START = /^(Experimental|Active Comparator|Placebo Comparator|Sham Comparator|No Intervention|Other):\s*(.+)$/;
-const INTERVENTION = /^(Drug|Biological|Genetic|Procedure|Device|Other|Dietary Supplement|Radiation|Behavioral|Combination Product|Diagnostic Test):\s*(.+)$/;
 
 interface Cell { value: string; line: number }
 
@@ -66,155 +61,6 @@ function tableRows(lines: string[], header: RegExp): string[][] {
   return rows;
 }
 
-const LIST_ITEM = /^\s*(?:[-*•·]|\d{1,3}[.)、])(?:\s|$)/;
-
-/**
- * The criteria lines after the heading at `at`, up to `until`. The list ends at a blank
- * line, unless what follows the blank continues it (another bullet or number, or the items
- * of a lead-in ending in ":"): pages copied with blank lines between items lose nothing,
- * and the prose after the list ("To learn more about this study…") is not read as an item.
- */
-function criteriaBlock(lines: string[], at: number, until: number): string[] {
-  const out: string[] = [];
-  for (let i = at + 1; i < until; i++) {
-    if (lines[i]!.trim()) {
-      out.push(lines[i]!);
-      continue;
-    }
-    let next = i + 1;
-    while (next < until && !lines[next]!.trim()) next++;
-    if (next >= until) break;
-    const last = out[out.length - 1]?.trim() ?? "";
-    const continues = LIST_ITEM.test(lines[next]!) || last === "" || last.endsWith(":") || /^[-*•·]$/.test(last);
-    if (!continues) break;
-    i = next - 1;
-  }
-  return out;
-}
-
-interface ArmBlock { type: string; label: string; description: string; interventions: ProseIntervention[]; line: number }
-
-/** A line with its one closing "|" cell border removed (the line is trimmed). */
-const cellText = (line: string) => (line.endsWith("|") ? line.slice(0, -1).trimEnd() : line);
-
-/**
- * The arms table: each row is "<Type>: <label>", the arm's description lines, a "|" line,
- * then its interventions, each a "<Type>: <name>" line and its description lines; the row
- * ends with a line ending in "|". "Other:" is both an arm type and an intervention type: it
- * opens a new arm only once the row before has ended (or that row's arm has no
- * interventions and gives none).
- */
-function readArmBlocks(lines: string[]): ArmBlock[] {
-  const start = lines.findIndex((l) => /^Arm\s*\|\s*Intervention\/treatment\s*\|/.test(l.trim()));
-  if (start < 0) return [];
-  // The words of each block are collected and joined once at the end: rebuilding the
-  // description string on every line made a long block take quadratic time.
-  type Block = { type: string; label: string; line: number; descriptionParts: string[]; interventions: { name: string; parts: string[] }[] };
-  const arms: Block[] = [];
-  let part: "description" | "intervention" = "description";
-  let rowEnded = true;
-  for (let i = start + 2; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line.startsWith("- ") || line.startsWith("Choosing to participate")) break;
-    const m = ARM_START.exec(line);
-    const iv = INTERVENTION.exec(cellText(line));
-    const arm = arms[arms.length - 1];
-    const opensArm = m && (arms.length === 0 || (part === "intervention" && (rowEnded || !iv || arm!.interventions.length === 0 && arm!.type === "No Intervention")));
-    if (opensArm) {
-      arms.push({ type: m[1]!, label: m[2]!.trim(), line: i + 1, descriptionParts: [], interventions: [] });
-      part = "description";
-      rowEnded = false;
-      continue;
-    }
-    if (!arm) continue;
-    if (part === "description") {
-      if (line === "|") part = "intervention";
-      else arm.descriptionParts.push(cellText(line));
-      continue;
-    }
-    const text = cellText(line);
-    if (iv) arm.interventions.push({ name: iv[2]!.trim(), parts: [] });
-    else if (text) (arm.interventions[arm.interventions.length - 1] ?? (arm.interventions[0] = { name: "", parts: [] })).parts.push(text);
-    if (line.endsWith("|")) rowEnded = true;
-  }
-  const joined = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(" ");
-  return arms.map(({ descriptionParts, interventions, ...arm }) => ({
-    ...arm,
-    description: joined(descriptionParts),
-    interventions: interventions.map((iv) => ({ name: iv.name, description: joined(iv.parts) || null })),
-  }));
-}
-
-/**
- * "- Measure [ Time Frame: 28 days ] Description": the measure up to the first
- * "[ Time Frame:", the time frame up to the next "]". Read by position: the single regex
- * this replaces backtracked in cubic time over a long line.
- */
-function readOutcomeLine(line: string): { measure: string; timeFrame: string | null; description: string | null } | null {
-  const bullet = /^-\s+/.exec(line);
-  if (!bullet) return null;
-  const frame = /\[\s*Time Frame:/.exec(line.slice(bullet[0].length));
-  if (!frame) return null;
-  const measure = line.slice(bullet[0].length, bullet[0].length + frame.index).trim();
-  const from = bullet[0].length + frame.index + frame[0].length;
-  const close = line.indexOf("]", from);
-  if (!measure || close < 0) return null;
-  return {
-    measure,
-    timeFrame: line.slice(from, close).trim() || null,
-    description: line.slice(close + 1).trim() || null,
-  };
-}
-
-function readOutcomes(lines: string[]): ParsedTrial["outcomes"] {
-  const outcomes: ParsedTrial["outcomes"] = [];
-  let kind: "PRIMARY" | "SECONDARY" | "OTHER" | null = null;
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (/^Primary Outcome Measures?:/i.test(line)) kind = "PRIMARY";
-    else if (/^Secondary Outcome Measures?:/i.test(line)) kind = "SECONDARY";
-    else if (/^Other Outcome Measures?:/i.test(line)) kind = "OTHER";
-    const m = readOutcomeLine(line);
-    if (m) outcomes.push({ kind, ...m });
-  }
-  return outcomes;
-}
-
-function readContactsAndLocations(lines: string[], rec: ParsedTrial): void {
-  const start = lines.findIndex((l) => /^Please refer to this study by its ClinicalTrials\.gov identifier/.test(l.trim()));
-  if (start < 0) return;
-  let location: ParsedTrial["locations"][number] | null = null;
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (/^(Study Director|Study Chair|Principal Investigator|Responsible Party|Sponsor|ClinicalTrials\.gov Identifier)\s*:/.test(line)) break;
-    if (line.startsWith("Contact:")) {
-      const parts = trimTrailingPipes(line.slice("Contact:".length)).split("|").map((p) => p.trim()).filter(Boolean);
-      const whole = parts.join(" ");
-      const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(whole)?.[0] ?? null;
-      const phone = /\+?\d[\d\s()-]{6,}\d/.exec(whole)?.[0]?.trim() ?? null;
-      const name = (parts.length > 1 ? parts[0]! : whole.split(/(?<!\s)\s+\+?\d/)[0]!).trim();
-      rec.contacts.push({ role: location ? "SITE" : "CENTRAL", name, phone, email, affiliation: location?.facility ?? null });
-      continue;
-    }
-    // A location line ends in one or two cell borders.
-    if (!line.endsWith("|")) continue;
-    const cellValue = trimTrailingPipes(line, 2);
-    if (!cellValue) continue;
-    const text = cellValue.replace(/,\s*$/, "");
-    const parts = text.split(/(?<!\s)\s*,\s*/);
-    if (!location || (location.facility && location.city)) {
-      // "China, Shanghai": a country (and region) heading opens a new site.
-      location = { facility: null, city: null, region: parts[1] ?? null, country: parts[0] ?? null };
-      rec.locations.push(location);
-    } else if (location.facility && parts[parts.length - 1] === location.country) {
-      location.city = parts[0] ?? null;
-      location.region = parts.length > 2 ? parts[1]! : location.region;
-    } else {
-      location.facility = location.facility ? `${location.facility}, ${text}` : text;
-    }
-  }
-}
-
 /** The blocks of the legacy page that are read whole, by their heading lines. */
 const CTGOV_SECTIONS: [RegExp, string][] = [
   [/^Inclusion Criteria:?$/i, "Inclusion Criteria"],
@@ -234,11 +80,11 @@ export const ctgovClassic: Layout = {
   detect(text) {
     return /ClinicalTrials\.gov Identifier:\s*\|?\s*NCT\d{8}/.test(text.slice(0, 3000)) && /Recruitment Status\s*:|Study Type\s*:\s*\|/.test(text);
   },
-  parse(text, file): ParsedTrial {
+  parse(text, file): SourceTrial {
     requireComplete(text, file, this.description, [/Other Study ID Numbers:/, /^Last Verified:/m, /^Responsible Party:/m], "its record-dates block (\"Responsible Party\", \"Other Study ID Numbers\")");
     const lines = toLines(text);
     refuseRepeatedSections(lines, file, ctgovSection);
-    const rec = emptyParsedTrial("ctgov-classic", file);
+    const rec = emptySourceTrial("ctgov-classic", file);
     const ev = (path: string, t: string) => (rec.evidence[path] = { origin: "source", text: t });
     const cells = readCells(lines);
 
@@ -325,15 +171,9 @@ export const ctgovClassic: Layout = {
     if (inc >= 0) rec.eligibility.inclusion = splitCriteria(criteriaBlock(lines, inc, exc > inc ? exc : lines.length)).items;
     if (exc >= 0) rec.eligibility.exclusion = splitCriteria(criteriaBlock(lines, exc, lines.length)).items;
 
-    const blocks = readArmBlocks(lines);
-    const read = readStructuredArms(
-      blocks.map((arm) => ({ label: arm.label, type: normalizeArmType(arm.type), description: arm.description || null, interventions: arm.interventions, line: arm.line })),
-      null,
-      file,
-    );
-    rec.arms = read.arms;
-    rec.warnings.push(...read.warnings);
-    Object.assign(rec.evidence, read.evidence);
+    rec.arms = readArmBlocks(lines).map((arm) => ({
+      label: arm.label, type: normalizeArmType(arm.type), description: arm.description || null, interventions: arm.interventions, line: arm.line,
+    }));
     rec.outcomes = readOutcomes(lines);
     readContactsAndLocations(lines, rec);
     for (const role of ["Study Director", "Study Chair", "Principal Investigator"]) {
@@ -357,14 +197,6 @@ export const ctgovClassic: Layout = {
       rec.keywords = lines.slice(lastFlag + 1).map((l) => trimTrailingPipes(l).trim()).filter(Boolean);
     }
 
-    const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);
-    if (cellSource) {
-      rec.cellSource = cellSource.value;
-      rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
-    }
-    const { stages, warnings } = readRatioStages(rec.arms.map((a) => a.description ?? "").join(" "), rec.arms);
-    rec.stages = stages;
-    rec.warnings.push(...warnings);
     return rec;
   },
 };

@@ -1,5 +1,6 @@
 import { ImportError } from "../errors";
-import { emptyParsedTrial, type ParsedArm, type ParsedTrial } from "../parsed-record";
+import type { ParsedTrial } from "../parsed-record";
+import { emptySourceTrial, type SourceArm, type SourceTrial } from "../source-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel, normalizeMasking,
   normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
@@ -7,10 +8,7 @@ import {
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource } from "../normalize/doses";
-import { readArmsFromProse, type ProseInput, type ProseIntervention } from "../prose/index";
-import { interventionTexts } from "../arm-facts";
-import { readRatioStages } from "../prose/stages";
+import type { ProseInput, ProseIntervention } from "../prose";
 import { toLines } from "../text";
 import {
   ALLOCATIONS, ARM_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, SEXES, STUDY_TYPES,
@@ -55,68 +53,6 @@ export interface CtgovStudy {
   locations: ParsedTrial["locations"];
   arms: { label: string; type: string | null; description: string | null; interventionNames: string[] }[];
   interventions: { type: string | null; name: string; description: string | null; armLabels: string[] }[];
-}
-
-export type Json = Record<string, unknown>;
-
-export const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** `o.a.b.c` when each step is an object; undefined otherwise. */
-export function at(o: unknown, ...keys: string[]): unknown {
-  let v = o;
-  for (const k of keys) v = isObject(v) ? v[k] : undefined;
-  return v;
-}
-
-/** A non-empty string (trimmed), else null. Numbers and booleans are not text. */
-export function text(v: unknown): string | null {
-  return typeof v === "string" && v.trim() ? v.trim() : null;
-}
-
-/** The array at `v` (or [] for anything else). */
-export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-/** The non-empty strings of an array. */
-export function texts(v: unknown): string[] {
-  return list(v).map(text).filter((t): t is string => t !== null);
-}
-
-/**
- * The JSON text → its document, or an ImportError naming the problem and, when the parser
- * says where, the line.
- */
-export function parseJson(source: string, file: string): unknown {
-  try {
-    return JSON.parse(source);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? source.slice(0, Number(pos[1])).split("\n").length : undefined;
-    throw new ImportError(`not valid JSON: ${message}`, { file, line });
-  }
-}
-
-/**
- * The one study a document holds: the document itself, the only element of an array, or
- * the only study of an envelope (`containers` names where each format keeps its list).
- * A document of several studies is read by the import command one study at a time.
- */
-export function onlyStudy(doc: unknown, file: string, containers: ((d: Json) => unknown)[]): unknown {
-  let items: unknown[] | null = Array.isArray(doc) ? doc : null;
-  if (!items && isObject(doc)) {
-    for (const c of containers) {
-      const found = c(doc);
-      if (Array.isArray(found)) items = found;
-    }
-  }
-  if (!items) return doc;
-  if (items.length === 1) return items[0];
-  throw new ImportError(
-    items.length === 0 ? "the document holds no study" : `the document holds ${items.length} studies; \`npm run import\` reads them one by one`,
-    { file },
-  );
 }
 
 /** Enum values of our vocabulary (API v2's own) pass as they are; other wording goes through the normalizer. */
@@ -182,9 +118,10 @@ function linkedInterventions(study: CtgovStudy, arm: CtgovStudy["arms"][number])
     .map((iv) => ({ name: iv.name, description: iv.description }));
 }
 
-/** One study in the source's words → the intermediate record, every value marked with its source words. */
-export function toParsedTrial(study: CtgovStudy, layout: string, file: string): ParsedTrial {
-  const rec = emptyParsedTrial(layout, file);
+/** One study in the source's words → the source record, every value marked with its source words. */
+export function toSourceTrial(study: CtgovStudy, layout: string, file: string): SourceTrial {
+  const rec = emptySourceTrial(layout, file);
+  rec.kind = "study";
   const ev = (path: string, t: string | null) => {
     if (t !== null) rec.evidence[path] = { origin: "source", text: t };
   };
@@ -261,35 +198,15 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
   rec.contacts = study.contacts;
   rec.locations = study.locations;
 
-  // Doses only from the shared prose reader: each arm's own words and its linked
-  // interventions' words, then the trial's text.
+  // The arms as listed, each with its own words and linked interventions; the dose reader
+  // (lib/ingest/enrich/doses.ts) reads them with the trial's text and the unlinked interventions.
   const input = proseInputOf(study);
-  const structured = input.arms;
-  structured.forEach((_, i) => {
+  rec.arms = input.arms;
+  rec.unlinked = input.unlinked ?? [];
+  input.arms.forEach((_, i) => {
     ev(`arms[${i}].label`, study.arms[i]!.label);
     ev(`arms[${i}].type`, study.arms[i]!.type);
   });
-  const read = readArmsFromProse(input);
-  rec.arms = read.arms.map((a, i): ParsedArm => ({
-    label: a.label,
-    type: a.type,
-    description: structured[i]?.description ?? a.description ?? null,
-    doses: a.doses,
-    interventionTexts: interventionTexts(structured[i]?.interventions),
-  }));
-  read.arms.forEach((a, i) => {
-    if (a.derived) rec.evidence[`arms[${i}]`] = { origin: "derived", text: a.description ?? (a.evidence.join(" … ") || a.label) };
-  });
-  rec.warnings.push(...read.warnings);
-
-  const cellSource = findCellSource([...rec.interventions, rec.title, rec.officialTitle, ...rec.arms.map((a) => a.description)]);
-  if (cellSource) {
-    rec.cellSource = cellSource.value;
-    rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
-  }
-  const stages = readRatioStages(rec.arms.map((a) => a.description ?? "").join(" "), rec.arms);
-  rec.stages = stages.stages;
-  rec.warnings.push(...stages.warnings);
   return rec;
 }
 
@@ -298,7 +215,7 @@ export function toParsedTrial(study: CtgovStudy, layout: string, file: string): 
  * linked to it, the trial's text, and the interventions linked to no arm (they still
  * describe the trial). The importer and `npm run check:prose` read the same input.
  */
-export function proseInputOf(study: CtgovStudy): ProseInput {
+export function proseInputOf(study: CtgovStudy): ProseInput & { arms: SourceArm[] } {
   const arms = study.arms.map((a) => ({
     label: a.label,
     type: asEnum(ARM_TYPES, a.type, normalizeArmType),

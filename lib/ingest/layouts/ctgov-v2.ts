@@ -1,7 +1,8 @@
 import { ImportError } from "../errors";
-import type { ParsedTrial } from "../parsed-record";
-import type { Layout } from "./types";
-import { at, isObject, type CtgovStudy, type Json, list, onlyStudy, parseJson, text, toParsedTrial } from "./ctgov-json";
+import type { SourceTrial } from "../source-record";
+import type { StudyLayout } from "./types";
+import { type CtgovStudy, toSourceTrial } from "./ctgov-json";
+import { at, hasKey, isObject, type Json, list, onlyStudy, parseJson, text } from "./json-document";
 
 /**
  * ClinicalTrials.gov API v2 study JSON (`protocolSection`, camelCase, enum values that
@@ -101,17 +102,21 @@ export function phoneOf(phone: string | null, ext: string | null): string | null
 
 const V2_STUDY = /"(?:protocolSection|identificationModule)"\s*:/;
 
-export const ctgovV2: Layout = {
+export const ctgovV2: StudyLayout = {
   layout: "ctgov-v2",
   description: "ClinicalTrials.gov API v2 study JSON",
   detect(source) {
     return /^\s*[[{]/.test(source) && V2_STUDY.test(source);
   },
-  parse(source, file): ParsedTrial {
-    const doc = onlyStudy(parseJson(source, file), file, [(d) => d.studies]);
+  isStudy: (doc) => hasKey(doc, ["protocolSection", "identificationModule"]),
+  parse(source, file) {
+    return this.readStudy(parseJson(source, file), file);
+  },
+  readStudy(document, file): SourceTrial {
+    const doc = onlyStudy(document, file, [(d) => d.studies]);
     if (!isObject(doc) || !(isObject(doc.protocolSection) || isObject(doc.identificationModule))) {
       throw new ImportError("a JSON document that is not a ClinicalTrials.gov API v2 study (no protocolSection)", { file });
     }
-    return toParsedTrial(readV2Study(doc), "ctgov-v2", file);
+    return toSourceTrial(readV2Study(doc), "ctgov-v2", file);
   },
 };

@@ -1,5 +1,5 @@
 import { ImportError } from "../errors";
-import type { Layout } from "./types";
+import type { Layout, StudyLayout } from "./types";
 import { ctgovClassic } from "./ctgov-classic";
 import { ctgovClassicJson } from "./ctgov-classic-json";
 import { ctgovV2 } from "./ctgov-v2";
@@ -12,7 +12,7 @@ import { veevaProse } from "./veeva-prose";
  * the full one). The JSON formats come first: their test is cheap and no text page starts
  * with "{" or "[".
  */
-const JSON_LAYOUTS: readonly Layout[] = [ctgovV2, ctgovClassicJson];
+const JSON_LAYOUTS: readonly StudyLayout[] = [ctgovV2, ctgovClassicJson];
 const TEXT_LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
 export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...TEXT_LAYOUTS];
 
@@ -29,4 +29,11 @@ export function detectLayout(text: string, file: string): Layout {
   throw new ImportError(`${what} (known layouts: ${known})`, { file });
 }
 
-export type { Layout };
+/** The layout of a parsed JSON study, as `detectLayout` finds it in the study's text. */
+export function detectStudyLayout(doc: unknown, file: string): StudyLayout {
+  const layout = JSON_LAYOUTS.find((l) => l.isStudy(doc));
+  if (layout) return layout;
+  throw new ImportError(`a JSON document that is not a ClinicalTrials.gov study (no protocolSection or ProtocolSection) (known layouts: ${JSON_LAYOUTS.map((l) => l.description).join("; ")})`, { file });
+}
+
+export type { Layout, StudyLayout };

@@ -1,10 +1,7 @@
 import { ImportError } from "../errors";
-import { emptyParsedTrial, type ParsedTrial } from "../parsed-record";
+import { emptySourceTrial, type SourceTrial } from "../source-record";
 import { normalizePhases, normalizeStatus, normalizeStudyType } from "../normalize/enums";
 import { normalizeDate } from "../normalize/dates";
-import { findCellSource } from "../normalize/doses";
-import { deriveDesign } from "../prose/design";
-import { malformedWarnings, readArmsFromProse } from "../prose/index";
 import { refuseRepeatedSections, requireComplete, toLines } from "../text";
 import type { Layout } from "./types";
 
@@ -38,10 +35,10 @@ export const trialSummary: Layout = {
   detect(text) {
     return /^\s*Clinical Trial Summary\s*$/m.test(text.slice(0, 1000));
   },
-  parse(text, file): ParsedTrial {
+  parse(text, file): SourceTrial {
     const lines = toLines(text);
     refuseRepeatedSections(lines, file, (line) => (SECTIONS.includes(line) ? line : null));
-    const rec = emptyParsedTrial("trial-summary", file);
+    const rec = emptySourceTrial("trial-summary", file);
     const sections = readSections(lines);
     const ev = (path: string, t: string, origin: "source" | "derived" = "source") => (rec.evidence[path] = { origin, text: t });
 
@@ -62,7 +59,6 @@ export const trialSummary: Layout = {
 
     rec.briefSummary = (sections.get("Clinical Trial Summary") ?? []).join("\n\n") || null;
     rec.description = (sections.get("Clinical Trial Description") ?? []).join("\n\n").replace(/(?<!\s)\s*;\s*$/, "") || null;
-    const prose = [rec.briefSummary, rec.description].filter(Boolean).join("\n\n");
 
     const studyType = fields.get("Study type");
     if (studyType) (rec.studyType = normalizeStudyType(studyType)), ev("studyType", studyType);
@@ -88,20 +84,9 @@ export const trialSummary: Layout = {
       rec.contacts.push({ role: "CENTRAL", name: contact, phone: fields.get("Phone") ?? null, email: fields.get("Email") ?? null, affiliation: null });
     }
 
-    deriveDesign(rec, prose);
-
-    // The page lists no arms: each group its prose names is one, with the doses it states.
-    const read = readArmsFromProse({ arms: [], trialText: prose });
-    rec.arms = read.arms.map((arm, i) => {
-      const description = arm.description ?? null;
-      ev(`arms[${i}]`, description ?? arm.evidence.join(" … ") ?? arm.label, "derived");
-      return { label: arm.label, type: arm.type, description, doses: arm.doses };
-    });
-    rec.warnings.push(...read.warnings, ...malformedWarnings(read));
-    if (rec.arms.length === 0) rec.warnings.push("no dose groups could be read from the description");
-
-    const cellSource = findCellSource([prose]);
-    if (cellSource) (rec.cellSource = cellSource.value), ev("cellSource", cellSource.text, "derived");
+    // The page lists no arms: the dose reader reads each group its prose names as one.
+    rec.armsFrom = "prose";
+    rec.noArmsWarning = "no dose groups could be read from the description";
     return rec;
   },
 };

@@ -1,11 +1,11 @@
-import type { ParsedArm, ParsedTrial } from "../parsed-record";
+import type { ParsedArm } from "../parsed-record";
+import type { SourceTrial } from "../source-record";
 import {
   normalizeAllocation, normalizeArmType, normalizeHealthyVolunteers, normalizeInterventionModel,
   normalizeMasking, normalizePhases, normalizeSex, normalizeStatus, normalizeStudyType,
 } from "../normalize/enums";
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
-import { findCellSource } from "../normalize/doses";
 import { parseWholeNumber } from "../normalize/numbers";
 import { splitAcronym, toLines } from "../text";
 
@@ -121,7 +121,7 @@ export function readVeevaArmBlocks(lines: string[]): (Omit<ParsedArm, "doses"> &
 }
 
 /** Fills `rec` with the structured fields of a Veeva page; empty sections leave nulls. */
-export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
+export function readVeevaFields(page: VeevaPage, rec: SourceTrial): void {
   const ev = (path: string, text: string) => (rec.evidence[path] = { origin: "source", text });
 
   const titleLine = page.head[0];
@@ -222,12 +222,6 @@ export function readVeevaFields(page: VeevaPage, rec: ParsedTrial): void {
     // "Tao Yang, MD; Yanhu Wang, MM": names with their degrees, separated by semicolons.
     rec.contacts = central.split(/(?<!\s)\s*;\s*/).filter(Boolean)
       .map((name) => ({ role: "CENTRAL", name, phone: null, email: null, affiliation: null }));
-  }
-
-  const cellSource = findCellSource([...rec.interventions, rec.title, rec.briefSummary, rec.description]);
-  if (cellSource) {
-    rec.cellSource = cellSource.value;
-    rec.evidence.cellSource = { origin: "derived", text: cellSource.text };
   }
 }
 

@@ -64,3 +64,9 @@ export function checkPlausibility(rec: ParsedTrial): { record: ParsedTrial; warn
   }));
   return { record: r, warnings };
 }
+
+/** The enricher: implausible values left not reported, their warnings appended to the record's. */
+export function enforcePlausibility(rec: ParsedTrial): ParsedTrial {
+  const { record, warnings } = checkPlausibility(rec);
+  return { ...record, warnings: [...record.warnings, ...warnings] };
+}
