@@ -145,10 +145,11 @@ export function importRecord(
   try {
     const imported = importSource(bytes, file, curation);
     if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
-    const { replaced } = writeTrial(db, imported, options);
+    const { replaced, beside, sourceFile } = writeTrial(db, imported, options);
     const r = imported.record;
     const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
-    const note = replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "";
+    const note = (replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "") +
+      (beside ? ` (stored as ${sourceFile}, beside ${beside.id} of ${beside.sourceFile}, which stays)` : "");
     return {
       file, ok: true, warnings: imported.warnings,
       line: `${name}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,
