@@ -76,8 +76,12 @@ export const MID_WORD = "the file ends mid-word";
  * page says "chief" and "China"). A page that ends on a whole word ("Legal") is not cut.
  */
 export function endsMidWord(text: string): string | null {
-  const last = /[A-Za-z]+$/.exec(text);
-  if (!last) return null;
+  // The last word, found by stepping back from the end: `/[A-Za-z]+$/` would try every
+  // start of a long run of letters and run to its end (quadratic: 31 s for 256 KiB).
+  let start = text.length;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  if (start === text.length) return null;
+  const last = { index: start, 0: text.slice(start) };
   const word = last[0].toLowerCase();
   const others = (text.slice(0, last.index).match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase());
   if (others.includes(word)) return null;
@@ -85,6 +89,10 @@ export function endsMidWord(text: string): string | null {
   const lineStart = text.lastIndexOf("\n", last.index) + 1;
   const tail = text.slice(Math.max(lineStart, text.length - 40));
   return tail.trim();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /**
