@@ -7,7 +7,7 @@ import fs from "node:fs";
  * `npm run bench:import-hostile`. Generated, never stored.
  */
 
-export const HOSTILE_KINDS = ["word", "digits", "spaces", "punctuation", "parentheses", "dose-phrases", "lines"] as const;
+export const HOSTILE_KINDS = ["word", "digits", "spaces", "punctuation", "parentheses", "dose-phrases", "lab-limits", "lines"] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
 
 /** One kind of hostile text, `bytes` bytes long in UTF-8 (give or take one character). */
@@ -19,6 +19,7 @@ export function hostileText(kind: HostileKind, bytes: number): string {
     punctuation: ".,;:-/|*_=+",
     parentheses: "((((",
     "dose-phrases": "1.0×10^6 cells/kg once weekly for 4 weeks, ",
+    "lab-limits": "INR ≥1.5 or HE grade 3, ", // each a threshold the eligibility reader reads
     lines: "x\n",
   };
   const u = unit[kind];
@@ -27,7 +28,7 @@ export function hostileText(kind: HostileKind, bytes: number): string {
 }
 
 /** Where the hostile text goes in the text record. */
-export const TEXT_PLACES = ["about", "arm", "end"] as const;
+export const TEXT_PLACES = ["about", "arm", "criterion", "end"] as const;
 export type TextPlace = (typeof TEXT_PLACES)[number];
 
 /** The seed the text records are built from (a ClinicalTrials.Veeva page). */
@@ -35,7 +36,8 @@ export const TEXT_SEED = "seeds/000_423415c0e2b20a3c.txt";
 
 /**
  * Seed 000 with `total` bytes in all: the hostile text inside its "About" paragraph, inside
- * its first arm's description, or after its last line (where the cut-off check looks).
+ * its first arm's description, inside its last inclusion criterion, or after its last line
+ * (where the cut-off check looks).
  */
 export function hostileTextRecord(kind: HostileKind, place: TextPlace, total: number): Buffer {
   const seed = fs.readFileSync(TEXT_SEED, "utf8");
@@ -44,7 +46,7 @@ export function hostileTextRecord(kind: HostileKind, place: TextPlace, total: nu
   let text: string;
   if (place === "end") text = `${seed} ${fill(room)}`;
   else {
-    const anchor = place === "about" ? "This study is a multicenter" : "2.0×10\\^6/kg\nTreatment:";
+    const anchor = { about: "This study is a multicenter", arm: "2.0×10\\^6/kg\nTreatment:", criterion: "Voluntarily participate" }[place];
     const at = seed.indexOf(anchor);
     if (at < 0) throw new Error(`the seed lacks "${anchor}"`);
     text = `${seed.slice(0, at)}${fill(room)} ${seed.slice(at)}`;
