@@ -1,5 +1,8 @@
 import type Database from "better-sqlite3";
-import { COUNTED_FIELDS, countsOf, MID_WORD, refuseReplacement, type RecordCounts } from "../record/completeness";
+import {
+  contactKey, COUNTED_FIELDS, countsOf, locationKey, MID_WORD, outcomeKey, refuseReplacement, repeatedBlock,
+  type RecordCounts, type RecordLists,
+} from "../record/completeness";
 import type { Evidence, TrialRecord } from "../record/schema";
 import { encodeDirectFields } from "./direct-fields";
 import { indexTrial, unindexTrial } from "./search-index";
@@ -33,6 +36,8 @@ export interface WriteResult {
   beside: { id: string; sourceFile: string } | null;
   /** The name the record is stored under (its file's name, or `file#id` beside another trial). */
   sourceFile: string;
+  /** Why the stored version was not protected by the cut-off check (it held a block twice), or null. */
+  unprotected: string | null;
 }
 
 export interface WriteOptions {
@@ -57,6 +62,25 @@ function storedCounts(db: Database.Database, id: string): { counts: RecordCounts
   if (!row) return null;
   const { warnings, ...counts } = row;
   return { counts, endsMidWord: (JSON.parse(warnings) as string[]).some((w) => w.startsWith(MID_WORD)) };
+}
+
+/** The stored trial's lists, as listsOf gives them for a record. */
+function storedLists(db: Database.Database, id: string): RecordLists {
+  const col = (sql: string) => (db.prepare(sql).all(id) as { v: string }[]).map((r) => r.v);
+  const rows = <T,>(sql: string) => db.prepare(sql).all(id) as T[];
+  const json = (column: string) => JSON.parse((db.prepare(`SELECT ${column} AS v FROM Trial WHERE id = ?`).get(id) as { v: string }).v) as string[];
+  return {
+    arms: col("SELECT label AS v FROM Arm WHERE trialId = ? ORDER BY ordinal"),
+    inclusion: col("SELECT text AS v FROM Criterion WHERE trialId = ? AND kind = 'INCLUSION' ORDER BY ordinal"),
+    exclusion: col("SELECT text AS v FROM Criterion WHERE trialId = ? AND kind = 'EXCLUSION' ORDER BY ordinal"),
+    outcomes: rows<Parameters<typeof outcomeKey>[0]>("SELECT kind, measure, timeFrame, description FROM Outcome WHERE trialId = ? ORDER BY ordinal").map(outcomeKey),
+    contacts: rows<Parameters<typeof contactKey>[0]>("SELECT role, name, phone, email, affiliation FROM Contact WHERE trialId = ? ORDER BY ordinal").map(contactKey),
+    locations: rows<Parameters<typeof locationKey>[0]>("SELECT facility, city, region, country FROM Location WHERE trialId = ? ORDER BY ordinal").map(locationKey),
+    keywords: json("keywords"),
+    conditions: col("SELECT name AS v FROM Condition WHERE trialId = ? ORDER BY ordinal"),
+    otherIds: col("SELECT value AS v FROM OtherId WHERE trialId = ? ORDER BY ordinal"),
+    interventions: json("interventions"),
+  };
 }
 
 const nullableMax = (xs: (number | null)[]) => {
@@ -108,7 +132,10 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
     // A cut-off copy must not replace the full record: compared here, in the transaction
     // that writes, so that no other import can change the stored trial in between.
     const stored = options.force ? null : storedCounts(db, r.id);
-    if (stored) {
+    // A stored version that holds a block twice (imported before such files were refused)
+    // would be refused today: its counts protect nothing ("8 arms" of a 4-arm trial).
+    const unprotected = stored ? repeatedBlock(storedLists(db, r.id))?.message ?? null : null;
+    if (stored && !unprotected) {
       const refusal = refuseReplacement({
         id: r.id, stored: stored.counts, storedEndsMidWord: stored.endsMidWord,
         incoming: countsOf(r), incomingEndsMidWord: endsMidWord,
@@ -178,7 +205,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
     });
     indexTrial(db, r);
-    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file };
+    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected };
   });
   return run.immediate();
 }

@@ -5,6 +5,7 @@ import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
 import { importSource } from "../ingest/pipeline";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
+import { listsOf, repeatedBlock } from "../record/completeness";
 import { readJsonStudies } from "./json-studies";
 
 export interface FileResult {
@@ -144,12 +145,16 @@ export function importRecord(
 ): FileResult {
   try {
     const imported = importSource(bytes, file, curation);
+    // A block pasted twice (an arm, a run of criteria): refused like a section heading twice.
+    const repeated = repeatedBlock(listsOf(imported.record));
+    if (repeated) throw new ImportError(repeated.message, { file, field: repeated.field });
     if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
-    const { replaced, beside, sourceFile } = writeTrial(db, imported, options);
+    const { replaced, beside, sourceFile, unprotected } = writeTrial(db, imported, options);
     const r = imported.record;
     const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
     const note = (replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "") +
-      (beside ? ` (stored as ${sourceFile}, beside ${beside.id} of ${beside.sourceFile}, which stays)` : "");
+      (beside ? ` (stored as ${sourceFile}, beside ${beside.id} of ${beside.sourceFile}, which stays)` : "") +
+      (unprotected ? ` (the stored version was replaced without the cut-off check: ${unprotected})` : "");
     return {
       file, ok: true, warnings: imported.warnings,
       line: `${name}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,
