@@ -1,6 +1,6 @@
 // npm run import -- [files…]: reads trial records into the database at DATABASE_URL.
 import fs from "node:fs";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "../lib/import/run-import";
+import { importFiles, loadCuration, oneLine, SEED_CURATION, seedFiles } from "../lib/import/run-import";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";
@@ -54,7 +54,7 @@ const results = importFiles(db, files, curation, {
   onResult(r) {
     if (r.ok) console.log(`✓ ${r.line}`);
     else console.error(`✗ ${r.line}`);
-    for (const w of r.warnings) console.log(`    note: ${w}`);
+    for (const w of r.warnings) console.log(`    note: ${oneLine(w)}`);
   },
 });
 db.close();

@@ -1,8 +1,12 @@
 import type Database from "better-sqlite3";
-import { COUNTED_FIELDS, countsOf, MID_WORD, refuseReplacement, type RecordCounts } from "../record/completeness";
+import {
+  contactKey, COUNTED_FIELDS, countsOf, locationKey, MID_WORD, outcomeKey, refuseReplacement, repeatedBlock,
+  type RecordCounts, type RecordLists,
+} from "../record/completeness";
 import type { Evidence, TrialRecord } from "../record/schema";
 import { encodeDirectFields } from "./direct-fields";
 import { indexTrial, unindexTrial } from "./search-index";
+import { slugForFile } from "../ingest/resolve";
 
 const NCT = /^NCT\d{8}$/;
 
@@ -23,12 +27,24 @@ export class WriteRefusedError extends Error {
 }
 
 export interface WriteResult {
-  /** Trials this write replaced: the same id, or an earlier import of the same file. */
+  /** The trial this write replaced under its own id when it came from another file. */
   replaced: { id: string; sourceFile: string }[];
+  /**
+   * Another trial stored from a file of this name, left as it is: with `force`, this
+   * record is stored beside it under the name `file#id`.
+   */
+  beside: { id: string; sourceFile: string } | null;
+  /** The name the record is stored under (its file's name, or `file#id` beside another trial). */
+  sourceFile: string;
+  /** Why the stored version was not protected by the cut-off check (it held a block twice), or null. */
+  unprotected: string | null;
 }
 
 export interface WriteOptions {
-  /** Replace the stored trial even when the new record holds less of it (looks cut off). */
+  /**
+   * Replace the stored trial even when the new record holds less of it (looks cut off);
+   * store a record whose file name another trial holds beside that trial (never over it).
+   */
   force?: boolean;
 }
 
@@ -48,39 +64,86 @@ function storedCounts(db: Database.Database, id: string): { counts: RecordCounts
   return { counts, endsMidWord: (JSON.parse(warnings) as string[]).some((w) => w.startsWith(MID_WORD)) };
 }
 
+/** The stored trial's lists, as listsOf gives them for a record. */
+function storedLists(db: Database.Database, id: string): RecordLists {
+  const col = (sql: string) => (db.prepare(sql).all(id) as { v: string }[]).map((r) => r.v);
+  const rows = <T,>(sql: string) => db.prepare(sql).all(id) as T[];
+  const json = (column: string) => JSON.parse((db.prepare(`SELECT ${column} AS v FROM Trial WHERE id = ?`).get(id) as { v: string }).v) as string[];
+  return {
+    arms: col("SELECT label AS v FROM Arm WHERE trialId = ? ORDER BY ordinal"),
+    inclusion: col("SELECT text AS v FROM Criterion WHERE trialId = ? AND kind = 'INCLUSION' ORDER BY ordinal"),
+    exclusion: col("SELECT text AS v FROM Criterion WHERE trialId = ? AND kind = 'EXCLUSION' ORDER BY ordinal"),
+    outcomes: rows<Parameters<typeof outcomeKey>[0]>("SELECT kind, measure, timeFrame, description FROM Outcome WHERE trialId = ? ORDER BY ordinal").map(outcomeKey),
+    contacts: rows<Parameters<typeof contactKey>[0]>("SELECT role, name, phone, email, affiliation FROM Contact WHERE trialId = ? ORDER BY ordinal").map(contactKey),
+    locations: rows<Parameters<typeof locationKey>[0]>("SELECT facility, city, region, country FROM Location WHERE trialId = ? ORDER BY ordinal").map(locationKey),
+    keywords: json("keywords"),
+    conditions: col("SELECT name AS v FROM Condition WHERE trialId = ? ORDER BY ordinal"),
+    otherIds: col("SELECT value AS v FROM OtherId WHERE trialId = ? ORDER BY ordinal"),
+    interventions: json("interventions"),
+  };
+}
+
 const nullableMax = (xs: (number | null)[]) => {
   const known = xs.filter((x): x is number => x !== null);
   return known.length ? Math.max(...known) : null;
 };
 
 /**
- * Writes one imported trial in a single `BEGIN IMMEDIATE` transaction: rows of an earlier
- * import of the same trial or file go, the new rows and the search index entry come in.
- * If anything fails, nothing of this file is written and what was stored stays. A record
- * that holds less of the trial than the stored version is refused unless `force`.
+ * The stored trial that holds this record's file name under another id: `own` when the
+ * record names it, else `other`. A file names the trial of its id and, once it states an
+ * NCT id, its own slug trial (stored when it had none, and known only as "the trial of
+ * this file"). A copy that lost its NCT id, or a different trial saved under a stored
+ * trial's file name, does not name the stored trial.
  */
-export function writeTrial(db: Database.Database, { record: r, evidence, endsMidWord }: TrialToWrite, options: WriteOptions = {}): WriteResult {
+function trialOfFile(db: Database.Database, r: TrialRecord): { own: Row | null; other: Row | null } {
+  const row = db.prepare("SELECT id, sourceFile FROM Trial WHERE sourceFile = ? AND id <> ?").get(r.source.file, r.id) as Row | undefined;
+  if (!row) return { own: null, other: null };
+  const ownSlug = !NCT.test(row.id) && row.id === slugForFile(r.source.file) && NCT.test(r.id);
+  return ownSlug ? { own: row, other: null } : { own: null, other: row };
+}
+
+type Row = { id: string; sourceFile: string };
+
+function refuseOtherTrial(r: TrialRecord, other: Row): WriteRefusedError {
+  const names = NCT.test(r.id) ? `names ${r.id}` : `names no NCT id (it would be the trial ${r.id})`;
+  const lost = NCT.test(other.id) ? ` (has its "${other.id}" line been lost?)` : "";
+  return new WriteRefusedError(`refused: ${other.id} was imported from a file of this name, but this file ${names}: ` +
+    `it is not a copy of ${other.id} and must not replace it. Check the file${lost}, rename it to import it as another trial, ` +
+    `or use --force to store it as ${r.id} beside ${other.id}`);
+}
+
+/**
+ * Writes one imported trial in a single `BEGIN IMMEDIATE` transaction: the stored rows of
+ * the same trial (its id) go, the new rows and the search index entry come in. If anything
+ * fails, nothing of this file is written and what was stored stays. A record that holds
+ * less of the trial than the stored version is refused unless `force`. A write never
+ * removes a trial the record does not name: when another trial holds the file's name, the
+ * record is refused, or with `force` stored beside it as `file#id`.
+ */
+export function writeTrial(db: Database.Database, { record: incoming, evidence, endsMidWord }: TrialToWrite, options: WriteOptions = {}): WriteResult {
   const run = db.transaction((): WriteResult => {
-    const replaced = db
-      .prepare("SELECT id, sourceFile FROM Trial WHERE id = ? OR sourceFile = ?")
-      .all(r.id, r.source.file) as WriteResult["replaced"];
-    // Files are known by name. A file of the same name that held another registered trial
-    // is a different record, not a newer copy: replacing it would lose that trial.
-    const clash = replaced.find((old) => old.sourceFile === r.source.file && old.id !== r.id &&
-      NCT.test(old.id) && NCT.test(r.id));
-    if (clash) {
-      throw new WriteRefusedError(`a different trial (${clash.id}) was imported from a file of the same name; rename this file or remove ${clash.id} first`);
-    }
+    let r = incoming;
+    const same = db.prepare("SELECT id, sourceFile FROM Trial WHERE id = ?").get(r.id) as Row | undefined;
+    const besideName = `${r.source.file}#${r.id}`;
+    const { own, other } = trialOfFile(db, r);
+    // Stored beside the other trial already (an earlier --force): a re-import keeps that place.
+    if (other && !options.force && same?.sourceFile !== besideName) throw refuseOtherTrial(r, other);
+    if (other) r = { ...r, source: { ...r.source, file: besideName } };
     // A cut-off copy must not replace the full record: compared here, in the transaction
     // that writes, so that no other import can change the stored trial in between.
     const stored = options.force ? null : storedCounts(db, r.id);
-    if (stored) {
+    // A stored version that holds a block twice (imported before such files were refused)
+    // would be refused today: its counts protect nothing ("8 arms" of a 4-arm trial).
+    const unprotected = stored ? repeatedBlock(storedLists(db, r.id))?.message ?? null : null;
+    if (stored && !unprotected) {
       const refusal = refuseReplacement({
         id: r.id, stored: stored.counts, storedEndsMidWord: stored.endsMidWord,
         incoming: countsOf(r), incomingEndsMidWord: endsMidWord,
       });
       if (refusal) throw new WriteRefusedError(refusal);
     }
+    // Only the rows of the trials this record names go: its id, and its file's slug trial.
+    const replaced = [same, own].filter((x): x is Row => !!x);
     for (const old of replaced) {
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
@@ -142,7 +205,7 @@ export function writeTrial(db: Database.Database, { record: r, evidence, endsMid
       s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
     });
     indexTrial(db, r);
-    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)) };
+    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected };
   });
   return run.immediate();
 }

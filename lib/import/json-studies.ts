@@ -27,6 +27,13 @@ interface Frame {
 
 const CHUNK = 64 * 1024;
 
+/**
+ * The deepest nesting followed bracket by bracket. A study of ClinicalTrials.gov nests
+ * some ten levels; past this, brackets are only counted (no frame each), and the study
+ * they are in is skipped: 40 MB of "[" held a frame per bracket (1.5 GB) before.
+ */
+export const MAX_DEPTH = 256;
+
 /** Whether the innermost container of `stack` is a list of studies. */
 function isStudyList(stack: Frame[]): boolean {
   const [a, b, c] = stack;
@@ -88,6 +95,11 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
   let pieceLine = 0;
   let pieceScalar = false;
   let tooLong = false;
+  // Brackets opened past MAX_DEPTH (counted, not followed), and whether the current study
+  // (or the root study) went that deep.
+  let deeper = 0;
+  let tooDeep = false;
+  let rootTooDeep = false;
   let index = 0;
   let needComma = false;
 
@@ -95,11 +107,15 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
     kind: "error", inList: envelope || stack[0]?.open === "[", index: i, line: l, fatal: false,
     message: `study ${i} is over the limit of ${maxStudyChars >= 1024 * 1024 ? `${maxStudyChars / 1024 / 1024} MB` : `${maxStudyChars} characters`} for one study; skipped`,
   });
+  const tooDeepError = (i: number, l: number): JsonPiece => ({
+    kind: "error", inList: envelope || stack[0]?.open === "[", index: i, line: l, fatal: false,
+    message: `study ${i} nests brackets deeper than ${MAX_DEPTH} levels; skipped`,
+  });
 
   for (const chunk of chunks) {
     let from = 0; // where the current piece's (or root's) text starts in this chunk
     const flush = (to: number) => {
-      if (piece && !tooLong) {
+      if (piece && !tooLong && !tooDeep) {
         pieceChars += to - from;
         if (pieceChars > maxStudyChars) tooLong = true;
         else piece.push(chunk.slice(from, to));
@@ -147,6 +163,7 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
         pieceLine = line;
         pieceScalar = c !== 0x7b && c !== 0x5b;
         tooLong = false;
+        tooDeep = false;
         from = i;
         needComma = false;
       }
@@ -173,6 +190,18 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
             from = i;
           }
         }
+        if (stack.length >= MAX_DEPTH) {
+          // Only counted from here: the study is dropped (its text is no longer kept).
+          deeper++;
+          if (piece) {
+            tooDeep = true;
+            piece.length = 0;
+          } else if (rootObject && !envelope) {
+            rootTooDeep = true;
+            root = null;
+          }
+          continue;
+        }
         stack.push({ open: c === 0x7b ? "{" : "[", key: null, expectKey: c === 0x7b });
         if (!envelope && isStudyList(stack)) {
           envelope = true;
@@ -185,6 +214,10 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
         return;
       }
       if (c === 0x7d || c === 0x5d) {
+        if (deeper > 0) {
+          deeper--; // past MAX_DEPTH brackets are counted, not matched
+          continue;
+        }
         const open = stack.pop();
         if (!open || (open.open === "{") !== (c === 0x7d)) {
           yield { kind: "error", inList: envelope || stack[0]?.open === "[", index: piece ? index : null, line, fatal: true, message: `bad JSON at line ${line}: unexpected "${chunk[i]}"${piece ? ` in study ${index}` : ""}` };
@@ -192,7 +225,8 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
         }
         if (piece && !pieceScalar && stack.length === pieceDepth) {
           flush(i + 1);
-          yield tooLong ? tooLongError(index, pieceLine) : { kind: "study", index, line: pieceLine, text: piece.join(""), inList: true };
+          yield tooDeep ? tooDeepError(index, pieceLine) : tooLong ? tooLongError(index, pieceLine)
+            : { kind: "study", index, line: pieceLine, text: piece.join(""), inList: true };
           piece = null;
           needComma = true;
         } else if (piece && pieceScalar && stack.length === pieceDepth - 1) {
@@ -207,7 +241,7 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
             yield { kind: "study", index: 1, line: rootLine, text: root.join(""), inList: false };
             root = null;
           } else if (rootObject && !envelope) {
-            yield tooLongError(1, rootLine);
+            yield rootTooDeep ? tooDeepError(1, rootLine) : tooLongError(1, rootLine);
           }
         }
         continue;
@@ -232,7 +266,8 @@ export function* scan(chunks: Iterable<string>, maxStudyChars: number): Generato
   if (!started) {
     yield { kind: "error", inList: envelope || stack[0]?.open === "[", index: null, line, fatal: true, message: "the file holds no JSON value" };
   } else if (!ended) {
-    const where = piece ? `inside study ${index}` : "before the end of the document";
+    const deep = tooDeep || (rootTooDeep && !piece) ? ` (nested deeper than ${MAX_DEPTH} levels)` : "";
+    const where = `${piece ? `inside study ${index}` : "before the end of the document"}${deep}`;
     yield { kind: "error", inList: envelope || stack[0]?.open === "[", index: piece ? index : null, line, fatal: true, message: `truncated: the file ends at line ${line} ${where}` };
   }
 }

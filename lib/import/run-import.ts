@@ -5,6 +5,7 @@ import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
 import { importSource, importStudy, importStudyText, type ImportedTrial } from "../ingest/pipeline";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
+import { listsOf, repeatedBlock } from "../record/completeness";
 import { readJsonStudies } from "./json-studies";
 
 export interface FileResult {
@@ -52,6 +53,20 @@ export function expandPaths(paths: string[]): string[] {
   });
 }
 
+/** The longest line printed for one file (a message quoting a whole study would flood the terminal). */
+export const MAX_LINE_CHARS = 400;
+
+/**
+ * A message as one printable line: line breaks, tabs and other control characters as
+ * escapes (`\n`, `\u0001`), cut at MAX_LINE_CHARS with a count of what is left out.
+ * A JSON parse error quotes the bytes around the error, line breaks and all.
+ */
+export function oneLine(text: string, max = MAX_LINE_CHARS): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escaped.length <= max ? escaped : `${escaped.slice(0, max)}… (${escaped.length - max} more characters)`;
+}
+
 export interface ImportOptions extends WriteOptions {
   /** Called with each result as soon as it is known (the import of a large file prints as it goes). */
   onResult?: (result: FileResult) => void;
@@ -66,8 +81,9 @@ export function importFiles(db: Database.Database, paths: string[], curation: Cu
   const { onResult, ...write } = options;
   const results: FileResult[] = [];
   const report = (r: FileResult) => {
-    results.push(r);
-    onResult?.(r);
+    const printable = { ...r, line: oneLine(r.line) };
+    results.push(printable);
+    onResult?.(printable);
   };
   for (const filePath of expandPaths(paths)) {
     if (/\.json$/i.test(filePath)) importJsonFile(db, filePath, curation, write, report);
@@ -109,8 +125,10 @@ function readProblem(e: unknown): string {
  */
 function importJsonFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
   const file = path.basename(filePath);
+  let pieces = 0;
   try {
     for (const piece of readJsonStudies(filePath, MAX_RECORD_BYTES)) {
+      pieces++;
       const name = piece.index !== null && piece.inList ? `${file} #${piece.index}` : file;
       if (piece.kind === "error") {
         report({ file, ok: false, warnings: [], line: `${name}: ${piece.message}` });
@@ -125,6 +143,8 @@ function importJsonFile(db: Database.Database, filePath: string, curation: Curat
         report(failure(file, name, e));
       }
     }
+    // "[]" or an API page of no studies: nothing to import, said on the file's one line.
+    if (pieces === 0) report({ file, ok: false, warnings: [], line: `${file}: no studies: the file's list of studies is empty; nothing imported` });
   } catch (e) {
     report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
   }
@@ -152,11 +172,16 @@ export function importRecord(
 ): FileResult {
   try {
     const imported = read(input, file, curation);
+    // A block pasted twice (an arm, a run of criteria): refused like a section heading twice.
+    const repeated = repeatedBlock(listsOf(imported.record));
+    if (repeated) throw new ImportError(repeated.message, { file, field: repeated.field });
     if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
-    const { replaced } = writeTrial(db, imported, options);
+    const { replaced, beside, sourceFile, unprotected } = writeTrial(db, imported, options);
     const r = imported.record;
     const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
-    const note = replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "";
+    const note = (replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "") +
+      (beside ? ` (stored as ${sourceFile}, beside ${beside.id} of ${beside.sourceFile}, which stays)` : "") +
+      (unprotected ? ` (the stored version was replaced without the cut-off check: ${unprotected})` : "");
     return {
       file, ok: true, warnings: imported.warnings,
       line: `${name}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,

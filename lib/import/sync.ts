@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { importRecord, type FileResult } from "./run-import";
+import { importRecord, oneLine, type FileResult } from "./run-import";
 
 /**
  * `npm run sync`: studies from the ClinicalTrials.gov API v2 (`GET /api/v2/studies`),
@@ -157,7 +157,7 @@ export async function syncStudies(db: Database.Database, options: SyncOptions): 
         const r: FileResult = importRecord(db, { study }, file, name, {}, {}, { stored: (id) => `${file}/${id}` });
         if (r.ok) summary.imported++;
         else summary.failed++;
-        log(`${r.ok ? "✓" : "✗"} ${r.line}`, r.ok);
+        log(`${r.ok ? "✓" : "✗"} ${oneLine(r.line)}`, r.ok);
       }
       log(`page ${summary.pages}: ${summary.fetched} of ${summary.total ?? "?"} studies fetched`, true);
       if (!page.nextPageToken) break;

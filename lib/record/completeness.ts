@@ -76,8 +76,12 @@ export const MID_WORD = "the file ends mid-word";
  * page says "chief" and "China"). A page that ends on a whole word ("Legal") is not cut.
  */
 export function endsMidWord(text: string): string | null {
-  const last = /[A-Za-z]+$/.exec(text);
-  if (!last) return null;
+  // The last word, found by stepping back from the end: `/[A-Za-z]+$/` would try every
+  // start of a long run of letters and run to its end (quadratic: 31 s for 256 KiB).
+  let start = text.length;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  if (start === text.length) return null;
+  const last = { index: start, 0: text.slice(start) };
   const word = last[0].toLowerCase();
   const others = (text.slice(0, last.index).match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase());
   if (others.includes(word)) return null;
@@ -85,6 +89,10 @@ export function endsMidWord(text: string): string | null {
   const lineStart = text.lastIndexOf("\n", last.index) + 1;
   const tail = text.slice(Math.max(lineStart, text.length - 40));
   return tail.trim();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /**
@@ -103,6 +111,111 @@ export function refuseReplacement(args: {
   if (lost.length) return `refused: the stored ${args.id} has ${lost.join("; ")}; ${hint}`;
   if (args.incomingEndsMidWord !== null && !args.storedEndsMidWord) {
     return `refused: this file ends mid-word ("…${args.incomingEndsMidWord}") and the stored ${args.id} does not; ${hint}`;
+  }
+  return null;
+}
+
+/**
+ * The lists of a record a block pasted twice would repeat, each item as one string (the
+ * fields that make it itself): write-trial.ts builds the same lists from the stored rows.
+ */
+export interface RecordLists {
+  arms: string[];
+  inclusion: string[];
+  exclusion: string[];
+  outcomes: string[];
+  contacts: string[];
+  locations: string[];
+  keywords: string[];
+  conditions: string[];
+  otherIds: string[];
+  interventions: string[];
+}
+
+const joinFields = (...xs: (string | null | undefined)[]) => xs.map((x) => x ?? "").join("\u0001");
+export const outcomeKey = (o: { kind: string | null; measure: string; timeFrame: string | null; description: string | null }) =>
+  joinFields(o.kind, o.measure, o.timeFrame, o.description);
+export const contactKey = (c: { role: string | null; name: string | null; phone: string | null; email: string | null; affiliation: string | null }) =>
+  joinFields(c.role, c.name, c.phone, c.email, c.affiliation);
+export const locationKey = (l: { facility: string | null; city: string | null; region: string | null; country: string | null }) =>
+  joinFields(l.facility, l.city, l.region, l.country);
+
+export function listsOf(r: TrialRecord): RecordLists {
+  return {
+    arms: r.arms.map((a) => a.label), inclusion: r.eligibility.inclusion, exclusion: r.eligibility.exclusion,
+    outcomes: r.outcomes.map((o) => outcomeKey({ ...o, kind: o.kind ?? "UNSPECIFIED" })), contacts: r.contacts.map(contactKey),
+    locations: r.locations.map(locationKey), keywords: r.keywords, conditions: r.conditions, otherIds: r.otherIds,
+    interventions: r.interventions,
+  };
+}
+
+/** Words for each list in messages, with the name of one item. */
+const LIST_NAMES: Record<keyof RecordLists, [list: string, item: string]> = {
+  arms: ["arms", "arm"], inclusion: ["inclusion criteria", "criterion"], exclusion: ["exclusion criteria", "criterion"],
+  outcomes: ["outcomes", "outcome"], contacts: ["contacts", "contact"], locations: ["locations", "location"],
+  keywords: ["keywords", "keyword"], conditions: ["conditions", "condition"], otherIds: ["other ids", "id"],
+  interventions: ["interventions", "intervention"],
+};
+const FIELDS: Record<keyof RecordLists, string> = {
+  arms: "arms", inclusion: "eligibility.inclusion", exclusion: "eligibility.exclusion", outcomes: "outcomes",
+  contacts: "contacts", locations: "locations", keywords: "keywords", conditions: "conditions", otherIds: "otherIds",
+  interventions: "interventions",
+};
+
+/** The smallest run of items that, standing twice, is a block pasted twice (genuine records repeat up to two). */
+export const REPEATED_RUN = 3;
+
+const normal = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * Where a list holds a block twice: `[first, second, length]` (0-based starts), or null.
+ * A block is a run of REPEATED_RUN or more items standing again later in the list, or the
+ * whole list being one run of two or more items twice. Linear: runs of REPEATED_RUN items
+ * are looked up by their text.
+ */
+export function repeatedRun(items: string[]): [number, number, number] | null {
+  const xs = items.map(normal);
+  const n = xs.length;
+  if (n >= 4 && n % 2 === 0 && xs.slice(0, n / 2).every((x, i) => x === xs[n / 2 + i])) return [0, n / 2, n / 2];
+  const first = new Map<string, number>();
+  for (let j = 0; j + REPEATED_RUN <= n; j++) {
+    const key = xs.slice(j, j + REPEATED_RUN).join("\u0000");
+    const i = first.get(key);
+    if (i === undefined) first.set(key, j);
+    else if (j >= i + REPEATED_RUN) {
+      let k = REPEATED_RUN;
+      while (j + k < n && i + k < j && xs[i + k] === xs[j + k]) k++;
+      return [i, j, k];
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a record holds a block twice (a block pasted twice in its source): an arm's label
+ * twice, or a run of items of another list twice. Its items would be stored and counted
+ * twice, and which copy is right cannot be told when they differ. Null when none.
+ */
+export function repeatedBlock(lists: RecordLists): { field: string; message: string } | null {
+  const seen = new Map<string, number>();
+  for (const [i, label] of lists.arms.entries()) {
+    const first = seen.get(normal(label));
+    if (first !== undefined) {
+      return { field: "arms", message: `the arm "${label}" stands twice (arms ${first + 1} and ${i + 1}): a block pasted twice? Keep one copy` };
+    }
+    seen.set(normal(label), i);
+  }
+  for (const key of Object.keys(LIST_NAMES) as (keyof RecordLists)[]) {
+    if (key === "arms") continue;
+    const run = repeatedRun(lists[key]);
+    if (!run) continue;
+    const [a, b, k] = run;
+    const [list, item] = LIST_NAMES[key];
+    const span = (s: number) => (k === 1 ? `${s + 1}` : `${s + 1}–${s + k}`);
+    return {
+      field: FIELDS[key],
+      message: `${list} ${span(a)} stand again as ${span(b)} (${k} ${item === "criterion" ? "criteria" : `${item}s`} twice): a block pasted twice? Keep one copy`,
+    };
   }
   return null;
 }

@@ -21,7 +21,9 @@ describe("files of the same name", async () => {
     db.close();
     expect(first!.ok).toBe(true);
     expect(second!.ok).toBe(false);
-    expect(second!.line).toBe("record.txt: a different trial (NCT04822922) was imported from a file of the same name; rename this file or remove NCT04822922 first");
+    expect(second!.line).toBe("record.txt: refused: NCT04822922 was imported from a file of this name, but this file names NCT09999999: " +
+      "it is not a copy of NCT04822922 and must not replace it. Check the file (has its \"NCT04822922\" line been lost?), " +
+      "rename it to import it as another trial, or use --force to store it as NCT09999999 beside NCT04822922");
     expect(countRows(scratch.file).Trial).toBe(1);
     scratch.cleanup();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { ParsedTrial } from "../parsed-record";
+import { DEFAULT_REFERENCE_WEIGHT_KG } from "../../record/summary";
 
 /**
  * Ranges a stated value must fall in to be stored. A value outside them is a misreading
@@ -54,6 +55,15 @@ export function checkPlausibility(rec: ParsedTrial): { record: ParsedTrial; warn
       if (v !== null && !within(v, LIMITS.cells)) {
         warnings.push(`${at}.${key}: ${show(v)} cells is outside ${show(LIMITS.cells.min)}–${show(LIMITS.cells.max)}${quote(d.text)}; not stored`);
         d[key] = null;
+      }
+    }
+    // A flat dose becomes a per-kg estimate at the reference weight (lib/record/summary.ts):
+    // the estimate must be a plausible per-kg dose too ("1000 cells" is 16.7 cells/kg).
+    if (d.cellsPerKg === null && d.cellsPerInfusion !== null) {
+      const perKg = d.cellsPerInfusion / DEFAULT_REFERENCE_WEIGHT_KG;
+      if (!within(perKg, LIMITS.cells)) {
+        warnings.push(`${at}.cellsPerInfusion: ${show(d.cellsPerInfusion)} cells is ${show(Number(perKg.toPrecision(3)))} cells/kg at the ${DEFAULT_REFERENCE_WEIGHT_KG} kg reference weight, outside ${show(LIMITS.cells.min)}–${show(LIMITS.cells.max)} cells/kg${quote(d.text)}; not stored`);
+        d.cellsPerInfusion = null;
       }
     }
     if (d.infusions !== null && !within(d.infusions, LIMITS.infusions)) {

@@ -25,10 +25,16 @@ export function maskAndSplit(text: string): { masked: string; clauseStarts: numb
   return { masked: masked.join(""), clauseStarts: starts };
 }
 
+/** The clause `pos` is in: the last start at or before it (binary search: called once per threshold). */
 export function clauseIndex(clauseStarts: number[], pos: number): number {
-  let i = 0;
-  while (i + 1 < clauseStarts.length && clauseStarts[i + 1]! <= pos) i++;
-  return i;
+  let lo = 0;
+  let hi = clauseStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (clauseStarts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export const ANY_OF = /\b(?:any|one|either)\s+of\s+the\s+following\b|\bat\s+least\s+one\s+of\b/i;

@@ -56,6 +56,34 @@ function chain(analyte: Analyte, from: number, limits: Limit[], link: Link = nul
   return limits.map((l, i) => ({ ...l, analyte, from, end, link: i === 0 ? link : (l.joined ?? "and"), chain: id }));
 }
 
+/** Positions of a text covered by spans; each position is marked once however spans overlap. */
+class Cover {
+  private readonly marked: Uint8Array;
+  /** The next position at or after i that may be unmarked (followed with path halving). */
+  private readonly next: Int32Array;
+  constructor(length: number) {
+    this.marked = new Uint8Array(length + 1);
+    this.next = Int32Array.from({ length: length + 2 }, (_, i) => i);
+  }
+  private find(i: number): number {
+    while (this.next[i] !== i) {
+      this.next[i] = this.next[this.next[i]!]!;
+      i = this.next[i]!;
+    }
+    return i;
+  }
+  add(from: number, end: number): void {
+    const stop = Math.min(end, this.marked.length);
+    for (let i = this.find(Math.max(0, from)); i < stop; i = this.find(i)) {
+      this.marked[i] = 1;
+      this.next[i] = i + 1;
+    }
+  }
+  has(pos: number): boolean {
+    return this.marked[pos] === 1;
+  }
+}
+
 function readAll(masked: string): Read[] {
   chains = 0;
   const mentions = findMentions(masked);
@@ -93,13 +121,17 @@ function readAll(masked: string): Read[] {
     shared.length = 0;
     cursor = last.end;
   }
-  const covered = (pos: number) => out.some((r) => pos >= r.from && pos < r.end);
-  for (const g of readGrades(masked)) if (!covered(g.start)) out.push(...chain("HE_GRADE", g.start, [g]));
+  // Positions inside a reading already made (marked once each: asking every reading for each
+  // grade or age would cost their product).
+  const cover = new Cover(masked.length);
+  const add = (reads: Read[]) => { for (const r of reads) { out.push(r); cover.add(r.from, r.end); } };
+  for (const r of out) cover.add(r.from, r.end);
+  for (const g of readGrades(masked)) if (!cover.has(g.start)) add(chain("HE_GRADE", g.start, [g]));
   // "18-65 years of age", "less than 20 years old or more than 60 years old".
   for (const y of masked.matchAll(/(?:years?|yrs?)\s*(?:old|of\s+age)\b|\bAges\s+Eligible\b/gi)) {
-    if (covered(y.index)) continue;
+    if (cover.has(y.index)) continue;
     const limits = mergeRange(readAgeBefore(masked, y.index));
-    if (limits.length && !covered(limits[0]!.start)) out.push(...chain("AGE", limits[0]!.start, limits));
+    if (limits.length && !cover.has(limits[0]!.start)) add(chain("AGE", limits[0]!.start, limits));
   }
   return out.sort((a, b) => a.from - b.from || a.end - b.end);
 }
@@ -122,14 +154,26 @@ export function readCriterionThresholds(text: string, list: "inclusion" | "exclu
     placed.forEach((_, i) => { if (doubtful.has(clauseOf(i))) dropped.add(groups[i]!); });
     // "INR ≥1.5 or 20% < PTA ≤ 40%": a two-sided limit as one alternative among others cannot
     // be written as groups (each group is one "or"), so the whole alternative is not read.
+    // (Chains and groups are indexed once: a loop over all reads for each read is quadratic.)
+    const members = new Map<number, number[]>();
+    const chainsOfGroup = new Map<number, Set<number>>();
     reads.forEach((r, i) => {
-      const members = reads.flatMap((o, j) => (o.chain === r.chain ? [j] : []));
-      const spread = new Set(members.map((j) => groups[j]!)).size > 1;
-      const shared = reads.some((o, j) => o.chain !== r.chain && groups[j] === groups[i]);
-      if (spread && shared) members.forEach((j) => dropped.add(groups[j]!));
+      if (!members.has(r.chain)) members.set(r.chain, []);
+      members.get(r.chain)!.push(i);
+      chainsOfGroup.set(groups[i]!, (chainsOfGroup.get(groups[i]!) ?? new Set()).add(r.chain));
     });
+    for (const [, js] of members) {
+      const spread = new Set(js.map((j) => groups[j]!)).size > 1;
+      const shared = js.some((j) => chainsOfGroup.get(groups[j]!)!.size > 1);
+      if (spread && shared) js.forEach((j) => dropped.add(groups[j]!));
+    }
     // A chain half unread is unread.
-    reads.forEach((r, i) => { if (dropped.has(groups[i]!)) reads.forEach((o, j) => { if (o.chain === r.chain) dropped.add(groups[j]!); }); });
+    const unread = new Set<number>();
+    reads.forEach((r, i) => {
+      if (!dropped.has(groups[i]!) || unread.has(r.chain)) return;
+      unread.add(r.chain);
+      members.get(r.chain)!.forEach((j) => dropped.add(groups[j]!));
+    });
   }
   const renumber = new Map<number, number>();
   const out: Threshold[] = [];

@@ -21,8 +21,11 @@ export interface Limit {
 // "Child-Pugh class B (", "serum creatinine test".
 const FILLER = new RegExp(String.raw`^(?:[\s:,(]|\[[A-Za-z-]{1,8}\]|\b(?:levels?|counts?|concentrations?|values?|scores?|is|was|were|are|of|must|be|should|meets?|test|results?|the|a|an|serum|blood|screening|baseline|with|range|ranging|from|class|grade|between|[A-C](?:\s*(?:or|and)\s*[A-C])?)\b)*`, "i");
 
-const ULN = String.raw`\s*times?\s+(?:the\s+)?normal\b|\s*(?:[x×*]|times?)?\s*(?:of\s+)?(?:the\s+)?(?:ULN\b|upper\s+(?:limits?\s+of\s+(?:the\s+)?normal|normal\s+limit|limit\s+normal)(?:\s+values?)?(?:\s*\(ULN\))?)`;
-const ULN_AFTER = new RegExp(`^${ULN}`, "i");
+const ULN = String.raw`\s*times?\s+(?:the\s+)?normal\b|\s*(?:[x×*]|times?)?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:ULN\b|upper\s+(?:limits?\s+of\s+(?:the\s+)?normal|normal\s+limit|limit\s+normal)(?:\s+values?)?(?:\s*\(ULN\))?)`;
+// Grouped: `^A|B` anchored only A and searched the whole rest of the criterion for B, which
+// read "albumin ≥ 3.0g/dL … creatinine ≤ 1.5×ULN" as 3.0 × ULN, and cost the rest's length
+// for each number (quadratic over many limits).
+const ULN_AFTER = new RegExp(`^(?:${ULN})`, "i");
 // "3times more than normal": the comparator after the multiple.
 const TIMES_COMP_NORMAL = new RegExp(String.raw`^\s*times?\s*(${COMPARATOR})\s*(?:the\s+)?(?:ULN\b|upper\s+limits?\s+of\s+normal|normal\b)`, "i");
 const NUMBER = new RegExp(`^${NUM}`);
@@ -112,7 +115,8 @@ function check(analyte: Analyte, l: Limit): boolean {
 export function readLimitsAfter(text: string, i: number, analyte: Analyte): Limit[] {
   const filler = FILLER.exec(text.slice(i))![0];
   const at = i + filler.length;
-  const afterBetween = /\bbetween\s*$/i.test(text.slice(0, at)) || /\bbetween\b/i.test(filler);
+  // The last 40 characters only: the pattern tried over all the text before each name is quadratic.
+  const afterBetween = /\bbetween\s*$/i.test(text.slice(Math.max(0, at - 40), at)) || /\bbetween\b/i.test(filler);
   const first = readCompared(text, at, analyte) ?? readRange(text, at, analyte, afterBetween);
   if (!first || !check(analyte, first)) return [];
   const out = [first];

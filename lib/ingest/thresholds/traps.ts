@@ -22,8 +22,13 @@ export function notALevelAfter(rest: string): boolean {
 
 /** Before an analyte's name: words that make what follows a change, not a level. */
 const CHANGE_BEFORE = /(?:increase|increased|rise|rising|ascend|decrease|decline|drop|fall|change|reduction|doubling)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:serum\s+)?$/i;
+/**
+ * `before`: the text before the name. Only its last 80 characters are searched (the
+ * longest change phrase is some 40): an unanchored pattern ending in `$` tried over the
+ * whole text before each of n names would cost n × the text's length.
+ */
 export function isChangeBefore(before: string): boolean {
-  return CHANGE_BEFORE.test(before);
+  return CHANGE_BEFORE.test(before.slice(-80));
 }
 
 /** After an analyte's name: words that make it a measure of something else ("PT prolongation"). */
@@ -43,13 +48,28 @@ export const RUN_IN_ITEM = /^(\s*)(?:\(?\d{1,2}[.)、](?!\d\s*%)|\d{1,2}\s*-(?=\
  * below 90g/L …)"): the number illustrates a condition, it is not a limit on its own.
  */
 export function insideExample(text: string, pos: number): boolean {
-  let depth = 0;
-  for (let i = pos - 1; i >= 0; i--) {
-    if (text[i] === ")") depth++;
-    else if (text[i] === "(") {
-      if (depth === 0) return /^\(\s*(?:e\.\s?g\.|for\s+example|such\s+as)/i.test(text.slice(i));
-      depth--;
-    }
+  const open = enclosingOpen(text)[pos] ?? -1;
+  return open >= 0 && /^\(\s*(?:e\.\s?g\.|for\s+example|such\s+as)/i.test(text.slice(open, open + 40));
+}
+
+/**
+ * For each position of `text`, where the innermost "(" still open there stands (-1 when
+ * none): the "(" a backward scan from the position finds first at depth 0, where a ")"
+ * closes the nearest open "(" and a ")" with none open is ignored. Computed in one pass
+ * and kept for the text last asked about: scanning back from each of n numbers would cost
+ * n × the text's length.
+ */
+let enclosing: { text: string; open: Int32Array } | null = null;
+function enclosingOpen(text: string): Int32Array {
+  if (enclosing?.text === text) return enclosing.open;
+  const open = new Int32Array(text.length + 1);
+  const stack: number[] = [];
+  for (let i = 0; i <= text.length; i++) {
+    open[i] = stack.length ? stack[stack.length - 1]! : -1;
+    const c = text.charCodeAt(i);
+    if (c === 0x28) stack.push(i);
+    else if (c === 0x29) stack.pop();
   }
-  return false;
+  enclosing = { text, open };
+  return open;
 }
