@@ -27,7 +27,7 @@ export interface AmountMention {
   cellsPerInfusion: number | null;
   approximate: boolean;
   /** "0.5-1×10^6/kg": both ends, never a dose. */
-  range: { low: number; high: number } | null;
+  range: { low: number; high: number; exp?: number } | null;
   /** "0.5, 1.0, 2.5 million cells/kg" or "1×10^5/kg, 1×10^6/kg or 1×10^7/kg": alternatives. */
   alternatives: number[] | null;
   /** "5x10^6 cells/mL": a concentration with no volume, not a dose. */
@@ -52,6 +52,11 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(\d{1,2}))(?![\d])`, "y"),
     read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])), explicit: m[5] === undefined }),
   },
+  // "2,5-5,0 10E6 cells/kg", "2.5 10^6 cells": a mantissa with decimals, a space, then the power of ten (no sign between)
+  {
+    re: /(\d{1,3}[.,]\d{1,2})\s{1,2}10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|[eE]\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])/y,
+    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? [...m[4]!].map((c) => SUP[c]).join("")), explicit: true }),
+  },
   // 10^6, 10⁶ alone
   {
     re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))(?![\d])/y,
@@ -64,11 +69,11 @@ const RULES: Rule[] = [
   },
   // 2.5 million, 100 million, one million
   {
-    re: new RegExp(String.raw`(\d{1,4}(?:[.,]\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\s{1,2}(million|billion)\b`, "iy"),
+    re: new RegExp(String.raw`(\d{1,4}(?:[.,]\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\s{1,2}(millions?|billions?)\b`, "iy"),
     read: (m) => {
       const w = m[1]!.toLowerCase().replace(/^a /, "");
       const mant = /\d/.test(w) ? w : String(WORD_NUMBERS[w] ?? "");
-      return mant ? { mant, exp: m[2]!.toLowerCase() === "million" ? 6 : 9 } : null;
+      return mant ? { mant, exp: /^million/i.test(m[2]!) ? 6 : 9 } : null;
     },
   },
   // 1.000.000, 1,000,000, 300,000 cells
@@ -137,7 +142,10 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
 }
 
 const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,2}$|(?:^|[^\d\s])\s{0,1}~\s{0,1}$/i;
-const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "2,5-5,0 10E6": a decimal comma at the low end too
+const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "between 50 and 100 million cells"
+const BETWEEN_BEFORE = /\bbetween\s{1,2}(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\s{1,2}and\s{1,2}$/i;
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
 
 // A power of ten that no rule read: its exponent is missing, negative or too long ("4*10^", "10^999").
@@ -213,18 +221,19 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     const before = text.slice(Math.max(0, i - 24), i);
     const prev = out[out.length - 1];
     const between = prev ? text.slice(prev.end, i) : "";
-    if (prev && prev.value !== null && /^\s{0,3}(?:cells?\s{0,2})?(?:-|–|—|~|to)\s{0,3}$/i.test(between)) {
+    const betweenAnd = prev && /\bbetween\s{1,2}$/i.test(text.slice(Math.max(0, prev.start - 12), prev.start)) && /^\s{0,3}(?:cells?\s{0,2})?and\s{1,3}$/i.test(between);
+    if (prev && prev.value !== null && (betweenAnd || /^\s{0,3}(?:cells?\s{0,2})?(?:-|–|—|~|to)\s{0,3}$/i.test(between))) {
       // "4.5 x 10^7 to 5.5 x 10^7 cells": one range mention spanning both ends
       out.pop();
-      out.push(asRange({ ...mention, start: prev.start, text: text.slice(prev.start, end), perKg: mention.perKg || prev.perKg }, prev.value, value));
+      out.push(asRange({ ...mention, start: prev.start, text: text.slice(prev.start, end), perKg: mention.perKg || prev.perKg }, prev.value, value, hit.exp));
       continue;
     }
-    const r = RANGE_BEFORE.exec(before);
+    const r = BETWEEN_BEFORE.exec(text.slice(Math.max(0, i - 40), i)) ?? RANGE_BEFORE.exec(before);
     const charBefore = r ? text[i - r[0].length - 1] : undefined;
-    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.]/.test(charBefore))) {
-      const low = Math.round(Number(r[1]) * scale);
+    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.,]/.test(charBefore))) {
+      const low = Math.round(Number(r[1]!.replace(",", ".")) * scale);
       const startR = i - r[0].length;
-      out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value));
+      out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value, hit.exp));
       continue;
     }
     // "0.5, 1.0,2.5 million cells/kg": bare numbers sharing the multiplier
@@ -259,8 +268,9 @@ function flawed(text: string, start: number, end: number, problem: string): Amou
   };
 }
 
-function asRange(m: AmountMention, low: number, high: number): AmountMention {
-  return { ...m, value: null, cellsPerKg: null, cellsPerInfusion: null, range: { low: Math.min(low, high), high: Math.max(low, high) } };
+function asRange(m: AmountMention, low: number, high: number, exp?: number): AmountMention {
+  const range = { low: Math.min(low, high), high: Math.max(low, high), ...(exp !== undefined && exp >= 3 ? { exp } : {}) };
+  return { ...m, value: null, cellsPerKg: null, cellsPerInfusion: null, range };
 }
 
 /** "1×10e5/Kg, 1×10e6/Kg, or 1×10e7/Kg": amounts joined by commas with an "or". */
@@ -298,3 +308,15 @@ export function isDoseAmount(m: AmountMention): boolean {
 }
 
 export { wordsBefore };
+
+/** A number at a power of ten, exactly and briefly: 2500000 at 6 → "2.5". */
+const at = (n: number, exp: number) => String(Number((n / 10 ** exp).toPrecision(6)));
+
+/**
+ * A range's two ends over one power of ten (the source's, else the low end's), in plain words a person can
+ * check against the source: { low: 2500000, high: 5000000 }, per kg → "2.5–5 × 10^6 cells/kg".
+ */
+export function rangeWords(range: { low: number; high: number; exp?: number }, perKg: boolean): string {
+  const exp = range.exp ?? Math.floor(Math.log10(range.low));
+  return `${at(range.low, exp)}–${at(range.high, exp)} × 10^${exp} ${perKg ? "cells/kg" : "cells"}`;
+}

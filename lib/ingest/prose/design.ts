@@ -19,7 +19,8 @@ function first<T>(text: string, rules: [RegExp, T][]): Found<T> | null {
 
 export function readAllocation(text: string) {
   return first(text, [
-    [/\bnon-?randomi[sz]ed\b/i, "NON_RANDOMIZED" as const],
+    // "non-randomized", "non randomised", "not randomized", "will not be randomised", "without randomisation"
+    [/\bnon[-\s]{0,2}randomi[sz]ed\b|\bnot\s{1,2}(?:be\s{1,2}|being\s{1,2})?randomi[sz]ed\b|\b(?:without|no)\s{1,2}randomi[sz]ation\b/i, "NON_RANDOMIZED" as const],
     [/\brandomi[sz]ed\b|\brandomly\s{1,2}(?:assigned|allocated|divided|separated)\b/i, "RANDOMIZED" as const],
   ]);
 }

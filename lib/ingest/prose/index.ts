@@ -30,7 +30,8 @@
  */
 import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
-import { isDoseAmount, type AmountMention } from "./amounts";
+import type { DoseRange, DoseUnstated } from "../../record/schema";
+import { isDoseAmount, rangeWords, type AmountMention } from "./amounts";
 import { attachText, readGroupsAndProducts, type AttachedText } from "./attach";
 import { findProducts as findProductsIn } from "./products";
 import { readGroupCount } from "./design";
@@ -355,21 +356,25 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   if (ownAmounts.length && linkedAmounts.length && ownAmounts.map((a) => amountKey(a.m)).sort().join() !== linkedAmounts.map((a) => amountKey(a.m)).sort().join()) {
     warnings.push(`arm "${arm.label}": its description states ${ownAmounts.map((a) => `"${a.m.text}"`).join(", ")} but a linked intervention states ${linkedAmounts.map((a) => `"${a.m.text}"`).join(", ")}; the arm's own is kept`);
   }
+  let unstatedAmount: ReturnType<typeof amountUnstated> = null;
   if (amounts.length > 1 && new Set(amounts.map((a) => a.source)).size > 1) {
     warnings.push(`arm "${arm.label}": different texts state different doses (${amounts.map((a) => `"${a.m.text}"`).join(", ")}); none is kept`);
+    unstatedAmount = amountUnstated(amounts.map((a) => a.m));
     amounts = [];
   }
-  const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
+  // A derived arm's words are the trial's: a range stated for its group there is its own.
+  const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated), ...(derived && !amounts.length ? trial.stated : [])];
   if (msc && amounts.length === 0 && stated.length) {
     warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
+    unstatedAmount ??= amountUnstated(stated);
   }
 
   // Schedule: the arm's own, else its interventions', else the trial's.
   const ownS = combineSchedules(own.schedules);
   const linkedS = combineSchedules(linked.schedules);
   const trialS = combineSchedules(trial.schedules);
-  const says = (s: CombinedSchedule | null) => !!s && (s.infusions !== null || s.dayOffsets !== null);
+  const says = (s: CombinedSchedule | null) => !!s && (s.infusions !== null || s.dayOffsets !== null || !!s.phases);
   let schedule = says(ownS) ? ownS : says(linkedS) ? linkedS : says(trialS) ? trialS : null;
   if (says(ownS) && says(linkedS) && scheduleSig(ownS) !== scheduleSig(linkedS)) {
     warnings.push(`arm "${arm.label}": its description gives the schedule "${ownS!.text}" but a linked intervention gives "${linkedS!.text}"; the arm's own is kept`);
@@ -394,7 +399,7 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     }
   }
   // "the same dose twice more": the earlier regimen's count plus the new ones
-  if (schedule && schedule.infusions === null) schedule = null;
+  if (schedule && schedule.infusions === null && !schedule.phases) schedule = null;
 
   const doses: ParsedDose[] = [];
   const schedText = schedule && says(schedule) ? sourceWords(schedule, f) : null;
@@ -406,7 +411,8 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     base.forEach((a, k) => {
       const s = ownSchedules ? perAmount[k]! : schedule;
       const sText = ownSchedules ? sourceWords(perAmount[k]!, f) : schedText;
-      const text = [a?.m.text ?? null, sText].filter(Boolean).join(" … ") || [...own.mscWords, ...linked.mscWords, ...trial.mscWords][0] || arm.label;
+      const text = [a?.m.text ?? unstatedAmount?.words ?? null, sText].filter(Boolean).join(" … ") || [...own.mscWords, ...linked.mscWords, ...trial.mscWords][0] || arm.label;
+      const unstated = { ...(a ? {} : unstatedAmount?.unstated), ...s?.unstated };
       doses.push({
         product: "MSC",
         cellsPerKg: a?.m.perKg ? a.m.value : null,
@@ -414,6 +420,10 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
         infusions: s?.infusions ?? null,
         dayOffsets: s?.dayOffsets ?? null,
         text,
+        // Additions, only when set: a range's ends, why a value is not one number, a schedule's phases.
+        ...(!a && unstatedAmount?.range ? { range: unstatedAmount.range } : {}),
+        ...(Object.keys(unstated).length ? { unstated } : {}),
+        ...(s?.phases ? { schedulePhases: s.phases } : {}),
       });
       evidence.push(text);
     });
@@ -452,6 +462,24 @@ function scheduleOfAmount(amount: AmountMention, levels: Facts[]): CombinedSched
     }
   }
   return null;
+}
+
+/**
+ * Why an arm's amount is not one number, from what its text states instead: one range (kept,
+ * both ends), dose levels, or several amounts. `words` are the source words to show.
+ */
+function amountUnstated(stated: AmountMention[]): { range: DoseRange | null; unstated: DoseUnstated; words: string } | null {
+  const distinct = [...new Map(stated.map((m) => [`${m.perKg}:${m.value}:${m.range?.low}:${m.range?.high}:${m.alternatives?.join()}`, m])).values()];
+  if (!distinct.length) return null;
+  const words = distinct.map((m) => m.text).join("; ");
+  const only = distinct.length === 1 ? distinct[0]! : null;
+  if (only?.range && only.range.low < only.range.high) {
+    const range: DoseRange = { min: only.range.low, max: only.range.high, unit: only.perKg ? "cells/kg" : "cells" };
+    return { range, unstated: { amount: `stated as a range: ${rangeWords(only.range, only.perKg)}` }, words };
+  }
+  if (only?.alternatives) return { range: null, unstated: { amount: `stated as alternative dose levels: ${only.text}` }, words };
+  const quoted = distinct.map((m) => `"${m.text}"`).join(", ");
+  return { range: null, unstated: { amount: `${distinct.length === 2 ? "two" : String(distinct.length)} amounts in this arm's text: ${quoted}` }, words };
 }
 
 /** A schedule's source words: first mention to last when one sentence of one text holds them all. */
