@@ -67,7 +67,7 @@ export function LandscapeView({ view }: { view: View }) {
 
       {state.view === "chart" ? (
         <ChartFigure id="landscape" title={`Cells/kg per infusion against ${state.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg"}`} summary={l.summary} height={LANDSCAPE_HEIGHT}
-          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg. Hover or click a point for its trial, arm and source words.</>}>
+          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg.{l.points.some((p) => p.range) ? " A horizontal bar marked “range”: a dose the record states as a range, drawn from its low to its high end (no single dose)." : ""} Hover or click a point for its trial, arm and source words.</>}>
           <LazyLandscapeChart data={l} />
         </ChartFigure>
       ) : (
@@ -114,7 +114,7 @@ function NoDose({ view }: { view: View }) {
   return (
     <details id="no-dose" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="no-dose">
       <summary className="cursor-pointer">
-        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no single dose</span> (none, a range or dose levels), so they are not drawn. Show them
+        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no single dose</span> (none, two amounts or dose levels), so they are not drawn. Show them
       </summary>
       <ul className="mt-2 list-disc space-y-0.5 pl-5">
         {l.noDose.map((a) => <li key={a.href}><a href={a.href}>{a.trialId}: {a.armLabel}</a>{a.trialTitle ? ` (${a.trialTitle})` : ""}</li>)}

@@ -1,4 +1,4 @@
-import { armAnchor, armWarnings, formatCellRange, formatCells, formatDays, label, unstatedReasons } from "@/lib/format";
+import { armAnchor, armWarnings, formatCellRange, formatCells, formatDays, label } from "@/lib/format";
 import type { Arm, TrialRecord } from "@/lib/record/schema";
 import { Mark, NotReported } from "@/components/ui/badges";
 import { ArmFacts } from "./arm-facts";
@@ -78,12 +78,18 @@ function Infusions({ arm }: { arm: Arm }) {
   );
 }
 
-/** Why a value of this arm's doses is not one number, in the record's words ("stated as a range: …"). */
-function Unstated({ arm }: { arm: Arm }) {
-  const reasons = [...new Set(arm.doses.flatMap(unstatedReasons))];
+/**
+ * Why a value of this arm's doses is not one number, in the record's words: beside the dose,
+ * the amount's ("two amounts in this arm's text: …"; a range shown as one needs no more words);
+ * beside the schedule, the count's and the days' ("schedule changes frequency: …").
+ */
+function Unstated({ arm, part }: { arm: Arm; part: "amount" | "schedule" }) {
+  const reasons = [...new Set(arm.doses.flatMap((d) => (part === "amount"
+    ? (d.range ? [] : [d.unstated?.amount ?? []].flat())
+    : [d.unstated?.infusions ?? [], d.unstated?.dayOffsets ?? []].flat())))];
   if (!reasons.length) return null;
   return (
-    <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid="dose-unstated">
+    <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid={part === "amount" ? "dose-unstated" : "schedule-unstated"}>
       {reasons.map((r) => <li key={r}>No single number: {r}</li>)}
     </ul>
   );
@@ -131,12 +137,13 @@ export function ArmsTable({ trial }: { trial: TrialRecord }) {
               </th>
               <td data-label="Dose per kg per infusion" className="py-2 pr-3 max-md:block max-md:py-1">
                 <DoseAmount arm={arm} weightKg={trial.referenceWeightKg} />
-                <Unstated arm={arm} />
+                <Unstated arm={arm} part="amount" />
                 <ArmNotes notes={armWarnings(trial.warnings, arm.label, i)} />
               </td>
               <td data-label="Infusions" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="infusions"><Infusions arm={arm} /></td>
               <td data-label="Schedule" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="schedule">
                 <Schedule arm={arm} />
+                <Unstated arm={arm} part="schedule" />
                 <InfusionTimeline doses={arm.doses} maxDay={maxDay} label={arm.label} />
               </td>
               <td data-label="Cumulative per kg" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="cumulative">
