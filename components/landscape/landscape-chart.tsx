@@ -86,7 +86,7 @@ function PointCard({ point: p, x, y, pinned, onClose }: { point: LandscapePoint;
       <p className="font-semibold">{p.trialId}: {p.armLabel}</p>
       {p.trialTitle && <p className="text-slate-600">{p.trialTitle}</p>}
       <p className="mt-1">
-        {pointDose(p)} cells/kg per infusion{p.estimated ? ` (estimated: flat ${p.statedRange ? `${formatCellRange(p.statedRange.min, p.statedRange.max)} cells, a range` : `${formatCells(p.flatCellsPerInfusion)} cells`})` : ""};{" "}
+        {pointDose(p, " cells/kg per infusion")}{p.estimated ? ` (estimated: flat ${p.statedRange ? `${formatCellRange(p.statedRange.min, p.statedRange.max)} cells, a range` : `${formatCells(p.flatCellsPerInfusion)} cells`})` : ""};{" "}
         {p.infusions === null ? "infusions not reported" : `${p.infusions} MSC infusion${p.infusions === 1 ? "" : "s"}`};{" "}
         enrollment {p.enrollment ?? "not reported"}; {p.route ? `route: ${label(p.route).toLowerCase()}` : "route not reported"};{" "}
         {p.cellSource ? `cells: ${label(p.cellSource).toLowerCase()}` : "cell source not reported"}

@@ -29,6 +29,8 @@ export function LandscapeView({ view }: { view: View }) {
   const { state, landscape: l } = view;
   const list = listQuery(state.query);
   const estimated = l.points.find((p) => p.estimated && p.x !== null);
+  // A flat dose stated as a range is a flat dose too: its low end makes the example, said so.
+  const estimatedRange = l.points.find((p) => p.estimated && p.range);
   const csv = `/api/landscape?${new URLSearchParams([...new URLSearchParams(landscapeHref(state).split("?")[1] ?? ""), ["format", "csv"]]).toString()}`;
   return (
     <div className="space-y-4">
@@ -53,7 +55,8 @@ export function LandscapeView({ view }: { view: View }) {
           before={[...new URLSearchParams(landscapeHref({ ...state, weightKg: DEFAULT_REFERENCE_WEIGHT_KG }).split("?")[1] ?? "")]}
         />
         <ReferenceWeightExplainer weightKg={state.weightKg} what="these arms"
-          example={estimated ? { id: estimated.trialId, perKg: estimated.x! } : null} />
+          example={estimated ? { id: estimated.trialId, perKg: estimated.x! }
+            : estimatedRange ? { id: `${estimatedRange.trialId} (the low end of its range)`, perKg: estimatedRange.range!.min } : null} />
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
           <Switch title="Y axis" values={Y_AXES} labels={Y_LABELS} current={state.y} href={(y) => landscapeHref(state, { y })} />
           <Switch title="Colour by" values={COLOURS} labels={COLOUR_LABELS} current={state.colour} href={(colour) => landscapeHref(state, { colour })} />

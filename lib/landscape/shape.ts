@@ -213,9 +213,12 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
   };
 }
 
-/** A point's dose per kg per infusion in words: "2.5×10⁶", or a range "2.5–5×10⁶ (range)" (never one of its ends). */
-export function pointDose(p: Pick<LandscapePoint, "x" | "range">): string {
-  return p.range ? `${formatCellRange(p.range.min, p.range.max)} (range)` : formatCells(p.x);
+/**
+ * A point's dose per kg per infusion in words, `unit` after the number: "2.5×10⁶ cells/kg", or
+ * a range "2.5–5×10⁶ cells/kg (range)" (never one of its ends).
+ */
+export function pointDose(p: Pick<LandscapePoint, "x" | "range">, unit = ""): string {
+  return p.range ? `${formatCellRange(p.range.min, p.range.max)}${unit} (range)` : `${formatCells(p.x)}${unit}`;
 }
 
 const rank = (colour: ColourBy, key: string) => (key === NOT_REPORTED_KEY ? 1e3 : ORDER[colour].indexOf(key) + (ORDER[colour].includes(key) ? 0 : 500));
@@ -230,7 +233,7 @@ function summarize(points: LandscapePoint[], noDose: number, noDoseTrials: numbe
   const what = o.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg";
   const parts = [
     `Scatter chart of ${armsInTrials(points.length, trials)}: dose per kg per infusion (logarithmic) against ${what}; flat doses divided by ${o.weightKg} kg.`,
-    ...points.map((p) => `${p.trialId} ${p.armLabel}: ${pointDose(p)} cells/kg${p.estimated ? " (estimated)" : ""}, ${
+    ...points.map((p) => `${p.trialId} ${p.armLabel}: ${pointDose(p, " cells/kg")}${p.estimated ? " (estimated)" : ""}, ${
       o.y === "infusions" ? (p.infusions === null ? "infusions not reported" : `${p.infusions} infusion${p.infusions === 1 ? "" : "s"}`) : (p.cumulativeCellsPerKg === null ? "cumulative not reported" : `${formatCells(p.cumulativeCellsPerKg)} cells/kg in all`)}.`),
   ];
   if (noY) parts.push(`${noY} of them ${o.y === "infusions" ? "state no number of infusions" : "have no cumulative dose"}.`);

@@ -80,14 +80,17 @@ test("the landscape draws a range as an interval, and its table and CSV give min
   // The error bar: one horizontal line per range, spanning its two ends.
   await expect(page.locator(".recharts-errorBars line")).not.toHaveCount(0);
   await expect(page.getByTestId("chart-landscape")).toContainText("A horizontal bar marked “range”");
-  await ranges.first().hover();
-  await expect(page.getByTestId("landscape-tooltip")).toContainText("(range) cells/kg per infusion");
+  await expect(page.locator("#weight-why")).toContainText("NCT09170017 (the low end of its range): 5×10⁷ cells per infusion is 1×10⁶/kg at 50 kg");
   await shot(page, "landscape");
+  await ranges.first().hover();
+  await expect(page.getByTestId("landscape-tooltip")).toContainText("2.5–5×10⁶ cells/kg per infusion (range)");
 
   await page.goto(`/landscape?q=${ID}&view=table`);
   const cell = page.locator('[data-testid="landscape-dose"][data-min="2500000"]');
   await expect(cell).toHaveText("2.5–5×10⁶ (range)");
+  await expect(page.locator('[data-testid="landscape-dose"][data-min]')).toHaveCount(2);
   await expect(cell).toHaveAttribute("data-max", "5000000");
+  await shot(page, "landscape-table");
 
   const json = await (await request.get(`/api/landscape?q=${ID}`)).json();
   const p = json.points.find((x: { armLabel: string }) => x.armLabel === "UC-MSC per kg range");

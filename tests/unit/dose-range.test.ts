@@ -112,7 +112,7 @@ describe("the landscape", () => {
     expect(p.plotX - p.errorX![0]).toBeCloseTo(2.5e6, 0);
     expect(p.plotX + p.errorX![1]).toBeCloseTo(5e6, 0);
     expect(l.noDose).toEqual([]);
-    expect(l.summary).toContain("UC-MSC per kg range: 2.5–5×10⁶ (range) cells/kg, 3 infusions.");
+    expect(l.summary).toContain("UC-MSC per kg range: 2.5–5×10⁶ cells/kg (range), 3 infusions.");
   });
   it("CSV: min and max columns, the single-dose column empty", () => {
     const lines = toLandscapeCsv(l).split("\r\n");

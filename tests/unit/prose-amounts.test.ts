@@ -106,6 +106,18 @@ describe("ranges are never a dose", () => {
     expect([m.value, m.range?.low, m.range?.high, m.perKg, isDoseAmount(m)]).toEqual([null, low, high, perKg, false]);
     expect(rangeWords(m.range!, m.perKg)).toBe(words);
   });
+  it("a factor before a number written out is part of it: 2×1,000,000 MSC/kg is 2×10^6 per kg (was read 10^6)", () => {
+    expect([one("MSC 2×1,000,000 MSC/kg, IV").value, one("MSC 2×1,000,000 MSC/kg, IV").perKg]).toEqual([2_000_000, true]);
+  });
+  it("'per/kg' is per kg; 'kg' a few words after a range not read per kg makes its unit unclear", () => {
+    expect(one("1.5×10^6 MSCs per/kg body weight").cellsPerKg).toBe(1_500_000);
+    expect(one("1-2x10^6 million MSCs per/kg body weight").kgNearby).toBe(true);
+    expect(one("1-2x10^6 UC-MSCs, intravenously").kgNearby).toBeUndefined();
+  });
+  it("'a total of' marks the amount of the whole course", () => {
+    expect(one("10 injections for a total of 80-100 million cells").total).toBe(true);
+    expect(one("80-100 million cells per injection").total).toBeUndefined();
+  });
   it("a decimal comma with a power of ten and no sign is one amount: 2,5 10E6 cells/kg", () => {
     expect([one("2,5 10E6 cells/kg").value, one("2,5 10E6 cells/kg").perKg]).toEqual([2_500_000, true]);
   });

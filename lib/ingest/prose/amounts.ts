@@ -34,6 +34,10 @@ export interface AmountMention {
   concentration: boolean;
   /** "4*10^": why the number cannot be read (the mention has no value). */
   problem?: string;
+  /** "for a total of 80-100 million": the whole course's amount, not one administration's. */
+  total?: boolean;
+  /** Not read per kg, yet "kg" follows within a few words ("1-2x10^6 million MSCs per/kg"): the unit is unclear. */
+  kgNearby?: boolean;
 }
 
 const { min: MIN_CELLS, max: MAX_CELLS } = LIMITS.cells;
@@ -137,10 +141,16 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
   const endOf = (j: number) => end + tokens[k + j]!.index! + tokens[k + j]![0].length;
   if (t(0) === "/" && (t(1) === "kg" || t(1) === "kilogram") && gapOk(1)) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
   if (t(0) === "per" && (t(1) === "kg" || t(1) === "kilogram")) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
+  // "MSCs per/kg body weight"
+  if (t(0) === "per" && t(1) === "/" && (t(2) === "kg" || t(2) === "kilogram") && gapOk(2)) return { perKg: true, concentration: false, cellWord, end: endOf(2) };
   if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "mL".toLowerCase() || t(1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
   return { perKg: false, concentration: false, cellWord, end: end + last };
 }
 
+/** "kg" a few words on, in the same clause, after an amount not read per kg. */
+const KG_NEARBY = /^[^.;:()]{0,60}?(?:\/|\bper\b|\beach\b|\ba\b)\s{0,2}\/?\s{0,2}(?:kg|kilogram)\b/i;
+const TOTAL_BEFORE = /\b(?:a\s{1,2})?total(?:\s{1,2}(?:dose|amount|number))?\s{1,2}of\s{1,2}(?:(?:between|from|approximately|about)\s{1,2})?(?:\d{1,4}(?:[.,]\d{1,3})?\s{0,2}(?:-|–|to|and)\s{0,2})?$/i;
+const FACTOR_BEFORE = /(\d{1,3}(?:[.,]\d{1,2})?)\s{0,2}[×xX*·]\s{0,2}$/;
 const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,2}$|(?:^|[^\d\s])\s{0,1}~\s{0,1}$/i;
 // "2,5-5,0 10E6": a decimal comma at the low end too
 const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
@@ -197,7 +207,14 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
       }
       continue;
     }
-    const value = decimal(hit.mant, hit.exp);
+    let value = decimal(hit.mant, hit.exp);
+    // "2×1,000,000 MSC/kg": a factor before a number written out is part of it (2×10^6, not 10^6).
+    let start = i;
+    const factor = hit.exp === 0 ? FACTOR_BEFORE.exec(text.slice(Math.max(0, i - 12), i)) : null;
+    if (factor && !/[\d.,^]/.test(text[i - factor[0].length - 1] ?? "")) {
+      value = Math.round(Number(factor[1]!.replace(",", ".")) * value);
+      start = i - factor[0].length;
+    }
     if (hit.explicit && value > MAX_READABLE) {
       minNext = hit.end;
       if (all) out.push(flawed(text, i, hit.end, "it is larger than any plausible cell count"));
@@ -211,13 +228,16 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     // A power of ten written out of range is kept (with `all`) for the plausibility check to flag.
     if (!(value >= MIN_CELLS && value <= MAX_CELLS) && !(all && hit.explicit && value >= 1)) continue;
     const end = Math.max(hit.end, unit.end);
+    const kgNearby = !unit.perKg && KG_NEARBY.test(text.slice(end, end + 90));
     const mention: AmountMention = {
-      kind: "amount", start: i, end, text: text.slice(i, end), value, perKg: unit.perKg,
+      kind: "amount", start, end, text: text.slice(start, end), value, perKg: unit.perKg,
       cellsPerKg: unit.perKg ? value : null, cellsPerInfusion: unit.perKg ? null : value,
       approximate: APPROX.test(text.slice(Math.max(0, i - 16), i)), range: null, alternatives: null,
-      concentration: unit.concentration,
+      concentration: unit.concentration, ...(kgNearby ? { kgNearby } : {}),
     };
-    const scale = value / Number(hit.mant.replace(",", "."));
+    if (TOTAL_BEFORE.test(text.slice(Math.max(0, start - 40), start))) mention.total = true;
+    // No range or list is read around a number with a factor ("2×1,000,000").
+    const scale = start !== i ? NaN : value / Number(hit.mant.replace(",", "."));
     const before = text.slice(Math.max(0, i - 24), i);
     const prev = out[out.length - 1];
     const between = prev ? text.slice(prev.end, i) : "";
@@ -230,7 +250,7 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     }
     const r = BETWEEN_BEFORE.exec(text.slice(Math.max(0, i - 40), i)) ?? RANGE_BEFORE.exec(before);
     const charBefore = r ? text[i - r[0].length - 1] : undefined;
-    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.,]/.test(charBefore))) {
+    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.]/.test(charBefore))) {
       const low = Math.round(Number(r[1]!.replace(",", ".")) * scale);
       const startR = i - r[0].length;
       out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value, hit.exp));

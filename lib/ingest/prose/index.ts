@@ -473,6 +473,12 @@ function amountUnstated(stated: AmountMention[]): { range: DoseRange | null; uns
   if (!distinct.length) return null;
   const words = distinct.map((m) => m.text).join("; ");
   const only = distinct.length === 1 ? distinct[0]! : null;
+  if (only?.range && only.total) {
+    return { range: null, unstated: { amount: `stated as a total over the course, a range: ${rangeWords(only.range, only.perKg)}` }, words };
+  }
+  if (only?.range && only.kgNearby) {
+    return { range: null, unstated: { amount: `stated as a range whose unit is unclear (per kg or for the whole body): "${only.text}"` }, words };
+  }
   if (only?.range && only.range.low < only.range.high) {
     const range: DoseRange = { min: only.range.low, max: only.range.high, unit: only.perKg ? "cells/kg" : "cells" };
     return { range, unstated: { amount: `stated as a range: ${rangeWords(only.range, only.perKg)}` }, words };

@@ -70,9 +70,9 @@ const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(
 // Four digits: "once a week for 1234 weeks" is read in full, for the plausibility check to refuse.
 const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
 // "for the first month", "during the first 4 weeks": the span of a phase (only a phase's words: no count is made of it).
-const FIRST_SPAN = new RegExp(String.raw`\b(?:for|during|in|over)\s{1,2}the\s{1,2}(?:first|initial)\s{1,2}(?:(\d{1,3}|${N})\s{0,2})?${UNIT}\b`, "gi");
+const FIRST_SPAN = new RegExp(String.raw`\b(?:for|during|in|over)\s{1,2}the\s{1,2}(?:first|initial|following|next|subsequent|remaining)\s{1,2}(?:(\d{1,3}|${N})\s{0,2})?${UNIT}\b`, "gi");
 // "(9 doses in all)", "a total of 9 infusions": the count of a whole schedule, not of one of its phases.
-const TOTAL_AFTER = /^\s{0,2}(?:in\s{1,2}(?:all|total)|altogether|overall)\b/i;
+const TOTAL_AFTER = /^\s{0,2}(?:in\s{1,2}(?:all|total)|altogether|overall|totally|total|in\s{1,2}the\s{1,2}whole)\b/i;
 const TOTAL_BEFORE = /(?:total\s{1,2}of|in\s{1,2}total|in\s{1,2}all|overall)\s{0,2}$/i;
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
 const TRAILING_UNIT_LIST = /\bat\s{1,2}(\d{1,3}(?:\s{0,2}(?:,\s{0,2}and|,|and|&)\s{0,2}\d{1,3}){1,8})\s{0,2}-?(weeks?|wks?|days?)\b/gi;
