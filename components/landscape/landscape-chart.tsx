@@ -30,12 +30,12 @@ export function LandscapeChart({ data }: { data: Landscape }) {
     if (!p) return <g />;
     const show = (pinned: boolean) => setActive((a) => (a?.pinned && !pinned ? a : { point: p, x: cx, y: cy, pinned }));
     if (p.range) {
-      // A dose stated as a range: its interval (the error bar drawn around it), no point, and the word "range".
+      // A dose stated as a range: its interval (the error bar drawn around it), no point and no middle mark
+      // (which would read as a dose), and the word "range".
       return (
         <g data-testid="landscape-point" data-key={p.key} data-estimated={p.estimated} data-range="true" style={{ cursor: "pointer" }}
           onMouseEnter={() => show(false)} onClick={() => show(true)}>
           <rect x={cx - 14} y={cy - 9} width={28} height={18} fill="transparent" />
-          <line x1={cx} x2={cx} y1={cy - 4} y2={cy + 4} stroke={p.color} strokeWidth={1.5} />
           <text x={cx} y={cy - 8} fontSize={11} fill="#1e293b" textAnchor="middle" fontStyle="italic">{p.estimated ? "range, est." : "range"}</text>
         </g>
       );
