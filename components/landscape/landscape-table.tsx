@@ -28,7 +28,7 @@ export function LandscapeTable({ data }: { data: Landscape }) {
                   : `A flat ${formatCells(p.flatCellsPerInfusion)} cells per infusion divided by ${data.weightKg} kg`} />}
               </td>
               <td className="py-1.5 pr-3 tabular-nums">{p.infusions ?? <NotReported />}</td>
-              <td className="py-1.5 pr-3 tabular-nums">{p.cumulativeCellsPerKg === null ? <NotReported /> : formatCells(p.cumulativeCellsPerKg)}</td>
+              <td className="py-1.5 pr-3 tabular-nums">{p.cumulativeCellsPerKg !== null ? formatCells(p.cumulativeCellsPerKg) : p.range ? <span className="text-slate-700">not one number (the dose is a range)</span> : <NotReported />}</td>
               <td className="py-1.5 pr-3 tabular-nums">{p.enrollment ?? <NotReported />}</td>
               <td className="py-1.5 pr-3">{p.route ? <abbr title={`“${p.routeText}”`} className="no-underline">{label(p.route)}</abbr> : <NotReported />}</td>
               <td className="py-1.5 pr-3">{p.cellSource ? <abbr title={`“${p.cellSourceText}”`} className="no-underline">{label(p.cellSource)}</abbr> : <NotReported />}</td>
