@@ -27,6 +27,29 @@ export function formatCellsPlain(n: number | null | undefined): string {
     ` × 10^${[...s].map((c) => Object.keys(SUP).find((k) => SUP[k] === c)).join("")}`);
 }
 
+/**
+ * Two cell counts over one power of ten (the lower's), as a range of the field's notation:
+ * (2500000, 5000000) → "2.5–5×10⁶", (100000, 1000000) → "1–10×10⁵". Both ends exactly (three
+ * significant digits at most), never one of them alone.
+ */
+export function formatCellRange(min: number, max: number): string {
+  const e = Math.floor(Math.log10(min));
+  const at = (n: number) => String(Number((n / 10 ** e).toPrecision(3)));
+  const sup = String(e).split("").map((c) => SUP[c]).join("");
+  return `${at(min)}–${at(max)}×10${sup}`;
+}
+
+/** A dose stated as a range, as shown beside an arm: "2.5–5×10⁶/kg (range)", "5–10×10⁷ cells (range)". */
+export function formatDoseRange(r: { min: number; max: number; unit: "cells/kg" | "cells" }): string {
+  return `${formatCellRange(r.min, r.max)}${r.unit === "cells/kg" ? "/kg" : " cells"} (range)`;
+}
+
+/** Why a dose gives no single number, in the record's words: its `unstated` reasons, in field order. */
+export function unstatedReasons(d: { unstated?: { amount?: string; infusions?: string; dayOffsets?: string } | null }): string[] {
+  const u = d.unstated;
+  return u ? [u.amount, u.infusions, u.dayOffsets].filter((x): x is string => !!x) : [];
+}
+
 export function formatDays(days: number[] | null | undefined): string {
   if (!days) return NOT_REPORTED;
   return `day ${days.join(", ")}`;

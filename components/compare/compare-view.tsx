@@ -34,6 +34,9 @@ function Messages({ messages }: { messages: string[] }) {
 function WeightExplainer({ view }: { view: View }) {
   const c = view.comparison!;
   const flat = c.trials.flatMap((t) => t.arms.filter((a) => a.estimated && a.cellsPerKgPerInfusion !== null).map((a) => ({ id: t.id, perKg: a.cellsPerKgPerInfusion! })));
+  // A flat dose stated as a range is a flat dose too: its low end makes the example, said so.
+  const flatRanges = c.trials.flatMap((t) => t.arms.filter((a) => a.cellsPerKgRange?.estimated).map((a) => ({ id: `${t.id} (the low end of its range)`, perKg: a.cellsPerKgRange!.min })));
+  flat.push(...flatRanges);
   return <ReferenceWeightExplainer weightKg={c.weightKg} example={flat[0] ?? null} />;
 }
 

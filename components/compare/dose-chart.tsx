@@ -8,7 +8,8 @@ import { HatchPatterns, hatchFill, Pill, pillWidth, rowAxisProps, rowChartProps 
 /**
  * Bars of a per-kg dose, one per arm, grouped by trial. An estimated value (a flat dose
  * over the reference weight) is hatched and outlined; an arm with no value gets words
- * ("not reported", "placebo (no cells)"), never a zero-length bar.
+ * ("not reported", "placebo (no cells)"), never a zero-length bar. A dose stated as a range is
+ * an interval from its low to its high end, with end marks and "(range)" in its label.
  */
 export function DoseChart({ data, chartId }: { data: BarChartData; chartId: string }) {
   const Shape = (props: BarShapeProps) => <DoseBar {...props} prefix={chartId} />;
@@ -41,6 +42,23 @@ function DoseBar(props: BarShapeProps & { prefix: string }) {
   const top = y + (height - barH) / 2;
   const mid = top + barH / 2;
   const common = { "data-testid": "dose-bar", "data-status": row.status, "data-arm": row.key };
+  if (row.status === "range" && row.low !== null && row.fraction > 0) {
+    // An interval bar from the low end to the high end (x + width), never a bar from the axis.
+    const lowX = x + width * (row.lowFraction / row.fraction);
+    const highX = x + width;
+    const plotRight = x + width / row.fraction;
+    const pw = pillWidth(row.text);
+    const after = highX + 4 + pw <= plotRight;
+    return (
+      <g {...common} data-low={row.low} data-high={row.value ?? undefined}>
+        <title>{`${row.trialId} ${row.label}: ${row.text}`}</title>
+        <line x1={lowX} x2={highX} y1={mid} y2={mid} stroke={row.color} strokeWidth={4} strokeDasharray={row.estimated ? "6 3" : undefined} />
+        <line x1={lowX} x2={lowX} y1={top} y2={top + barH} stroke={row.color} strokeWidth={2} />
+        <line x1={highX} x2={highX} y1={top} y2={top + barH} stroke={row.color} strokeWidth={2} />
+        <Pill x={after ? highX + 4 : lowX - 4} y={mid} text={row.text} anchor={after ? "start" : "end"} />
+      </g>
+    );
+  }
   if (row.status !== "value" && row.status !== "estimated") {
     return (
       <g {...common}>

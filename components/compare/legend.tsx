@@ -28,6 +28,12 @@ export function CompareLegend({ trials }: { trials: ComparedTrial[] }) {
           </svg>
           <span><span className="font-medium text-estimated">estimated</span>: flat dose ÷ reference weight</span>
         </li>
+        {trials.some((t) => t.arms.some((a) => a.cellsPerKgRange)) && (
+          <li className="flex items-center gap-2">
+            <svg aria-hidden width="22" height="12"><line x1="2" x2="20" y1="6" y2="6" stroke="#334155" strokeWidth="4" /><line x1="2" x2="2" y1="1" y2="11" stroke="#334155" strokeWidth="2" /><line x1="20" x2="20" y1="1" y2="11" stroke="#334155" strokeWidth="2" /></svg>
+            <span>dose stated as a range: from its low to its high end (no single dose)</span>
+          </li>
+        )}
         <li className="flex items-center gap-2">
           <svg aria-hidden width="14" height="14"><circle cx="7" cy="7" r="5" fill="#334155" /></svg>
           MSC infusion

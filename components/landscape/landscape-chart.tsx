@@ -1,9 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { CartesianGrid, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
-import { formatCells, label } from "@/lib/format";
-import type { Landscape, LandscapePoint } from "@/lib/landscape/shape";
+import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import { formatCellRange, formatCells, label } from "@/lib/format";
+import { pointDose, type Landscape, type LandscapePoint } from "@/lib/landscape/shape";
+
+/** The points stated as ranges, grouped by their colour. */
+function rangeSeries(points: LandscapePoint[]): [string, LandscapePoint[]][] {
+  const by = new Map<string, LandscapePoint[]>();
+  for (const p of points) if (p.range) by.set(p.color, [...(by.get(p.color) ?? []), p]);
+  return [...by.entries()];
+}
 
 export const LANDSCAPE_HEIGHT = 460;
 const TICK = { fontSize: 12, fill: "#334155" };
@@ -22,6 +29,17 @@ export function LandscapeChart({ data }: { data: Landscape }) {
     const { cx = 0, cy = 0, payload: p } = props;
     if (!p) return <g />;
     const show = (pinned: boolean) => setActive((a) => (a?.pinned && !pinned ? a : { point: p, x: cx, y: cy, pinned }));
+    if (p.range) {
+      // A dose stated as a range: its interval (the error bar drawn around it), no point and no middle mark
+      // (which would read as a dose), and the word "range".
+      return (
+        <g data-testid="landscape-point" data-key={p.key} data-estimated={p.estimated} data-range="true" style={{ cursor: "pointer" }}
+          onMouseEnter={() => show(false)} onClick={() => show(true)}>
+          <rect x={cx - 14} y={cy - 9} width={28} height={18} fill="transparent" />
+          <text x={cx} y={cy - 8} fontSize={11} fill="#1e293b" textAnchor="middle" fontStyle="italic">{p.estimated ? "range, est." : "range"}</text>
+        </g>
+      );
+    }
     return (
       <g data-testid="landscape-point" data-key={p.key} data-estimated={p.estimated} style={{ cursor: "pointer" }}
         onMouseEnter={() => show(false)} onClick={() => show(true)}>
@@ -39,14 +57,20 @@ export function LandscapeChart({ data }: { data: Landscape }) {
         <ReferenceArea x1={data.band[0]} x2={data.band[1]} fill="#16a34a" fillOpacity={0.12} stroke="#15803d" strokeOpacity={0.4} strokeDasharray="4 3" ifOverflow="hidden"
           label={{ value: "Kabat 2020: 70–190 million cells", position: "insideTop", fontSize: 11, fill: "#14532d" }} />
         <ReferenceArea y1={data.yDomain[0]} y2={laneTop} fill="#e2e8f0" fillOpacity={0.6} ifOverflow="hidden" />
-        <XAxis type="number" dataKey="x" scale="log" domain={data.xDomain} ticks={data.xTicks} allowDataOverflow
+        <XAxis type="number" dataKey="plotX" scale="log" domain={data.xDomain} ticks={data.xTicks} allowDataOverflow
           tickFormatter={(v: number) => formatCells(v)} tick={TICK} stroke="#94a3b8"
           label={{ value: "Cells per kg per infusion (log scale)", position: "insideBottom", offset: -18, fontSize: 12, fill: "#1e293b" }} />
         <YAxis type="number" dataKey="plotY" scale={infusions ? "linear" : "log"} domain={data.yDomain} ticks={[data.laneY, ...data.yTicks]} allowDataOverflow
           tickFormatter={(v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v))} tick={TICK} stroke="#94a3b8" width={96}
           label={{ value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#1e293b", dy: 60 }} />
         {/* The largest first, so a small trial's point is drawn on top of a large one at the same place. */}
-        <Scatter data={[...data.points].sort((a, b) => b.radius - a.radius)} isAnimationActive={false} shape={Point} />
+        <Scatter data={[...data.points].filter((p) => !p.range).sort((a, b) => b.radius - a.radius)} isAnimationActive={false} shape={Point} />
+        {/* Doses stated as ranges: an interval from min to max, one series per colour (an error bar has one stroke). */}
+        {rangeSeries(data.points).map(([color, points]) => (
+          <Scatter key={color} data={points} isAnimationActive={false} shape={Point}>
+            <ErrorBar dataKey="errorX" direction="x" stroke={color} strokeWidth={3} width={8} isAnimationActive={false} />
+          </Scatter>
+        ))}
       </ScatterChart>
       {active && <PointCard {...active} onClose={() => setActive(null)} />}
     </div>
@@ -62,7 +86,7 @@ function PointCard({ point: p, x, y, pinned, onClose }: { point: LandscapePoint;
       <p className="font-semibold">{p.trialId}: {p.armLabel}</p>
       {p.trialTitle && <p className="text-slate-600">{p.trialTitle}</p>}
       <p className="mt-1">
-        {formatCells(p.x)} cells/kg per infusion{p.estimated ? ` (estimated: flat ${formatCells(p.flatCellsPerInfusion)} cells)` : ""};{" "}
+        {pointDose(p, " cells/kg per infusion")}{p.estimated ? ` (estimated: flat ${p.statedRange ? `${formatCellRange(p.statedRange.min, p.statedRange.max)} cells, a range` : `${formatCells(p.flatCellsPerInfusion)} cells`})` : ""};{" "}
         {p.infusions === null ? "infusions not reported" : `${p.infusions} MSC infusion${p.infusions === 1 ? "" : "s"}`};{" "}
         enrollment {p.enrollment ?? "not reported"}; {p.route ? `route: ${label(p.route).toLowerCase()}` : "route not reported"};{" "}
         {p.cellSource ? `cells: ${label(p.cellSource).toLowerCase()}` : "cell source not reported"}

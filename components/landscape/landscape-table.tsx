@@ -1,5 +1,5 @@
-import { formatCells, label } from "@/lib/format";
-import type { Landscape } from "@/lib/landscape/shape";
+import { formatCellRange, formatCells, label } from "@/lib/format";
+import { pointDose, type Landscape } from "@/lib/landscape/shape";
 import { Mark, NotReported } from "@/components/ui/badges";
 
 /** The chart's points as a table: the same values, for screen readers and for reading. */
@@ -10,7 +10,7 @@ export function LandscapeTable({ data }: { data: Landscape }) {
         <caption className="sr-only">Every drawn MSC arm: dose per kg per infusion, infusions, cumulative dose, enrollment, route, cell source, status</caption>
         <thead>
           <tr className="border-b border-slate-300 text-slate-700">
-            {["Trial and arm", "Cells/kg per infusion", "MSC infusions", "Cumulative cells/kg", "Enrollment", "Route", "Cell source", "Status"].map((h) => (
+            {["Trial and arm", "Cells/kg per infusion (min–max for a range)", "MSC infusions", "Cumulative cells/kg", "Enrollment", "Route", "Cell source", "Status"].map((h) => (
               <th key={h} scope="col" className="py-2 pr-3 font-semibold">{h}</th>
             ))}
           </tr>
@@ -21,12 +21,14 @@ export function LandscapeTable({ data }: { data: Landscape }) {
               <th scope="row" className="py-1.5 pr-3 font-normal">
                 <a href={p.href}>{p.trialId}: {p.armLabel}</a>
               </th>
-              <td className="py-1.5 pr-3 tabular-nums">
-                {formatCells(p.x)}
-                {p.estimated && <Mark kind="estimated" title={`A flat ${formatCells(p.flatCellsPerInfusion)} cells per infusion divided by ${data.weightKg} kg`} />}
+              <td className="py-1.5 pr-3 tabular-nums" data-testid="landscape-dose" {...(p.range ? { "data-min": p.range.min, "data-max": p.range.max } : {})}>
+                {pointDose(p)}
+                {p.estimated && <Mark kind="estimated" title={p.statedRange
+                  ? `A flat ${formatCellRange(p.statedRange.min, p.statedRange.max)} cells per infusion (range) divided by ${data.weightKg} kg`
+                  : `A flat ${formatCells(p.flatCellsPerInfusion)} cells per infusion divided by ${data.weightKg} kg`} />}
               </td>
               <td className="py-1.5 pr-3 tabular-nums">{p.infusions ?? <NotReported />}</td>
-              <td className="py-1.5 pr-3 tabular-nums">{p.cumulativeCellsPerKg === null ? <NotReported /> : formatCells(p.cumulativeCellsPerKg)}</td>
+              <td className="py-1.5 pr-3 tabular-nums">{p.cumulativeCellsPerKg !== null ? formatCells(p.cumulativeCellsPerKg) : p.range ? <span className="text-slate-700">not one number (the dose is a range)</span> : <NotReported />}</td>
               <td className="py-1.5 pr-3 tabular-nums">{p.enrollment ?? <NotReported />}</td>
               <td className="py-1.5 pr-3">{p.route ? <abbr title={`“${p.routeText}”`} className="no-underline">{label(p.route)}</abbr> : <NotReported />}</td>
               <td className="py-1.5 pr-3">{p.cellSource ? <abbr title={`“${p.cellSourceText}”`} className="no-underline">{label(p.cellSource)}</abbr> : <NotReported />}</td>

@@ -28,7 +28,9 @@ function Switch<T extends string>({ title, values, labels, current, href }: {
 export function LandscapeView({ view }: { view: View }) {
   const { state, landscape: l } = view;
   const list = listQuery(state.query);
-  const estimated = l.points.find((p) => p.estimated);
+  const estimated = l.points.find((p) => p.estimated && p.x !== null);
+  // A flat dose stated as a range is a flat dose too: its low end makes the example, said so.
+  const estimatedRange = l.points.find((p) => p.estimated && p.range);
   const csv = `/api/landscape?${new URLSearchParams([...new URLSearchParams(landscapeHref(state).split("?")[1] ?? ""), ["format", "csv"]]).toString()}`;
   return (
     <div className="space-y-4">
@@ -53,7 +55,8 @@ export function LandscapeView({ view }: { view: View }) {
           before={[...new URLSearchParams(landscapeHref({ ...state, weightKg: DEFAULT_REFERENCE_WEIGHT_KG }).split("?")[1] ?? "")]}
         />
         <ReferenceWeightExplainer weightKg={state.weightKg} what="these arms"
-          example={estimated ? { id: estimated.trialId, perKg: estimated.x } : null} />
+          example={estimated ? { id: estimated.trialId, perKg: estimated.x! }
+            : estimatedRange ? { id: `${estimatedRange.trialId} (the low end of its range)`, perKg: estimatedRange.range!.min } : null} />
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
           <Switch title="Y axis" values={Y_AXES} labels={Y_LABELS} current={state.y} href={(y) => landscapeHref(state, { y })} />
           <Switch title="Colour by" values={COLOURS} labels={COLOUR_LABELS} current={state.colour} href={(colour) => landscapeHref(state, { colour })} />
@@ -67,7 +70,7 @@ export function LandscapeView({ view }: { view: View }) {
 
       {state.view === "chart" ? (
         <ChartFigure id="landscape" title={`Cells/kg per infusion against ${state.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg"}`} summary={l.summary} height={LANDSCAPE_HEIGHT}
-          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg. Hover or click a point for its trial, arm and source words.</>}>
+          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg.{l.points.some((p) => p.range) ? " A horizontal bar marked “range”: a dose the record states as a range, drawn from its low to its high end (no single dose)." : ""} Hover or click a point for its trial, arm and source words.</>}>
           <LazyLandscapeChart data={l} />
         </ChartFigure>
       ) : (
@@ -114,7 +117,7 @@ function NoDose({ view }: { view: View }) {
   return (
     <details id="no-dose" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="no-dose">
       <summary className="cursor-pointer">
-        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no single dose</span> (none, a range or dose levels), so they are not drawn. Show them
+        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no single dose</span> (none, two amounts or dose levels), so they are not drawn. Show them
       </summary>
       <ul className="mt-2 list-disc space-y-0.5 pl-5">
         {l.noDose.map((a) => <li key={a.href}><a href={a.href}>{a.trialId}: {a.armLabel}</a>{a.trialTitle ? ` (${a.trialTitle})` : ""}</li>)}

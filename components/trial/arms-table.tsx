@@ -1,4 +1,4 @@
-import { armAnchor, armWarnings, formatCells, formatDays, label } from "@/lib/format";
+import { armAnchor, armWarnings, formatCellRange, formatCells, formatDays, label } from "@/lib/format";
 import type { Arm, TrialRecord } from "@/lib/record/schema";
 import { Mark, NotReported } from "@/components/ui/badges";
 import { ArmFacts } from "./arm-facts";
@@ -10,6 +10,24 @@ function DoseAmount({ arm, weightKg }: { arm: Arm; weightKg: number }) {
     return <span className="text-slate-700">{arm.type === "NO_INTERVENTION" ? "none (no intervention)" : "no cells (comparator)"}</span>;
   }
   if (!arm.doses.some((d) => d.product === "MSC")) return <span className="text-slate-700">placebo (no cells)</span>;
+  const msc = arm.doses.filter((d) => d.product === "MSC");
+  const range = msc.length === 1 ? msc[0]!.range ?? null : null;
+  if (range) {
+    // Both ends, never one of them: a flat range also per kg at the reference weight, marked estimated.
+    return (
+      <span data-testid="dose-range" data-min={range.min} data-max={range.max} data-unit={range.unit}>
+        {range.unit === "cells/kg" ? (
+          <>{formatCellRange(range.min, range.max)} cells/kg <span className="text-slate-700">(range)</span></>
+        ) : (
+          <>
+            {formatCellRange(range.min / weightKg, range.max / weightKg)} cells/kg <span className="text-slate-700">(range)</span>
+            <Mark kind="estimated" title={`A flat ${formatCellRange(range.min, range.max)} cells per infusion divided by the ${weightKg} kg reference weight`} />
+            <span className="block text-xs text-slate-600">flat {formatCellRange(range.min, range.max)} cells per infusion (range)</span>
+          </>
+        )}
+      </span>
+    );
+  }
   if (s.cellsPerKgPerInfusion === null) return <NotReported />;
   const flat = arm.doses.find((d) => d.product === "MSC" && d.cellsPerInfusion !== null);
   return (
@@ -33,6 +51,13 @@ function Schedule({ arm }: { arm: Arm }) {
         <li key={i}>
           {arm.doses.length > 1 && <span className="font-medium">{label(d.product)}: </span>}
           {d.dayOffsets ? formatDays(d.dayOffsets) : <NotReported />}
+          {d.schedulePhases && (
+            <ol className="mt-0.5 list-inside list-decimal text-xs text-slate-700" data-testid="schedule-phases">
+              {d.schedulePhases.map((ph, k) => (
+                <li key={k}>“{ph.text}”{ph.infusions !== null ? ` (${ph.infusions} infusion${ph.infusions === 1 ? "" : "s"})` : ""}</li>
+              ))}
+            </ol>
+          )}
         </li>
       ))}
     </ul>
@@ -49,6 +74,23 @@ function Infusions({ arm }: { arm: Arm }) {
           {arm.doses.length > 1 || d.product === "PLACEBO" ? <span className="text-slate-600"> {d.product === "MSC" ? "MSC" : "placebo"}</span> : null}
         </li>
       ))}
+    </ul>
+  );
+}
+
+/**
+ * Why a value of this arm's doses is not one number, in the record's words: beside the dose,
+ * the amount's ("two amounts in this arm's text: …"; a range shown as one needs no more words);
+ * beside the schedule, the count's and the days' ("schedule changes frequency: …").
+ */
+function Unstated({ arm, part }: { arm: Arm; part: "amount" | "schedule" }) {
+  const reasons = [...new Set(arm.doses.flatMap((d) => (part === "amount"
+    ? (d.range ? [] : [d.unstated?.amount ?? []].flat())
+    : [d.unstated?.infusions ?? [], d.unstated?.dayOffsets ?? []].flat())))];
+  if (!reasons.length) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid={part === "amount" ? "dose-unstated" : "schedule-unstated"}>
+      {reasons.map((r) => <li key={r}>No single number: {r}</li>)}
     </ul>
   );
 }
@@ -95,11 +137,13 @@ export function ArmsTable({ trial }: { trial: TrialRecord }) {
               </th>
               <td data-label="Dose per kg per infusion" className="py-2 pr-3 max-md:block max-md:py-1">
                 <DoseAmount arm={arm} weightKg={trial.referenceWeightKg} />
+                <Unstated arm={arm} part="amount" />
                 <ArmNotes notes={armWarnings(trial.warnings, arm.label, i)} />
               </td>
               <td data-label="Infusions" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="infusions"><Infusions arm={arm} /></td>
               <td data-label="Schedule" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="schedule">
                 <Schedule arm={arm} />
+                <Unstated arm={arm} part="schedule" />
                 <InfusionTimeline doses={arm.doses} maxDay={maxDay} label={arm.label} />
               </td>
               <td data-label="Cumulative per kg" className="py-2 pr-3 max-md:block max-md:py-1" data-testid="cumulative">
@@ -110,6 +154,8 @@ export function ArmsTable({ trial }: { trial: TrialRecord }) {
                   </>
                 ) : arm.summary.activeInfusions === 0 ? (
                   <span className="text-slate-700">no cells</span>
+                ) : arm.doses.some((d) => d.product === "MSC" && d.range) ? (
+                  <span className="text-slate-700">not one number (the dose is a range)</span>
                 ) : (
                   <NotReported />
                 )}

@@ -1,4 +1,4 @@
-import { formatCells, label as enumLabel, NOT_REPORTED } from "../format";
+import { formatCellRange, formatCells, label as enumLabel, NOT_REPORTED } from "../format";
 import type { Scale } from "./params";
 import type { ArmKind, ComparedArm, Comparison, ComparedTrial } from "./shape";
 
@@ -8,7 +8,7 @@ import type { ArmKind, ComparedArm, Comparison, ComparedTrial } from "./shape";
  * followed by one row per arm, so arms are grouped by trial on all charts alike.
  */
 
-export type BarStatus = "value" | "estimated" | "not-reported" | "placebo" | "no-intervention";
+export type BarStatus = "value" | "estimated" | "range" | "not-reported" | "placebo" | "no-intervention";
 
 interface RowBase {
   key: string;
@@ -27,6 +27,11 @@ export interface BarRow extends RowBase {
   /** Where the value sits along the axis, 0–1 (for placing its label). */
   fraction: number;
   text: string;
+  /** A dose stated as a range: its ends (the bar is drawn from `low` to `value` = the high end), else null. */
+  low: number | null;
+  lowFraction: number;
+  /** A range from a flat dose over the reference weight. */
+  estimated: boolean;
 }
 
 export interface BarChartData {
@@ -86,7 +91,7 @@ function barStatus(arm: ComparedArm, value: number | null): BarStatus {
   return arm.estimated ? "estimated" : "value";
 }
 
-const STATUS_TEXT: Record<Exclude<BarStatus, "value" | "estimated">, string> = {
+const STATUS_TEXT: Record<Exclude<BarStatus, "value" | "estimated" | "range">, string> = {
   "not-reported": NOT_REPORTED,
   placebo: "placebo (no cells)",
   "no-intervention": "no intervention",
@@ -95,25 +100,38 @@ const STATUS_TEXT: Record<Exclude<BarStatus, "value" | "estimated">, string> = {
 export function barText(status: BarStatus, value: number | null): string {
   if (status === "value") return `${formatCells(value)}/kg`;
   if (status === "estimated") return `${formatCells(value)}/kg estimated`;
+  if (status === "range") return "range"; // its words come from rangeText
   return STATUS_TEXT[status];
+}
+
+/** A range per kg as the chart and table say it: "2.5–5×10⁶/kg (range)", "… (range, estimated)". */
+export function rangeText(r: { min: number; max: number; estimated: boolean }): string {
+  return `${formatCellRange(r.min, r.max)}/kg (range${r.estimated ? ", estimated" : ""})`;
 }
 
 export function doseChartData(c: Comparison, metric: DoseMetric, scale: Scale): BarChartData {
   const pick = (a: ComparedArm) => (metric === "perInfusion" ? a.cellsPerKgPerInfusion : a.cumulativeCellsPerKg);
-  const values = c.trials.flatMap((t) => t.arms.map(pick).filter((v): v is number => v !== null));
+  // A range is drawn per infusion only: the cumulative dose of a range is not one number either.
+  const rangeOf = (a: ComparedArm) => (metric === "perInfusion" && a.kind === "msc" ? a.cellsPerKgRange : null);
+  const values = c.trials.flatMap((t) => t.arms.flatMap((a) => {
+    const r = rangeOf(a);
+    return r ? [r.min, r.max] : [pick(a)].filter((v): v is number => v !== null);
+  }));
   const { domain, ticks } = valueDomain(values, scale);
   const rows: BarRow[] = [];
   const sentences: string[] = [];
   for (const t of c.trials) {
-    rows.push({ ...header(t), status: null, value: null, plotted: domain[0], fraction: 0, text: t.title ?? "" });
+    rows.push({ ...header(t), status: null, value: null, plotted: domain[0], fraction: 0, text: t.title ?? "", low: null, lowFraction: 0, estimated: false });
     const parts: string[] = [];
     for (const a of t.arms) {
-      const value = pick(a);
-      const status = barStatus(a, value);
-      const text = barText(status, value);
+      const r = rangeOf(a);
+      const value = r ? r.max : pick(a);
+      const status = r ? "range" : barStatus(a, value);
+      const text = r ? rangeText(r) : status === "not-reported" && a.range ? `${NOT_REPORTED} (dose stated as a range)` : barText(status, value);
       rows.push({
         key: a.key, trialId: t.id, color: t.color, label: a.label, header: false, status, value,
         plotted: value ?? domain[0], fraction: value === null ? 0 : fractionOf(value, domain, scale), text,
+        low: r ? r.min : null, lowFraction: r ? fractionOf(r.min, domain, scale) : 0, estimated: r ? r.estimated : status === "estimated",
       });
       parts.push(`${a.label}: ${text}`);
     }
@@ -153,7 +171,7 @@ function scheduleNote(a: ComparedArm): string | null {
   // Kept short: the note sits on the chart, beside the row's label (which says placebo).
   if (a.kind === "placebo") return a.placeboDayOffsets === null ? "days not reported" : null;
   const missing: string[] = [];
-  if (a.mscDayOffsets === null) missing.push("MSC days not reported");
+  if (a.mscDayOffsets === null) missing.push(a.unstated.find((u) => u.startsWith("schedule changes frequency")) ?? "MSC days not reported");
   if (a.placeboInfusions !== 0 && a.placeboDayOffsets === null) missing.push("placebo days not reported");
   return missing.length ? missing.join("; ") : null;
 }

@@ -6,11 +6,15 @@ import type { Comparison } from "./shape";
  * empty cell is what they treat as missing. Day lists are "0;3;6;9" (semicolons, so the
  * cell needs no quoting). Numbers are written in full (2142857.142857143), not rounded.
  * An arm with no MSC infusions has activeInfusions 0 and an empty mscDayOffsets; one whose
- * schedule is not reported has both empty.
+ * schedule is not reported has both empty. A dose stated as a range leaves
+ * cellsPerKgPerInfusion empty and gives both ends (`…Min`/`…Max`, `rangeMin`/`rangeMax` as
+ * stated, `rangeUnit` cells/kg or cells); `unstated` says in words why a value is not one number.
  */
 export const CSV_COLUMNS = [
   "trialId", "trialTitle", "armLabel", "armType", "cellsPerKgPerInfusion", "estimated",
   "activeInfusions", "cumulativeCellsPerKg", "mscDayOffsets", "placeboDayOffsets", "referenceWeightKg",
+  // Added: a dose stated as a range, both ends per kg per infusion (at the reference weight) and as stated.
+  "cellsPerKgPerInfusionMin", "cellsPerKgPerInfusionMax", "rangeMin", "rangeMax", "rangeUnit", "unstated",
 ] as const;
 
 function cell(v: string | number | boolean | null | undefined): string {
@@ -30,6 +34,7 @@ export function toCompareCsv(c: Comparison): string {
       lines.push([
         t.id, t.title, a.label, a.type, a.cellsPerKgPerInfusion, a.estimated, a.activeInfusions,
         a.cumulativeCellsPerKg, daysCell(a.mscDayOffsets), daysCell(a.placeboDayOffsets), c.weightKg,
+        a.cellsPerKgRange?.min, a.cellsPerKgRange?.max, a.range?.min, a.range?.max, a.range?.unit, a.unstated.join("; ") || null,
       ].map(cell).join(","));
     }
   }

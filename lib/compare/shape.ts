@@ -1,4 +1,5 @@
-import type { Arm, Threshold, TrialRecord } from "../record/schema";
+import { unstatedReasons } from "../format";
+import type { Arm, DoseRange, Threshold, TrialRecord } from "../record/schema";
 import { summarizeArm } from "../record/summary";
 
 /**
@@ -29,6 +30,12 @@ export interface ComparedArm {
   placeboInfusions: number | null;
   /** The source words the doses were read from. */
   doseText: string[];
+  /** The arm's MSC dose stated as a range (its one MSC dose), both ends as stated; else null. */
+  range: DoseRange | null;
+  /** That range per kg per infusion at the reference weight (a flat range divided by it: `estimated`). */
+  cellsPerKgRange: { min: number; max: number; estimated: boolean } | null;
+  /** Why the arm's doses give no single number ("stated as a range: …", "schedule changes frequency: …"). */
+  unstated: string[];
 }
 
 export interface StructureGroup {
@@ -99,7 +106,17 @@ export function compareArm(trialId: string, arm: Arm, index: number, weightKg: n
     placeboDayOffsets: days(placebo),
     placeboInfusions: infusionCount(placebo),
     doseText: arm.doses.map((d) => d.text),
+    ...armRange(msc, weightKg),
+    unstated: arm.doses.flatMap(unstatedReasons),
   };
+}
+
+/** An arm's one MSC dose stated as a range, as stated and per kg (never one of its ends as the dose). */
+export function armRange(msc: Arm["doses"], weightKg: number): Pick<ComparedArm, "range" | "cellsPerKgRange"> {
+  const r = msc.length === 1 ? msc[0]!.range ?? null : null;
+  if (!r) return { range: null, cellsPerKgRange: null };
+  const flat = r.unit === "cells";
+  return { range: r, cellsPerKgRange: { min: flat ? r.min / weightKg : r.min, max: flat ? r.max / weightKg : r.max, estimated: flat } };
 }
 
 function groupKind(arms: ComparedArm[]): ArmKind {
@@ -142,7 +159,10 @@ export function shapeComparison(records: TrialRecord[], weightKg: number): Compa
 
 /** The public JSON of `GET /api/compare` (a contract: add fields, never rename). */
 export type CompareApiArm = Pick<ComparedArm, "label" | "type" | "cellsPerKgPerInfusion" | "estimated" |
-  "activeInfusions" | "cumulativeCellsPerKg" | "mscDayOffsets" | "placeboDayOffsets">;
+  "activeInfusions" | "cumulativeCellsPerKg" | "mscDayOffsets" | "placeboDayOffsets" | "range" | "unstated"> & {
+  /** The range per kg per infusion at `weightKg` ({ min, max, estimated }), or null. */
+  cellsPerKgPerInfusionRange: ComparedArm["cellsPerKgRange"];
+};
 export interface CompareApiBody {
   weightKg: number;
   trials: { id: string; title: string | null; arms: CompareApiArm[] }[];
@@ -163,6 +183,10 @@ export function toCompareApi(c: Comparison): CompareApiBody {
         cumulativeCellsPerKg: a.cumulativeCellsPerKg,
         mscDayOffsets: a.mscDayOffsets,
         placeboDayOffsets: a.placeboDayOffsets,
+        // Additions: a dose stated as a range (both ends) and why a value is not one number.
+        range: a.range,
+        cellsPerKgPerInfusionRange: a.cellsPerKgRange,
+        unstated: a.unstated,
       })),
     })),
   };

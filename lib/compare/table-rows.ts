@@ -1,5 +1,5 @@
-import { formatAgeRange, formatCells, formatCount, formatPhases, label, NOT_REPORTED } from "../format";
-import { barText } from "./chart-rows";
+import { formatAgeRange, formatCellRange, formatCells, formatCount, formatPhases, label, NOT_REPORTED } from "../format";
+import { barText, rangeText } from "./chart-rows";
 import type { ComparedArm, ComparedTrial, Comparison } from "./shape";
 import { THRESHOLD_ROWS, thresholdLines } from "./thresholds";
 
@@ -49,7 +49,8 @@ function schedule(a: ComparedArm): CellLine {
   const parts: string[] = [];
   let missing = false;
   if (a.kind === "msc") {
-    parts.push(a.mscDayOffsets === null ? "MSC days not reported" : `MSC day ${a.mscDayOffsets.join(", ")}`);
+    const why = a.unstated.filter((u) => u.startsWith("schedule changes frequency"));
+    parts.push(a.mscDayOffsets === null ? `MSC days not reported${why.length ? ` (${why.join("; ")})` : ""}` : `MSC day ${a.mscDayOffsets.join(", ")}`);
     missing ||= a.mscDayOffsets === null;
   }
   if (a.placeboDayOffsets === null) {
@@ -59,9 +60,15 @@ function schedule(a: ComparedArm): CellLine {
   return { arm: a.label, text: parts.join("; "), tone: missing ? "missing" : "normal" };
 }
 
-function dose(a: ComparedArm, value: number | null): CellLine {
+function dose(a: ComparedArm, value: number | null, perInfusion = false): CellLine {
+  if (perInfusion && a.kind === "msc" && a.cellsPerKgRange) {
+    return { arm: a.label, text: rangeText(a.cellsPerKgRange), tone: a.cellsPerKgRange.estimated ? "estimated" : "normal" };
+  }
   const status = a.kind === "placebo" ? "placebo" : a.kind === "none" ? "no-intervention" : value === null ? "not-reported" : a.estimated ? "estimated" : "value";
-  return { arm: a.label, text: barText(status, value), tone: status === "estimated" ? "estimated" : status === "not-reported" ? "missing" : "normal" };
+  // Not reported because the record gives no single number: say why, in its words.
+  const why = status === "not-reported" ? (a.range ? ["dose stated as a range"] : a.unstated.filter((u) => !u.startsWith("schedule"))) : [];
+  const text = barText(status, value) + (why.length ? ` (${why.join("; ")})` : "");
+  return { arm: a.label, text, tone: status === "estimated" ? "estimated" : status === "not-reported" ? "missing" : "normal" };
 }
 
 const key = (cell: CellLine[]) => cell.map((l) => l.text).join("\n");
@@ -85,8 +92,9 @@ export function compareTableRows(c: Comparison): TableRow[] {
   }
   add("arms", "Arms", "arms", (t) => t.arms.map((a) => ({ arm: a.label, text: label(a.type), tone: "normal" as const })));
   add("dose", "Dose per kg per infusion", "arms", (t) => t.arms.map((a) => {
-    const l = dose(a, a.cellsPerKgPerInfusion);
+    const l = dose(a, a.cellsPerKgPerInfusion, true);
     // Say how an estimate was made: the flat dose the record states, over the weight.
+    if (l.tone === "estimated" && a.cellsPerKgRange && a.range) return { ...l, text: `${l.text} (${formatCellRange(a.range.min, a.range.max)} cells ÷ ${c.weightKg} kg)` };
     return l.tone === "estimated" ? { ...l, text: `${l.text} (${estimateNote(a.cellsPerKgPerInfusion!, c.weightKg)})` } : l;
   }));
   add("infusions", "MSC infusions", "arms", (t) => t.arms.map(infusions));

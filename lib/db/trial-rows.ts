@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { sortPhases } from "../record/vocabulary";
-import { inRecordOrder, type Threshold, type TrialRecord } from "../record/schema";
+import { inRecordOrder, type DoseRange, type DoseUnstated, type SchedulePhase, type Threshold, type TrialRecord } from "../record/schema";
 import { decodeDirectFields } from "./direct-fields";
 
 /** The Prisma include that loads everything a record needs. */
@@ -75,6 +75,10 @@ export function rowToRecord(t: TrialRow): TrialRecord {
         infusions: d.infusions,
         dayOffsets: d.dayOffsets === null ? null : (JSON.parse(d.dayOffsets) as number[]),
         text: d.text,
+        // Additions, present only when set (as the importer's record has them).
+        ...(d.rangeMin !== null && d.rangeMax !== null ? { range: { min: d.rangeMin, max: d.rangeMax, unit: d.rangeUnit as DoseRange["unit"] } } : {}),
+        ...(d.unstated !== null ? { unstated: JSON.parse(d.unstated) as DoseUnstated } : {}),
+        ...(d.schedulePhases !== null ? { schedulePhases: JSON.parse(d.schedulePhases) as SchedulePhase[] } : {}),
       })),
       summary: {
         cellsPerKgPerInfusion: a.cellsPerKgPerInfusion,

@@ -188,14 +188,15 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       estimated, activeInfusions, cumulativeCellsPerKg, route, routeText, cellSource, cellSourceText, cellOrigin, cellOriginText)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertDose = db.prepare(`INSERT INTO Dose (armId, ordinal, product, cellsPerKg, cellsPerInfusion, infusions,
-      dayOffsets, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      dayOffsets, text, rangeMin, rangeMax, rangeUnit, unstated, schedulePhases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     r.arms.forEach((a, i) => {
       const s = a.summary;
       const armId = insertArm.run(r.id, i, a.label, a.type, a.description, s.cellsPerKgPerInfusion, Number(s.estimated),
         s.activeInfusions, s.cumulativeCellsPerKg, a.route?.value ?? null, a.route?.text ?? null, a.cellSource?.value ?? null,
         a.cellSource?.text ?? null, a.cellOrigin?.value ?? null, a.cellOrigin?.text ?? null).lastInsertRowid;
       a.doses.forEach((d, j) => insertDose.run(armId, j, d.product, d.cellsPerKg, d.cellsPerInfusion, d.infusions,
-        d.dayOffsets ? JSON.stringify(d.dayOffsets) : null, d.text));
+        d.dayOffsets ? JSON.stringify(d.dayOffsets) : null, d.text, d.range?.min ?? null, d.range?.max ?? null, d.range?.unit ?? null,
+        d.unstated ? JSON.stringify(d.unstated) : null, d.schedulePhases ? JSON.stringify(d.schedulePhases) : null));
     });
     const insertStage = db.prepare("INSERT INTO Stage (trialId, ordinal, label, description, text) VALUES (?, ?, ?, ?, ?)");
     const insertGroup = db.prepare(`INSERT INTO StageGroup (stageId, ordinal, label, ratio, count, armOrdinals, fromGroup)

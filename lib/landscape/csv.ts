@@ -10,12 +10,15 @@ export const LANDSCAPE_CSV_COLUMNS = [
   "trialId", "trialTitle", "armLabel", "cellsPerKgPerInfusion", "estimated", "flatCellsPerInfusion", "activeInfusions",
   "cumulativeCellsPerKg", "enrollment", "route", "routeWords", "cellSource", "cellSourceWords", "cellOrigin", "status",
   "doseWords", "url", "referenceWeightKg",
+  // Added: a dose stated as a range (then cellsPerKgPerInfusion is empty): both ends per kg, and flat as stated.
+  "cellsPerKgPerInfusionMin", "cellsPerKgPerInfusionMax", "flatCellsPerInfusionMin", "flatCellsPerInfusionMax",
 ] as const;
 
 export function toLandscapeCsv(l: Landscape): string {
   const rows = l.points.map((p) => [
     p.trialId, p.trialTitle, p.armLabel, p.x, p.estimated, p.flatCellsPerInfusion, p.infusions, p.cumulativeCellsPerKg,
     p.enrollment, p.route, p.routeText, p.cellSource, p.cellSourceText, p.cellOrigin, p.status, p.doseText, p.href, l.weightKg,
+    p.range?.min, p.range?.max, p.statedRange?.unit === "cells" ? p.statedRange.min : null, p.statedRange?.unit === "cells" ? p.statedRange.max : null,
   ].map(csvCell).join(","));
   return [LANDSCAPE_CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
 }

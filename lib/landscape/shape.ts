@@ -1,6 +1,7 @@
 import { valueDomain } from "../compare/chart-rows";
-import { armHref, formatCells, label } from "../format";
-import type { Arm, TrialRecord } from "../record/schema";
+import { armHref, formatCellRange, formatCells, label } from "../format";
+import { armRange } from "../compare/shape";
+import type { Arm, DoseRange, TrialRecord } from "../record/schema";
 import { summarizeArm } from "../record/summary";
 import { CELL_SOURCES, OVERALL_STATUSES, ROUTES } from "../record/vocabulary";
 import type { SearchQuery } from "../search/params";
@@ -24,8 +25,19 @@ export interface LandscapePoint {
   armLabel: string;
   armIndex: number;
   href: string;
-  /** Cells/kg per infusion at the reference weight. */
-  x: number;
+  /** Cells/kg per infusion at the reference weight; null for a dose stated as a range (`range` gives it). */
+  x: number | null;
+  /**
+   * Where the point is drawn on the x axis: `x`, or for a range the middle of its interval on
+   * the log axis (the geometric mean of its ends), which is never shown or exported as a value.
+   */
+  plotX: number;
+  /** A dose stated as a range: both ends in cells/kg per infusion at the reference weight, else null. */
+  range: { min: number; max: number } | null;
+  /** The same range as the record states it, flat (cells per infusion) when `estimated`. */
+  statedRange: DoseRange | null;
+  /** The interval drawn around `x`: [x − min, max − x], or null for a point. */
+  errorX: [number, number] | null;
   estimated: boolean;
   /** The flat dose per infusion an estimate was made from. */
   flatCellsPerInfusion: number | null;
@@ -136,15 +148,18 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
       const s = summarizeArm(arm.doses, o.weightKg);
       if (!armMatches(arm, s.activeInfusions, o.filters, t)) return;
       const href = armHref(t.id, i);
-      if (s.cellsPerKgPerInfusion === null) {
+      const msc = arm.doses.filter((d) => d.product === "MSC");
+      const { range: statedRange, cellsPerKgRange: r } = armRange(msc, o.weightKg);
+      if (s.cellsPerKgPerInfusion === null && !r) {
         noDose.push({ trialId: t.id, trialTitle: t.title, armLabel: arm.label, href });
         return;
       }
       const colourKey = (o.colour === "route" ? arm.route?.value : o.colour === "source" ? arm.cellSource?.value : t.overallStatus) ?? NOT_REPORTED_KEY;
-      const msc = arm.doses.filter((d) => d.product === "MSC");
+      const plotX = r ? Math.sqrt(r.min * r.max) : s.cellsPerKgPerInfusion!;
       drawn.push({
         key: `${t.id}#arm-${i + 1}`, trialId: t.id, trialTitle: t.title, armLabel: arm.label, armIndex: i, href,
-        x: s.cellsPerKgPerInfusion, estimated: s.estimated,
+        x: r ? null : plotX, plotX, estimated: r ? r.estimated : s.estimated,
+        range: r ? { min: r.min, max: r.max } : null, statedRange, errorX: r ? [plotX - r.min, r.max - plotX] : null,
         flatCellsPerInfusion: s.estimated ? msc.find((d) => d.cellsPerInfusion !== null)?.cellsPerInfusion ?? null : null,
         infusions: s.activeInfusions, cumulativeCellsPerKg: s.cumulativeCellsPerKg,
         y: o.y === "infusions" ? s.activeInfusions : s.cumulativeCellsPerKg,
@@ -157,7 +172,7 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
     });
   }
   const band: [number, number] = [KABAT_BAND_CELLS[0] / o.weightKg, KABAT_BAND_CELLS[1] / o.weightKg];
-  const x = valueDomain([...drawn.map((p) => p.x), ...band], "log");
+  const x = valueDomain([...drawn.flatMap((p) => (p.range ? [p.range.min, p.range.max] : [p.plotX])), ...band], "log");
   const ys = drawn.flatMap((p) => (p.y === null ? [] : [p.y]));
   let yDomain: [number, number], yTicks: number[], laneY: number;
   if (o.y === "infusions") {
@@ -198,6 +213,14 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
   };
 }
 
+/**
+ * A point's dose per kg per infusion in words, `unit` after the number: "2.5×10⁶ cells/kg", or
+ * a range "2.5–5×10⁶ cells/kg (range)" (never one of its ends).
+ */
+export function pointDose(p: Pick<LandscapePoint, "x" | "range">, unit = ""): string {
+  return p.range ? `${formatCellRange(p.range.min, p.range.max)}${unit} (range)` : `${formatCells(p.x)}${unit}`;
+}
+
 const rank = (colour: ColourBy, key: string) => (key === NOT_REPORTED_KEY ? 1e3 : ORDER[colour].indexOf(key) + (ORDER[colour].includes(key) ? 0 : 500));
 
 /** "12 arms in 9 trials", with 1 and 0 in words a person reads. */
@@ -210,10 +233,10 @@ function summarize(points: LandscapePoint[], noDose: number, noDoseTrials: numbe
   const what = o.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg";
   const parts = [
     `Scatter chart of ${armsInTrials(points.length, trials)}: dose per kg per infusion (logarithmic) against ${what}; flat doses divided by ${o.weightKg} kg.`,
-    ...points.map((p) => `${p.trialId} ${p.armLabel}: ${formatCells(p.x)} cells/kg${p.estimated ? " (estimated)" : ""}, ${
+    ...points.map((p) => `${p.trialId} ${p.armLabel}: ${pointDose(p, " cells/kg")}${p.estimated ? " (estimated)" : ""}, ${
       o.y === "infusions" ? (p.infusions === null ? "infusions not reported" : `${p.infusions} infusion${p.infusions === 1 ? "" : "s"}`) : (p.cumulativeCellsPerKg === null ? "cumulative not reported" : `${formatCells(p.cumulativeCellsPerKg)} cells/kg in all`)}.`),
   ];
   if (noY) parts.push(`${noY} of them ${o.y === "infusions" ? "state no number of infusions" : "have no cumulative dose"}.`);
-  if (noDose) parts.push(`${armsInTrials(noDose, noDoseTrials)} state no single dose (none, a range or dose levels) and are not drawn.`);
+  if (noDose) parts.push(`${armsInTrials(noDose, noDoseTrials)} state no single dose (none, two amounts or dose levels) and are not drawn.`);
   return parts.join(" ");
 }

@@ -20,6 +20,30 @@ export const evidenceSchema = z.object({ origin: z.enum(ORIGINS), text: z.string
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 
+/** A dose stated as a range ("2,5-5,0 10E6 cells/kg"): both ends, cells per administration, per kg or flat. */
+export const doseRangeSchema = z
+  .object({ min: cells, max: cells, unit: z.enum(["cells/kg", "cells"]) })
+  .refine((r) => r.min < r.max, "a range's min is below its max");
+export type DoseRange = z.infer<typeof doseRangeSchema>;
+/** Why a value is not given as one number, in words a person can check against the source. */
+export const doseUnstatedSchema = z.object({
+  amount: z.string().min(1).optional(),
+  infusions: z.string().min(1).optional(),
+  dayOffsets: z.string().min(1).optional(),
+});
+export type DoseUnstated = z.infer<typeof doseUnstatedSchema>;
+/** One phase of a schedule that changes frequency ("weekly for the first month"), with its words. */
+export const schedulePhaseSchema = z.object({
+  text: z.string().min(1),
+  everyDays: z.number().int().positive().nullable(),
+  infusions: z.number().int().positive().nullable(),
+});
+export type SchedulePhase = z.infer<typeof schedulePhaseSchema>;
+
+/**
+ * A dose. `range`, `unstated` and `schedulePhases` (additions) are present only when set:
+ * a record without them reads as null for each.
+ */
 export const doseSchema = z
   .object({
     product: z.enum(PRODUCTS),
@@ -28,8 +52,12 @@ export const doseSchema = z
     infusions: z.number().int().positive().nullable(),
     dayOffsets: z.array(z.number().int().nonnegative()).nullable(),
     text: z.string().min(1),
+    range: doseRangeSchema.nullable().optional(),
+    unstated: doseUnstatedSchema.nullable().optional(),
+    schedulePhases: z.array(schedulePhaseSchema).min(2).nullable().optional(),
   })
   .refine((d) => d.cellsPerKg === null || d.cellsPerInfusion === null, "a dose is per kg or flat, not both")
+  .refine((d) => !d.range || (d.cellsPerKg === null && d.cellsPerInfusion === null), "a dose stated as a range has no single amount")
   .refine((d) => d.product === "MSC" || (d.cellsPerKg === null && d.cellsPerInfusion === null), "a placebo has no cells")
   .refine((d) => d.dayOffsets === null || d.infusions === null || d.dayOffsets.length === d.infusions,
     "the number of day offsets must equal the number of infusions");

@@ -3,10 +3,20 @@ import type { ArmSummary, Dose } from "./schema";
 /** The adult reference body weight of dose-conversion guidance. */
 export const DEFAULT_REFERENCE_WEIGHT_KG = 60;
 
+/** A plausible number of cells: per infusion, and per kg per infusion (lib/ingest/normalize/plausible.ts). */
+export const CELL_RANGE = { min: 1e3, max: 1e11 } as const;
+
+/** A flat dose's per-kg estimate at a weight, or null where it falls outside a plausible per-kg dose ("1000 cells" is 16.7 cells/kg). */
+export function perKgEstimate(cellsPerInfusion: number, weightKg: number): number | null {
+  const perKg = cellsPerInfusion / weightKg;
+  return perKg >= CELL_RANGE.min && perKg <= CELL_RANGE.max ? perKg : null;
+}
+
 /**
  * An arm's summary, derived from its doses at a reference weight: the per-kg dose per
- * infusion (a flat dose divided by the weight, marked estimated), the number of MSC
- * infusions, and their product. Unknown stays null; it is never read as zero.
+ * infusion (a flat dose divided by the weight, marked estimated, when that is a plausible
+ * per-kg dose), the number of MSC infusions, and their product. Unknown stays null; it is
+ * never read as zero.
  */
 export function summarizeArm(doses: Dose[], weightKg: number): ArmSummary {
   const msc = doses.filter((d) => d.product === "MSC");
@@ -15,7 +25,8 @@ export function summarizeArm(doses: Dose[], weightKg: number): ArmSummary {
   }
   const perKg = msc.map((d) =>
     d.cellsPerKg !== null ? { value: d.cellsPerKg, estimated: false }
-      : d.cellsPerInfusion !== null ? { value: d.cellsPerInfusion / weightKg, estimated: true }
+      : d.cellsPerInfusion !== null && perKgEstimate(d.cellsPerInfusion, weightKg) !== null
+        ? { value: perKgEstimate(d.cellsPerInfusion, weightKg)!, estimated: true }
         : null,
   );
   // Doses of different sizes within one arm have no single per-infusion figure.

@@ -77,6 +77,7 @@ describe("shapeComparison on the seeds", () => {
     expect(body.trials[1]!.arms[1]).toEqual({
       label: "MSC Prolonged treatment", type: "EXPERIMENTAL", cellsPerKgPerInfusion: 2.5e6, estimated: true,
       activeInfusions: 5, cumulativeCellsPerKg: 1.25e7, mscDayOffsets: [0, 7, 14, 28, 35], placeboDayOffsets: [],
+      range: null, cellsPerKgPerInfusionRange: null, unstated: [],
     });
   });
 });

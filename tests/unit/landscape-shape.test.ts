@@ -40,7 +40,7 @@ describe("the seeds' landscape", () => {
       ["NCT02812121", "Group MSC-2", "/trials/NCT02812121#arm-2"],
     ]);
     expect(l.noDoseTrials).toBe(1);
-    expect(l.summary).toContain("2 arms in 1 trial state no single dose (none, a range or dose levels) and are not drawn.");
+    expect(l.summary).toContain("2 arms in 1 trial state no single dose (none, two amounts or dose levels) and are not drawn.");
   });
 
   it("sizes points by enrollment, colours them by the switch, and puts the Kabat band at the reference weight", () => {
@@ -90,8 +90,8 @@ describe("the seeds' landscape", () => {
   it("writes the same points as CSV, empty where not reported", () => {
     const lines = toLandscapeCsv(shape()).split("\r\n");
     expect(lines).toHaveLength(12);
-    expect(lines[0]).toBe("trialId,trialTitle,armLabel,cellsPerKgPerInfusion,estimated,flatCellsPerInfusion,activeInfusions,cumulativeCellsPerKg,enrollment,route,routeWords,cellSource,cellSourceWords,cellOrigin,status,doseWords,url,referenceWeightKg");
-    expect(lines[1]).toBe("NCT06884904,Umbilical Cord-derived Mesenchymal Stem Cell Infusion for Treating ACLF,Low-dose experimental group,2000000,false,,,,96,,,UMBILICAL_CORD,Umbilical Cord,,NOT_YET_RECRUITING,2.0×10\\^6/kg,/trials/NCT06884904#arm-1,60");
+    expect(lines[0]).toBe("trialId,trialTitle,armLabel,cellsPerKgPerInfusion,estimated,flatCellsPerInfusion,activeInfusions,cumulativeCellsPerKg,enrollment,route,routeWords,cellSource,cellSourceWords,cellOrigin,status,doseWords,url,referenceWeightKg,cellsPerKgPerInfusionMin,cellsPerKgPerInfusionMax,flatCellsPerInfusionMin,flatCellsPerInfusionMax");
+    expect(lines[1]).toBe("NCT06884904,Umbilical Cord-derived Mesenchymal Stem Cell Infusion for Treating ACLF,Low-dose experimental group,2000000,false,,,,96,,,UMBILICAL_CORD,Umbilical Cord,,NOT_YET_RECRUITING,2.0×10\\^6/kg,/trials/NCT06884904#arm-1,60,,,,");
     expect(lines[6]).toContain("NCT05985863,Human Umbilical Cord Mesenchymal Stem Cell Transplantation for The Treatment of Acute-on-Chronic Liver Failure,MSC Prolonged treatment,2500000,true,150000000,5,12500000,150,PERIPHERAL_VEIN,Peripheral IV,UMBILICAL_CORD,hUC-MSC,,RECRUITING,");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAmounts, isDoseAmount } from "@/lib/ingest/prose/amounts";
+import { findAmounts, isDoseAmount, rangeWords } from "@/lib/ingest/prose/amounts";
 
 /**
  * The cell-amount reader with the exact numbers: every spelling the importer's first dose
@@ -89,8 +89,40 @@ describe("ranges are never a dose", () => {
   });
   it("a range then a single amount: only the second is a dose", () => {
     expect(findAmounts("1–5×10^6 cells/kg, or 2×10^6 cells/kg").map((m) => [m.range, m.value])).toEqual([
-      [{ low: 1_000_000, high: 5_000_000 }, null], [null, 2_000_000],
+      [{ low: 1_000_000, high: 5_000_000, exp: 6 }, null], [null, 2_000_000],
     ]);
+  });
+  // Issue 17: each was read as one amount (1×10^6/kg, 2×10^6/kg, 1×10^8 cells) where the record gives a range.
+  it.each([
+    ["2,5-5,0 10E6 cells/kg", 2_500_000, 5_000_000, true, "2.5–5 × 10^6 cells/kg"],
+    ["1,5 - 3,0 10^6 MSCs per kg", 1_500_000, 3_000_000, true, "1.5–3 × 10^6 cells/kg"],
+    ["0,5-1,0 x 10E6 cells/kg", 500_000, 1_000_000, true, "0.5–1 × 10^6 cells/kg"],
+    ["1-2 millions of cells per kilogram", 1_000_000, 2_000_000, true, "1–2 × 10^6 cells/kg"],
+    ["3 to 5 millions cells/kg", 3_000_000, 5_000_000, true, "3–5 × 10^6 cells/kg"],
+    ["between 50 and 100 million cells", 50_000_000, 100_000_000, false, "50–100 × 10^6 cells"],
+    ["between 1×10^6 and 2×10^6 cells/kg", 1_000_000, 2_000_000, true, "1–2 × 10^6 cells/kg"],
+  ])("%s is a range, both ends kept", (text, low, high, perKg, words) => {
+    const m = one(text);
+    expect([m.value, m.range?.low, m.range?.high, m.perKg, isDoseAmount(m)]).toEqual([null, low, high, perKg, false]);
+    expect(rangeWords(m.range!, m.perKg)).toBe(words);
+  });
+  it("a factor before a number written out is part of it: 2×1,000,000 MSC/kg is 2×10^6 per kg (was read 10^6)", () => {
+    expect([one("MSC 2×1,000,000 MSC/kg, IV").value, one("MSC 2×1,000,000 MSC/kg, IV").perKg]).toEqual([2_000_000, true]);
+  });
+  it("'per/kg' is per kg; 'kg' a few words after a range not read per kg makes its unit unclear", () => {
+    expect(one("1.5×10^6 MSCs per/kg body weight").cellsPerKg).toBe(1_500_000);
+    expect(one("1-2x10^6 million MSCs per/kg body weight").kgNearby).toBe(true);
+    expect(one("1-2x10^6 UC-MSCs, intravenously").kgNearby).toBeUndefined();
+  });
+  it("'a total of' marks the amount of the whole course", () => {
+    expect(one("10 injections for a total of 80-100 million cells").total).toBe(true);
+    expect(one("80-100 million cells per injection").total).toBeUndefined();
+  });
+  it("a decimal comma with a power of ten and no sign is one amount: 2,5 10E6 cells/kg", () => {
+    expect([one("2,5 10E6 cells/kg").value, one("2,5 10E6 cells/kg").perKg]).toEqual([2_500_000, true]);
+  });
+  it("a list with 'and' that is no 'between' stays a list of levels", () => {
+    expect(one("50 and 100 million cells").alternatives).toEqual([50_000_000, 100_000_000]);
   });
 });
 

@@ -36,7 +36,7 @@ describe("amounts", () => {
       expect(m.value).toBeNull();
       expect(m.range).not.toBeNull();
     }
-    expect(one("0.5-1×10^6/kg").range).toEqual({ low: 500000, high: 1000000 });
+    expect(one("0.5-1×10^6/kg").range).toEqual({ low: 500000, high: 1000000, exp: 6 });
   });
   it("a concentration is not a dose", () => expect(one("5x10^6 cells/mL").concentration).toBe(true));
   it("lists of levels are alternatives", () => expect(one("0.5, 1.0, 2.5 million cells/kg").alternatives).toEqual([500000, 1000000, 2500000]));

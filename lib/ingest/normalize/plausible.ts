@@ -1,5 +1,5 @@
 import type { ParsedTrial } from "../parsed-record";
-import { DEFAULT_REFERENCE_WEIGHT_KG } from "../../record/summary";
+import { CELL_RANGE, DEFAULT_REFERENCE_WEIGHT_KG, perKgEstimate } from "../../record/summary";
 
 /**
  * Ranges a stated value must fall in to be stored. A value outside them is a misreading
@@ -10,7 +10,7 @@ import { DEFAULT_REFERENCE_WEIGHT_KG } from "../../record/summary";
 export const LIMITS = {
   ageYears: { min: 0, max: 120 },
   infusions: { min: 1, max: 100 },
-  cells: { min: 1e3, max: 1e11 },
+  cells: CELL_RANGE,
   enrollment: { min: 1, max: 1_000_000 },
 } as const;
 
@@ -57,14 +57,12 @@ export function checkPlausibility(rec: ParsedTrial): { record: ParsedTrial; warn
         d[key] = null;
       }
     }
-    // A flat dose becomes a per-kg estimate at the reference weight (lib/record/summary.ts):
-    // the estimate must be a plausible per-kg dose too ("1000 cells" is 16.7 cells/kg).
-    if (d.cellsPerKg === null && d.cellsPerInfusion !== null) {
+    // A flat dose becomes a per-kg estimate at the reference weight (lib/record/summary.ts)
+    // only when that is a plausible per-kg dose ("1000 cells" is 16.7 cells/kg): the stated
+    // flat dose is kept (a local injection may be that small), no estimate is made, and why is said.
+    if (d.cellsPerKg === null && d.cellsPerInfusion !== null && perKgEstimate(d.cellsPerInfusion, DEFAULT_REFERENCE_WEIGHT_KG) === null) {
       const perKg = d.cellsPerInfusion / DEFAULT_REFERENCE_WEIGHT_KG;
-      if (!within(perKg, LIMITS.cells)) {
-        warnings.push(`${at}.cellsPerInfusion: ${show(d.cellsPerInfusion)} cells is ${show(Number(perKg.toPrecision(3)))} cells/kg at the ${DEFAULT_REFERENCE_WEIGHT_KG} kg reference weight, outside ${show(LIMITS.cells.min)}–${show(LIMITS.cells.max)} cells/kg${quote(d.text)}; not stored`);
-        d.cellsPerInfusion = null;
-      }
+      warnings.push(`${at}.cellsPerInfusion: ${show(d.cellsPerInfusion)} cells is ${show(Number(perKg.toPrecision(3)))} cells/kg at the ${DEFAULT_REFERENCE_WEIGHT_KG} kg reference weight, outside ${show(LIMITS.cells.min)}–${show(LIMITS.cells.max)} cells/kg${quote(d.text)}; the flat dose is kept, no per-kg estimate is made`);
     }
     if (d.infusions !== null && !within(d.infusions, LIMITS.infusions)) {
       warnings.push(`${at}.infusions: ${d.infusions} infusions is outside ${LIMITS.infusions.min}–${LIMITS.infusions.max}${quote(d.text)}; not stored`);

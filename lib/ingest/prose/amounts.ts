@@ -27,13 +27,17 @@ export interface AmountMention {
   cellsPerInfusion: number | null;
   approximate: boolean;
   /** "0.5-1×10^6/kg": both ends, never a dose. */
-  range: { low: number; high: number } | null;
+  range: { low: number; high: number; exp?: number } | null;
   /** "0.5, 1.0, 2.5 million cells/kg" or "1×10^5/kg, 1×10^6/kg or 1×10^7/kg": alternatives. */
   alternatives: number[] | null;
   /** "5x10^6 cells/mL": a concentration with no volume, not a dose. */
   concentration: boolean;
   /** "4*10^": why the number cannot be read (the mention has no value). */
   problem?: string;
+  /** "for a total of 80-100 million": the whole course's amount, not one administration's. */
+  total?: boolean;
+  /** Not read per kg, yet "kg" follows within a few words ("1-2x10^6 million MSCs per/kg"): the unit is unclear. */
+  kgNearby?: boolean;
 }
 
 const { min: MIN_CELLS, max: MAX_CELLS } = LIMITS.cells;
@@ -52,6 +56,11 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(\d{1,2}))(?![\d])`, "y"),
     read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])), explicit: m[5] === undefined }),
   },
+  // "2,5-5,0 10E6 cells/kg", "2.5 10^6 cells": a mantissa with decimals, a space, then the power of ten (no sign between)
+  {
+    re: /(\d{1,3}[.,]\d{1,2})\s{1,2}10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|[eE]\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])/y,
+    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? [...m[4]!].map((c) => SUP[c]).join("")), explicit: true }),
+  },
   // 10^6, 10⁶ alone
   {
     re: /10(?:\s{0,1}(?:\\?\^|\*\*)\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))(?![\d])/y,
@@ -64,11 +73,11 @@ const RULES: Rule[] = [
   },
   // 2.5 million, 100 million, one million
   {
-    re: new RegExp(String.raw`(\d{1,4}(?:[.,]\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\s{1,2}(million|billion)\b`, "iy"),
+    re: new RegExp(String.raw`(\d{1,4}(?:[.,]\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\s{1,2}(millions?|billions?)\b`, "iy"),
     read: (m) => {
       const w = m[1]!.toLowerCase().replace(/^a /, "");
       const mant = /\d/.test(w) ? w : String(WORD_NUMBERS[w] ?? "");
-      return mant ? { mant, exp: m[2]!.toLowerCase() === "million" ? 6 : 9 } : null;
+      return mant ? { mant, exp: /^million/i.test(m[2]!) ? 6 : 9 } : null;
     },
   },
   // 1.000.000, 1,000,000, 300,000 cells
@@ -132,12 +141,21 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
   const endOf = (j: number) => end + tokens[k + j]!.index! + tokens[k + j]![0].length;
   if (t(0) === "/" && (t(1) === "kg" || t(1) === "kilogram") && gapOk(1)) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
   if (t(0) === "per" && (t(1) === "kg" || t(1) === "kilogram")) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
+  // "MSCs per/kg body weight"
+  if (t(0) === "per" && t(1) === "/" && (t(2) === "kg" || t(2) === "kilogram") && gapOk(2)) return { perKg: true, concentration: false, cellWord, end: endOf(2) };
   if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "mL".toLowerCase() || t(1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
   return { perKg: false, concentration: false, cellWord, end: end + last };
 }
 
+/** "kg" a few words on, in the same clause, after an amount not read per kg. */
+const KG_NEARBY = /^[^.;:()]{0,60}?(?:\/|\bper\b|\beach\b|\ba\b)\s{0,2}\/?\s{0,2}(?:kg|kilogram)\b/i;
+const TOTAL_BEFORE = /\b(?:a\s{1,2})?total(?:\s{1,2}(?:dose|amount|number))?\s{1,2}of\s{1,2}(?:(?:between|from|approximately|about)\s{1,2})?(?:\d{1,4}(?:[.,]\d{1,3})?\s{0,2}(?:-|–|to|and)\s{0,2})?$/i;
+const FACTOR_BEFORE = /(\d{1,3}(?:[.,]\d{1,2})?)\s{0,2}[×xX*·]\s{0,2}$/;
 const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,2}$|(?:^|[^\d\s])\s{0,1}~\s{0,1}$/i;
-const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "2,5-5,0 10E6": a decimal comma at the low end too
+const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "between 50 and 100 million cells"
+const BETWEEN_BEFORE = /\bbetween\s{1,2}(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\s{1,2}and\s{1,2}$/i;
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
 
 // A power of ten that no rule read: its exponent is missing, negative or too long ("4*10^", "10^999").
@@ -189,7 +207,14 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
       }
       continue;
     }
-    const value = decimal(hit.mant, hit.exp);
+    let value = decimal(hit.mant, hit.exp);
+    // "2×1,000,000 MSC/kg": a factor before a number written out is part of it (2×10^6, not 10^6).
+    let start = i;
+    const factor = hit.exp === 0 ? FACTOR_BEFORE.exec(text.slice(Math.max(0, i - 12), i)) : null;
+    if (factor && !/[\d.,^]/.test(text[i - factor[0].length - 1] ?? "")) {
+      value = Math.round(Number(factor[1]!.replace(",", ".")) * value);
+      start = i - factor[0].length;
+    }
     if (hit.explicit && value > MAX_READABLE) {
       minNext = hit.end;
       if (all) out.push(flawed(text, i, hit.end, "it is larger than any plausible cell count"));
@@ -203,28 +228,32 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     // A power of ten written out of range is kept (with `all`) for the plausibility check to flag.
     if (!(value >= MIN_CELLS && value <= MAX_CELLS) && !(all && hit.explicit && value >= 1)) continue;
     const end = Math.max(hit.end, unit.end);
+    const kgNearby = !unit.perKg && KG_NEARBY.test(text.slice(end, end + 90));
     const mention: AmountMention = {
-      kind: "amount", start: i, end, text: text.slice(i, end), value, perKg: unit.perKg,
+      kind: "amount", start, end, text: text.slice(start, end), value, perKg: unit.perKg,
       cellsPerKg: unit.perKg ? value : null, cellsPerInfusion: unit.perKg ? null : value,
       approximate: APPROX.test(text.slice(Math.max(0, i - 16), i)), range: null, alternatives: null,
-      concentration: unit.concentration,
+      concentration: unit.concentration, ...(kgNearby ? { kgNearby } : {}),
     };
-    const scale = value / Number(hit.mant.replace(",", "."));
+    if (TOTAL_BEFORE.test(text.slice(Math.max(0, start - 40), start))) mention.total = true;
+    // No range or list is read around a number with a factor ("2×1,000,000").
+    const scale = start !== i ? NaN : value / Number(hit.mant.replace(",", "."));
     const before = text.slice(Math.max(0, i - 24), i);
     const prev = out[out.length - 1];
     const between = prev ? text.slice(prev.end, i) : "";
-    if (prev && prev.value !== null && /^\s{0,3}(?:cells?\s{0,2})?(?:-|–|—|~|to)\s{0,3}$/i.test(between)) {
+    const betweenAnd = prev && /\bbetween\s{1,2}$/i.test(text.slice(Math.max(0, prev.start - 12), prev.start)) && /^\s{0,3}(?:cells?\s{0,2})?and\s{1,3}$/i.test(between);
+    if (prev && prev.value !== null && (betweenAnd || /^\s{0,3}(?:cells?\s{0,2})?(?:-|–|—|~|to)\s{0,3}$/i.test(between))) {
       // "4.5 x 10^7 to 5.5 x 10^7 cells": one range mention spanning both ends
       out.pop();
-      out.push(asRange({ ...mention, start: prev.start, text: text.slice(prev.start, end), perKg: mention.perKg || prev.perKg }, prev.value, value));
+      out.push(asRange({ ...mention, start: prev.start, text: text.slice(prev.start, end), perKg: mention.perKg || prev.perKg }, prev.value, value, hit.exp));
       continue;
     }
-    const r = RANGE_BEFORE.exec(before);
+    const r = BETWEEN_BEFORE.exec(text.slice(Math.max(0, i - 40), i)) ?? RANGE_BEFORE.exec(before);
     const charBefore = r ? text[i - r[0].length - 1] : undefined;
     if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.]/.test(charBefore))) {
-      const low = Math.round(Number(r[1]) * scale);
+      const low = Math.round(Number(r[1]!.replace(",", ".")) * scale);
       const startR = i - r[0].length;
-      out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value));
+      out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value, hit.exp));
       continue;
     }
     // "0.5, 1.0,2.5 million cells/kg": bare numbers sharing the multiplier
@@ -259,8 +288,9 @@ function flawed(text: string, start: number, end: number, problem: string): Amou
   };
 }
 
-function asRange(m: AmountMention, low: number, high: number): AmountMention {
-  return { ...m, value: null, cellsPerKg: null, cellsPerInfusion: null, range: { low: Math.min(low, high), high: Math.max(low, high) } };
+function asRange(m: AmountMention, low: number, high: number, exp?: number): AmountMention {
+  const range = { low: Math.min(low, high), high: Math.max(low, high), ...(exp !== undefined && exp >= 3 ? { exp } : {}) };
+  return { ...m, value: null, cellsPerKg: null, cellsPerInfusion: null, range };
 }
 
 /** "1×10e5/Kg, 1×10e6/Kg, or 1×10e7/Kg": amounts joined by commas with an "or". */
@@ -298,3 +328,15 @@ export function isDoseAmount(m: AmountMention): boolean {
 }
 
 export { wordsBefore };
+
+/** A number at a power of ten, exactly and briefly: 2500000 at 6 → "2.5". */
+const at = (n: number, exp: number) => String(Number((n / 10 ** exp).toPrecision(6)));
+
+/**
+ * A range's two ends over one power of ten (the source's, else the low end's), in plain words a person can
+ * check against the source: { low: 2500000, high: 5000000 }, per kg → "2.5–5 × 10^6 cells/kg".
+ */
+export function rangeWords(range: { low: number; high: number; exp?: number }, perKg: boolean): string {
+  const exp = range.exp ?? Math.floor(Math.log10(range.low));
+  return `${at(range.low, exp)}–${at(range.high, exp)} × 10^${exp} ${perKg ? "cells/kg" : "cells"}`;
+}

@@ -3,6 +3,7 @@ import { isDoseAmount } from "./amounts";
 import type { ProseArmInput } from "./input";
 import type { ArmLevels, FoundAmount } from "./levels";
 import { combineSchedules, type CombinedSchedule } from "./schedules";
+import { amountUnstated, type AmountUnstated } from "./unstated";
 import { amountKey, armWords, says, scheduleOfAmount, scheduleSig, sourceWords } from "./words";
 
 /** What an arm is given, chosen from its levels: the input of the dose assembly (dose.ts). */
@@ -23,6 +24,8 @@ export interface ArmChoice {
   type: ArmType | null;
   /** A derived arm's words, from its group's name to its amount. */
   description: string | null;
+  /** When no one amount is kept: why, with a range's ends and the words stated instead. */
+  unstatedAmount: AmountUnstated | null;
 }
 
 export interface ChoiceContext {
@@ -67,17 +70,21 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
   if (ownAmounts.length && linkedAmounts.length && ownAmounts.map((a) => amountKey(a.m)).sort().join() !== linkedAmounts.map((a) => amountKey(a.m)).sort().join()) {
     warnings.push(`arm "${arm.label}": its description states ${ownAmounts.map((a) => `"${a.m.text}"`).join(", ")} but a linked intervention states ${linkedAmounts.map((a) => `"${a.m.text}"`).join(", ")}; the arm's own is kept`);
   }
+  let unstatedAmount: AmountUnstated | null = null;
   if (amounts.length > 1 && new Set(amounts.map((a) => a.source)).size > 1) {
     warnings.push(`arm "${arm.label}": different texts state different doses (${amounts.map((a) => `"${a.m.text}"`).join(", ")}); none is kept`);
+    unstatedAmount = amountUnstated(amounts.map((a) => a.m));
     amounts = [];
   }
   // A number the arm's own words (or linked intervention) state that cannot be read: no
   // amount from them or a more general text, never another text's.
   if (unreadable === "arm" || (unreadable === "intervention" && !ownAmounts.length)) amounts = [];
-  const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
+  // A derived arm's words are the trial's: a range stated for its group there is its own.
+  const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated), ...(derived && !amounts.length ? trial.stated : [])];
   if (msc && amounts.length === 0 && stated.length) {
     warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
+    unstatedAmount ??= amountUnstated(stated);
   }
 
   // Schedule: the arm's own, else its interventions', else the trial's.
@@ -110,7 +117,7 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
     }
   }
   // "the same dose twice more": the earlier regimen's count plus the new ones
-  if (schedule && schedule.infusions === null) schedule = null;
+  if (schedule && schedule.infusions === null && !schedule.phases) schedule = null;
 
   const scheduleWords = schedule && says(schedule) ? sourceWords(schedule, levels) : null;
   // Several amounts (by two routes, say), each with its own schedule in its own smallest scope.
@@ -125,5 +132,6 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
     mscWords: [...own.mscWords, ...linked.mscWords, ...trial.mscWords],
     placeboWords: [...own.placeboWords, ...linked.placeboWords, ...trial.placeboWords],
     description: derived && amounts.length ? armWords(amounts[0]!, arm) : null,
+    unstatedAmount,
   };
 }

@@ -12,14 +12,17 @@ export interface Found<T> {
 function first<T>(text: string, rules: [RegExp, T][]): Found<T> | null {
   for (const [re, value] of rules) {
     const m = re.exec(text);
-    if (m) return { value, text: m[0] };
+    if (m) return { value, text: m[0].replace(/^[,(;:]\s{0,2}/, "") };
   }
   return null;
 }
 
 export function readAllocation(text: string) {
   return first(text, [
-    [/\bnon-?randomi[sz]ed\b/i, "NON_RANDOMIZED" as const],
+    // "non-randomized", "non randomised", "without randomisation", "no randomization"; "not randomised" said of
+    // the study ("open label, not randomised", "participants will not be randomized"), never of some patients
+    // ("patients who are not randomized are followed in a registry")
+    [/\bnon[-\s]{0,2}randomi[sz]ed\b|\b(?:without|no)\s{1,2}randomi[sz]ation\b|(?:^|[,(;:]\s{0,2}|\b(?:is|was|be)\s{1,2})not\s{1,2}randomi[sz]ed\b|(?<!\b(?:who|that)\s{1,2})\b(?:are|were|will)\s{1,2}not\s{1,2}(?:be\s{1,2})?randomi[sz]ed\b/i, "NON_RANDOMIZED" as const],
     [/\brandomi[sz]ed\b|\brandomly\s{1,2}(?:assigned|allocated|divided|separated)\b/i, "RANDOMIZED" as const],
   ]);
 }

@@ -1,3 +1,4 @@
+import type { DoseUnstated, SchedulePhase } from "../../record/schema";
 import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
 
 /**
@@ -9,10 +10,10 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; total?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
-  | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
+  | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null; first?: boolean };
 
 const MAX_COUNT = 100;
 /** No registry text has more; a cap keeps the overlap checks linear on pathological input. */
@@ -68,6 +69,11 @@ const QNW = /\bq\s{0,1}(\d{1,2})\s{0,1}(w|wk|d|m)\b/gi;
 const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(?:interval\s{1,2}of\s{1,2}(${N})\s{0,2}${UNIT}|(${N})[\s-]{1,2}${UNIT}\s{1,2}intervals?|(${N})\s{0,2}${UNIT}\s{1,2}apart|apart\s{1,2}(?:from|by)\s{1,2}(${N})\s{0,2}${UNIT})`, "gi");
 // Four digits: "once a week for 1234 weeks" is read in full, for the plausibility check to refuse.
 const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
+// "for the first month", "during the first 4 weeks": the span of a phase (only a phase's words: no count is made of it).
+const FIRST_SPAN = new RegExp(String.raw`\b(?:for|during|in|over)\s{1,2}the\s{1,2}(?:first|initial|following|next|subsequent|remaining)\s{1,2}(?:(\d{1,3}|${N})\s{0,2})?${UNIT}\b`, "gi");
+// "(9 doses in all)", "a total of 9 infusions": the count of a whole schedule, not of one of its phases.
+const TOTAL_AFTER = /^\s{0,2}(?:in\s{1,2}(?:all|total)|altogether|overall|totally|total|in\s{1,2}the\s{1,2}whole)\b/i;
+const TOTAL_BEFORE = /(?:total\s{1,2}of|in\s{1,2}total|in\s{1,2}all|overall)\s{0,2}$/i;
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
 const TRAILING_UNIT_LIST = /\bat\s{1,2}(\d{1,3}(?:\s{0,2}(?:,\s{0,2}and|,|and|&)\s{0,2}\d{1,3}){1,8})\s{0,2}-?(weeks?|wks?|days?)\b/gi;
 const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
@@ -172,6 +178,12 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (!n) continue;
     add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[3]!) ? n : null });
   }
+  for (const m of text.matchAll(FIRST_SPAN)) {
+    const n = m[1] ? countValue(m[1]) : 1;
+    if (!n || wordsBefore(text, m.index, 7, 70).some((w) => NOT_INFUSION.has(w))) continue;
+    const d = unitDays(m[2]!);
+    add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[2]!) ? n : null, first: true });
+  }
   for (const m of text.matchAll(SINGLE)) {
     // "A single dose of 2×10^7 cells …, repeated every week for four times": the size of each dose.
     const sizeOnly = /^\s{1,2}of\s{1,2}(?:approximately\s{1,2}|about\s{1,2})?\d/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
@@ -204,7 +216,8 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (procedureCount(text, m.index)) continue;
     // "Phase 1 Dose escalation", "Cohort 2 doses": the number names the phase or group.
     if (/\b(?:phase|stage|step|cohort|group|arm|part|level|grade|type)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
-    add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
+    const total = TOTAL_AFTER.test(text.slice(end, end + 16)) || TOTAL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+    add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4], ...(total ? { total } : {}) });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
     const end = m.index + m[0].length;
@@ -227,6 +240,10 @@ export interface CombinedSchedule {
   conflict: string | null;
   /** The mentions it was read from. */
   mentions: ScheduleMention[];
+  /** A schedule that changes frequency: its phases in order (then no days are given). */
+  phases?: SchedulePhase[];
+  /** Why the infusions or days are not given as numbers ("schedule changes frequency: …"). */
+  unstated?: DoseUnstated;
 }
 
 const offsets = (days: number[]) => {
@@ -258,10 +275,53 @@ export function combineSchedules(all: ScheduleMention[]): CombinedSchedule | nul
   return combineCluster(mentions);
 }
 
+type Interval = Extract<ScheduleMention, { kind: "interval" }>;
+const rhythm = (i: Interval) => `${i.everyDays}:${i.everyMonths}:${i.perPeriod}`;
+
+/**
+ * "weekly for the first month, then monthly for five months (9 doses in all)": intervals of
+ * different rhythms are phases. The stated total is kept, each phase with its words, its
+ * interval and its count where the phase states one (or its span is a whole number of its
+ * intervals); the days are not given, since the record does not state where a phase ends.
+ */
+function phasedSchedule(mentions: ScheduleMention[], text: string): CombinedSchedule | null {
+  const intervals = mentions.filter((m): m is Interval => m.kind === "interval");
+  if (new Set(intervals.map(rhythm)).size < 2) return null;
+  let total: number | null = null;
+  const phases: SchedulePhase[] = intervals.map((iv, k) => {
+    const next = intervals[k + 1]?.start ?? Infinity;
+    const inPhase = mentions.filter((m) => m !== iv && m.start > iv.start && m.start < next);
+    const duration = inPhase.find((m): m is Extract<ScheduleMention, { kind: "duration" }> => m.kind === "duration");
+    const count = inPhase.find((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count" && !m.total && !m.more);
+    let infusions = count?.count ?? null;
+    if (infusions === null && duration && iv.perPeriod === 1) {
+      if (iv.everyDays && duration.days && duration.days % iv.everyDays === 0) infusions = duration.days / iv.everyDays;
+      else if (iv.everyMonths && duration.months && duration.months % iv.everyMonths === 0) infusions = duration.months / iv.everyMonths;
+    }
+    const words = [iv, ...(duration ? [duration] : []), ...(count ? [count] : [])].sort((a, b) => a.start - b.start).map((m) => m.text).join(" ");
+    return { text: words, everyDays: iv.perPeriod === 1 ? iv.everyDays : null, infusions };
+  });
+  const totals = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> =>
+    m.kind === "count" && !m.more && (!!m.total || m.start < intervals[0]!.start));
+  if (totals.length && totals.every((c) => c.count === totals[0]!.count)) total = totals[0]!.count;
+  const unstated: DoseUnstated = total !== null
+    ? { dayOffsets: `schedule changes frequency: ${total} infusions, days not stated` }
+    : {
+      infusions: `schedule changes frequency (${phases.map((p) => p.text).join(", then ")}): the total number of infusions is not stated`,
+      dayOffsets: "schedule changes frequency: days not stated",
+    };
+  return { infusions: total, dayOffsets: null, text, conflict: null, mentions, phases, unstated };
+}
+
 function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
   if (mentions.length === 0) return null;
   const text = mentions.map((m) => m.text).join(" … ");
   const list = mentions.find((m) => m.kind === "list");
+  const phased = list ? null : phasedSchedule(mentions, text);
+  if (phased) return phased;
+  // "for the first month" spans a phase; alone it counts nothing.
+  if (mentions.some((m) => m.kind === "duration" && m.first)) mentions = mentions.filter((m) => !(m.kind === "duration" && m.first));
+  if (mentions.length === 0) return null;
   const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count");
   const base = counts.filter((c) => !c.more);
   const more = counts.filter((c) => c.more);

@@ -10,7 +10,8 @@ import { enclosing, sentenceAt } from "./scopes";
 export const amountKey = (m: AmountMention) => `${m.perKg ? "kg" : "flat"}:${m.value}`;
 
 /** Whether a combined schedule says anything: a count or days. */
-export const says = (s: CombinedSchedule | null): s is CombinedSchedule => !!s && (s.infusions !== null || s.dayOffsets !== null);
+/** A schedule says something: a count, days, or phases of a changing frequency. */
+export const says = (s: CombinedSchedule | null): s is CombinedSchedule => !!s && (s.infusions !== null || s.dayOffsets !== null || !!s.phases);
 
 export function scheduleSig(s: CombinedSchedule | null): string {
   return s ? `${s.infusions ?? "?"}@${s.dayOffsets?.join(",") ?? "?"}` : "";

@@ -21,15 +21,15 @@ const seed001 = fs.readFileSync(`seeds/${F001}`, "utf8");
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 describe("a flat dose whose per-kg estimate is implausible", () => {
-  it("1×10^3 cells each time is 16.7 cells/kg at 60 kg: not stored, with a warning; the arm has no estimate", () => {
+  it("1×10^3 cells each time is 16.7 cells/kg at 60 kg: the flat dose is kept, with a warning, and the arm has no estimate", () => {
     const text = seed001.replaceAll("4*10^5 cells/kg", "1×10^3 cells").replace("hUC-MSCs 4*10^5/kg/each time", "hUC-MSCs 1×10^3 cells each time");
     const { record } = importSource(Buffer.from(text), F001);
     const dose = record.arms[0]!.doses[0]!;
-    expect([dose.cellsPerKg, dose.cellsPerInfusion]).toEqual([null, null]);
+    expect([dose.cellsPerKg, dose.cellsPerInfusion]).toEqual([null, 1000]);
     expect(dose.text).toContain("1×10^3 cells each time"); // what the record says is kept
     expect(record.arms[0]!.summary).toEqual({ cellsPerKgPerInfusion: null, estimated: false, activeInfusions: 4, cumulativeCellsPerKg: null });
     expect(record.warnings).toEqual([
-      'arms[0].doses[0].cellsPerInfusion: 1e3 cells is 16.7 cells/kg at the 60 kg reference weight, outside 1e3–1e11 cells/kg ("hUC-MSCs 1×10^3 cells each time … on the 1, 4, 7 and 10 days"); not stored',
+      'arms[0].doses[0].cellsPerInfusion: 1e3 cells is 16.7 cells/kg at the 60 kg reference weight, outside 1e3–1e11 cells/kg ("hUC-MSCs 1×10^3 cells each time … on the 1, 4, 7 and 10 days"); the flat dose is kept, no per-kg estimate is made',
     ]);
     // The other arms are read as before.
     expect(record.arms.slice(1).map((a) => a.summary.cellsPerKgPerInfusion)).toEqual([800_000, 1_200_000]);

@@ -1,0 +1,35 @@
+import type { DoseRange, DoseUnstated } from "../../record/schema";
+import { rangeWords, type AmountMention } from "./amounts";
+
+/** Why an arm's amount is not one number, and what it states instead. */
+export interface AmountUnstated {
+  /** One range, both ends kept; null for levels, several amounts or an unclear unit. */
+  range: DoseRange | null;
+  unstated: DoseUnstated;
+  /** The source words to show. */
+  words: string;
+}
+
+/**
+ * Why an arm's amount is not one number, from what its text states instead: one range (kept,
+ * both ends), a course total, dose levels, or several amounts.
+ */
+export function amountUnstated(stated: AmountMention[]): AmountUnstated | null {
+  const distinct = [...new Map(stated.map((m) => [`${m.perKg}:${m.value}:${m.range?.low}:${m.range?.high}:${m.alternatives?.join()}`, m])).values()];
+  if (!distinct.length) return null;
+  const words = distinct.map((m) => m.text).join("; ");
+  const only = distinct.length === 1 ? distinct[0]! : null;
+  if (only?.range && only.total) {
+    return { range: null, unstated: { amount: `stated as a total over the course, a range: ${rangeWords(only.range, only.perKg)}` }, words };
+  }
+  if (only?.range && only.kgNearby) {
+    return { range: null, unstated: { amount: `stated as a range whose unit is unclear (per kg or for the whole body): "${only.text}"` }, words };
+  }
+  if (only?.range && only.range.low < only.range.high) {
+    const range: DoseRange = { min: only.range.low, max: only.range.high, unit: only.perKg ? "cells/kg" : "cells" };
+    return { range, unstated: { amount: `stated as a range: ${rangeWords(only.range, only.perKg)}` }, words };
+  }
+  if (only?.alternatives) return { range: null, unstated: { amount: `stated as alternative dose levels: ${only.text}` }, words };
+  const quoted = distinct.map((m) => `"${m.text}"`).join(", ");
+  return { range: null, unstated: { amount: `${distinct.length === 2 ? "two" : String(distinct.length)} amounts in this arm's text: ${quoted}` }, words };
+}
