@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import { readDb, readSnapshot, readSnapshotAsync } from "../db/read-connection";
 import { dataVersion, matchRowids, readCompareCandidates, readFacetRows, readListRows, readTrialTitles, type TrialTitle } from "../db/search-reads";
-import { getTrials } from "../db/trials";
-import { readAllIds, readLandscapeTrials, readScreenTrials, type LandscapeTrial, type ScreenTrial } from "../db/view-reads";
+import { rowToRecord } from "../db/trial-rows";
+import { readAllIds, readLandscapeTrials, readScreenTrials, readTrialRows, type LandscapeTrial, type ScreenTrial } from "../db/view-reads";
 import type { TrialRecord } from "../record/schema";
 import { runSearch, type EngineResult } from "../search/engine";
 import { cachedFacetIndex } from "../search/facet-index";
@@ -89,10 +89,13 @@ export async function screenTrialsByIds(ids: string[] | null): Promise<{ trials:
   });
 }
 
-/** The API's search: the same query, whole records in the contract. */
-export async function searchTrialRecords(q: SearchQuery): Promise<{ total: number; page: number; pageSize: number; trials: TrialRecord[] }> {
-  const { total, ids } = findTrials(q);
-  return { total, page: q.page, pageSize: q.pageSize, trials: await getTrials(ids) };
+/** The API's search: the same query, whole records in the contract; the search and the records from one snapshot. */
+export function searchTrialRecords(q: SearchQuery): { total: number; page: number; pageSize: number; trials: TrialRecord[] } {
+  return readSnapshot((db) => {
+    const { total, ids } = findTrials(q, db);
+    const byId = new Map(readTrialRows(db, ids).map((row) => [row.id, rowToRecord(row)]));
+    return { total, page: q.page, pageSize: q.pageSize, trials: ids.flatMap((id) => byId.get(id) ?? []) };
+  });
 }
 
 /** A few trials to offer beside a trial page's "Compare with…" (see readCompareCandidates). */

@@ -84,3 +84,54 @@ export function readScreenTrials(db: Database.Database, ids: string[]): ScreenTr
 export function readAllIds(db: Database.Database): string[] {
   return db.prepare("SELECT id FROM Trial ORDER BY sourceFile").pluck().all() as string[];
 }
+
+type Row = Record<string, unknown>;
+
+function groupRows<T extends Row>(rows: T[], key: string): Map<unknown, T[]> {
+  const out = new Map<unknown, T[]>();
+  for (const r of rows) {
+    const k = r[key];
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Whole trials' rows as Prisma's include (trialInclude) returns them, read with raw SQL on
+ * better-sqlite3: so that a search and its records can be read in one snapshot of one
+ * connection (GET /api/trials). SQLite's 0/1 become booleans where Prisma's are; the
+ * orders are trialInclude's. (Any order; unknown ids are left out.)
+ */
+export function readTrialRows(db: Database.Database, ids: string[]): TrialRow[] {
+  if (!ids.length) return [];
+  const inIds = placeholders(ids.length);
+  const all = (sql: string) => db.prepare(sql).all(...ids) as Row[];
+  const byTrial = (sql: string) => groupRows(all(sql), "trialId");
+  const trials = all(`SELECT * FROM Trial WHERE id IN (${inIds})`);
+  const phases = byTrial(`SELECT * FROM TrialPhase WHERE trialId IN (${inIds})`);
+  const conditions = byTrial(`SELECT * FROM Condition WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const otherIds = byTrial(`SELECT * FROM OtherId WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const arms = all(`SELECT * FROM Arm WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const doses = groupRows(db.prepare(`SELECT d.* FROM Dose d JOIN Arm a ON a.id = d.armId WHERE a.trialId IN (${inIds}) ORDER BY d.armId, d.ordinal`).all(...ids) as Row[], "armId");
+  const criteria = byTrial(`SELECT * FROM Criterion WHERE trialId IN (${inIds}) ORDER BY kind, ordinal`);
+  const outcomes = byTrial(`SELECT * FROM Outcome WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const contacts = byTrial(`SELECT * FROM Contact WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const locations = byTrial(`SELECT * FROM Location WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const stages = all(`SELECT * FROM Stage WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const groups = groupRows(db.prepare(`SELECT g.* FROM StageGroup g JOIN Stage s ON s.id = g.stageId WHERE s.trialId IN (${inIds}) ORDER BY g.stageId, g.ordinal`).all(...ids) as Row[], "stageId");
+  const evidence = byTrial(`SELECT * FROM FieldEvidence WHERE trialId IN (${inIds})`);
+  const thresholds = byTrial(`SELECT * FROM Threshold WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const armsOf = groupRows(arms.map((a) => ({ ...a, estimated: a.estimated === 1, doses: doses.get(a.id) ?? [] })), "trialId");
+  const stagesOf = groupRows(stages.map((s) => ({ ...s, groups: groups.get(s.id) ?? [] })), "trialId");
+  return trials.map((t) => ({
+    ...t,
+    healthyVolunteers: t.healthyVolunteers === null ? null : t.healthyVolunteers === 1,
+    importedAt: new Date(t.importedAt as string),
+    phases: phases.get(t.id) ?? [], conditions: conditions.get(t.id) ?? [], otherIds: otherIds.get(t.id) ?? [],
+    arms: armsOf.get(t.id) ?? [], criteria: criteria.get(t.id) ?? [], outcomes: outcomes.get(t.id) ?? [],
+    contacts: contacts.get(t.id) ?? [], locations: locations.get(t.id) ?? [], stages: stagesOf.get(t.id) ?? [],
+    evidence: evidence.get(t.id) ?? [], thresholds: thresholds.get(t.id) ?? [],
+  })) as unknown as TrialRow[];
+}

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAllLandscapeTrials, readAllMatches, screenTrialsByIds, searchTrials } from "@/lib/data/search";
+import { findAllLandscapeTrials, readAllMatches, screenTrialsByIds, searchTrialRecords, searchTrials } from "@/lib/data/search";
 import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
 import { readScreenTrials, type LandscapeTrial, type ScreenTrial } from "@/lib/db/view-reads";
@@ -87,14 +87,17 @@ describe("many-trial reads during an import", () => {
     };
     while (running) {
       // Several at once, as the server runs them: they share a snapshot or wait for a fresh one.
-      const [matched, landscape, screen, byIds, listed] = await Promise.all([
+      const [matched, landscape, screen, byIds, listed, api] = await Promise.all([
         findAllLandscapeTrials(byWord),
         findAllLandscapeTrials(everything),
         readAllMatches(byWord, readScreenTrials, (_db, found, trials) => ({ found, trials })),
         screenTrialsByIds(null),
         Promise.resolve().then(() => searchTrials(byWord)),
+        Promise.resolve().then(() => searchTrialRecords(byWord)),
       ]);
-      answers += 5;
+      answers += 6;
+      for (const t of api.trials) note("GET /api/trials?q=word → record", landscapeVersion(t), true);
+      for (const t of api.trials) note("GET /api/trials?q=word → record's criteria", screenVersion(t), true);
       for (const t of matched.trials) note("search for the word → landscape row", landscapeVersion(t), true);
       if (matched.trials.length) seen.listed++;
       note("landscape of all", landscapeVersion(landscape.trials.find((t) => t.id === ID)!), false);

@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAllLandscapeTrials, findTrials, readAllMatches, screenTrialsByIds } from "@/lib/data/search";
+import { findAllLandscapeTrials, findTrials, readAllMatches, screenTrialsByIds, searchTrialRecords } from "@/lib/data/search";
+import { readSnapshot } from "@/lib/db/read-connection";
+import { rowToRecord } from "@/lib/db/trial-rows";
 import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
 import { getAllTrials, getTrials } from "@/lib/db/trials";
-import { readScreenTrials } from "@/lib/db/view-reads";
+import { readScreenTrials, readTrialRows } from "@/lib/db/view-reads";
 import { jsonStream } from "@/lib/http/json-stream";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { landscapeCsvLines, toLandscapeCsv } from "@/lib/landscape/csv";
@@ -130,6 +132,23 @@ describe("the screen from its lean reads", () => {
     const screened = await readAllMatches(q, readScreenTrials, (_db, found, trials) => ({ found, screens: screenTrials(trials, p) }));
     expect(screened.screens).toEqual(screenTrials(await fullRecords(q), p));
     expect(screened.found.total).toBe(screened.screens.length);
+  });
+});
+
+describe("whole records read with raw SQL (GET /api/trials: the search and its records from one snapshot)", () => {
+  it("equal Prisma's, byte for byte as JSON (key order included), for every trial", () => {
+    const byId = new Map(readSnapshot((db) => readTrialRows(db, all.map((t) => t.id))).map((r) => [r.id, rowToRecord(r)]));
+    expect(byId.size).toBe(all.length);
+    const differing = all.filter((t) => JSON.stringify(byId.get(t.id)) !== JSON.stringify(t)).map((t) => t.id);
+    expect(differing).toEqual([]);
+  });
+
+  it.each(QUERIES)("query %j: the API's page is the whole records of the search's page", async (qs) => {
+    const q = query(`${qs}&pageSize=50&page=1`);
+    const answer = searchTrialRecords(q);
+    const { total, ids } = findTrials(q);
+    expect(answer.total).toBe(total);
+    expect(JSON.stringify(answer.trials)).toBe(JSON.stringify(await getTrials(ids)));
   });
 });
 
