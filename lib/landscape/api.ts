@@ -17,7 +17,7 @@ export async function landscapeResponse(query: URLSearchParams): Promise<Respons
   }
   const format = query.get("format") ?? "json";
   if (format !== "json" && format !== "csv") return Response.json({ error: `format must be json or csv, got “${format}”` }, { status: 400 });
-  const { problems, landscape: l } = await loadLandscape(sp);
+  const { problems, landscape: l } = await loadLandscape(sp, { summary: false }); // the answer has no summary in words
   if (problems.length) return Response.json({ error: problems[0] }, { status: 400 });
   if (format === "csv") {
     return new Response(textStream(landscapeCsvLines(l)), {

@@ -11,11 +11,11 @@ export interface LandscapeView { state: LandscapeState; problems: string[]; land
 const CHUNK = 100;
 
 /** The landscape of a query string: the list's search (every page), its MSC arms read from one snapshot, shaped. */
-export async function loadLandscape(sp: SearchParams): Promise<LandscapeView> {
+export async function loadLandscape(sp: SearchParams, { summary = true }: { summary?: boolean } = {}): Promise<LandscapeView> {
   const { state, problems } = parseLandscapeParams(sp);
   const { trials } = await findAllLandscapeTrials(state.query);
   const { route, source, origin, dosing } = state.query;
-  const o: ShapeOptions = { weightKg: state.weightKg, y: state.y, colour: state.colour, filters: { route, source, origin, dosing } };
+  const o: ShapeOptions = { weightKg: state.weightKg, y: state.y, colour: state.colour, filters: { route, source, origin, dosing }, summary };
   const arms: LandscapeArms = { drawn: [], noDose: [] };
   const pause = slicer();
   for (let i = 0; i < trials.length; i += CHUNK) {

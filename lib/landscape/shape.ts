@@ -125,6 +125,8 @@ export interface ShapeOptions {
   colour: ColourBy;
   /** The list's arm-level filters: an arm of a matching trial is drawn only if it matches them too. */
   filters: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">;
+  /** false: no summary in words ("" instead), for the API and CSV, which do not answer it (a sentence per point). */
+  summary?: boolean;
 }
 
 /** What the landscape reads of a record (whole records and the lean reads of lib/db/view-reads.ts both fit). */
@@ -214,7 +216,7 @@ export function finishLandscape({ drawn, noDose }: LandscapeArms, o: ShapeOption
   return {
     weightKg: o.weightKg, y: o.y, colour: o.colour, points, series, noDose, noDoseTrials, noY,
     xDomain: x.domain, xTicks: logTicks(x.ticks), yDomain, yTicks, laneY, band, trialIds,
-    summary: summarize(points, noDose.length, noDoseTrials, noY, o),
+    summary: o.summary === false ? "" : summarize(points, noDose.length, noDoseTrials, noY, o),
   };
 }
 
