@@ -9,6 +9,7 @@
  *   npx tsx scripts/bench-heavy.ts --dist .next-x --no-build --cwd ../other --port 3321
  *   npx tsx scripts/bench-heavy.ts --base http://127.0.0.1:3000   # a server already running on such a database
  *   --trials 10000 --db data/bench-heavy.db --keep-db     # reuse a registry made before (same trial count)
+ *   --routes /api/screen,/landscape                       # only routes whose address starts so
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -33,6 +34,9 @@ const HEAVY_ROUTES = [
   `/api/screen?${PATIENT}`,
   `/trials?${PATIENT}&possible=1&page=2`,
 ];
+
+const only = arg("routes", "").split(",").filter(Boolean);
+const routes = only.length ? HEAVY_ROUTES.filter((r) => only.some((o) => r.startsWith(o))) : HEAVY_ROUTES;
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,11 +84,11 @@ try {
   const trials = (await (await fetch(`${base}/api/health`)).json()) as { trials?: number };
   console.log(`bench:heavy — ${base}, ${trials.trials ?? "?"} trials, ${CONCURRENT} requests of each route at once, /api/health polled every 10 ms`);
   // Warm-up: compile each route's server code, build the search's facet index.
-  for (const r of HEAVY_ROUTES) await timed(base + r);
+  for (const r of routes) await timed(base + r);
 
   const idle = await pollHealth(base, new Promise((r) => setTimeout(r, 1000)));
   console.log(`  /api/health alone: p50 ${ms(percentile(idle, 50))}, p95 ${ms(percentile(idle, 95))}, max ${ms(Math.max(...idle))} (n=${idle.length})`);
-  for (const route of HEAVY_ROUTES) {
+  for (const route of routes) {
     const alone = [await timed(base + route), await timed(base + route), await timed(base + route)];
     const burst = Promise.all(Array.from({ length: CONCURRENT }, () => timed(base + route)));
     const health = await pollHealth(base, burst);
