@@ -101,6 +101,10 @@ describe("the landscape from its lean reads", () => {
     const arms: LandscapeArms = { drawn: [], noDose: [] };
     for (let i = 0; i < trials.length; i += 7) collectLandscapeArms(trials.slice(i, i + 7), o, arms);
     expect(finishLandscape(arms, o)).toEqual(shapeLandscape(trials, o));
+    // The API's landscape, without the summary in words it does not answer: all else the same.
+    const withSummary = shapeLandscape(trials, o);
+    expect(withSummary.summary.length).toBeGreaterThan(1000);
+    expect(shapeLandscape(trials, { ...o, summary: false })).toEqual({ ...withSummary, summary: "" });
     expect([...landscapeCsvLines(shapeLandscape(trials, o))].join("")).toBe(toLandscapeCsv(shapeLandscape(trials, o)));
   });
 });
