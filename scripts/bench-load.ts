@@ -9,6 +9,14 @@
  *   npx tsx scripts/bench-load.ts          # starts its own server (port 3220, .next-bench-load, data/bench-load.db)
  *   BASE_URL=http://127.0.0.1:3000 DATABASE_URL=file:./data/registry.db npx tsx scripts/bench-load.ts
  *   CONNECTIONS=50 DURATION=60 …           # the defaults
+ *   ROUTES=/api/health,/trials?q=hbv …     # other routes (comma-separated) instead of the seven
+ *   IMPORTS=0 …                            # no imports alongside
+ *   IMPORT_CWD=../other-checkout …         # the imports of another checkout (its own importer and migrations)
+ *   LABEL=round2 …                         # names the run on its SUMMARY line
+ *
+ * The last line, `SUMMARY label req/s p50 p95 p99 non-2xx errors`, is one row of a table
+ * of runs: to compare two servers, run them in turn (A B A B) on the same machine with
+ * the same settings and put those lines side by side.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
@@ -17,7 +25,7 @@ import { startProductionServer } from "./prod-server";
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 60);
 const IDS = "NCT04822922,NCT05948982";
-const ROUTES = [
+const DEFAULT_ROUTES = [
   "/trials",
   "/trials?q=hbv",
   "/trials/NCT04822922",
@@ -26,6 +34,8 @@ const ROUTES = [
   `/compare?ids=${IDS}&weightKg=60`,
   `/api/compare?ids=${IDS}`,
 ];
+const ROUTES = process.env.ROUTES ? process.env.ROUTES.split(",").map((r) => r.trim()).filter(Boolean) : DEFAULT_ROUTES;
+const IMPORTS = process.env.IMPORTS !== "0";
 
 
 /** `npm run import` in a loop until stop() resolves; counts runs and failures. */
@@ -37,7 +47,7 @@ function importLoop(databaseUrl: string) {
     while (!stopping) {
       const output: string[] = [];
       const code = await new Promise<number | null>((resolve) => {
-        current = spawn("npm", ["run", "--silent", "import"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+        current = spawn("npm", ["run", "--silent", "import"], { cwd: process.env.IMPORT_CWD || undefined, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
         current.stdout?.on("data", (d) => output.push(String(d)));
         current.stderr?.on("data", (d) => output.push(String(d)));
         current.on("exit", resolve);
@@ -87,7 +97,7 @@ try {
   // first compilation of each page's server code under 50 connections at once.
   for (let i = 0; i < 3; i++) for (const path of ROUTES) await (await fetch(base + path)).arrayBuffer();
 
-  const imports = importLoop(databaseUrl);
+  const imports = IMPORTS ? importLoop(databaseUrl) : { stats: { runs: 0, failures: 0, lastFailure: "" }, stop: async () => {} };
   let finish!: (r: autocannon.Result) => void;
   let fail!: (e: unknown) => void;
   const finished = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
@@ -121,7 +131,7 @@ try {
   await imports.stop();
 
   const all = byRoute.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  console.log(`bench:load — ${base}, ${CONNECTIONS} connections, ${result.duration.toFixed(0)} s, ${ROUTES.length} routes in turn, imports alongside`);
+  console.log(`bench:load — ${base}, ${CONNECTIONS} connections, ${result.duration.toFixed(0)} s, ${ROUTES.length} routes in turn, ${IMPORTS ? "imports alongside" : "no imports"}`);
   console.log(`  requests: ${result.requests.total} (${result.requests.average.toFixed(1)} req/s average)`);
   console.log(`  latency:  p50 ${percentile(all, 50)} ms, p95 ${percentile(all, 95)} ms, p99 ${percentile(all, 99)} ms, max ${Math.round(all.at(-1) ?? NaN)} ms`);
   console.log(`  non-2xx:  ${result.non2xx}`);
@@ -135,6 +145,7 @@ try {
     const errors = [...r.errors.entries()].map(([m, n]) => `${m} ×${n}`).join("; ");
     console.log(`    ${path.padEnd(48)} n=${String(s.length).padStart(6)}  p50 ${percentile(s, 50)} ms  p95 ${percentile(s, 95)} ms  p99 ${percentile(s, 99)} ms  non-2xx ${r.non2xx}${statuses ? ` (${statuses})` : ""}${errors ? `  errors: ${errors}` : ""}`);
   });
+  console.log(`SUMMARY ${process.env.LABEL ?? base} ${result.requests.average.toFixed(1)} req/s  p50 ${percentile(all, 50)} ms  p95 ${percentile(all, 95)} ms  p99 ${percentile(all, 99)} ms  non-2xx ${result.non2xx}  errors ${result.errors}  imports ${imports.stats.runs}`);
   process.exitCode = result.errors > 0 || result.non2xx > 0 || imports.stats.failures > 0 ? 1 : 0;
 } finally {
   server?.child.kill("SIGTERM");

@@ -6,12 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareDatabase } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/sqlite";
-import { writeTrial } from "../lib/db/write-trial";
-import { loadCuration, SEED_CURATION, seedFiles } from "../lib/import/run-import";
-import { importSource, type ImportedTrial } from "../lib/ingest/pipeline";
-import { summarizeArm } from "../lib/record/summary";
+import { buildSyntheticRegistry, seededRandom } from "./synthetic-registry";
 import { parseSearchParams } from "../lib/search/params";
 import { searchTrials } from "../lib/data/search";
 
@@ -27,45 +22,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
 const dbFile = path.join(dir, "bench.db");
 const url = `file:${dbFile}`;
 
-let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-
-const CONDITIONS = ["Acute-On-Chronic Liver Failure", "Decompensated Liver Cirrhosis", "Liver Failure", "Acute Liver Failure",
-  "Hepatitis B Related Cirrhosis", "Alcoholic Hepatitis", "Primary Biliary Cholangitis", "Liver Fibrosis", "Hepatitis C"];
-const SOURCES = ["UMBILICAL_CORD", "CORD_BLOOD", "BONE_MARROW", "ADIPOSE", "PLACENTA"];
-const STATUSES = ["RECRUITING", "NOT_YET_RECRUITING", "COMPLETED", "UNKNOWN", "ACTIVE_NOT_RECRUITING", "TERMINATED"] as const;
-const PHASE_SETS = [["PHASE1"], ["PHASE2"], ["PHASE1", "PHASE2"], ["PHASE2", "PHASE3"], ["PHASE3"]] as const;
-const WORDS = ["safety", "efficacy", "randomized", "multicenter", "infusion", "transplantation", "regeneration", "survival",
-  "hepatic", "stromal", "allogeneic", "autologous", "bilirubin", "albumin", "MELD", "INR", "portal", "encephalopathy"];
-const DOSES = [2e5, 4e5, 5e5, 8e5, 1e6, 1.2e6, 2e6, 3e6, 4e6, 5e6, 1e7];
-
-/** A synthetic trial: one of the seeds' shapes with other ids, words, doses and dates. */
-function synthesize(base: ImportedTrial, i: number): ImportedTrial {
-  const r = structuredClone(base.record);
-  const id = `NCT9${String(i).padStart(7, "0")}`;
-  const words = Array.from({ length: 4 }, () => pick(WORDS)).join(" ");
-  const condition = pick(CONDITIONS);
-  r.id = id;
-  r.nctId = id;
-  r.source = { file: `synthetic-${i}.txt`, format: r.source.format };
-  r.title = `${pick(["UC-MSC", "MSC", "BM-MSC", "Stem cell"])} ${words} in ${condition} (${i})`;
-  r.conditions = [condition];
-  r.overallStatus = pick(STATUSES);
-  r.phases = [...pick(PHASE_SETS)];
-  r.cellSource = pick(SOURCES);
-  r.enrollment = rand() < 0.1 ? null : { count: 10 + Math.floor(rand() * 400), type: "ESTIMATED" };
-  r.dates.start = rand() < 0.1 ? null : `${2010 + Math.floor(rand() * 16)}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-15`;
-  r.eligibility.minAgeYears = pick([16, 18, 18, 20]);
-  r.eligibility.maxAgeYears = pick([60, 65, 70, 75, 80, null]);
-  r.arms = r.arms.map((arm) => {
-    const dose = pick(DOSES);
-    const doses = arm.doses.map((d) => (d.product === "MSC" && (d.cellsPerKg !== null || rand() < 0.5)
-      ? { ...d, cellsPerKg: dose, cellsPerInfusion: null } : d));
-    return { ...arm, doses, summary: summarizeArm(doses, r.referenceWeightKg) };
-  });
-  return { ...base, record: r };
-}
+const rand = seededRandom();
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,21 +31,9 @@ function percentile(xs: number[], p: number): number {
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms (n=${xs.length})`;
 
 // 1. Build the registry.
-const curation = loadCuration(SEED_CURATION);
-const seeds = seedFiles().map((f) => importSource(fs.readFileSync(f), path.basename(f), curation));
-let t0 = performance.now();
-prepareDatabase(url);
-const db = openDatabase(url);
-db.pragma("synchronous = NORMAL");
-const batch = db.transaction((from: number, to: number) => {
-  for (let i = from; i < to; i++) writeTrial(db, synthesize(seeds[i % seeds.length]!, i));
-});
-for (let i = 0; i < N; i += 1000) batch(i, Math.min(N, i + 1000));
-for (const s of seeds) writeTrial(db, s);
-db.pragma("wal_checkpoint(TRUNCATE)");
-db.close();
+const built = buildSyntheticRegistry(url, N, rand);
 const size = fs.statSync(dbFile).size;
-console.log(`registry: ${N + seeds.length} trials written in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(size / 1e6).toFixed(0)} MB) at ${dbFile}`);
+console.log(`registry: ${built.trials} trials written in ${built.seconds.toFixed(1)} s (${(size / 1e6).toFixed(0)} MB) at ${dbFile}`);
 
 // 2. Search in process (what the list page and the API call).
 process.env.DATABASE_URL = url;
@@ -97,7 +42,7 @@ const QUERIES = [
   "q=safety%20efficacy&sort=dose", "phase=PHASE3&status=RECRUITING", "age=72&doseMin=1000000", "infusions=4&source=BONE_MARROW",
   "q=%22acute%20on%20chronic%22&sort=start", "q=NEAR(%22x%22*", "q=albumin&masking=QUADRUPLE&page=3", "", "sort=enrollment",
 ];
-t0 = performance.now();
+let t0 = performance.now();
 searchTrials(parseSearchParams(new URLSearchParams("q=warm")).query);
 console.log(`search: first call (loads the facet index) ${(performance.now() - t0).toFixed(0)} ms`);
 const times: number[] = [];
@@ -112,7 +57,7 @@ for (let round = 0; round < 20; round++) {
     if (round === 0) console.log(`  ${(qs || "(no query)").padEnd(40)} ${String(r.total).padStart(6)} hits`);
   }
 }
-console.log(`search on ${N + seeds.length} trials (FTS + filters + facets + page rows): ${fmt(times)}`);
+console.log(`search on ${built.trials} trials (FTS + filters + facets + page rows): ${fmt(times)}`);
 const slowest = [...perQuery].map(([q, xs]) => [q, percentile(xs, 95)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
 console.log(`  slowest p95: ${slowest.map(([q, ms]) => `${q || "(none)"} ${ms.toFixed(1)} ms`).join("; ")}`);
 
@@ -147,7 +92,7 @@ if (!skipHttp) {
       lists.push(await time(`/trials?${QUERIES[i % QUERIES.length]}`));
       pages.push(await time(`/trials/NCT9${String(Math.floor(rand() * N)).padStart(7, "0")}`));
     }
-    console.log(`render /trials (list, ${N + seeds.length} trials): ${fmt(lists)}`);
+    console.log(`render /trials (list, ${built.trials} trials): ${fmt(lists)}`);
     console.log(`render /trials/[id] (trial page): ${fmt(pages)}`);
   } finally {
     process.kill(-server.pid!, "SIGTERM");

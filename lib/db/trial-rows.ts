@@ -24,13 +24,36 @@ export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
 type Arm = TrialRecord["arms"][number];
 const fact = <V extends string>(value: string | null, text: string | null) => (value === null ? null : { value: value as V, text: text ?? "" });
 
+type ArmFactColumns = Pick<TrialRow["arms"][number], "route" | "routeText" | "cellSource" | "cellSourceText" | "cellOrigin" | "cellOriginText">;
+
 /** An arm's route, cell source and origin from their columns (derived, with their words). */
-function armFacts(a: TrialRow["arms"][number]): Pick<Arm, "route" | "cellSource" | "cellOrigin"> {
+export function armFacts(a: ArmFactColumns): Pick<Arm, "route" | "cellSource" | "cellOrigin"> {
   return {
     route: fact(a.route, a.routeText),
     cellSource: fact(a.cellSource, a.cellSourceText),
     cellOrigin: fact(a.cellOrigin, a.cellOriginText),
   };
+}
+
+/** A Dose row (Prisma's or a raw one: the same columns) → the record's dose. */
+export function doseFromRow(d: Omit<TrialRow["arms"][number]["doses"][number], "id" | "armId" | "ordinal">): Arm["doses"][number] {
+  return {
+    product: d.product as "MSC" | "PLACEBO",
+    cellsPerKg: d.cellsPerKg,
+    cellsPerInfusion: d.cellsPerInfusion,
+    infusions: d.infusions,
+    dayOffsets: d.dayOffsets === null ? null : (JSON.parse(d.dayOffsets) as number[]),
+    text: d.text,
+    // Additions, present only when set (as the importer's record has them).
+    ...(d.rangeMin !== null && d.rangeMax !== null ? { range: { min: d.rangeMin, max: d.rangeMax, unit: d.rangeUnit as DoseRange["unit"] } } : {}),
+    ...(d.unstated !== null ? { unstated: JSON.parse(d.unstated) as DoseUnstated } : {}),
+    ...(d.schedulePhases !== null ? { schedulePhases: JSON.parse(d.schedulePhases) as SchedulePhase[] } : {}),
+  };
+}
+
+/** A Threshold row → the record's threshold (its columns but the key). */
+export function thresholdFromRow({ trialId: _t, ordinal: _o, ...th }: TrialRow["thresholds"][number]): Threshold {
+  return th as Threshold;
 }
 
 /** Stored rows → the public record (the inverse of writeTrial). */
@@ -62,24 +85,13 @@ export function rowToRecord(t: TrialRow): TrialRecord {
       healthyVolunteers: t.healthyVolunteers,
       inclusion: t.criteria.filter((c) => c.kind === "INCLUSION").map((c) => c.text),
       exclusion: t.criteria.filter((c) => c.kind === "EXCLUSION").map((c) => c.text),
-      thresholds: t.thresholds.map(({ trialId: _t, ordinal: _o, ...th }) => th as Threshold),
+      thresholds: t.thresholds.map(thresholdFromRow),
     },
     arms: t.arms.map((a) => ({
       label: a.label,
       type: a.type as TrialRecord["arms"][number]["type"],
       description: a.description,
-      doses: a.doses.map((d) => ({
-        product: d.product as "MSC" | "PLACEBO",
-        cellsPerKg: d.cellsPerKg,
-        cellsPerInfusion: d.cellsPerInfusion,
-        infusions: d.infusions,
-        dayOffsets: d.dayOffsets === null ? null : (JSON.parse(d.dayOffsets) as number[]),
-        text: d.text,
-        // Additions, present only when set (as the importer's record has them).
-        ...(d.rangeMin !== null && d.rangeMax !== null ? { range: { min: d.rangeMin, max: d.rangeMax, unit: d.rangeUnit as DoseRange["unit"] } } : {}),
-        ...(d.unstated !== null ? { unstated: JSON.parse(d.unstated) as DoseUnstated } : {}),
-        ...(d.schedulePhases !== null ? { schedulePhases: JSON.parse(d.schedulePhases) as SchedulePhase[] } : {}),
-      })),
+      doses: a.doses.map(doseFromRow),
       summary: {
         cellsPerKgPerInfusion: a.cellsPerKgPerInfusion,
         estimated: a.estimated,

@@ -13,6 +13,11 @@ import { ALLOWED_METHODS, commonHeaders, RESOURCE_CSP } from "./security-headers
  *    Next cannot parse: rendering a 404 with it throws. Next strips this header from the
  *    request proxy.ts sees. 400.
  * Both answers carry the usual security headers.
+ *
+ * Every other response starts with them too (with the CSP of a resource): Next answers
+ * some requests itself before proxy.ts runs, such as its 308 redirects of a trailing
+ * slash, a repeated slash or dot segments, and those would carry none. proxy.ts sets them
+ * again on what it sees (a page's CSP with its nonce replacing the resource CSP).
  */
 export const FETCH_FORBIDDEN_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
@@ -30,6 +35,13 @@ export function refusal(method: string | undefined, headers: http.IncomingHttpHe
     }
   }
   return null;
+}
+
+/** The headers a response starts with (the proxy may replace the CSP). */
+export function defaultHeaders(headers: http.IncomingHttpHeaders, encrypted: boolean): Record<string, string> {
+  const proto = headers["x-forwarded-proto"];
+  const https = encrypted || (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase() === "https";
+  return { ...commonHeaders({ https }), "Content-Security-Policy": RESOURCE_CSP };
 }
 
 let installed = false;
@@ -54,6 +66,7 @@ export function installNodeGuard(): void {
         req.resume();
         return true;
       }
+      for (const [k, v] of Object.entries(defaultHeaders(req.headers, "encrypted" in req.socket && req.socket.encrypted === true))) res.setHeader(k, v);
     }
     return (emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SearchParams } from "../compare/params";
-import { toLandscapeCsv } from "./csv";
+import { streamedJsonResponse, textStream } from "../http/json-stream";
+import { landscapeCsvLines } from "./csv";
 import { loadLandscape } from "./load";
 
 /**
@@ -16,12 +17,12 @@ export async function landscapeResponse(query: URLSearchParams): Promise<Respons
   }
   const format = query.get("format") ?? "json";
   if (format !== "json" && format !== "csv") return Response.json({ error: `format must be json or csv, got “${format}”` }, { status: 400 });
-  const { problems, landscape: l } = await loadLandscape(sp);
+  const { problems, landscape: l } = await loadLandscape(sp, { summary: false }); // the answer has no summary in words
   if (problems.length) return Response.json({ error: problems[0] }, { status: 400 });
   if (format === "csv") {
-    return new Response(toLandscapeCsv(l), {
+    return new Response(textStream(landscapeCsvLines(l)), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="msc-landscape_${String(l.weightKg).replace(".", "-")}kg.csv"` },
     });
   }
-  return Response.json({ weightKg: l.weightKg, y: l.y, colour: l.colour, band: l.band, points: l.points, noDose: l.noDose });
+  return streamedJsonResponse({ weightKg: l.weightKg, y: l.y, colour: l.colour, band: l.band, points: l.points, noDose: l.noDose });
 }

@@ -14,11 +14,18 @@ export const LANDSCAPE_CSV_COLUMNS = [
   "cellsPerKgPerInfusionMin", "cellsPerKgPerInfusionMax", "flatCellsPerInfusionMin", "flatCellsPerInfusionMax",
 ] as const;
 
+/** The CSV's lines, each ending in CRLF (a generator: a long CSV can be streamed line by line). */
+export function* landscapeCsvLines(l: Landscape): Generator<string> {
+  yield LANDSCAPE_CSV_COLUMNS.join(",") + "\r\n";
+  for (const p of l.points) {
+    yield [
+      p.trialId, p.trialTitle, p.armLabel, p.x, p.estimated, p.flatCellsPerInfusion, p.infusions, p.cumulativeCellsPerKg,
+      p.enrollment, p.route, p.routeText, p.cellSource, p.cellSourceText, p.cellOrigin, p.status, p.doseText, p.href, l.weightKg,
+      p.range?.min, p.range?.max, p.statedRange?.unit === "cells" ? p.statedRange.min : null, p.statedRange?.unit === "cells" ? p.statedRange.max : null,
+    ].map(csvCell).join(",") + "\r\n";
+  }
+}
+
 export function toLandscapeCsv(l: Landscape): string {
-  const rows = l.points.map((p) => [
-    p.trialId, p.trialTitle, p.armLabel, p.x, p.estimated, p.flatCellsPerInfusion, p.infusions, p.cumulativeCellsPerKg,
-    p.enrollment, p.route, p.routeText, p.cellSource, p.cellSourceText, p.cellOrigin, p.status, p.doseText, p.href, l.weightKg,
-    p.range?.min, p.range?.max, p.statedRange?.unit === "cells" ? p.statedRange.min : null, p.statedRange?.unit === "cells" ? p.statedRange.max : null,
-  ].map(csvCell).join(","));
-  return [LANDSCAPE_CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+  return [...landscapeCsvLines(l)].join("");
 }

@@ -119,7 +119,7 @@ function logTicks(decades: number[]): number[] {
 }
 
 /** Whether an arm passes the list's arm-level filters (route, cell source, donor, dosing). */
-function armMatches(arm: Arm, infusions: number | null, q: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">, trial: TrialRecord): boolean {
+function armMatches(arm: LandscapeInput["arms"][number], infusions: number | null, q: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">, trial: LandscapeInput): boolean {
   const source = arm.cellSource?.value ?? trial.cellSource;
   if (q.route.length && !(arm.route && (q.route as string[]).includes(arm.route.value))) return false;
   if (q.source.length && !(source && q.source.includes(source))) return false;
@@ -137,11 +137,28 @@ export interface ShapeOptions {
   colour: ColourBy;
   /** The list's arm-level filters: an arm of a matching trial is drawn only if it matches them too. */
   filters: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">;
+  /** false: no summary in words ("" instead), for the API and CSV, which do not answer it (a sentence per point). */
+  summary?: boolean;
 }
 
-export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landscape {
-  const drawn: Omit<LandscapePoint, "plotY" | "radius">[] = [];
-  const noDose: UndrawnArm[] = [];
+/** What the landscape reads of a record (whole records and the lean reads of lib/db/view-reads.ts both fit). */
+export type LandscapeInput = Pick<TrialRecord, "id" | "title" | "overallStatus" | "enrollment" | "cellSource"> & {
+  arms: Pick<Arm, "label" | "doses" | "route" | "cellSource" | "cellOrigin">[];
+};
+
+/** The arms the landscape draws, and those it lists as not drawn, before axes and sizes are known. */
+export interface LandscapeArms { drawn: Omit<LandscapePoint, "plotY" | "radius">[]; noDose: UndrawnArm[] }
+
+export function shapeLandscape(records: LandscapeInput[], o: ShapeOptions): Landscape {
+  return finishLandscape(collectLandscapeArms(records, o), o);
+}
+
+/**
+ * The first stage: the arms of these records, added to `into` in order. A loader may run
+ * it a chunk of records at a time (and give the event loop back in between).
+ */
+export function collectLandscapeArms(records: LandscapeInput[], o: ShapeOptions, into: LandscapeArms = { drawn: [], noDose: [] }): LandscapeArms {
+  const { drawn, noDose } = into;
   for (const t of records) {
     t.arms.forEach((arm, i) => {
       if (!arm.doses.some((d) => d.product === "MSC")) return;
@@ -171,6 +188,11 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
       });
     });
   }
+  return into;
+}
+
+/** The second stage: axes, point sizes, series and summary of the arms collected. */
+export function finishLandscape({ drawn, noDose }: LandscapeArms, o: ShapeOptions): Landscape {
   const band: [number, number] = [KABAT_BAND_CELLS[0] / o.weightKg, KABAT_BAND_CELLS[1] / o.weightKg];
   const x = valueDomain([...drawn.flatMap((p) => (p.range ? [p.range.min, p.range.max] : [p.plotX])), ...band], "log");
   const ys = drawn.flatMap((p) => (p.y === null ? [] : [p.y]));
@@ -209,7 +231,7 @@ export function shapeLandscape(records: TrialRecord[], o: ShapeOptions): Landsca
   return {
     weightKg: o.weightKg, y: o.y, colour: o.colour, points, series, noDose, noDoseTrials, noY,
     xDomain: x.domain, xTicks: logTicks(x.ticks), yDomain, yTicks, laneY, band, trialIds,
-    summary: summarize(points, noDose.length, noDoseTrials, noY, o),
+    summary: o.summary === false ? "" : summarize(points, noDose.length, noDoseTrials, noY, o),
   };
 }
 

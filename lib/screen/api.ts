@@ -1,7 +1,6 @@
 import { ANALYTE_INFO, type Analyte } from "../record/analytes";
-import type { TrialRecord } from "../record/schema";
 import { roundForReading } from "../units/convert";
-import { screenTrials } from "./index";
+import { screenTrials, type ScreenInput, type TrialScreen } from "./index";
 import { parsePatient, type Patient, SCREEN_PARAMS } from "./params";
 
 /**
@@ -31,9 +30,14 @@ export function parseScreenRequest(params: URLSearchParams): ScreenRequest {
 }
 
 /** The answer's body: the patient in SI units, and each trial's verdict and criteria. */
-export function screenAnswer(records: TrialRecord[], patient: Patient) {
+export function screenAnswer(records: ScreenInput[], patient: Patient) {
+  return screenAnswerOf(screenTrials(records, patient), patient);
+}
+
+/** The answer's body of trials already screened (`screenTrials`, or in slices). */
+export function screenAnswerOf(trials: TrialScreen[], patient: Patient) {
   return {
     patient: Object.fromEntries(Object.entries(patient).map(([a, v]) => [a, { value: roundForReading(v.si), unit: ANALYTE_INFO[a as Analyte].si }])),
-    trials: screenTrials(records, patient),
+    trials,
   };
 }

@@ -102,7 +102,7 @@ export function decideCriterion(list: "inclusion" | "exclusion", criterion: numb
 }
 
 /** The record's own age limits (eligibility.minAgeYears / maxAgeYears). */
-export function decideAgeLimits(e: TrialRecord["eligibility"], patient: Patient): { verdict: Verdict; reason: string } | null {
+export function decideAgeLimits(e: Pick<TrialRecord["eligibility"], "minAgeYears" | "maxAgeYears">, patient: Patient): { verdict: Verdict; reason: string } | null {
   if (e.minAgeYears === null && e.maxAgeYears === null) return null;
   const age = patient.AGE;
   const limits = `${e.minAgeYears ?? "any"}–${e.maxAgeYears ?? "any"} years`;

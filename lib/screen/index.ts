@@ -20,7 +20,12 @@ export interface TrialScreen {
   decisive: string | null;
 }
 
-export function screenTrial(record: TrialRecord, patient: Patient): TrialScreen {
+/** What screening reads of a record (whole records and the screen's lean reads, lib/db/view-reads.ts, both fit). */
+export type ScreenInput = Pick<TrialRecord, "id"> & {
+  eligibility: Pick<TrialRecord["eligibility"], "minAgeYears" | "maxAgeYears" | "inclusion" | "exclusion" | "thresholds">;
+};
+
+export function screenTrial(record: ScreenInput, patient: Patient): TrialScreen {
   const e = record.eligibility;
   const criteria = (["inclusion", "exclusion"] as const).flatMap((list) =>
     e[list].map((text, i) => decideCriterion(list, i, text, e.thresholds.filter((t) => t.list === list && t.criterion === i), patient)));
@@ -38,6 +43,6 @@ export function screenTrial(record: TrialRecord, patient: Patient): TrialScreen 
 }
 
 /** Trials in the order given, each screened. */
-export function screenTrials(records: TrialRecord[], patient: Patient): TrialScreen[] {
+export function screenTrials(records: ScreenInput[], patient: Patient): TrialScreen[] {
   return records.map((r) => screenTrial(r, patient));
 }

@@ -78,6 +78,41 @@ test.describe("security headers", () => {
     expect(behindTls.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
   });
 
+  test("Next's own 308 redirects (trailing slash, repeated slash, dot segments) carry them too, with the resource CSP", async ({ baseURL }) => {
+    const redirects: [string, string][] = [["/trials/", "/trials"], ["/trials/NCT04822922/", "/trials/NCT04822922"], ["/api/trials/", "/api/trials"],
+      ["//trials", "/trials"], ["/trials/./x/..", "/trials"], ["/compare/", "/compare"]];
+    for (const [path, to] of redirects) {
+      const res = await rawRequest(base(baseURL), "GET", path);
+      expect(res.status, path).toBe(308);
+      expect(res.headers.location, path).toBe(to);
+      const h = res.headers;
+      expect(h["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(h["x-frame-options"], path).toBe("DENY");
+      expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(h["x-content-type-options"], path).toBe("nosniff");
+      expect(h["cross-origin-opener-policy"], path).toBe("same-origin");
+      expect(h["permissions-policy"], path).toMatch(/camera=\(\)/);
+    }
+    const behindTls = await rawRequest(base(baseURL), "GET", "/trials/", { "X-Forwarded-Proto": "https" });
+    expect(behindTls.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+    // A page still has exactly one CSP, its own with the nonce (the resource CSP a response starts with is replaced).
+    const page = await rawRequest(base(baseURL), "GET", "/trials");
+    expect(page.headers["content-security-policy"]).toMatch(/^default-src 'self'; script-src 'self' 'nonce-/);
+    expect(page.headers["content-security-policy"]).not.toContain("default-src 'none'"); // Node joins a repeated header with ", "
+  });
+
+  test("an /api address no route answers is a JSON 404 with the API's CSP, not an HTML page", async ({ baseURL }) => {
+    for (const path of ["/api/no-such-route", "/api", "/api/trials/NCT04822922/nothing", "/api/landscape/x"]) {
+      const res = await rawRequest(base(baseURL), "GET", path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers["content-type"], path).toMatch(/^application\/json/);
+      expect(res.headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(JSON.parse(res.body).error, path).toContain(`no API at ${path}`);
+    }
+    const head = await rawRequest(base(baseURL), "HEAD", "/api/no-such-route");
+    expect(head.status).toBe(404);
+  });
+
   test("a router-state header Next cannot parse is a 400, not a 500", async ({ baseURL }) => {
     for (const tree of ["%7B%22not%22%3A%22a%20tree", "[\"\",{\"children\":[\"__PAGE__\",{}]},null,null,true]"]) {
       for (const path of ["/trials", "/no-such-page", "/api/health"]) {

@@ -55,6 +55,16 @@ describe("siteUrl", () => {
 });
 
 describe("the Node server's guard", () => {
+  it("starts every response with the security headers and the resource CSP (Next's own redirects carry them)", async () => {
+    const { defaultHeaders } = await import("@/lib/http/node-guard");
+    const plain = defaultHeaders({}, false);
+    expect(plain).toEqual({ ...commonHeaders({ https: false }), "Content-Security-Policy": RESOURCE_CSP });
+    expect(plain["X-Frame-Options"]).toBe("DENY");
+    expect(plain).not.toHaveProperty("Strict-Transport-Security");
+    expect(defaultHeaders({ "x-forwarded-proto": "https, http" }, false)["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+    expect(defaultHeaders({}, true)["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+  });
+
   it("refuses TRACE and unparseable router-state headers; lets the rest through", async () => {
     const { refusal } = await import("@/lib/http/node-guard");
     expect(refusal("TRACE", {})).toMatchObject({ status: 405 });

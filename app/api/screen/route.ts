@@ -1,5 +1,6 @@
-import { getAllTrials, getTrials } from "@/lib/data";
-import { parseScreenRequest, screenAnswer } from "@/lib/screen/api";
+import { screenInSlices, screenTrialsByIds } from "@/lib/data";
+import { streamedJsonResponse } from "@/lib/http/json-stream";
+import { parseScreenRequest, screenAnswerOf } from "@/lib/screen/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +12,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(request: Request) {
   const req = parseScreenRequest(new URL(request.url).searchParams);
   if (!req.ok) return Response.json({ error: req.message, parameter: req.parameter }, { status: 400, headers: NO_STORE });
-  const records = req.ids ? await getTrials(req.ids) : await getAllTrials();
-  if (req.ids) {
-    const missing = req.ids.find((id) => !records.some((r) => r.id === id));
-    if (missing) return Response.json({ error: `ids: no trial "${missing}"`, parameter: "ids" }, { status: 400, headers: NO_STORE });
-  }
-  return Response.json(screenAnswer(records, req.patient), { headers: NO_STORE });
+  const { trials, missing } = await screenTrialsByIds(req.ids);
+  if (missing.length) return Response.json({ error: `ids: no trial "${missing[0]}"`, parameter: "ids" }, { status: 400, headers: NO_STORE });
+  return streamedJsonResponse(screenAnswerOf(await screenInSlices(trials, req.patient), req.patient), { headers: NO_STORE });
 }

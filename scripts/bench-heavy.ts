@@ -1,0 +1,104 @@
+/**
+ * The routes that read every match of a search, on a large registry (npm run bench:heavy):
+ * a synthetic registry of 10,000 trials (scripts/synthetic-registry.ts, the generator of
+ * bench:search) served by the production build; each heavy route alone, then 8 requests of
+ * it at once while /api/health is polled every 10 ms. Prints each route's time and the
+ * health checks' p50/p95/max while the 8 ran. Figures, not assertions.
+ *
+ *   npx tsx scripts/bench-heavy.ts                        # build, then serve this checkout (port 3320)
+ *   npx tsx scripts/bench-heavy.ts --dist .next-x --no-build --cwd ../other --port 3321
+ *   npx tsx scripts/bench-heavy.ts --base http://127.0.0.1:3000   # a server already running on such a database
+ *   --trials 10000 --db data/bench-heavy.db --keep-db     # reuse a registry made before (same trial count)
+ *   --routes /api/screen,/landscape                       # only routes whose address starts so
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { startProductionServer } from "./prod-server";
+import { buildSyntheticRegistry } from "./synthetic-registry";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
+const N = Number(arg("trials", "10000"));
+const CONCURRENT = Number(arg("concurrent", "8"));
+const dbFile = path.resolve(arg("db", "data/bench-heavy.db"));
+const databaseUrl = `file:${dbFile}`;
+
+const PATIENT = "tbil=15&tbil_unit=mg/dL&inr=1.8&meld=26&age=58";
+const HEAVY_ROUTES = [
+  "/landscape",
+  "/api/landscape",
+  "/api/landscape?format=csv&y=cumulative",
+  `/api/screen?${PATIENT}`,
+  `/trials?${PATIENT}&possible=1&page=2`,
+];
+
+const only = arg("routes", "").split(",").filter(Boolean);
+const routes = only.length ? HEAVY_ROUTES.filter((r) => only.some((o) => r.startsWith(o))) : HEAVY_ROUTES;
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+};
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+async function timed(url: string): Promise<{ ms: number; status: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  return { ms: performance.now() - t0, status: res.status, bytes: body.byteLength };
+}
+
+/** Polls /api/health every `every` ms until `stop` resolves; the latencies. */
+async function pollHealth(base: string, stop: Promise<unknown>, every = 10): Promise<number[]> {
+  const out: number[] = [];
+  let done = false;
+  void stop.then(() => (done = true));
+  while (!done) {
+    const { ms, status } = await timed(`${base}/api/health`);
+    if (status !== 200) throw new Error(`/api/health answered ${status}`);
+    out.push(ms);
+    await new Promise((r) => setTimeout(r, every));
+  }
+  return out;
+}
+
+let server: Awaited<ReturnType<typeof startProductionServer>> | null = null;
+try {
+  let base = arg("base", "");
+  if (!base) {
+    if (!args.includes("--keep-db") || !fs.existsSync(dbFile)) {
+      for (const s of ["", "-wal", "-shm"]) fs.rmSync(dbFile + s, { force: true });
+      fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+      const built = buildSyntheticRegistry(databaseUrl, N);
+      console.log(`registry: ${built.trials} trials written in ${built.seconds.toFixed(1)} s at ${dbFile}`);
+    }
+    server = await startProductionServer({
+      port: arg("port", "3320"), distDir: arg("dist", ".next-bench-heavy"), databaseUrl, database: "as-is",
+      build: !args.includes("--no-build"), cwd: path.resolve(arg("cwd", ".")),
+    });
+    base = server.base;
+  }
+  const trials = (await (await fetch(`${base}/api/health`)).json()) as { trials?: number };
+  console.log(`bench:heavy — ${base}, ${trials.trials ?? "?"} trials, ${CONCURRENT} requests of each route at once, /api/health polled every 10 ms`);
+  // Warm-up: compile each route's server code, build the search's facet index.
+  for (const r of routes) await timed(base + r);
+
+  const idle = await pollHealth(base, new Promise((r) => setTimeout(r, 1000)));
+  console.log(`  /api/health alone: p50 ${ms(percentile(idle, 50))}, p95 ${ms(percentile(idle, 95))}, max ${ms(Math.max(...idle))} (n=${idle.length})`);
+  for (const route of routes) {
+    const alone = [await timed(base + route), await timed(base + route), await timed(base + route)];
+    const burst = Promise.all(Array.from({ length: CONCURRENT }, () => timed(base + route)));
+    const health = await pollHealth(base, burst);
+    const results = await burst;
+    const bad = [...alone, ...results].filter((r) => r.status !== 200);
+    console.log(`  ${route}`);
+    console.log(`    alone: ${alone.map((r) => ms(r.ms)).join(", ")} (${(alone[0]!.bytes / 1e6).toFixed(2)} MB)${bad.length ? `  NON-200: ${bad.map((r) => r.status).join(" ")}` : ""}`);
+    console.log(`    ${CONCURRENT} at once: each done in p50 ${ms(percentile(results.map((r) => r.ms), 50))}, max ${ms(Math.max(...results.map((r) => r.ms)))}`);
+    console.log(`    /api/health meanwhile: p50 ${ms(percentile(health, 50))}, p95 ${ms(percentile(health, 95))}, max ${ms(Math.max(...health))} (n=${health.length})`);
+  }
+} finally {
+  server?.child.kill("SIGTERM");
+}
