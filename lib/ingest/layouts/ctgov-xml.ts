@@ -17,32 +17,44 @@ import { all, at, attrAt, parseXml, textAt, textsAt, type XmlElement } from "../
 
 const ROOT = "clinical_study";
 
+/** The registry wrapped its text blocks to lines of at most 99 columns, indentation included (the longest line of the 32 sample files). */
+const WRAP_COLUMNS = 99;
+const ITEM = /^(?:[-*•·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/;
+const indentOf = (raw: string) => raw.length - raw.trimStart().length;
+
 /**
  * A `<textblock>` as the JSON formats write the same text: the XML's indentation and hard
- * wraps at ~100 columns undone. Paragraphs (separated by blank lines) become lines, the
- * wrapped lines of a paragraph are joined with a space, and a line that starts a list item
- * ("-  ", "*", "1.", "a)") starts a line of its own. `lineSeparator`: "\n" for criteria
- * (one criterion a line, as the classic JSON lists them), "\n\n" for prose.
+ * wraps undone. Paragraphs (separated by blank lines) are kept. Within one, when some line
+ * is indented deeper than the paragraph's first (a hanging indent: list items, criteria),
+ * the deeper lines continue the line above and a line at the first's indent starts a new
+ * one. In a paragraph of even indentation (prose), a line continues the one above when its
+ * first word would not have fitted there (a wrap) and does not start a list item; any other
+ * line break is the registrant's and stays. `paragraphSeparator`: "\n" for criteria (one
+ * criterion a line, as the classic JSON lists them), "\n\n" for prose.
  */
-export function unwrapTextblock(t: string | null, lineSeparator: "\n" | "\n\n"): string | null {
+export function unwrapTextblock(t: string | null, paragraphSeparator: "\n" | "\n\n"): string | null {
   if (t === null) return null;
   const paragraphs = t.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/).flatMap((p) => {
+    const raws = p.split("\n").filter((r) => r.trim());
+    if (!raws.length) return [];
+    const base = Math.min(...raws.map(indentOf));
+    const hanging = raws.some((r) => indentOf(r) > base);
     const lines: string[] = [];
-    for (const raw of p.split("\n")) {
+    raws.forEach((raw, i) => {
       const line = raw.trim();
-      if (!line) continue;
-      if (lines.length && !ITEM_START.test(line)) lines[lines.length - 1] += ` ${line}`;
+      const continues = i > 0 && (hanging
+        ? indentOf(raw) > base
+        : !ITEM.test(line) && raws[i - 1]!.trimEnd().length + 1 + line.split(/\s/, 1)[0]!.length > WRAP_COLUMNS);
+      if (continues) lines[lines.length - 1] += ` ${line}`;
       else lines.push(line);
-    }
-    return lines;
+    });
+    return [lines.join("\n")];
   });
-  return paragraphs.length ? paragraphs.join(lineSeparator) : null;
+  return paragraphs.length ? paragraphs.join(paragraphSeparator) : null;
 }
 
-const ITEM_START = /^(?:[-*•·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/;
-
 /** The text of a `<…><textblock>` element. */
-const block = (el: XmlElement | undefined, name: string, sep: "\n" | "\n\n") => unwrapTextblock(textAt(el, name, "textblock"), sep);
+const block = (el: XmlElement | undefined, name: string, sep: "\n" | "\n\n") => unwrapTextblock(at(el, name, "textblock")?.text ?? null, sep);
 
 /** A plain element's text with its line ends as LF (the XML encodes CR as `&#xD;`). */
 const plain = (el: XmlElement | undefined, ...path: string[]) => textAt(el, ...path)?.replace(/\r\n?/g, "\n") ?? null;

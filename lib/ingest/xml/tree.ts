@@ -95,7 +95,11 @@ export function xmlProblem(e: unknown, parser: SaxesParser): { message: string; 
 export function parseXml(source: string, file: string): XmlElement {
   const parser = new SaxesParser({ position: true });
   let root: XmlElement | null = null;
+  let outer: string | null = null; // the root element's name, once opened
   new TreeBuilder(parser, {
+    open(el, depth) {
+      if (depth === 0) outer = el.name;
+    },
     close(el, depth) {
       if (depth === 0) root = el;
     },
@@ -104,6 +108,10 @@ export function parseXml(source: string, file: string): XmlElement {
     parser.write(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).close();
   } catch (e) {
     const { message, line } = xmlProblem(e, parser);
+    // Elements still open when the text ends: the file was cut off.
+    if (outer && !root && /^unclosed tag/.test(message)) {
+      throw new ImportError(`truncated: the file ends at line ${line} inside <${outer}> (${message})`, { file, line });
+    }
     throw new ImportError(`not well-formed XML: ${message}`, { file, line });
   }
   if (!root) throw new ImportError("the XML document holds no element", { file });

@@ -19,7 +19,7 @@ describe("parseXml: a document → an element tree", () => {
 
   it.each([
     ["<a><b>x</a>", "s.xml:1: not well-formed XML: unexpected close tag"],
-    ["<a>\n<b>x</b>", "s.xml:2: not well-formed XML: unclosed tag: a"],
+    ["<a>\n<b>x</b>", "s.xml:2: truncated: the file ends at line 2 inside <a> (unclosed tag: a)"],
     ["just text", "s.xml:1: not well-formed XML: text data outside of root node"],
   ])("refuses %j with the problem and its line", (src, message) => {
     let err: unknown;
