@@ -42,6 +42,7 @@ export function* unzipChunks(chunks: Iterable<Uint8Array>, maxEntryBytes: number
   let open: string | null = null; // the entry being inflated
   let entries = 0;
   let first = true;
+  let finishing = false;
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (f: UnzipFile) => {
@@ -95,11 +96,14 @@ export function* unzipChunks(chunks: Iterable<Uint8Array>, maxEntryBytes: number
       unzip.push(chunk);
       yield* queue.splice(0);
     }
+    finishing = true;
     unzip.push(new Uint8Array(0), true);
     yield* queue.splice(0);
   } catch (e) {
     yield* queue.splice(0);
-    yield { kind: "error", name: open, fatal: true, message: `the archive cannot be read: ${(e as Error).message}` };
+    // fflate finds an entry's data missing only when told the archive ended.
+    const message = finishing && open !== null ? "truncated: the archive ends inside this entry" : `the archive cannot be read: ${(e as Error).message}`;
+    yield { kind: "error", name: open, fatal: true, message };
     return;
   }
   if (first) yield { kind: "error", name: null, fatal: true, message: "an empty file, not a zip archive" };
