@@ -94,10 +94,14 @@ describe("npm run import with clinical_study XML", () => {
     fs.writeFileSync(path.join(dir, "empty.zip"), zipSync({}));
     const full = zipSync({ "a.xml": Buffer.from(study("NCT09000061")), "b.xml": Buffer.from(study("NCT09000062")) }, { level: 0 });
     fs.writeFileSync(path.join(dir, "cut.zip"), full.subarray(0, Math.floor(full.length * 0.75)));
+    // An XML file over the 2 MB limit of a record file is refused before it is read, as a text or JSON study is.
+    const huge = study("NCT09000063").replace("<brief_summary>", `<!-- ${"x".repeat(2.2 * 2 ** 20)} -->\n  <brief_summary>`);
+    fs.writeFileSync(path.join(dir, "huge.xml"), huge);
     const db = openDatabase(scratch.url);
-    const results = importFiles(db, ["fake.zip", "empty.zip", "cut.zip"].map((f) => path.join(dir, f)), {});
+    const results = importFiles(db, ["fake.zip", "empty.zip", "cut.zip", "huge.xml"].map((f) => path.join(dir, f)), {});
     db.close();
-    expect(lines(results)).toEqual([
+    expect(lines(results).slice(-1)[0]).toBe(`✗ ${path.join(dir, "huge.xml")}: 2.2 MB, over the 2 MB limit for a record file; not read`);
+    expect(lines(results).slice(0, -1)).toEqual([
       "✗ fake.zip: not a zip archive (it does not start with a zip entry)",
       "✗ empty.zip: the archive holds no file",
       "✓ cut.zip/a.xml  NCT09000061  ctgov-xml  arms 3  doses 3  criteria 3/2",
