@@ -1,6 +1,6 @@
 /**
  * Writes the records the importer makes of the seeds and of the real ClinicalTrials.gov
- * studies in ../shared/ctgov/{classic,v2,msc-other} (read in place) as JSON, one file per
+ * studies in ../shared/ctgov/{classic,v2,msc-other,xml} (read in place) as JSON, one file per
  * source, into a folder: run it before and after a change to the importer and `diff -r`
  * the two folders to see every record that changed. `npx tsx scripts/snapshot-records.ts OUTDIR [SOURCE…]`.
  * A failure is written too (`{ "error": … }`), so a record that starts or stops failing shows.
@@ -17,7 +17,7 @@ if (!outDir) {
   console.error("usage: tsx scripts/snapshot-records.ts OUTDIR [FILE|FOLDER…]");
   process.exit(2);
 }
-const sources = given.length ? given : [SEED_DIR, "../shared/ctgov/classic", "../shared/ctgov/v2", "../shared/ctgov/msc-other"];
+const sources = given.length ? given : [SEED_DIR, "../shared/ctgov/classic", "../shared/ctgov/v2", "../shared/ctgov/msc-other", "../shared/ctgov/xml"];
 const curation = loadCuration(SEED_CURATION);
 fs.mkdirSync(outDir, { recursive: true });
 

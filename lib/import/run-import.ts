@@ -7,6 +7,7 @@ import { importSource, importStudy, importStudyText, type ImportedTrial } from "
 import { writeTrial, type WriteOptions } from "../db/write-trial";
 import { listsOf, repeatedBlock } from "../record/completeness";
 import { readJsonStudies } from "./json-studies";
+import { readZipEntries } from "./zip-entries";
 
 export interface FileResult {
   file: string;
@@ -37,7 +38,7 @@ export function loadCuration(file: string | null): Curation {
 }
 
 /**
- * Files to import: each path as given, a folder's *.txt and *.json files in name order.
+ * Files to import: each path as given, a folder's *.txt, *.json, *.xml and *.zip files in name order.
  * A folder's curation.json is a curation file (as in seeds/), not a study, so it is left out.
  */
 export function expandPaths(paths: string[]): string[] {
@@ -49,9 +50,14 @@ export function expandPaths(paths: string[]): string[] {
       return [p]; // reported as "no such file" where it is read
     }
     if (!isDir) return [p];
-    return fs.readdirSync(p).filter((f) => /\.(txt|json)$/i.test(f) && f !== path.basename(SEED_CURATION)).sort().map((f) => path.join(p, f));
+    return fs.readdirSync(p).filter((f) => RECORD_FILE.test(f) && f !== path.basename(SEED_CURATION)).sort().map((f) => path.join(p, f));
   });
 }
+
+/** The files a folder (or a zip archive) stands for. */
+const RECORD_FILE = /\.(txt|json|xml|zip)$/i;
+/** A zip archive's record files: one study each (a zip in a zip is not opened). */
+const ZIP_RECORD = /\.(txt|json|xml)$/i;
 
 /** The longest line printed for one file (a message quoting a whole study would flood the terminal). */
 export const MAX_LINE_CHARS = 400;
@@ -75,7 +81,8 @@ export interface ImportOptions extends WriteOptions {
 /**
  * Imports files one by one, each trial in its own transaction: a file (or a study of a
  * JSON file) that fails is reported and leaves the database as it was; the others are
- * still imported. A folder stands for its .txt and .json files.
+ * still imported. A folder stands for its .txt, .json, .xml and .zip files; a zip archive
+ * for its .txt, .json and .xml files.
  */
 export function importFiles(db: Database.Database, paths: string[], curation: Curation, options: ImportOptions = {}): FileResult[] {
   const { onResult, ...write } = options;
@@ -87,6 +94,7 @@ export function importFiles(db: Database.Database, paths: string[], curation: Cu
   };
   for (const filePath of expandPaths(paths)) {
     if (/\.json$/i.test(filePath)) importJsonFile(db, filePath, curation, write, report);
+    else if (/\.zip$/i.test(filePath)) importZipFile(db, filePath, curation, write, report);
     else report(importTextFile(db, filePath, curation, write));
   }
   return results;
@@ -147,6 +155,35 @@ function importJsonFile(db: Database.Database, filePath: string, curation: Curat
     if (pieces === 0) report({ file, ok: false, warnings: [], line: `${file}: no studies: the file's list of studies is empty; nothing imported` });
   } catch (e) {
     report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
+  }
+}
+
+/**
+ * A zip archive of record files (ClinicalTrials.gov's AllPublicXML.zip, a folder zipped),
+ * read as a stream: each file is inflated, imported in its own transaction and reported
+ * on its own line ("archive.zip/NCT….xml") before the next is read; each file's limit is
+ * MAX_RECORD_BYTES. A record is stored under its file's name, as when the folder is
+ * imported, so either import replaces the other's.
+ */
+function importZipFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+  const zip = path.basename(filePath);
+  let files = 0;
+  let errors = 0;
+  try {
+    for (const entry of readZipEntries(filePath, MAX_RECORD_BYTES, (name) => ZIP_RECORD.test(name))) {
+      const name = entry.name === null ? zip : `${zip}/${entry.name}`;
+      if (entry.kind === "error") {
+        errors++;
+        report({ file: zip, ok: false, warnings: [], line: `${name}: ${entry.message}` });
+        continue;
+      }
+      files++;
+      const file = path.posix.basename(entry.name);
+      report(importRecord(db, entry.bytes, file, name, curation, options));
+    }
+    if (files === 0 && errors === 0) report({ file: zip, ok: false, warnings: [], line: `${zip}: no .txt, .json or .xml file in the archive; nothing imported` });
+  } catch (e) {
+    report({ file: zip, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Layout, StudyLayout } from "./types";
 import { ctgovClassic } from "./ctgov-classic";
 import { ctgovClassicJson } from "./ctgov-classic-json";
 import { ctgovV2 } from "./ctgov-v2";
+import { ctgovXml } from "./ctgov-xml";
 import { trialSummary } from "./trial-summary";
 import { veeva } from "./veeva";
 import { veevaProse } from "./veeva-prose";
@@ -13,8 +14,10 @@ import { veevaProse } from "./veeva-prose";
  * with "{" or "[".
  */
 const JSON_LAYOUTS: readonly StudyLayout[] = [ctgovV2, ctgovClassicJson];
+/** XML documents: each is recognised by its root element. */
+const XML_LAYOUTS: readonly Layout[] = [ctgovXml];
 const TEXT_LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
-export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...TEXT_LAYOUTS];
+export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...XML_LAYOUTS, ...TEXT_LAYOUTS];
 
 /** The layout of `text`, or an ImportError that says what was found instead. */
 export function detectLayout(text: string, file: string): Layout {
@@ -22,8 +25,11 @@ export function detectLayout(text: string, file: string): Layout {
   if (layout) return layout;
   const looksHtml = /<(?:!doctype|html|head|body)\b/i.test(text.slice(0, 2000));
   const looksJson = /^\s*[[{]/.test(text);
-  const known = (looksJson ? JSON_LAYOUTS : TEXT_LAYOUTS).map((l) => l.description).join("; ");
+  const looksXml = !looksHtml && /^\uFEFF?\s*</.test(text);
+  const known = (looksJson ? JSON_LAYOUTS : looksXml ? XML_LAYOUTS : TEXT_LAYOUTS).map((l) => l.description).join("; ");
+  const root = looksXml ? /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ""))?.[1] : undefined;
   const what = looksHtml ? "an HTML page, not a trial record copied as text"
+    : looksXml ? (root ? `an XML document whose root is <${root}>, not a known trial record` : "an XML document with no element")
     : looksJson ? "a JSON document that is not a ClinicalTrials.gov study (no protocolSection or ProtocolSection)"
     : "no known trial record layout";
   throw new ImportError(`${what} (known layouts: ${known})`, { file });
