@@ -6,6 +6,7 @@ import { ctgovV2 } from "./ctgov-v2";
 import { trialSummary } from "./trial-summary";
 import { veeva } from "./veeva";
 import { veevaProse } from "./veeva-prose";
+import { chictrXml, ictrp } from "./ictrp";
 
 /**
  * Every layout the importer reads, most specific first (the empty-field Veeva page before
@@ -13,7 +14,7 @@ import { veevaProse } from "./veeva-prose";
  * with "{" or "[".
  */
 const JSON_LAYOUTS: readonly StudyLayout[] = [ctgovV2, ctgovClassicJson];
-const TEXT_LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
+const TEXT_LAYOUTS: readonly Layout[] = [ictrp, chictrXml, veevaProse, veeva, ctgovClassic, trialSummary];
 export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...TEXT_LAYOUTS];
 
 /** The layout of `text`, or an ImportError that says what was found instead. */
