@@ -123,18 +123,18 @@ function importTextFile(db: Database.Database, filePath: string, curation: Curat
  */
 function importXmlFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
   const file = path.basename(filePath);
-  let records = 0;
+  let pieces = 0;
   try {
     for (const piece of readXmlFile(filePath)) {
+      pieces++;
       const name = piece.index !== null ? `${file} #${piece.index}` : file;
       if (piece.kind === "error") {
         report({ file, ok: false, warnings: [], line: `${name}: ${piece.message}` });
         continue;
       }
-      records++;
       report(importRecord(db, { xmlRecord: piece }, file, name, curation, options, { stored: (id) => `${file}#${id}` }));
     }
-    if (records === 0) report({ file, ok: false, warnings: [], line: `${file}: no trial records in the file; nothing imported` });
+    if (pieces === 0) report({ file, ok: false, warnings: [], line: `${file}: no trial records in the file; nothing imported` });
   } catch (e) {
     report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
   }
