@@ -5,8 +5,8 @@ import { ImportError } from "@/lib/ingest/errors";
 import { importSource } from "@/lib/ingest/pipeline";
 
 /**
- * Golden fixtures: tests/fixtures/<layout>/<case>/input.txt is imported (without curation,
- * as file `<case>.txt`) and compared with expected.json beside it. `UPDATE=1 npx vitest
+ * Golden fixtures: tests/fixtures/<layout>/<case>/input.txt (or input.xml, a document of one
+ * record) is imported (without curation, as file `<case>.txt` / `<case>.xml`) and compared with expected.json beside it. `UPDATE=1 npx vitest
  * run tests/unit/ingest-fixtures.test.ts` rewrites the expected files: read the diff before
  * keeping it. A case without expected.json fails. Cases under `unknown/`, and any case
  * whose expected.json holds `"ok": false`, are files the importer must refuse.
@@ -15,7 +15,7 @@ import { importSource } from "@/lib/ingest/pipeline";
 const ROOT = path.join(process.cwd(), "tests", "fixtures");
 const UPDATE = process.env.UPDATE === "1";
 
-interface Case { layout: string; name: string; dir: string }
+interface Case { layout: string; name: string; dir: string; input: string }
 
 function walk(): Case[] {
   const cases: Case[] = [];
@@ -25,7 +25,8 @@ function walk(): Case[] {
     if (!fs.statSync(layoutDir).isDirectory()) continue;
     for (const name of fs.readdirSync(layoutDir).sort()) {
       const dir = path.join(layoutDir, name);
-      if (fs.existsSync(path.join(dir, "input.txt"))) cases.push({ layout, name, dir });
+      const input = ["input.txt", "input.xml"].find((f) => fs.existsSync(path.join(dir, f)));
+      if (input) cases.push({ layout, name, dir, input });
     }
   }
   return cases;
@@ -35,7 +36,7 @@ type Outcome = { ok: true; record: unknown; warnings: string[] } | { ok: false; 
 
 function run(c: Case): Outcome {
   try {
-    const { record, warnings } = importSource(fs.readFileSync(path.join(c.dir, "input.txt")), `${c.name}.txt`);
+    const { record, warnings } = importSource(fs.readFileSync(path.join(c.dir, c.input)), `${c.name}${path.extname(c.input)}`);
     return { ok: true, record, warnings };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, error: e.format() };
@@ -48,7 +49,7 @@ const CASES = walk();
 describe("golden fixtures", () => {
   it("there are valid cases for every layout and invalid ones", () => {
     const layouts = new Set(CASES.map((c) => c.layout));
-    for (const l of ["ctgov-classic", "trial-summary", "veeva", "veeva-prose", "unknown"]) expect(layouts).toContain(l);
+    for (const l of ["ctgov-classic", "trial-summary", "veeva", "veeva-prose", "ictrp", "chictr-xml", "unknown"]) expect(layouts).toContain(l);
     expect(CASES.length).toBeGreaterThanOrEqual(16);
   });
 

@@ -14,8 +14,10 @@ import { chictrXml, ictrp } from "./ictrp";
  * with "{" or "[".
  */
 const JSON_LAYOUTS: readonly StudyLayout[] = [ctgovV2, ctgovClassicJson];
-const TEXT_LAYOUTS: readonly Layout[] = [ictrp, chictrXml, veevaProse, veeva, ctgovClassic, trialSummary];
-export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...TEXT_LAYOUTS];
+const TEXT_LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
+/** XML documents of one record (`npm run import` streams an XML file record by record instead). */
+const XML_LAYOUTS: readonly Layout[] = [ictrp, chictrXml];
+export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...XML_LAYOUTS, ...TEXT_LAYOUTS];
 
 /** The layout of `text`, or an ImportError that says what was found instead. */
 export function detectLayout(text: string, file: string): Layout {

@@ -56,7 +56,7 @@ function chictrArms(intervention: string, targetSize: string): IctrpArms {
     description: value || null,
     interventions: [],
   }));
-  return { arms, unlinked: [], names: pairs.map((p) => p.value).filter(Boolean), groupSizes: sizes, convention: "ChiCTR group:intervention pairs" };
+  return { arms, unlinked: [], names: pairs.map((p) => p.value).filter((v) => v && !/^(?:n\/?a|none|null|-)$/i.test(v)), groupSizes: sizes, convention: "ChiCTR group:intervention pairs" };
 }
 
 /** `Experimental: name\nwords\n\nActive Comparator: name\n…` (jRCT copying CT.gov). */

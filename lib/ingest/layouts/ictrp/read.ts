@@ -76,6 +76,15 @@ export function readIctrpPhases(text: string): Phase[] {
   return normalizePhases(t);
 }
 
+/**
+ * Outcomes: ";"-separated; within one, lines are one outcome's words (CTRI's "Primary
+ * Efficacy<br>TG<br>Timepoint: …") unless they start with a dash or bullet (jRCT's "- A<br>- B").
+ */
+function outcomeItems(text: string): string[] {
+  return splitList(text).flatMap((part) => part.split(/\n(?=\s*[-•·*]\s)/))
+    .map((o) => o.replace(/^\s*[-•·*]\s*/, "").replace(/\s*\n\s*/g, " ").trim()).filter(Boolean);
+}
+
 /** Criteria text → items: the "Inclusion criteria:" label dropped, numbered lines split. */
 function criteriaItems(text: string): string[] {
   const body = text.replace(/^\s*(?:inclusion|exclusion)\s+criteria\s*:?\s*/i, "");
@@ -169,7 +178,9 @@ export function readIctrpTrial(f: IctrpFields, file: string, layout = "ictrp"): 
 
   const countries = [...new Set(splitList(oneLineText(f.Countries)))];
   rec.locations = countries.map((country) => ({ facility: null, city: null, region: null, country }));
-  rec.conditions = [...new Set(splitList(fieldText(f.Condition), /\s*[;\n]\s*/).map((c) => c.replace(/^-\s*/, "")).filter((c) => !/^\d+$/.test(c)))];
+  // EUCTR appends its MedDRA coding ("MedDRA version: 9.1;Level: LLT;Classification code 10002034"), NL-OMON a bare code: not conditions.
+  rec.conditions = [...new Set(splitList(fieldText(f.Condition), /\s*[;\n]\s*/).map((c) => c.replace(/^-\s*/, ""))
+    .filter((c) => !/^\d+$/.test(c) && !/^(?:MedDRA version|Level|Classification code|Term|System Organ Class)\b/i.test(c)))];
 
   const first = oneLineText(f.Contact_Firstname);
   const last = oneLineText(f.Contact_Lastname);
@@ -181,7 +192,7 @@ export function readIctrpTrial(f: IctrpFields, file: string, layout = "ictrp"): 
     });
   }
   for (const [field, kind] of [["Primary_outcome", "PRIMARY"], ["Secondary_outcome", "SECONDARY"]] as const) {
-    for (const measure of splitList(fieldText(f[field]), /\s*;\s*|\n+/)) rec.outcomes.push({ kind, measure, timeFrame: null, description: null });
+    for (const measure of outcomeItems(fieldText(f[field]))) rec.outcomes.push({ kind, measure, timeFrame: null, description: null });
   }
 
   const arms = readIctrpArms(registry, f.Intervention, f.Target_size);
@@ -192,7 +203,7 @@ export function readIctrpTrial(f: IctrpFields, file: string, layout = "ictrp"): 
   // No arm list: the dose reader reads what the interventions say, as a record of prose.
   if (!rec.arms.length) {
     rec.armsFrom = "prose";
-    rec.description = fieldText(f.Intervention) || null;
+    // (the interventions are handed to the dose reader as linked to no arm, not as the trial's prose)
     rec.noArmsWarning = "the ICTRP record names no groups: no dose groups could be read from its interventions";
   }
   readTargetSize(oneLineText(f.Target_size), arms.groupSizes, rec, ev);

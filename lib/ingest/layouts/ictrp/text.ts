@@ -21,7 +21,8 @@ export function fieldText(raw: string | undefined): string {
   let s = raw.replace(/\r\n?/g, "\n");
   // Escaped HTML once more (`&amp;lt;br&amp;gt;` in a few exports): decode until no tag entity is left.
   for (let i = 0; i < 2 && /&lt;\/?(?:br|p)\b/i.test(s); i++) s = decodeEntities(s);
-  s = s.replace(/<br\s*\/?>|<\/?p\s*\/?>/gi, "\n");
+  // A line end written before a tag ("\r<br>" in 2024, a raw CR in 2020) is part of that one break.
+  s = s.replace(/\n?[ \t]*(?:<br\s*\/?>|<\/?p\s*\/?>)/gi, "\n");
   s = decodeEntities(s).replace(/[\u00a0\u202f]/g, " ");
   return s.split("\n").map((l) => l.replace(/[ \t]+/g, " ").trim()).join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
