@@ -9,8 +9,9 @@ function usage(): never {
   console.log(`Usage: npm run import -- [--force] [--curation FILE] [FILES…]
 Reads each trial record into the database at DATABASE_URL (now ${databaseUrl()}):
 plain text copied from a registry page (.txt), or ClinicalTrials.gov study JSON (.json:
-API v2 or classic, one study or a list of any length, read as a stream). A folder stands
-for its .txt and .json files. With no files, every seeds/*.txt. Curation facts
+API v2 or classic, one study or a list of any length, read as a stream), or WHO ICTRP XML
+exports and ChiCTR XML downloads (.xml, one record at a time). A folder stands for its .txt,
+.json and .xml files. With no files, every seeds/*.txt. Curation facts
 are read from seeds/curation.json unless --curation names another file (or "none").
 A file that holds less of a trial than the stored version (it looks cut off) is refused
 unless --force.`);
