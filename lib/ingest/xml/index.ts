@@ -1,0 +1,7 @@
+/**
+ * Reading XML record layouts: `parseXml` (a whole document → an element tree, errors with
+ * their line), the tree's accessors (`at`, `all`, `textAt`, `textsAt`, `attrAt`,
+ * `childrenOf`), and `xmlRecords` (a file's text in chunks → one record tree at a time).
+ */
+export { parseXml, at, all, attrAt, childrenOf, textAt, textsAt, MAX_XML_DEPTH, type XmlElement } from "./tree";
+export { xmlRecords, type XmlPiece } from "./records";
