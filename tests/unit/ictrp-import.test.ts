@@ -94,16 +94,30 @@ describe("the real ICTRP exports", () => {
     ["ChiCTR2000030484", [
       { label: "treatment group1", cellsPerKg: null, cellsPerInfusion: 5e7, infusions: null }, // "5 × 10E7 cells / time, once / week, twice / course"
       { label: "treatment group 2", cellsPerKg: null, cellsPerInfusion: 5e7, infusions: null }]], // "5 × 107 cells / time"
-    ["ChiCTR2000029817", [
-      { label: "High dose group", cellsPerKg: null, cellsPerInfusion: 5e9, infusions: 5 }, // ">5x10^9 … for a total of five times"
-      { label: "Conventional dose group", cellsPerKg: null, cellsPerInfusion: 3e9, infusions: 3 },
-      { label: "Preventive dose group", cellsPerKg: null, cellsPerInfusion: 3e9, infusions: 1 }]],
   ];
   it.each(MSC_DOSES)("%s: the MSC doses as the record states them", (id, expected) => {
     const r = covid.get(id)!;
     const got = r.arms.flatMap((a) => a.doses.filter((d) => d.product === "MSC" && (d.cellsPerKg ?? d.cellsPerInfusion) !== null)
       .map((d) => ({ label: a.label, cellsPerKg: d.cellsPerKg, cellsPerInfusion: d.cellsPerInfusion, infusions: d.infusions })));
     expect(got).toEqual(expected);
+  });
+
+  // ">5x10^9 … once every two days for a total of five times": the schedule is read; the amount
+  // is a lower bound (">"), which the dose reader (lib/ingest/prose, not this layout's) does not
+  // mark yet, so only the schedule and the words are asserted here.
+  it("ChiCTR2000029817: each group's infusions and its words, '>' kept", () => {
+    const r = covid.get("ChiCTR2000029817")!;
+    expect(r.arms.map((a) => [a.label, a.doses.filter((d) => d.product === "MSC").map((d) => d.infusions)])).toEqual([
+      ["High dose group", [5]], ["Conventional dose group", [3]], ["Preventive dose group", [1]]]);
+    expect(r.arms[0]!.doses[0]!.text).toContain("mesenchymal stem cells(>5x10^9)");
+    expect(r.arms[2]!.description).toBe("Preventive dose NK cells (>3x10^9)and mesenchymal stem cells(>3x10^9),Intravenous infusion once every week for a total of one time");
+  });
+
+  it("ChiCTR2000030484: a group's second product stays in that group (the ';' inside it is not a new group)", () => {
+    const r = covid.get("ChiCTR2000030484")!;
+    expect(r.arms.map((a) => a.label)).toEqual(["treatment group1", "treatment group 2", "control group"]);
+    expect(r.arms[1]!.description).toBe("HUMSCs: intravenous infusion, 5 × 107 cells / time, 1 time / week, 2 times / course, a total of 2 courses; Exosomes: intravenous administration, 180mg / time, 1 time / day, 7 days / course, 2 courses in total");
+    expect(r.enrollment).toEqual({ count: 90, type: null });
   });
 
   // No amount stated in the record: each MSC arm's dose is "not reported", never a number.

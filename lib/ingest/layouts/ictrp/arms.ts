@@ -35,7 +35,7 @@ export function chictrPairs(text: string, labels: string[] = []): { label: strin
     if (!p) continue;
     const colon = p.indexOf(":");
     const label = colon > 0 ? p.slice(0, colon).trim() : "";
-    const isPair = colon > 0 && label.length <= 80 && (known.length === 0 ? true : known.includes(label.toLowerCase()));
+    const isPair = colon > 0 && label.length <= 200 && (known.length === 0 ? true : known.includes(label.toLowerCase()));
     if (isPair || out.length === 0) {
       out.push(colon > 0 ? { label, value: p.slice(colon + 1).trim() } : { label: "", value: p });
     } else {
