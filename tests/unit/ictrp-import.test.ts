@@ -9,6 +9,8 @@ import { importXmlRecord } from "@/lib/ingest/pipeline";
 import { registryOf } from "@/lib/ingest/layouts/ictrp/read";
 import type { TrialRecord } from "@/lib/record/schema";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
+import { splitIds } from "@/lib/compare/params";
+import { parseScreenRequest } from "@/lib/screen/api";
 
 /**
  * The four real WHO ICTRP exports of ../shared/ictrp and the ChiCTR XML download of
@@ -48,6 +50,16 @@ describe("the real ICTRP exports", () => {
     // The NCT id only for NCT records.
     expect(all.filter((r) => r.nctId !== null).every((r) => r.id === r.nctId)).toBe(true);
     expect(all.filter((r) => r.nctId !== null)).toHaveLength(149);
+  });
+
+  it("every record id is one the trial page, comparison and screen addresses accept", () => {
+    const ids = all.map((r) => r.id);
+    expect(new Set(ids).size).toBe(855);
+    for (const id of ids) expect(encodeURIComponent(id)).toBe(id);
+    expect(splitIds(ids.join(",")).malformed).toEqual([]);
+    const some = ["ChiCTR2000029990", "EUCTR2014-000123-45-DE", "JPRN-jRCT2071210009", "NL-OMON55279", "CTRI-2009-091-000527", "CTIS2023-507385-11-00"];
+    const screen = parseScreenRequest(new URLSearchParams({ tbil: "3", ids: some.join(",") }));
+    expect(screen.ok && screen.ids).toEqual(some);
   });
 
   it("keeps the ids as permalinks and the other registries' ids", () => {
