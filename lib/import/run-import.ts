@@ -5,7 +5,7 @@ import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
 import { importSource, importStudy, importStudyText, importXmlRecord, type ImportedTrial } from "../ingest/pipeline";
 import type { XmlPiece } from "../ingest/layouts/ictrp/stream";
-import { readXmlFile } from "./xml-file";
+import { readTrialXmlFile } from "./xml-file";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
 import { listsOf, repeatedBlock } from "../record/completeness";
 import { readJsonStudies } from "./json-studies";
@@ -125,7 +125,7 @@ function importXmlFile(db: Database.Database, filePath: string, curation: Curati
   const file = path.basename(filePath);
   let pieces = 0;
   try {
-    for (const piece of readXmlFile(filePath)) {
+    for (const piece of readTrialXmlFile(filePath)) {
       pieces++;
       const name = piece.index !== null ? `${file} #${piece.index}` : file;
       if (piece.kind === "error") {

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "@/lib/import/run-import";
-import { readXmlFile } from "@/lib/import/xml-file";
+import { readTrialXmlFile } from "@/lib/import/xml-file";
 import { importXmlRecord } from "@/lib/ingest/pipeline";
 import { registryOf } from "@/lib/ingest/layouts/ictrp/read";
 import type { TrialRecord } from "@/lib/record/schema";
@@ -23,7 +23,7 @@ const CHICTR = path.join("..", "shared", "chictr", "ChiCTR2000034346.xml");
 
 function records(file: string): TrialRecord[] {
   const out: TrialRecord[] = [];
-  for (const p of readXmlFile(file)) {
+  for (const p of readTrialXmlFile(file)) {
     if (p.kind !== "record") throw new Error(p.message);
     out.push(importXmlRecord(p, path.basename(file)).record);
   }

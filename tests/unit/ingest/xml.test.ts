@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ImportError } from "@/lib/ingest/errors";
-import { all, attrAt, parseXml, textAt, textsAt, xmlRecords, type XmlPiece } from "@/lib/ingest/xml";
+import { all, attrAt, MAX_XML_DEPTH, parseXml, textAt, textsAt, xmlRecords, type XmlPiece } from "@/lib/ingest/xml";
 
 describe("parseXml: a document → an element tree", () => {
   const doc = `<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- schema comment -->\r\n<study rank="3">\r\n  <id>NCT0&amp;1</id>\r\n  <list><item>a</item><item> </item><item><![CDATA[<b> & c]]></item></list>\r\n  <text>one&#xD;\r\n  two</text>\r\n</study>\r\n`;
@@ -15,6 +15,11 @@ describe("parseXml: a document → an element tree", () => {
     expect(textAt(root, "text")).toBe("one\r\n  two");
     expect(textAt(root, "missing", "x")).toBeNull();
     expect(root.line).toBe(3);
+  });
+
+  it("refuses elements nested past MAX_XML_DEPTH, naming the line", () => {
+    const deep = `<a>\n${"<b>".repeat(MAX_XML_DEPTH + 1)}`;
+    expect(() => parseXml(deep, "s.xml")).toThrow(/elements nested deeper than 256 levels/);
   });
 
   it.each([
@@ -65,5 +70,22 @@ describe("xmlRecords: one record tree at a time from chunks", () => {
 
   it("a file with no element says so", () => {
     expect([...xmlRecords([""], "Trial", 100)]).toEqual([{ kind: "error", index: null, line: 1, fatal: true, message: "not well-formed XML at line 1: document must contain a root element" }]);
+  });
+});
+
+describe("readXmlRecords: a file's records, read in chunks", () => {
+  it("reads a file of many records (with a byte-order mark) one at a time", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readXmlRecords } = await import("@/lib/import/xml-records");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "xml-records-")), "trials.xml");
+    const body = Array.from({ length: 3000 }, (_, i) => `  <Trial><id>T${i}</id><note>${"é".repeat(50)}</note></Trial>`).join("\n");
+    fs.writeFileSync(file, `\uFEFF<?xml version="1.0"?>\n<Trials>\n${body}\n</Trials>\n`);
+    const ids: string[] = [];
+    for (const p of readXmlRecords(file, "Trial", 10_000)) if (p.kind === "record") ids.push(textAt(p.element, "id")!);
+    expect(ids).toHaveLength(3000);
+    expect([ids[0], ids[2999]]).toEqual(["T0", "T2999"]);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

@@ -1,9 +1,9 @@
-import { xmlRecords, type XmlElement } from "../../xml";
+import { xmlRecords, type XmlElement, type XmlPiece as SplitPiece } from "../../xml";
 
 /**
  * Reads a WHO ICTRP export (`<Trials_downloaded_from_ICTRP>`, one `<Trial>` of flat text
  * fields per record) or a ChiCTR XML download (`<trials>` → `<Triall>` → blocks) one record
- * at a time with lib/ingest/xml's streaming splitter: only the record being read is kept.
+ * at a time with lib/ingest/xml's streaming splitter (a file: lib/import/xml-records.ts): only the record being read is kept.
  * The root element, read from the first characters, says which record element to split on;
  * an XML document of another root gets one error naming it. A record is handed out as its
  * fields: path under the record (`TrialID`; `main/trial_id`, `contacts/contact/firstname`)
@@ -51,40 +51,41 @@ function fieldsOf(record: XmlElement): Map<string, string[]> {
   return values;
 }
 
+/** What a document's first characters say it is: the record element to split on and its layout, or the problem. */
+export function xmlKindOf(head: string): { record: string; format: XmlKind } | { problem: string } {
+  if (!head.trim()) return { problem: "the file is empty" };
+  const root = xmlRootOf(head);
+  if (!root) return { problem: "not an XML document of trial records: no root element at its start" };
+  return ROOTS[root] ?? {
+    problem: `an XML document whose root element is <${root}>, not a WHO ICTRP export (<Trials_downloaded_from_ICTRP>) or a ChiCTR XML download (<trials>)`,
+  };
+}
+
+/** A piece of lib/ingest/xml's splitter → a record's fields (or the same error). */
+export function toFieldsPiece(piece: SplitPiece, format: XmlKind): XmlPiece {
+  return piece.kind === "error" ? piece
+    : { kind: "record", format, index: piece.index, line: piece.line, fields: { values: fieldsOf(piece.element) } };
+}
+
+/** A document's text in chunks → its records' fields (the file reader is lib/import/xml-records.ts; this reads text in memory). */
 export function* readXmlRecords(chunks: Iterable<string>, maxRecordChars = MAX_XML_RECORD_CHARS): Generator<XmlPiece> {
   const it = chunks[Symbol.iterator]();
   // The first characters, until the root element's name is known.
   const head: string[] = [];
-  let root: string | null = null;
   for (let r = it.next(); !r.done; r = it.next()) {
     head.push(r.value);
     const text = head.join("");
-    root = xmlRootOf(text);
-    if (root || text.length > 64 * 1024 || /^\s*[^<\s\uFEFF]/.test(text)) break;
+    if (xmlRootOf(text) || text.length > 64 * 1024 || /^\s*[^<\s\uFEFF]/.test(text)) break;
   }
   const start = head.join("");
-  if (!start.trim()) {
-    yield { kind: "error", index: null, line: 1, fatal: true, message: "the file is empty" };
-    return;
-  }
-  if (!root) {
-    yield { kind: "error", index: null, line: 1, fatal: true, message: "not an XML document of trial records: no root element at its start" };
-    return;
-  }
-  const known = ROOTS[root];
-  if (!known) {
-    yield {
-      kind: "error", index: null, line: 1, fatal: true,
-      message: `an XML document whose root element is <${root}>, not a WHO ICTRP export (<Trials_downloaded_from_ICTRP>) or a ChiCTR XML download (<trials>)`,
-    };
+  const kind = xmlKindOf(start);
+  if ("problem" in kind) {
+    yield { kind: "error", index: null, line: 1, fatal: true, message: kind.problem };
     return;
   }
   function* rest(): Generator<string> {
     yield start;
     for (let r = it.next(); !r.done; r = it.next()) yield r.value;
   }
-  for (const piece of xmlRecords(rest(), known.record, maxRecordChars)) {
-    if (piece.kind === "error") yield piece;
-    else yield { kind: "record", format: known.format, index: piece.index, line: piece.line, fields: { values: fieldsOf(piece.element) } };
-  }
+  for (const piece of xmlRecords(rest(), kind.record, maxRecordChars)) yield toFieldsPiece(piece, kind.format);
 }
