@@ -10,8 +10,9 @@ function usage(): never {
 Reads each trial record into the database at DATABASE_URL (now ${databaseUrl()}):
 plain text copied from a registry page (.txt), ClinicalTrials.gov study JSON (.json:
 API v2 or classic, one study or a list of any length, read as a stream), ClinicalTrials.gov
-clinical_study XML (.xml, one study a file), or a zip archive of such files (.zip, read as a
-stream, one file at a time). A folder stands for its .txt, .json, .xml and .zip files. With no files, every seeds/*.txt. Curation facts
+clinical_study XML (.xml, one study a file), WHO ICTRP XML exports and ChiCTR XML downloads
+(.xml, one record at a time), or a zip archive of such files (.zip, read as a stream, one file
+at a time). A folder stands for its .txt, .json, .xml and .zip files. With no files, every seeds/*.txt. Curation facts
 are read from seeds/curation.json unless --curation names another file (or "none").
 A file that holds less of a trial than the stored version (it looks cut off) is refused
 unless --force.`);

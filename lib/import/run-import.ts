@@ -3,7 +3,9 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
-import { importSource, importStudy, importStudyText, type ImportedTrial } from "../ingest/pipeline";
+import { importSource, importStudy, importStudyText, importXmlRecord, type ImportedTrial } from "../ingest/pipeline";
+import type { XmlPiece } from "../ingest/layouts/ictrp/stream";
+import { isOneStudyXml, readTrialXmlFile } from "./xml-file";
 import { writeTrial, type WriteOptions } from "../db/write-trial";
 import { listsOf, repeatedBlock } from "../record/completeness";
 import { readJsonStudies } from "./json-studies";
@@ -95,6 +97,8 @@ export function importFiles(db: Database.Database, paths: string[], curation: Cu
   for (const filePath of expandPaths(paths)) {
     if (/\.json$/i.test(filePath)) importJsonFile(db, filePath, curation, write, report);
     else if (/\.zip$/i.test(filePath)) importZipFile(db, filePath, curation, write, report);
+    // An export of many records (ICTRP, ChiCTR) is streamed; a clinical_study document is one record.
+    else if (/\.xml$/i.test(filePath) && !isOneStudyXml(filePath)) importXmlFile(db, filePath, curation, write, report);
     else report(importTextFile(db, filePath, curation, write));
   }
   return results;
@@ -117,6 +121,31 @@ function importTextFile(db: Database.Database, filePath: string, curation: Curat
     return importRecord(db, bytes, file, file, curation, options);
   } catch (e) {
     return failure(file, file, e);
+  }
+}
+
+/**
+ * An XML file of trial records (a WHO ICTRP export, a ChiCTR XML download), streamed: each
+ * record is imported in its own transaction and reported on its own line
+ * ("file.xml #3"), and stored as "file.xml#TrialID"; a syntax error or a cut ends the file
+ * with one line, the records before it stay imported.
+ */
+function importXmlFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+  const file = path.basename(filePath);
+  let pieces = 0;
+  try {
+    for (const piece of readTrialXmlFile(filePath)) {
+      pieces++;
+      const name = piece.index !== null ? `${file} #${piece.index}` : file;
+      if (piece.kind === "error") {
+        report({ file, ok: false, warnings: [], line: `${name}: ${piece.message}` });
+        continue;
+      }
+      report(importRecord(db, { xmlRecord: piece }, file, name, curation, options, { stored: (id) => `${file}#${id}` }));
+    }
+    if (pieces === 0) report({ file, ok: false, warnings: [], line: `${file}: no trial records in the file; nothing imported` });
+  } catch (e) {
+    report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
   }
 }
 
@@ -195,10 +224,11 @@ export interface RecordPlace {
 }
 
 /** A record as the importer is handed it: a file's bytes, one study's JSON text (of a JSON file), or a study already parsed (sync). */
-export type RecordInput = Uint8Array | { studyText: string } | { study: unknown };
+export type RecordInput = Uint8Array | { studyText: string } | { study: unknown } | { xmlRecord: Extract<XmlPiece, { kind: "record" }> };
 
 function read(input: RecordInput, file: string, curation: Curation): ImportedTrial {
   if (input instanceof Uint8Array) return importSource(input, file, curation);
+  if ("xmlRecord" in input) return importXmlRecord(input.xmlRecord, file, curation);
   return "study" in input ? importStudy(input.study, file, curation) : importStudyText(input.studyText, file, curation);
 }
 

@@ -19,6 +19,8 @@ export const parsedTrialSchema = trialFieldsSchema.extend({
   layout: z.string(),
   file: z.string(),
   arms: z.array(parsedArmSchema),
+  /** The registry's own id when the record is not a ClinicalTrials.gov one (an ICTRP TrialID): the record's id. */
+  registryId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/).nullable().optional(),
   evidence: z.record(z.string(), evidenceSchema),
 });
 export type ParsedTrial = z.infer<typeof parsedTrialSchema>;

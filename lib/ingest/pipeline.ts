@@ -6,6 +6,8 @@ import { type Evidence, type ParsedTrial, parsedTrialSchema } from "./parsed-rec
 import type { SourceTrial } from "./source-record";
 import { decodeSource, normalizeSpaces } from "./read-source";
 import { toTrialRecord } from "./resolve";
+import { readXmlRecord } from "./layouts/ictrp";
+import type { XmlPiece } from "./layouts/ictrp/stream";
 import { readDesignFromProse } from "./enrich/design";
 import { readDoses } from "./enrich/doses";
 import { checkArmCount } from "./enrich/arm-count";
@@ -66,6 +68,12 @@ export function importStudy(study: unknown, file: string, curation: Curation = {
 /** One study's JSON text (a study of a JSON file, cut out by the import's scanner) → the record. */
 export function importStudyText(json: string, file: string, curation: Curation = {}): ImportedTrial {
   return importStudy(parseJson(json, file), file, curation);
+}
+
+/** One record of an XML file (an ICTRP `<Trial>`, a ChiCTR `<Triall>`), streamed by lib/ingest/layouts/ictrp/stream.ts → the record. */
+export function importXmlRecord(piece: Extract<XmlPiece, { kind: "record" }>, file: string, curation: Curation = {}): ImportedTrial {
+  const layout = { layout: piece.format } as Layout;
+  return enrich(readWith(layout, () => readXmlRecord(piece, file), file), file, curation, null);
 }
 
 function readWith(layout: Layout, read: () => SourceTrial, file: string): SourceTrial {

@@ -16,10 +16,10 @@ export function toTrialRecord(rec: ParsedTrial, referenceWeightKg = DEFAULT_REFE
   for (const [path, ev] of Object.entries(rec.evidence) as [string, Evidence][]) {
     if (ev.origin !== "source") provenance[path] = ev.origin;
   }
-  const { layout, file, evidence: _evidence, arms, ...fields } = rec;
+  const { layout, file, evidence: _evidence, arms, registryId, ...fields } = rec;
   const record: TrialRecord = {
     ...fields,
-    id: rec.nctId ?? slugForFile(file),
+    id: rec.nctId ?? registryId ?? slugForFile(file),
     // Every source layout's criteria get their numeric limits read here, in one place.
     eligibility: { ...fields.eligibility, thresholds: readThresholds(fields.eligibility) },
     source: { file, format: layout },

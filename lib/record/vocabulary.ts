@@ -31,7 +31,7 @@ export type ArmType = (typeof ARM_TYPES)[number];
 export const ENROLLMENT_TYPES = ["ESTIMATED", "ACTUAL"] as const;
 export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
 /** `source.format`: the layout that read a record (one per module of lib/ingest/layouts). */
-export const SOURCE_FORMATS = ["veeva", "veeva-prose", "ctgov-classic", "trial-summary", "ctgov-v2", "ctgov-classic-json", "ctgov-xml"] as const;
+export const SOURCE_FORMATS = ["veeva", "veeva-prose", "ctgov-classic", "trial-summary", "ctgov-v2", "ctgov-classic-json", "ctgov-xml", "ictrp", "chictr-xml"] as const;
 export const PRODUCTS = ["MSC", "PLACEBO"] as const;
 export type Product = (typeof PRODUCTS)[number];
 /** How an arm's MSCs reach the patient (OTHER: another route, or more than one stated). */

@@ -18,15 +18,15 @@ const study = (nct: string) => good.replaceAll("NCT09000031", nct);
 /** The bad inputs of the issue: a broken file, a non-clinical_study XML, no NCT id, a file cut mid-record. */
 const BAD: Record<string, string> = {
   "broken.xml": study("NCT09000051").replace("<brief_title>", "<brief_title><b>"),
-  "ictrp.xml": `<?xml version="1.0"?>\n<Trials_downloaded_from_ICTRP>\n  <Trial><TrialID>ChiCTR2000000001</TrialID></Trial>\n</Trials_downloaded_from_ICTRP>\n`,
+  "other.xml": `<?xml version="1.0"?>\n<catalog>\n  <book><title>Not a trial</title></book>\n</catalog>\n`,
   "no-id.xml": study("NCT09000052").replace(/<nct_id>.*<\/nct_id>/, ""),
   "cut.xml": study("NCT09000053").slice(0, 4000),
 };
 const EXPECTED_BAD = (prefix: string) => [
   `✗ ${prefix}broken.xml:17: not well-formed XML: unexpected close tag`,
   `✗ ${prefix}cut.xml:88: truncated: the file ends at line 88 inside <clinical_study> (unclosed tag: arm_group_type)`,
-  `✗ ${prefix}ictrp.xml: an XML document whose root is <Trials_downloaded_from_ICTRP>, not a known trial record (known layouts: ClinicalTrials.gov clinical_study XML)`,
   `✗ ${prefix}no-id.xml: nctId: the study has no NCT id (id_info/nct_id)`,
+  `✗ ${prefix}other.xml: an XML document whose root is <catalog>, not a known trial record (known layouts: ClinicalTrials.gov clinical_study XML; WHO ICTRP XML export (<Trials_downloaded_from_ICTRP>); ChiCTR XML download (<trials><Triall>))`,
 ];
 const lines = (results: { ok: boolean; line: string }[]) => results.map((r) => `${r.ok ? "✓" : "✗"} ${r.line}`);
 
@@ -73,7 +73,7 @@ describe("npm run import with clinical_study XML", () => {
     expect(out.slice(0, 5)).toEqual([
       "✓ studies.zip/xml/a.xml  NCT09000043  ctgov-xml  arms 3  doses 3  criteria 3/2",
       `✗ studies.zip/xml/broken.xml:17: not well-formed XML: unexpected close tag`,
-      `✗ studies.zip/xml/ictrp.xml: an XML document whose root is <Trials_downloaded_from_ICTRP>, not a known trial record (known layouts: ClinicalTrials.gov clinical_study XML)`,
+      `✗ studies.zip/xml/other.xml: an XML document whose root is <catalog>, not a known trial record (known layouts: ClinicalTrials.gov clinical_study XML; WHO ICTRP XML export (<Trials_downloaded_from_ICTRP>); ChiCTR XML download (<trials><Triall>))`,
       `✗ studies.zip/xml/no-id.xml: nctId: the study has no NCT id (id_info/nct_id)`,
       `✗ studies.zip/xml/cut.xml:88: truncated: the file ends at line 88 inside <clinical_study> (unclosed tag: arm_group_type)`,
     ]);

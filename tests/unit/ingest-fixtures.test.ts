@@ -50,7 +50,7 @@ const CASES = walk();
 describe("golden fixtures", () => {
   it("there are valid cases for every layout and invalid ones", () => {
     const layouts = new Set(CASES.map((c) => c.layout));
-    for (const l of ["ctgov-classic", "trial-summary", "veeva", "veeva-prose", "ctgov-xml", "unknown"]) expect(layouts).toContain(l);
+    for (const l of ["ctgov-classic", "trial-summary", "veeva", "veeva-prose", "ctgov-xml", "ictrp", "chictr-xml", "unknown"]) expect(layouts).toContain(l);
     expect(CASES.length).toBeGreaterThanOrEqual(16);
   });
 

@@ -7,6 +7,7 @@ import { ctgovXml } from "./ctgov-xml";
 import { trialSummary } from "./trial-summary";
 import { veeva } from "./veeva";
 import { veevaProse } from "./veeva-prose";
+import { chictrXml, ictrp } from "./ictrp";
 
 /**
  * Every layout the importer reads, most specific first (the empty-field Veeva page before
@@ -14,8 +15,8 @@ import { veevaProse } from "./veeva-prose";
  * with "{" or "[".
  */
 const JSON_LAYOUTS: readonly StudyLayout[] = [ctgovV2, ctgovClassicJson];
-/** XML documents: each is recognised by its root element. */
-const XML_LAYOUTS: readonly Layout[] = [ctgovXml];
+/** XML documents of one record, each recognised by its root element (`npm run import` streams an export record by record). */
+const XML_LAYOUTS: readonly Layout[] = [ctgovXml, ictrp, chictrXml];
 const TEXT_LAYOUTS: readonly Layout[] = [veevaProse, veeva, ctgovClassic, trialSummary];
 export const LAYOUTS: readonly Layout[] = [...JSON_LAYOUTS, ...XML_LAYOUTS, ...TEXT_LAYOUTS];
 
