@@ -34,7 +34,6 @@ function mulberry32(seed: number) {
 }
 
 /** The protocol section of a classic study, whichever envelope it comes in. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function protocolOf(study: any) {
   return study?.FullStudy?.Study?.ProtocolSection ?? study?.Study?.ProtocolSection ?? study?.ProtocolSection;
 }
