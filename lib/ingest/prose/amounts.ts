@@ -34,6 +34,12 @@ export interface AmountMention {
   concentration: boolean;
   /** "4*10^": why the number cannot be read (the mention has no value). */
   problem?: string;
+  /** "a total of 600 million", "cumulative dose: …": the sum over the administrations, not one dose. */
+  total?: boolean;
+  /** "a maximum dose of …", "up to …": a ceiling, not the dose given. */
+  ceiling?: boolean;
+  /** "15 million cells/vial", "1×10^6 cells per 10 kg": a count per something that is not an administration. */
+  per?: string;
 }
 
 const { min: MIN_CELLS, max: MAX_CELLS } = LIMITS.cells;
@@ -45,12 +51,22 @@ const MANT = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
 const TIMES = String.raw`\s{0,2}[×xX*·✕]\s{0,2}`;
 interface Rule { re: RegExp; read: (m: RegExpExecArray) => { mant: string; exp: number; explicit?: boolean } | null }
 const RULES: Rule[] = [
+  // 2×1,000,000: a multiplier times a number written with thousands separators
+  {
+    re: new RegExp(String.raw`${MANT}${TIMES}(\d{1,3}(?:,\d{3}){1,4})(?![\d])`, "y"),
+    read: (m) => {
+      const n = Number(m[2]!.replace(/,/g, ""));
+      const exp = Math.log10(n);
+      return Number.isInteger(exp) ? { mant: m[1]!, exp } : { mant: String(Number(m[1]!.replace(",", ".")) * n), exp: 0 };
+    },
+  },
   // 1 x 1000000, 1×100000000: a power of ten written out
   { re: new RegExp(String.raw`${MANT}${TIMES}(10{2,11})(?![\d])`, "y"), read: (m) => ({ mant: m[1]!, exp: m[2]!.length - 1 }) },
   // 2.0×10^6, 2.0×10\^6, 6 * 10 ^ 7, 1x10E6, 1×10e5, 2×10⁶, and the flattened 2×105, 5X107
   {
-    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(\d{1,2}))(?![\d])`, "y"),
-    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5])), explicit: m[5] === undefined }),
+    // and 1 × 10(7), whose superscript became a parenthesis
+    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|\s{0,1}\((\d{1,2})\)|(\d{1,2}))(?![\d])`, "y"),
+    read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5] ?? m[6])), explicit: m[6] === undefined }),
   },
   // 10^6, 10⁶ alone
   {
@@ -104,8 +120,11 @@ function decimal(mant: string, exp: number): number {
 
 const CELL_WORD = /^(?:cells?|mscs?|[a-z-]{0,8}mscs?|bmscs?|mensc?s?|ucmscs?|mesenchymal|stem|stromal|allogeneic|allogenic|autologous|human|umbilical|cord|derived|bone|marrow|positive|abcb5-positive|abcb5|of|viable|total|uc|bm|huc|ad)$/i;
 
-/** What follows a number: per kg, per mL (with or without a volume), or nothing. */
-function unitAfter(text: string, end: number): { perKg: boolean; concentration: boolean; cellWord: boolean; end: number } {
+// A count per one of these is not a count per administration ("15 million cells/vial", "1×10^6 cells per minute").
+const PER_OTHER = /^(?:vials?|bags?|ampoules?|ampules?|syringes?|minutes?|min|hours?|hr|h|cm2|cm²|lesions?|eyes?|sites?|knees?|joints?|points?|ulcers?|wounds?|fistulas?|teeth|tooth)$/i;
+
+/** What follows a number: per kg, per mL (with or without a volume), per something else, or nothing. */
+function unitAfter(text: string, end: number): { perKg: boolean; concentration: boolean; cellWord: boolean; end: number; per?: string } {
   const slice = text.slice(end, end + 90);
   const tokens = [...slice.matchAll(/[A-Za-z][A-Za-z0-9®™+-]{0,30}|\d{1,6}|[^\sA-Za-z0-9]/g)];
   let k = 0;
@@ -132,6 +151,15 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
   const endOf = (j: number) => end + tokens[k + j]!.index! + tokens[k + j]![0].length;
   if (t(0) === "/" && (t(1) === "kg" || t(1) === "kilogram") && gapOk(1)) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
   if (t(0) === "per" && (t(1) === "kg" || t(1) === "kilogram")) return { perKg: true, concentration: false, cellWord, end: endOf(1) };
+  // "per body kg", "per kg body weight" (the latter read by the line above)
+  if (t(0) === "per" && t(1) === "body" && (t(2) === "kg" || t(2) === "kilogram")) return { perKg: true, concentration: false, cellWord, end: endOf(2) };
+  // "per 10 kg", "/10kg": a count per several kilograms is no dose per kg nor per administration
+  if ((t(0) === "/" || t(0) === "per" || t(0) === "every") && /^\d{1,3}$/.test(t(1) ?? "") && Number(t(1)) >= 2 && (t(2) === "kg" || t(2) === "kilograms")) {
+    return { perKg: false, concentration: false, cellWord, end: endOf(2), per: `${t(1)} kg` };
+  }
+  if ((t(0) === "/" || t(0) === "per" || t(0) === "each") && PER_OTHER.test(t(1) ?? "") && (t(0) !== "/" || gapOk(1))) {
+    return { perKg: false, concentration: false, cellWord, end: endOf(1), per: t(1) };
+  }
   if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "mL".toLowerCase() || t(1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
   return { perKg: false, concentration: false, cellWord, end: end + last };
 }
@@ -208,6 +236,7 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
       cellsPerKg: unit.perKg ? value : null, cellsPerInfusion: unit.perKg ? null : value,
       approximate: APPROX.test(text.slice(Math.max(0, i - 16), i)), range: null, alternatives: null,
       concentration: unit.concentration,
+      ...(unit.per ? { per: unit.per } : {}),
     };
     const scale = value / Number(hit.mant.replace(",", "."));
     const before = text.slice(Math.max(0, i - 24), i);
@@ -249,7 +278,23 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
   }
   markAlternatives(text, out);
   dropRestatements(text, out);
+  perSeveralKg(text, out);
   return out;
+}
+
+const PER_SEVERAL_KG = /\b(?:per|every|each|for\s{1,2}every|for\s{1,2}each)\s{1,2}(\d{1,3})\s{0,2}kg\b/i;
+
+/**
+ * "1 × 10^6 cells were a unit. One unit was injected every 10 kg of body weight": a text that
+ * gives its cells per several kilograms makes its flat counts counts per that weight.
+ */
+function perSeveralKg(text: string, out: AmountMention[]): void {
+  const m = PER_SEVERAL_KG.exec(text);
+  if (!m || Number(m[1]) < 2) return;
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k]!;
+    if (!a.perKg && !a.per && !a.concentration && a.value !== null) out[k] = { ...a, per: `${m[1]} kg` };
+  }
 }
 
 function flawed(text: string, start: number, end: number, problem: string): AmountMention {
@@ -294,7 +339,18 @@ function dropRestatements(text: string, out: AmountMention[]): void {
 
 /** The amounts that can be a dose: a single value, not a range, list or concentration. */
 export function isDoseAmount(m: AmountMention): boolean {
-  return m.value !== null && !m.concentration && m.alternatives === null && m.range === null;
+  return m.value !== null && !m.concentration && m.alternatives === null && m.range === null && !m.total && !m.ceiling && !m.per;
+}
+
+/** Why a stated amount is not one dose per administration, in words, or null when it is one. */
+export function notADose(m: AmountMention): string | null {
+  if (m.per) return `a count per ${m.per}`;
+  if (m.total) return "a total over the administrations";
+  if (m.ceiling) return "a maximum";
+  if (m.range) return "a range";
+  if (m.alternatives) return "dose levels";
+  if (m.concentration) return "a concentration";
+  return null;
 }
 
 export { wordsBefore };

@@ -30,7 +30,7 @@
  */
 import type { ArmType } from "../../record/vocabulary";
 import type { ParsedDose } from "../parsed-record";
-import { isDoseAmount, type AmountMention } from "./amounts";
+import { isDoseAmount, notADose, type AmountMention } from "./amounts";
 import { attachText, readGroupsAndProducts, type AttachedText } from "./attach";
 import { findProducts as findProductsIn } from "./products";
 import { readGroupCount } from "./design";
@@ -361,7 +361,9 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   }
   const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
   if (msc && amounts.length === 0 && stated.length) {
-    warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
+    // Why, for the kinds the words alone do not show (a count per vial, a total, a maximum).
+    const why = (s: AmountMention) => (s.per || s.total || s.ceiling ? ` (${notADose(s)})` : "");
+    warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"${why(s)}`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
   }
 
