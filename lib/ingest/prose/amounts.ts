@@ -165,7 +165,10 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
 }
 
 const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,2}$|(?:^|[^\d\s])\s{0,1}~\s{0,1}$/i;
-const RANGE_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "0.5-1×10^6", "(1.5)-3.0 x10^6": the low end, bare or in parentheses
+const RANGE_BEFORE = /\(?(\d{1,4}(?:\.\d{1,3})?)\)?\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "a maximum dose of", "up to", "not exceeding": a ceiling, not the dose given
+const CEILING_BEFORE = /(?:\bup\s{1,2}to|\bmaximum(?:\s{1,2}(?:total\s{1,2})?(?:dose|amount|number))?(?:\s{1,2}of)?|\bmax\.?|\bat\s{1,2}most|\bno\s{1,2}more\s{1,2}than|\bnot\s{1,2}(?:to\s{1,2})?exceed(?:ing)?|\bless\s{1,2}than|≤|<)\s{0,2}(?:a\s{1,2})?$/i;
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
 
 // A power of ten that no rule read: its exponent is missing, negative or too long ("4*10^", "10^999").
@@ -227,6 +230,8 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     const plain = hit.exp === 0 && !/[.,]/.test(hit.mant);
     if (plain && !unit.cellWord && !unit.perKg) continue; // "2000 ml", "2019"
     if (text.slice(hit.end, hit.end + 12).match(/^\s{0,2}(?:ml|mg|µg|ug|iu|units?|g\b|years?|patients?|subjects?|participants?|%)/i)) continue;
+    // "125 million people worldwide", "7.3 million in 2008": a count of people or of a year, not of cells
+    if (!unit.cellWord && /^\s{0,2}(?:people|persons|individuals|deaths|cases|adults|children|inhabitants|dollars|usd|euros?|(?:in|by|since|until)\s{1,2}(?:19|20)\d\d\b)/i.test(text.slice(hit.end, hit.end + 16))) continue;
     minNext = hit.end;
     // A power of ten written out of range is kept (with `all`) for the plausibility check to flag.
     if (!(value >= MIN_CELLS && value <= MAX_CELLS) && !(all && hit.explicit && value >= 1)) continue;
@@ -236,6 +241,7 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
       cellsPerKg: unit.perKg ? value : null, cellsPerInfusion: unit.perKg ? null : value,
       approximate: APPROX.test(text.slice(Math.max(0, i - 16), i)), range: null, alternatives: null,
       concentration: unit.concentration,
+      ...(CEILING_BEFORE.test(text.slice(Math.max(0, i - 30), i)) ? { ceiling: true } : {}),
       ...(unit.per ? { per: unit.per } : {}),
     };
     const scale = value / Number(hit.mant.replace(",", "."));
@@ -250,7 +256,8 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     }
     const r = RANGE_BEFORE.exec(before);
     const charBefore = r ? text[i - r[0].length - 1] : undefined;
-    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.]/.test(charBefore))) {
+    // A year is no low end ("from 7.3 million in 2008 to 25 million" is no range).
+    if (r && Number.isFinite(scale) && !(charBefore && /[\d^×xX*eE.]/.test(charBefore)) && !(scale > 1 && Number(r[1]) >= 1000)) {
       const low = Math.round(Number(r[1]) * scale);
       const startR = i - r[0].length;
       out.push(asRange({ ...mention, start: startR, text: text.slice(startR, end) }, low, value));
@@ -279,7 +286,27 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
   markAlternatives(text, out);
   dropRestatements(text, out);
   perSeveralKg(text, out);
+  markTotals(text, out);
   return out;
+}
+
+// "a total of", "Total dose of", "total dose:", "cumulative minimum dose:" before; "in total", "totally" after.
+const TOTAL_BEFORE = /(?:\btotal(?:\s{1,2}(?:cell\s{1,2})?(?:dose|amount)s?)?(?:\s{1,2}of)?|\bcumulative(?:\s{1,2}[a-z]{1,12}){0,2}(?:\s{1,2}of)?)\s{0,2}[:=]?\s{0,2}(?:approximately\s{1,2}|about\s{1,2}|~\s{0,1})?$/i;
+const TOTAL_AFTER = /^\s{0,3}(?:in\s{1,2}total\b|totally\b|\(total\)|in\s{1,2}all\b)/i;
+
+/**
+ * "with a total of 600 million AdMSCs", "Total dose of 300 x 10^6 … given in 3 injections",
+ * "cumulative minimum dose: 2.8 x 10^6/kg": the sum over the administrations, never one dose.
+ * An amount joined by "and" to a total ("a total of 199 million hMSCs and 1 million CSCs") is one too.
+ */
+function markTotals(text: string, out: AmountMention[]): void {
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k]!;
+    const before = text.slice(Math.max(0, a.start - 40), a.start);
+    const prev = out[k - 1];
+    const joined = prev?.total && /^\s{0,2}(?:and|,|plus)\s{1,2}$/i.test(text.slice(prev.end, a.start));
+    if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(text.slice(a.end, a.end + 16)) || joined) out[k] = { ...a, total: true };
+  }
 }
 
 const PER_SEVERAL_KG = /\b(?:per|every|each|for\s{1,2}every|for\s{1,2}each)\s{1,2}(\d{1,3})\s{0,2}kg\b/i;
