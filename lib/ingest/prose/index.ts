@@ -377,6 +377,12 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     warnings.push(`arm "${arm.label}": its description gives the schedule "${ownS!.text}" but a linked intervention gives "${linkedS!.text}"; the arm's own is kept`);
   }
   for (const s of [ownS, linkedS]) if (s?.conflict) warnings.push(`arm "${arm.label}": ${s.conflict}`);
+  // "up to 10 doses" in any of the arm's texts: the number given is not stated, whatever another text counts.
+  const ceiling = [...own.schedules, ...linked.schedules].find((s) => s.kind === "count" && s.ceiling);
+  if (ceiling && schedule && (schedule.infusions !== null || schedule.dayOffsets !== null)) {
+    warnings.push(`arm "${arm.label}": "${ceiling.text}" is a maximum, not the number of administrations given`);
+    schedule = { ...schedule, infusions: null, dayOffsets: null };
+  }
 
   // "the same dose", "at the same time points": inherit from the regimen stated before.
   for (const same of [...own.sames, ...linked.sames, ...(derived ? trial.sames : [])]) {

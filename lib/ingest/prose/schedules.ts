@@ -9,7 +9,7 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; ceiling?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
@@ -54,12 +54,14 @@ function notInfusion(text: string, start: number, end: number): boolean {
   return before.some((w) => NOT_INFUSION.has(w)) || after.some((w) => NOT_INFUSION_AFTER.has(w));
 }
 
+// "4 intrathecal injections", "3 repeated doses": one word saying how or where, between the number and the noun
+const COUNT_ADJ = String.raw`(?:(?:intravenous|iv|i\.v\.|intrathecal|intra-?articular|intramuscular|intracoronary|intra-?arterial|subcutaneous|intradermal|intralesional|local|separate|repeated|consecutive|sequential|successive|further|cell|stem\s{1,2}cell)\s{1,2})?`;
 const COUNT_RE = new RegExp(
-  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
+  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?${COUNT_ADJ}(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
 );
 const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
-const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application)\b/gi;
+const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic|intrathecal|intra-?articular|intramuscular|intracoronary|ic|subcutaneous|intradermal|intralesional|local|intracerebral|intravitreal|intradiscal|intranasal|intramyocardial|transendocardial|endoscopic|intraosseous|intrauterine|bolus)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application|implantation|transplantation)\b/gi;
 const EVERY = new RegExp(String.raw`\b(?:once\s{1,2})?every\s{1,2}(other\s{1,2})?(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
 const ONCE_PER = new RegExp(String.raw`\b(once|twice|${N}\s{1,2}times)\s{1,2}(?:a|per|each|every)\s{1,2}(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
 const TIMES_AFTER_INTERVAL = /(?<=(?:weekly|daily|monthly|fortnightly|biweekly|(?:once\s{1,2}(?:a|per|every)|every)\s{1,2}(?:\d{1,2}\s{0,2})?(?:days?|weeks?|months?))\s{0,2})[x×]\s{0,2}(\d{1,2})\b(?![.,]\d|\s{0,2}(?:10|\^|e\d))/gi;
@@ -101,6 +103,8 @@ export function findSchedules(text: string): ScheduleMention[] {
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const add = (m: ScheduleMention) => {
     if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
+    // "at 3-4 days interval", "14 ~ 10 times", "for 2-4 weeks": the upper end of a range is no count nor interval
+    if (m.kind !== "list" && /\d\s{0,2}(?:-|–|—|~|to|or)\s{0,2}$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) return;
     if ((m.kind === "interval" || m.kind === "duration") && notInfusionRhythm(text, m.start)) return;
     taken.push([m.start, m.end]);
     out.push(m);
@@ -118,6 +122,11 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (single && /^\s{0,2}(?:-|–|to|through|until)/i.test(text.slice(end, end + 12))) continue;
     if (!single && /^\s{0,2}(?:-|–)/.test(text.slice(end, end + 4))) continue;
     if (notInfusion(text, m.index, end)) continue;
+    // "on day 3 or 4", "on Day 0, Day 2, or Day 4 depending on the group": alternatives, not a schedule
+    if (/\bor\b/i.test(text.slice(m.index, end)) || /^\s{0,2},?\s{0,2}or\b/i.test(text.slice(end, end + 8))) {
+      listEnd = end;
+      continue;
+    }
     const mult = unitWord.startsWith("w") ? 7 : 1;
     const days = [...new Set(numbers.map((n) => n * mult))];
     listEnd = end;
@@ -199,6 +208,17 @@ export function findSchedules(text: string): ScheduleMention[] {
     // "3 times the upper limit of normal", "2 times higher": not a number of infusions
     if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    // "two dose levels", "3 dose groups": the number counts levels or groups, not administrations
+    if (/^\s{0,2}(?:levels?|groups?|cohorts?|arms?|panels?|regimens?|strengths?|escalation)\b/i.test(after)) continue;
+    // "0.5 ml/injection x 10 injections": the injections one volume is split into, in one procedure
+    if (/\d\s{0,2}(?:ml|µl|μl)\b[^.;\d]{0,30}(?:x|×|times)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 45), m.index))) continue;
+    // "up to 10 doses", "a maximum of 4 infusions": a ceiling, not the number given
+    const upTo = /(?:\bup\s{1,2}to|\bmaximum\s{1,2}of|\bat\s{1,2}most|\bno\s{1,2}more\s{1,2}than)\s{0,2}$/i.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    if (upTo) {
+      const start = m.index - upTo[0].length;
+      add({ kind: "count", start, end, text: text.slice(start, end), count: n, more: false, ceiling: true });
+      continue;
+    }
     // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
     if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
     if (procedureCount(text, m.index)) continue;
@@ -262,7 +282,7 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
   if (mentions.length === 0) return null;
   const text = mentions.map((m) => m.text).join(" … ");
   const list = mentions.find((m) => m.kind === "list");
-  const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count");
+  const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count" && !m.ceiling);
   const base = counts.filter((c) => !c.more);
   const more = counts.filter((c) => c.more);
   let count: number | null = null;
