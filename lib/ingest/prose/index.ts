@@ -111,6 +111,8 @@ interface Facts {
   other: boolean;
   placeboWords: string[];
   sames: { what: "amount" | "schedule" | "both"; pos: number; text: AttachedText; words: string }[];
+  /** Schedules a text gives to sub-groups of the arm ("Group A: … on D0 and D2; Group B: …"): no one schedule is the arm's. */
+  subgroupSchedules: string[];
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -132,7 +134,7 @@ function armKeys(arm: ProseArmInput, experimentalCount: number): Set<string> {
 }
 
 function emptyFacts(level: Level): Facts {
-  return { level, sources: [], amounts: [], stated: [], schedules: [], scheduleTexts: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [] };
+  return { level, sources: [], amounts: [], stated: [], schedules: [], scheduleTexts: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [], subgroupSchedules: [] };
 }
 
 const amountKey = (m: AmountMention) => `${m.perKg ? "kg" : "flat"}:${m.value}`;
@@ -188,7 +190,9 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       notes.push(`arm "${arms[owners[0]!]!.label}": its description names "${arms[[...named][0]!]!.label}"; read as its own`);
     }
     // Amounts given to groups that are not arms ("low (…) or high (…) dose" in one arm): dose levels, not one dose.
-    const subgroups = new Set(at.amounts.filter((a) => a.groups && matchArms(a.groups).length === 0).map((a) => a.groups!.join()));
+    const toSubgroups = at.amounts.filter((a) => a.groups && matchArms(a.groups).length === 0);
+    // … unless every such group is given the same amount ("Groups 1 and 2 receive 5 x 10^7 cells once; groups 3 and 4 …").
+    const subgroups = new Set(new Set(toSubgroups.map((a) => amountKey(a.mention))).size >= 2 ? toSubgroups.map((a) => a.groups!.join()) : []);
     const targets = (groups: string[] | null, via: string | null, product: "MSC" | "PLACEBO" | null): number[] => {
       if (groups && useGroups) {
         const hit = matchArms(groups);
@@ -234,7 +238,14 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
         else (f.placebo = true), f.placeboWords.push(p.mention.text);
       }
     }
+    // Lettered or numbered groups the text names that are no arm of the record: sub-groups of its arm(s).
+    const subIds = new Set(at.mentions.groups.flatMap((g) => g.keys).filter((k) => k.startsWith("id:") && matchArms([k]).length === 0));
     for (const s of at.schedules) {
+      // A schedule given to one of several sub-groups is that sub-group's, not the whole arm's.
+      if (subIds.size >= 2 && s.groups && s.groups.some((k) => subIds.has(k)) && matchArms(s.groups).length === 0) {
+        for (const i of owners) facts[i]![li]!.subgroupSchedules.push(s.mention.text);
+        continue;
+      }
       const hit = s.groups && useGroups ? matchArms(s.groups) : [];
       const to = hit.length ? hit : s.groups && useGroups && !ownText && owners.length > 1 ? [] : owners;
       for (const i of to) facts[i]![li]!.schedules.push(s.mention), facts[i]![li]!.scheduleTexts.push(at);
@@ -372,7 +383,12 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   const linkedS = combineSchedules(linked.schedules);
   const trialS = combineSchedules(trial.schedules);
   const says = (s: CombinedSchedule | null) => !!s && (s.infusions !== null || s.dayOffsets !== null);
-  let schedule = says(ownS) ? ownS : says(linkedS) ? linkedS : says(trialS) ? trialS : null;
+  // Sub-groups of this arm with their own schedules: the trial's one schedule is not this arm's either.
+  const split = [...own.subgroupSchedules, ...(says(ownS) ? [] : linked.subgroupSchedules)];
+  let schedule = says(ownS) ? ownS : says(linkedS) ? linkedS : says(trialS) && !split.length ? trialS : null;
+  if (split.length && !says(ownS) && !says(linkedS) && msc) {
+    warnings.push(`arm "${arm.label}": its groups have schedules of their own (${[...new Set(split)].map((w) => `"${w}"`).join(", ")}); no one schedule is the arm's`);
+  }
   if (says(ownS) && says(linkedS) && scheduleSig(ownS) !== scheduleSig(linkedS)) {
     warnings.push(`arm "${arm.label}": its description gives the schedule "${ownS!.text}" but a linked intervention gives "${linkedS!.text}"; the arm's own is kept`);
   }
