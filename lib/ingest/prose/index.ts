@@ -359,8 +359,11 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     for (const x of xs) if (!m.has(amountKey(x.m))) m.set(amountKey(x.m), x);
     return [...m.values()];
   };
-  const ownAmounts = distinct(own.amounts);
-  const linkedAmounts = distinct(linked.amounts);
+  // "1 million of MSC" (the label) and "1 million of MSC/kg" (its description): one number, its unit said once.
+  const perKgValues = new Set([...own.amounts, ...linked.amounts].filter((x) => x.m.perKg).map((x) => x.m.value));
+  const unitOnce = (xs: Found[]) => xs.filter((x) => x.m.perKg || !perKgValues.has(x.m.value));
+  const ownAmounts = distinct(unitOnce(own.amounts));
+  const linkedAmounts = distinct(unitOnce(linked.amounts));
   const trialAmounts = distinct(trial.amounts);
   let amounts: Found[] = ownAmounts.length ? ownAmounts : linkedAmounts.length ? linkedAmounts : own.stated.length || linked.stated.length ? [] : trialAmounts.length === 1 || derived ? trialAmounts : [];
   if (ownAmounts.length && linkedAmounts.length && ownAmounts.map((a) => amountKey(a.m)).sort().join() !== linkedAmounts.map((a) => amountKey(a.m)).sort().join()) {
@@ -425,6 +428,13 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   // Several amounts (by two routes, say), each with its own schedule in its own smallest scope.
   const perAmount = amounts.length > 1 ? amounts.map((a) => scheduleOfAmount(a.m, [own, linked, trial])) : [];
   const ownSchedules = perAmount.length > 0 && perAmount.every((s) => s !== null) && new Set(perAmount.map(scheduleSig)).size > 1;
+  // Several amounts in one arm with one (or no) schedule: dose levels or cohorts of the arm
+  // ("the first three patients 1 million cells/kg, the next three 3 million …"), not several doses of one regimen.
+  if (amounts.length > 1 && !ownSchedules) {
+    warnings.push(`arm "${arm.label}": it states several amounts (${amounts.map((a) => `"${a.m.text}"`).join(", ")}) with no schedule of their own: dose levels, none is kept`);
+    evidence.push(...amounts.map((a) => a.m.text));
+    amounts = [];
+  }
   if (msc) {
     const base = amounts.length ? amounts : [null];
     base.forEach((a, k) => {
