@@ -18,7 +18,7 @@ export interface ProductMention {
   negated: boolean;
 }
 
-const MSC_STRONG = /\b(?:h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?)/gi;
+const MSC_STRONG = /\b(?:h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?|mesenchymal\s{1,2}(?:precursor|progenitor)\s{1,2}cells?|remestemcel(?:-L)?|rexlemestrocel(?:-L)?|darvadstrocel|Alofisel|Prochymal|Temcell|Stempeucel|Cartistem|Neurostem|Promostem|Cupistem)/gi;
 const MSC_WEAK = /\bstem[\s-]{1,2}cells?\b/gi;
 const PLACEBO = /\b(?:placebo|normal\s{1,2}saline|saline|vehicle|sham|solvent)\b/gi;
 const OTHER = new RegExp(
@@ -29,6 +29,10 @@ const OTHER = new RegExp(
     String.raw`(?:human\s{1,2})?(?:serum\s{1,2})?albumin`, String.raw`fresh\s{1,2}frozen\s{1,2}plasma`,
     String.raw`h(?:a)?ematopo(?:i)?etic\s{1,2}(?:stem\s{1,2}|progenitor\s{1,2})?cells?`, String.raw`\bHSCs?\b`, String.raw`\bCD\s{0,1}34\+?(?:\s{1,2}(?:positive\s{1,2})?(?:stem\s{1,2})?cells?)?`, String.raw`\bCD\s{0,1}133\+?(?:\s{1,2}cells?)?`,
     String.raw`(?:bone\s{1,2}marrow\s{1,2})?mono-?nuclear\s{1,2}cells?`, String.raw`\bBM-?MNCs?\b`, String.raw`\bMNCs?\b`,
+    // stem and progenitor cells of other tissues, and other cells: not MSCs
+    String.raw`(?:neural|neuronal|cardiac|limbal|embryonic|epidermal|retinal|muscle|endothelial)\s{1,2}(?:stem|progenitor|precursor)\s{1,2}cells?`,
+    String.raw`(?:induced\s{1,2})?pluripotent\s{1,2}stem\s{1,2}cells?`, String.raw`\biPSCs?\b`, String.raw`\bh?CSCs?\b`, String.raw`\bNSCs?\b`,
+    String.raw`c-?kit\+?\s{1,2}(?:\w{1,12}\s{1,2})?cells?`, String.raw`olfactory\s{1,2}ensheathing\s{1,2}cells?`, String.raw`Schwann\s{1,2}cells?`,
     String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
     String.raw`ursodeoxycholic\s{1,2}acid`, String.raw`\bUDCA\b`, "lactulose", "rifaximin", String.raw`diuretics?`,
   ].join("|"),
