@@ -235,7 +235,17 @@ export function findSchedules(text: string): ScheduleMention[] {
     const n = m[1]!.toLowerCase() === "once" ? 1 : m[1]!.toLowerCase() === "twice" ? 2 : 3;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "one single IC infusion followed by one single IV infusion": a second administration, not the same one
+  for (let k = 1; k < out.length; k++) {
+    const a = out[k - 1]!;
+    const b = out[k]!;
+    if (a.kind === "count" && b.kind === "count" && a.count === 1 && b.count === 1 && !a.sizeOnly && !b.sizeOnly &&
+      /^(?:\s{1,2}of\s{1,2}[\w-]{1,20}(?:\s{1,2}[\w-]{1,20}){0,2})?[\s,]{0,3}(?:followed\s{1,2}by|and\s{1,2}then|then)\s{1,3}(?:(?:one|a|another)\s{1,2})?$/i.test(text.slice(a.end, b.start))) {
+      out[k] = { ...b, more: true };
+    }
+  }
+  return out;
 }
 
 export interface CombinedSchedule {
