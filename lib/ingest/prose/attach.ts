@@ -138,6 +138,22 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
   return null;
 }
 
+/**
+ * The product a schedule is of: the nearest product named before it in its sentence (else the
+ * nearest after it), skipping a product named only as a time point ("after plasma exchange") or
+ * as what the cells are in ("in albumin solution").
+ * Null when the sentence names none.
+ */
+function scheduleProductFor(s: ScheduleMention, products: ProductMention[], scopes: Scopes, text: string): ProductMention | null {
+  const k = sentenceAt(scopes.sentences, s.start);
+  if (k < 0) return null;
+  const [a, b] = scopes.sentences[k]!;
+  const usable = products.filter((p) => !p.negated && p.start >= a && p.end <= b &&
+    !/\b(?:after|following|before|prior\s{1,2}to|post|in)\s{1,2}(?:the\s{1,2}|each\s{1,2}|every\s{1,2})?$/i.test(text.slice(Math.max(0, p.start - 20), p.start)));
+  const before = usable.filter((p) => p.end <= s.start);
+  return before[before.length - 1] ?? usable.find((p) => p.start >= s.end) ?? null;
+}
+
 export function attachText(text: string, knownLabels: string[] = []): AttachedText {
   const mentions = readMentions(text, knownLabels);
   const scopes = analyzeScopes(text);
@@ -160,10 +176,12 @@ export function attachText(text: string, knownLabels: string[] = []): AttachedTe
     mentions,
     scopes,
     amounts: mentions.amounts.map((a) => ({ ...resolve(a, doseAmounts), product: productFor(a, mentions.products, scopes, text) })),
-    schedules: mentions.schedules.map((s) =>
-      /\b(?:each|both|all)\b[^.;]{0,36}$/i.test(text.slice(Math.max(0, s.start - 40), s.start))
+    schedules: mentions.schedules.map((s) => ({
+      ...(/\b(?:each|both|all)\b[^.;]{0,36}$/i.test(text.slice(Math.max(0, s.start - 40), s.start))
         ? { mention: s, groups: null, via: null }
         : resolve(s, [])),
+      product: scheduleProductFor(s, mentions.products, scopes, text),
+    })),
     products: mentions.products.map((p) => resolve(p, [])),
     sames: mentions.sames.map((s) => resolve(s, [])),
   };

@@ -207,7 +207,11 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       if (product === "PLACEBO" && owners.length > 1) out = owners.filter((i) => placeboLike[i]);
       return out;
     };
+    // A comparator arm's own text: what follows its cross-over ("participants will then cross over to
+    // receive 75 million MSCs") is given after the comparison, not this arm's treatment.
+    const crossAt = ownText && level === "arm" && owners.length === 1 && hardControl[owners[0]!] ? crossOverAt(at) : Infinity;
     for (const a of at.amounts) {
+      if (a.mention.start >= crossAt) continue;
       if (a.mention.problem) {
         const arm = li === 2 ? null : owners[0]!;
         if (!malformed.some((x) => x.arm === arm && x.text === a.mention.text)) malformed.push({ arm, text: a.mention.text, problem: a.mention.problem });
@@ -226,7 +230,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       }
     }
     for (const p of at.products) {
-      if (p.mention.negated) continue;
+      if (p.mention.negated || p.mention.start >= crossAt) continue;
       if (p.mention.product === "OTHER") {
         if (p.groups) for (const i of matchArms(p.groups)) facts[i]![li]!.other = true;
         continue;
@@ -241,6 +245,9 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     // Lettered or numbered groups the text names that are no arm of the record: sub-groups of its arm(s).
     const subIds = new Set(at.mentions.groups.flatMap((g) => g.keys).filter((k) => k.startsWith("id:") && matchArms([k]).length === 0));
     for (const s of at.schedules) {
+      if (s.mention.start >= crossAt) continue;
+      // "5 million MSCs, then conditioned medium 2 cc, twice": another product's schedule, not the cells'.
+      if (s.product?.product === "OTHER") continue;
       // A schedule given to one of several sub-groups is that sub-group's, not the whole arm's.
       if (subIds.size >= 2 && s.groups && s.groups.some((k) => subIds.has(k)) && matchArms(s.groups).length === 0) {
         for (const i of owners) facts[i]![li]!.subgroupSchedules.push(s.mention.text);
@@ -279,7 +286,17 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     const k = `${iv.name}\u0000${iv.description ?? ""}`;
     if (seen.has(k)) return;
     seen.add(k);
-    const owners = sharers.get(k)!;
+    let owners = sharers.get(k)!;
+    // An MSC intervention shared by several arms: an arm whose own label and description tell its
+    // treatment without any MSC, while another sharer's own words name the MSCs, does not get it.
+    if (owners.length > 1 && namesCells(iv)) {
+      const saysMsc = (i: number) => facts[i]![0]!.msc || facts[i]![0]!.amounts.length > 0 || facts[i]![0]!.stated.length > 0;
+      const without = owners.filter((i) => !saysMsc(i) && !!arms[i]!.description?.trim() && !facts[i]![0]!.placebo);
+      if (without.length && owners.some(saysMsc)) {
+        for (const i of without) notes.push(`arm "${arms[i]!.label}": its own words give no MSCs, so the MSC intervention "${iv.name}" it shares with other arms is not read as its own`);
+        owners = owners.filter((i) => !without.includes(i));
+      }
+    }
     const other = iv.description ? otherGroup(iv.description, owners) : null;
     if (other) {
       orphans.push({ iv, warnings: owners.map((i) => `arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}`) });
@@ -334,10 +351,19 @@ function orphanArms(orphans: { iv: ProseIntervention; warnings: string[] }[], wa
   });
 }
 
+/** Where the sentence that first speaks of crossing over starts (Infinity: none does). */
+function crossOverAt(at: AttachedText): number {
+  const m = /\bcross(?:es|ed|ing)?[\s-]{0,2}over\b|\bcrossover\b/i.exec(at.text);
+  if (!m) return Infinity;
+  const k = sentenceAt(at.scopes.sentences, m.index);
+  return k >= 0 ? at.scopes.sentences[k]![0] : m.index;
+}
+
 const namesOnlyOther = (text: string) => {
   const p = findProductsIn(text).filter((x) => !x.negated);
   return p.length > 0 && p.every((x) => x.product === "OTHER");
 };
+const namesCells = (iv: ProseIntervention) => findProductsIn(`${iv.name}\n${iv.description ?? ""}`).some((x) => !x.negated && x.product === "MSC");
 const namesCellsOrPlacebo = (text: string) => findProductsIn(text).some((x) => !x.negated && x.product !== "OTHER");
 
 function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, derived: boolean, warnings: string[], all: Facts[][]): ProseArm {

@@ -33,7 +33,7 @@ const OTHER = new RegExp(
     String.raw`(?:neural|neuronal|cardiac|limbal|embryonic|epidermal|retinal|muscle|endothelial)\s{1,2}(?:stem|progenitor|precursor)\s{1,2}cells?`,
     String.raw`(?:induced\s{1,2})?pluripotent\s{1,2}stem\s{1,2}cells?`, String.raw`\biPSCs?\b`, String.raw`\bh?CSCs?\b`, String.raw`\bNSCs?\b`,
     String.raw`c-?kit\+?\s{1,2}(?:\w{1,12}\s{1,2})?cells?`, String.raw`olfactory\s{1,2}ensheathing\s{1,2}cells?`, String.raw`Schwann\s{1,2}cells?`,
-    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
+    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`conditioned\s{1,2}medi(?:um|a)`, "secretome", String.raw`exosomes?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
     String.raw`ursodeoxycholic\s{1,2}acid`, String.raw`\bUDCA\b`, "lactulose", "rifaximin", String.raw`diuretics?`,
   ].join("|"),
   "gi",
@@ -41,6 +41,9 @@ const OTHER = new RegExp(
 
 const NEGATION = /(?:without|no|not|non|free\s{1,2}of|lacking|instead\s{1,2}of|rather\s{1,2}than)\s{1,2}(?:any\s{1,2})?(?:\w{1,20}\s{1,2}){0,2}$/i;
 const CARRIER = /(?:suspended|diluted|dissolved|resuspended|contained)\s{1,2}in\s{1,2}(?:\d{1,4}\s{0,2}ml\s{1,2}(?:of\s{1,2})?)?(?:\d{1,2}(?:\.\d)?%\s{1,2})?$/i;
+// "Conditioned Medium Derived Umbilical Cord Mesenchymal Stem Cells", "MSC-derived exosomes": a product of the cells, not cells
+const CELL_PRODUCT_BEFORE = /(?:conditioned\s{1,2}medi(?:um|a)|secretome|exosomes?|extracellular\s{1,2}vesicles?|lysates?)\s{1,2}(?:(?:derived|drived)\s{1,2}(?:from\s{1,2})?|of\s{1,2}|from\s{1,2})?(?:(?:the|human|umbilical|cord|bone|marrow|adipose|allogeneic|autologous)\s{1,2}){0,3}$/i;
+const CELL_PRODUCT_AFTER = /^[\s-]{0,2}(?:derived\s{1,2})?(?:conditioned\s{1,2}medi(?:um|a)|secretome|exosomes?|extracellular\s{1,2}vesicles?)/i;
 const ORIGIN = /(?:derived|drived|differentiated|generated|induced)\s{1,2}from\s{1,2}(?:\w{1,20}\s{1,2}){0,2}$/i;
 
 export function findProducts(text: string): ProductMention[] {
@@ -61,7 +64,9 @@ export function findProducts(text: string): ProductMention[] {
   for (const m of text.matchAll(OTHER)) push(m, "OTHER", false);
   for (const m of text.matchAll(MSC_STRONG)) {
     if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?)?MSCs?$/i.test(m[0])) continue;
-    push(m, "MSC", false);
+    const end = m.index! + m[0].length;
+    const derived = CELL_PRODUCT_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) || CELL_PRODUCT_AFTER.test(text.slice(end, end + 30));
+    push(m, derived ? "OTHER" : "MSC", false);
   }
   for (const m of text.matchAll(PLACEBO)) push(m, "PLACEBO", false);
   for (const m of text.matchAll(MSC_WEAK)) push(m, "MSC", true);
