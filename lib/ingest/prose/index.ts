@@ -312,6 +312,26 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   for (const t of new Set(unlinked)) distribute(t, derived ? "intervention" : "trial", everyArm, derived ? everyArm.length === 1 : single);
   if (trialText) distribute(trialText, "trial", everyArm, single);
 
+  // "the administration of 3 doses of MSCs" in the trial text of a record with three arms of three
+  // different amounts, and nothing saying when: the doses are the arms' dose levels, not a number
+  // of administrations.
+  const levelKeys = new Set(facts.flatMap(([own, linked]) => {
+    const ks = new Set([...own!.amounts, ...linked!.amounts].map((a) => a.m.value));
+    return ks.size === 1 ? [...ks] : [];
+  }));
+  if (levelKeys.size >= 2) {
+    for (const f of facts) {
+      const t = f[2]!;
+      // Only a bare count: doses stated with an interval or days next to them are administrations.
+      const near = (j: number) => t.schedules.some((o, k) => k !== j && o.kind !== "count" && t.scheduleTexts[k] === t.scheduleTexts[j] &&
+        Math.max(o.start - t.schedules[j]!.end, t.schedules[j]!.start - o.end) <= 120);
+      const keep = t.schedules.map((m, j) => !(m.kind === "count" && m.count === levelKeys.size && /\bdos(?:e|es|ages?)\b/i.test(m.text) && !near(j)));
+      if (keep.every(Boolean)) continue;
+      t.schedules = t.schedules.filter((_, j) => keep[j]);
+      t.scheduleTexts = t.scheduleTexts.filter((_, j) => keep[j]);
+    }
+  }
+
   // A schedule stated once for the trial or a shared text (no group) applies to every arm without one.
   let out: ProseArm[] = arms.map((arm, i) => buildArm(arm, i, facts[i]!, controlLike[i]!, derived, warnings, facts));
   if (derived) {
