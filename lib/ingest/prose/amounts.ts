@@ -161,6 +161,10 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
     return { perKg: false, concentration: false, cellWord, end: endOf(1), per: t(1) };
   }
   if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "mL".toLowerCase() || t(1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
+  // "0.2 million C-Kit hCSCs/ml": a few more words of the cells' name, then per mL
+  for (let j = 1; j <= 3 && /^[a-z][a-z0-9-]{0,30}$/.test(t(j - 1) ?? ""); j++) {
+    if ((t(j) === "/" || t(j) === "per") && (t(j + 1) === "ml" || t(j + 1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(j + 1) };
+  }
   return { perKg: false, concentration: false, cellWord, end: end + last };
 }
 
@@ -287,7 +291,18 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
   dropRestatements(text, out);
   perSeveralKg(text, out);
   markTotals(text, out);
+  sharedConcentration(text, out);
   return out;
+}
+
+/** "39.8 million hMSCs and 0.2 million C-Kit hCSCs/ml": a per-mL unit at the end of a pair is both numbers'. */
+function sharedConcentration(text: string, out: AmountMention[]): void {
+  for (let k = out.length - 1; k > 0; k--) {
+    const a = out[k - 1]!;
+    if (out[k]!.concentration && !a.concentration && !a.perKg && !a.per && /^\s{0,2}(?:and|or|,|plus)\s{1,2}$/i.test(text.slice(a.end, out[k]!.start))) {
+      out[k - 1] = { ...a, concentration: true };
+    }
+  }
 }
 
 // "a total of", "Total dose of", "total dose:", "cumulative minimum dose:" before; "in total", "totally" after.

@@ -151,7 +151,14 @@ function scheduleProductFor(s: ScheduleMention, products: ProductMention[], scop
   const usable = products.filter((p) => !p.negated && p.start >= a && p.end <= b &&
     !/\b(?:after|following|before|prior\s{1,2}to|post|in)\s{1,2}(?:the\s{1,2}|each\s{1,2}|every\s{1,2})?$/i.test(text.slice(Math.max(0, p.start - 20), p.start)));
   const before = usable.filter((p) => p.end <= s.start);
-  return before[before.length - 1] ?? usable.find((p) => p.start >= s.end) ?? null;
+  const nearest = before[before.length - 1] ?? usable.find((p) => p.start >= s.end) ?? null;
+  // "a mixture of 40 million MSCs and 0.5 million cardiac cells, injected once": given together, the cells' schedule too
+  if (nearest?.product === "OTHER") {
+    const joined = usable.find((p) => p.product === "MSC" && p.end <= nearest.start && nearest.start - p.end <= 40 && !/[,;]|\.(?!\d)/.test(text.slice(p.end, nearest.start)) &&
+      /\b(?:and|plus|with)\b/i.test(text.slice(p.end, nearest.start)));
+    if (joined) return joined;
+  }
+  return nearest;
 }
 
 export function attachText(text: string, knownLabels: string[] = []): AttachedText {
