@@ -35,7 +35,8 @@ import { attachText, readGroupsAndProducts, type AttachedText } from "./attach";
 import { findProducts as findProductsIn } from "./products";
 import { readGroupCount } from "./design";
 import { groupKey, idKey } from "./groups";
-import { enclosing, sentenceAt } from "./scopes";
+import { analyzeScopes, enclosing, sentenceAt } from "./scopes";
+import { earlierStudySpans, inSpans } from "./earlier";
 import { combineSchedules, type CombinedSchedule, type ScheduleMention } from "./schedules";
 
 export { findAmounts, type AmountMention } from "./amounts";
@@ -149,7 +150,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   const malformed: ProseResult["malformed"] = [];
   const trialText = input.trialText ?? "";
   const derived = input.arms.length === 0;
-  const unlinked = (input.unlinked ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]).filter((t) => t.trim());
+  const unlinked = (input.unlinked ?? []).flatMap((iv) => [givenEarlierOnly(iv) ? "" : iv.name, iv.description ?? ""]).filter((t) => t.trim());
   const arms: ProseArmInput[] = derived ? deriveArms([...unlinked, trialText].join("\n\n"), input.knownLabels ?? []) : input.arms;
   const labels = [...arms.map((a) => a.label), ...(input.knownLabels ?? [])];
   const experimentalCount = arms.filter((a) => a.type === "EXPERIMENTAL").length;
@@ -210,8 +211,10 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     // A comparator arm's own text: what follows its cross-over ("participants will then cross over to
     // receive 75 million MSCs") is given after the comparison, not this arm's treatment.
     const crossAt = ownText && level === "arm" && owners.length === 1 && hardControl[owners[0]!] ? crossOverAt(at) : Infinity;
+    // What an earlier study gave ("patients who received MSCs in the parent study") is no one's dose here.
+    const earlier = earlierStudySpans(at.text, at.scopes.sentences);
     for (const a of at.amounts) {
-      if (a.mention.start >= crossAt) continue;
+      if (a.mention.start >= crossAt || inSpans(earlier, a.mention.start)) continue;
       if (a.mention.problem) {
         const arm = li === 2 ? null : owners[0]!;
         if (!malformed.some((x) => x.arm === arm && x.text === a.mention.text)) malformed.push({ arm, text: a.mention.text, problem: a.mention.problem });
@@ -230,7 +233,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       }
     }
     for (const p of at.products) {
-      if (p.mention.negated || p.mention.start >= crossAt) continue;
+      if (p.mention.negated || p.mention.start >= crossAt || inSpans(earlier, p.mention.start)) continue;
       if (p.mention.product === "OTHER") {
         if (p.groups) for (const i of matchArms(p.groups)) facts[i]![li]!.other = true;
         continue;
@@ -245,7 +248,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     // Lettered or numbered groups the text names that are no arm of the record: sub-groups of its arm(s).
     const subIds = new Set(at.mentions.groups.flatMap((g) => g.keys).filter((k) => k.startsWith("id:") && matchArms([k]).length === 0));
     for (const s of at.schedules) {
-      if (s.mention.start >= crossAt) continue;
+      if (s.mention.start >= crossAt || inSpans(earlier, s.mention.start)) continue;
       // "5 million MSCs, then conditioned medium 2 cc, twice": another product's schedule, not the cells'.
       if (s.product?.product === "OTHER") continue;
       // A schedule given to one of several sub-groups is that sub-group's, not the whole arm's.
@@ -302,7 +305,8 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
       orphans.push({ iv, warnings: owners.map((i) => `arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}`) });
       return;
     }
-    distribute(iv.name, "intervention", owners, owners.length === 1);
+    // An intervention whose text says the cells were given in an earlier study: its name gives nothing here.
+    if (!givenEarlierOnly(iv)) distribute(iv.name, "intervention", owners, owners.length === 1);
     // "Drug: Entecavir" / "0.5 mg orally once daily": another treatment's text says nothing of the cells.
     if (iv.description && !(namesOnlyOther(iv.name) && !namesCellsOrPlacebo(iv.description))) {
       distribute(iv.description, "intervention", owners, owners.length === 1);
@@ -383,6 +387,13 @@ const namesOnlyOther = (text: string) => {
   const p = findProductsIn(text).filter((x) => !x.negated);
   return p.length > 0 && p.every((x) => x.product === "OTHER");
 };
+/** The intervention's text speaks of the cells only as given in an earlier study. */
+function givenEarlierOnly(iv: ProseIntervention): boolean {
+  const text = iv.description ?? "";
+  const earlier = earlierStudySpans(text, analyzeScopes(text).sentences);
+  return earlier.length > 0 && findProductsIn(text).every((p) => p.negated || p.product !== "MSC" || inSpans(earlier, p.start));
+}
+
 const namesCells = (iv: ProseIntervention) => findProductsIn(`${iv.name}\n${iv.description ?? ""}`).some((x) => !x.negated && x.product === "MSC");
 const namesCellsOrPlacebo = (text: string) => findProductsIn(text).some((x) => !x.negated && x.product !== "OTHER");
 
@@ -569,16 +580,24 @@ function hasMoreOnly(f: Facts[]): boolean {
 /** Arms from prose when the record lists none: each group the prose names, in order of first mention. */
 function deriveArms(trialText: string, knownLabels: string[]): ProseArmInput[] {
   // Only the groups and products are needed here: the amounts and schedules are read once, by the arms.
-  const { groups, products } = readGroupsAndProducts(trialText, knownLabels);
+  const { groups, products: all } = readGroupsAndProducts(trialText, knownLabels);
+  const earlier = earlierStudySpans(trialText, analyzeScopes(trialText).sentences);
+  const products = all.filter((p) => !inSpans(earlier, p.start));
   const byKey = new Map<string, string>();
   for (const g of groups) {
     const parts = g.keys.length > 1 ? g.keys.map((k) => labelOfKey(k, null)) : [labelOfKey(g.keys[0]!, g.text)];
     g.keys.forEach((k, j) => { if (!byKey.has(k)) byKey.set(k, parts[j]!); });
   }
-  if (byKey.size === 0 && products.some((p) => p.product === "MSC" && !p.negated)) {
-    return [{ label: "MSC", type: null, description: null, interventions: [] }];
+  // "compares placebo with MSCs": a placebo (or sham) named as such is an arm of its own when no group names it.
+  const mscGiven = products.some((p) => p.product === "MSC" && !p.negated);
+  // (Not when lettered or named groups are listed: one of them is the placebo's.)
+  const placeboArm = mscGiven && ![...byKey.keys()].some((k) => k === "placebo" || k === "control" || /^(?:id|label):/.test(k)) &&
+    products.some((p) => p.product === "PLACEBO" && !p.negated && /^(?:placebo|sham)$/i.test(p.text));
+  const extra: ProseArmInput[] = placeboArm ? [{ label: "Placebo", type: null, description: null, interventions: [] }] : [];
+  if (byKey.size === 0 && mscGiven) {
+    return [{ label: "MSC", type: null, description: null, interventions: [] }, ...extra];
   }
-  return [...byKey.entries()].map(([, label]) => ({ label, type: null, description: null, interventions: [] }));
+  return [...[...byKey.entries()].map(([, label]) => ({ label, type: null, description: null, interventions: [] })), ...extra];
 }
 
 function labelOfKey(key: string, text: string | null): string {
