@@ -64,8 +64,8 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`${MANT}${TIMES}(10{2,11})(?![\d])`, "y"), read: (m) => ({ mant: m[1]!, exp: m[2]!.length - 1 }) },
   // 2.0×10^6, 2.0×10\^6, 6 * 10 ^ 7, 1x10E6, 1×10e5, 2×10⁶, and the flattened 2×105, 5X107
   {
-    // and 1 × 10(7), whose superscript became a parenthesis
-    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|\s{0,1}\((\d{1,2})\)|(\d{1,2}))(?![\d])`, "y"),
+    // and 1 × 10(7), whose superscript became a parenthesis, and 5×10*7
+    re: new RegExp(String.raw`${MANT}${TIMES}10(?:\s{0,2}(?:\\?\^|\*\*|\*)\s{0,2}\+?(\d{1,2})|\s{0,1}[eE]\s{0,1}\+?(\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|\s{0,1}\((\d{1,2})\)|(\d{1,2}))(?![\d])`, "y"),
     read: (m) => ({ mant: m[1]!, exp: Number(m[2] ?? m[3] ?? (m[4] ? [...m[4]].map((c) => SUP[c]).join("") : m[5] ?? m[6])), explicit: m[6] === undefined }),
   },
   // 10^6, 10⁶ alone

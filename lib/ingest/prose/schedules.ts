@@ -9,7 +9,7 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; ceiling?: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; ceiling?: boolean; total?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null };
@@ -55,7 +55,7 @@ function notInfusion(text: string, start: number, end: number): boolean {
 }
 
 // "4 intrathecal injections", "3 repeated doses": one word saying how or where, between the number and the noun
-const COUNT_ADJ = String.raw`(?:(?:intravenous|iv|i\.v\.|intrathecal|intra-?articular|intramuscular|intracoronary|intra-?arterial|subcutaneous|intradermal|intralesional|local|separate|repeated|consecutive|sequential|successive|further|cell|stem\s{1,2}cell)\s{1,2})?`;
+const COUNT_ADJ = String.raw`(?:(?:intravenous|iv|i\.v\.|intrathecal|intra-?articular|intramuscular|intracoronary|intra-?arterial|intraventricular|intracerebroventricular|intraperitoneal|intramyocardial|transendocardial|intracerebral|intraspinal|intradiscal|intravitreal|intranasal|submucosal|endoscopic|subcutaneous|intradermal|intralesional|local|separate|repeated|consecutive|sequential|successive|further|cell|stem\s{1,2}cell)\s{1,2}){0,2}`;
 const COUNT_RE = new RegExp(
   String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?${COUNT_ADJ}(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
@@ -101,8 +101,13 @@ export function findSchedules(text: string): ScheduleMention[] {
   const out: ScheduleMention[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
-  const add = (m: ScheduleMention) => {
+  const add = (mention: ScheduleMention) => {
+    let m = mention;
     if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
+    // "about every 13 weeks", "approximately 6 months apart": the days between are not stated exactly
+    if (m.kind === "interval" && m.everyDays !== null && /\b(?:about|approximately|approx\.?|roughly|around|~)\s{0,2}(?:once\s{1,2})?$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) {
+      m = { ...m, everyDays: null };
+    }
     // "at 3-4 days interval", "14 ~ 10 times", "for 2-4 weeks": the upper end of a range is no count nor interval
     if (m.kind !== "list" && /\d\s{0,2}(?:-|–|—|~|to|or)\s{0,2}$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) return;
     if ((m.kind === "interval" || m.kind === "duration") && notInfusionRhythm(text, m.start)) return;
@@ -224,11 +229,14 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (procedureCount(text, m.index)) continue;
     // "Phase 1 Dose escalation", "Cohort 2 doses": the number names the phase or group.
     if (/\b(?:phase|stage|step|cohort|group|arm|part|level|grade|type)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
-    add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4] });
+    // "Total four times", "a total of 4 doses", "(6 doses totally)": the count of all administrations
+    const total = /\b(?:total(?:ly)?|in\s{1,2}total|altogether)\s{0,3}(?:of\s{1,2})?$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) ||
+      /^\s{0,2}(?:in\s{1,2}total|totally|in\s{1,2}all)\b/i.test(after);
+    add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4], ...(total ? { total } : {}) });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
     const end = m.index + m[0].length;
-    if (/^\s{0,2}(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 10))) continue;
+    if (/^\s{0,2}(?:(?:about|approximately|roughly)\s{1,2})?(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 24))) continue;
     // "Once all subjects have …", "once the patients are …": a conjunction, not a count
     if (/^\s{0,2}(?:all|the|these|those|patients|subjects|participants|they|we)\b/i.test(text.slice(end, end + 16))) continue;
     if (procedureCount(text, m.index)) continue;
@@ -236,12 +244,14 @@ export function findSchedules(text: string): ScheduleMention[] {
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
   }
   out.sort((a, b) => a.start - b.start);
-  // "one single IC infusion followed by one single IV infusion": a second administration, not the same one
+  // "one single IC infusion followed by one single IV infusion", "4*10^7 cells intra-arterially one time, then
+  // 4*10^7 cells intravenously 3 times": the later count adds administrations, it does not restate them
   for (let k = 1; k < out.length; k++) {
     const a = out[k - 1]!;
     const b = out[k]!;
-    if (a.kind === "count" && b.kind === "count" && a.count === 1 && b.count === 1 && !a.sizeOnly && !b.sizeOnly &&
-      /^(?:\s{1,2}of\s{1,2}[\w-]{1,20}(?:\s{1,2}[\w-]{1,20}){0,2})?[\s,]{0,3}(?:followed\s{1,2}by|and\s{1,2}then|then)\s{1,3}(?:(?:one|a|another)\s{1,2})?$/i.test(text.slice(a.end, b.start))) {
+    const between = text.slice(a.end, b.start);
+    if (a.kind === "count" && b.kind === "count" && !a.sizeOnly && !b.sizeOnly && !a.ceiling && !b.ceiling && !b.more &&
+      between.length <= 90 && !/[.;]\s/.test(between) && /^[^.;]{0,60}?(?:followed\s{1,2}by|and\s{1,2}then|\bthen)\b/i.test(between)) {
       out[k] = { ...b, more: true };
     }
   }
@@ -296,8 +306,18 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
   const base = counts.filter((c) => !c.more);
   const more = counts.filter((c) => c.more);
   let count: number | null = null;
-  if (base.length) count = base.every((c) => c.count === base[0]!.count) ? base[0]!.count : null;
-  if (more.length) count = (count ?? 0) + more.reduce((a, c) => a + c.count, 0) || null;
+  const totals = counts.filter((c) => c.total);
+  const parts = base.filter((c) => !c.total);
+  if (totals.length) {
+    // The stated total of all administrations; parts that add up otherwise leave it unread.
+    const t = totals[0]!.count;
+    const sum = parts.length ? parts.reduce((a, c) => a + c.count, 0) + more.reduce((a, c) => a + c.count, 0) : t;
+    count = totals.every((c) => c.count === t) && (sum === t || parts.length === 1 && parts[0]!.count === t) ? t : null;
+  } else {
+    const agree = base.every((c) => c.count === base[0]?.count);
+    if (base.length) count = agree ? base[0]!.count : null;
+    if (more.length && agree) count = (count ?? 0) + more.reduce((a, c) => a + c.count, 0) || null;
+  }
   const interval = mentions.find((m): m is Extract<ScheduleMention, { kind: "interval" }> => m.kind === "interval");
   const duration = mentions.find((m): m is Extract<ScheduleMention, { kind: "duration" }> => m.kind === "duration");
   if (list && list.kind === "list") {
