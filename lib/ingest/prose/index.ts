@@ -449,7 +449,11 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   if (split.length && !says(ownS) && !says(linkedS) && msc) {
     warnings.push(`arm "${arm.label}": its groups have schedules of their own (${[...new Set(split)].map((w) => `"${w}"`).join(", ")}); no one schedule is the arm's`);
   }
-  if (says(ownS) && says(linkedS) && scheduleSig(ownS) !== scheduleSig(linkedS)) {
+  // The same number of administrations, days stated in only one text: one schedule, told more fully there.
+  if (says(ownS) && says(linkedS) && ownS!.infusions !== null && ownS!.infusions === linkedS!.infusions && !ownS!.dayOffsets && linkedS!.dayOffsets) {
+    schedule = linkedS;
+  } else if (says(ownS) && says(linkedS) && scheduleSig(ownS) !== scheduleSig(linkedS) &&
+    !(ownS!.infusions !== null && ownS!.infusions === linkedS!.infusions && ownS!.dayOffsets && !linkedS!.dayOffsets)) {
     warnings.push(`arm "${arm.label}": its description gives the schedule "${ownS!.text}" but a linked intervention gives "${linkedS!.text}"; the arm's own is kept`);
   }
   for (const s of [ownS, linkedS]) if (s?.conflict) warnings.push(`arm "${arm.label}": ${s.conflict}`);
