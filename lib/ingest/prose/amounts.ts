@@ -47,7 +47,8 @@ const { min: MIN_CELLS, max: MAX_CELLS } = LIMITS.cells;
 const MAX_READABLE = 1e15;
 const SUP: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
 
-const MANT = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
+// "2", "2.5", "2,5", and ".5" (a decimal with its leading zero left off)
+const MANT = String.raw`(\d{1,4}(?:[.,]\d{1,3})?|\.\d{1,3})`;
 const TIMES = String.raw`\s{0,2}[×xX*·✕]\s{0,2}`;
 interface Rule { re: RegExp; read: (m: RegExpExecArray) => { mant: string; exp: number; explicit?: boolean } | null }
 const RULES: Rule[] = [
@@ -197,7 +198,7 @@ function brokenPower(text: string, i: number): { end: number; problem: string } 
  */
 export function findAmounts(text: string, { all = false }: { all?: boolean } = {}): AmountMention[] {
   const out: AmountMention[] = [];
-  const starts = /[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\b/gi;
+  const starts = /[0-9]|(?<![\d.])\.(?=\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred)\b/gi;
   let minNext = 0;
   for (const s of text.matchAll(starts)) {
     const i = s.index;
@@ -207,6 +208,8 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
     if (i > 0 && /[A-Za-z]/.test(text[i - 1]!) && /\d/.test(s[0])) continue; // "ADR-001", "APZ2"
     if (/\d/.test(s[0]) && cannotStartAmount(text, i)) continue;
     let hit: { mant: string; exp: number; explicit?: boolean; end: number } | null = null;
+    // "x 10^6" right after a multiplier sign: the tail of a number whose mantissa was not read, never 10^6 alone
+    if (/[×xX*·✕]\s{0,2}$/.test(text.slice(Math.max(0, i - 3), i)) && text.startsWith("10", i)) continue;
     for (const { re, read } of RULES) {
       re.lastIndex = i;
       const m = re.exec(text);

@@ -63,7 +63,8 @@ export function findProducts(text: string): ProductMention[] {
   // Non-MSC names first: "hematopoietic stem cells" must not be read as "stem cells".
   for (const m of text.matchAll(OTHER)) push(m, "OTHER", false);
   for (const m of text.matchAll(MSC_STRONG)) {
-    if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?)?MSCs?$/i.test(m[0])) continue;
+    // "cb-MSCs", "ds-MSCs": the match starts at the dash; the MSCs are named all the same
+    if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?|-)?MSCs?$/i.test(m[0])) continue;
     const end = m.index! + m[0].length;
     const derived = CELL_PRODUCT_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) || CELL_PRODUCT_AFTER.test(text.slice(end, end + 30));
     push(m, derived ? "OTHER" : "MSC", false);

@@ -55,7 +55,7 @@ function notInfusion(text: string, start: number, end: number): boolean {
 }
 
 // "4 intrathecal injections", "3 repeated doses": one word saying how or where, between the number and the noun
-const COUNT_ADJ = String.raw`(?:(?:intravenous|iv|i\.v\.|intrathecal|intra-?articular|intramuscular|intracoronary|intra-?arterial|intraventricular|intracerebroventricular|intraperitoneal|intramyocardial|transendocardial|intracerebral|intraspinal|intradiscal|intravitreal|intranasal|submucosal|endoscopic|subcutaneous|intradermal|intralesional|local|separate|repeated|consecutive|sequential|successive|further|cell|stem\s{1,2}cell)\s{1,2}){0,2}`;
+const COUNT_ADJ = String.raw`(?:(?:intravenous|iv|i\.v\.|intrathecal|intra-?articular|intramuscular|intracoronary|intra-?arterial|intraventricular|intracerebroventricular|intraperitoneal|intramyocardial|transendocardial|intracerebral|intraspinal|intradiscal|intravitreal|intranasal|submucosal|endoscopic|subcutaneous|intradermal|intralesional|local|separate|repeated|consecutive|sequential|successive|further|total|cell|stem\s{1,2}cell)\s{1,2}){0,2}`;
 const COUNT_RE = new RegExp(
   String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?${COUNT_ADJ}(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
@@ -230,7 +230,7 @@ export function findSchedules(text: string): ScheduleMention[] {
     // "Phase 1 Dose escalation", "Cohort 2 doses": the number names the phase or group.
     if (/\b(?:phase|stage|step|cohort|group|arm|part|level|grade|type)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     // "Total four times", "a total of 4 doses", "(6 doses totally)": the count of all administrations
-    const total = /\b(?:total(?:ly)?|in\s{1,2}total|altogether)\s{0,3}(?:of\s{1,2})?$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) ||
+    const total = /\b(?:total(?:ly)?|in\s{1,2}total|altogether)\s{0,3}(?:of\s{1,2})?$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) || /\btotal\b/i.test(m[0]) ||
       /^\s{0,2}(?:in\s{1,2}total|totally|in\s{1,2}all)\b/i.test(after);
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4], ...(total ? { total } : {}) });
   }
