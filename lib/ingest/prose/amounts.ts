@@ -119,7 +119,7 @@ function decimal(mant: string, exp: number): number {
   return Math.round(v);
 }
 
-const CELL_WORD = /^(?:cells?|mscs?|[a-z-]{0,8}mscs?|bmscs?|mensc?s?|ucmscs?|mesenchymal|stem|stromal|allogeneic|allogenic|autologous|human|umbilical|cord|derived|bone|marrow|positive|abcb5-positive|abcb5|of|viable|total|uc|bm|huc|ad)$/i;
+const CELL_WORD = /^(?:cells?|mscs?|[a-z-]{0,8}mscs?|bmscs?|mensc?s?|ucmscs?|mesenchymal|stem|stromal|allogeneic|allogenic|autologous|human|umbilical|cord|derived|[a-z]{1,12}-derived|adipose|tissue|placental?|bone|marrow|positive|abcb5-positive|abcb5|of|viable|total|uc|bm|huc|ad)$/i;
 
 // A count per one of these is not a count per administration ("15 million cells/vial", "1×10^6 cells per minute").
 const PER_OTHER = /^(?:vials?|bags?|ampoules?|ampules?|syringes?|minutes?|min|hours?|hr|h|cm2|cm²|lesions?|eyes?|sites?|knees?|joints?|points?|ulcers?|wounds?|fistulas?|teeth|tooth)$/i;
@@ -161,7 +161,7 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
   if ((t(0) === "/" || t(0) === "per" || t(0) === "each") && PER_OTHER.test(t(1) ?? "") && (t(0) !== "/" || gapOk(1))) {
     return { perKg: false, concentration: false, cellWord, end: endOf(1), per: t(1) };
   }
-  if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "mL".toLowerCase() || t(1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
+  if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "l" || /^millilit(?:re|er)s?$/.test(t(1) ?? ""))) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
   // "0.2 million C-Kit hCSCs/ml": a few more words of the cells' name, then per mL
   for (let j = 1; j <= 3 && /^[a-z][a-z0-9-]{0,30}$/.test(t(j - 1) ?? ""); j++) {
     if ((t(j) === "/" || t(j) === "per") && (t(j + 1) === "ml" || t(j + 1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(j + 1) };
