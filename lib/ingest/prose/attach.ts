@@ -125,6 +125,13 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
   const usable = products.filter((p) => !p.negated);
   const inside = usable.find((p) => p.start >= a.start && p.end <= a.end);
   if (inside) return inside;
+  // "autologous MSCs (1x10^6/kg) or placebo": an amount in brackets right after a product is that product's
+  const open = /\(\s{0,2}$/.exec(text.slice(Math.max(0, a.start - 3), a.start));
+  if (open) {
+    const at = a.start - open[0].length;
+    const named = usable.find((p) => p.end <= at && at - p.end <= 2);
+    if (named) return named;
+  }
   // The enclosing scopes, then the whole text (where only an MSC named anywhere counts); a
   // one-sentence text's sentence is a scope like any other, though it spans the whole text.
   const spans = [...enclosing(scopes, a.start, a.end).map((s) => ({ span: s.span, whole: false })), { span: [0, text.length] as [number, number], whole: true }];
