@@ -38,6 +38,8 @@ export interface AmountMention {
   total?: boolean;
   /** "a maximum dose of …", "up to …": a ceiling, not the dose given. */
   ceiling?: boolean;
+  /** "more than 1 x 10^6", "at least …": a floor, not the dose given. */
+  floor?: boolean;
   /** "15 million cells/vial", "1×10^6 cells per 10 kg": a count per something that is not an administration. */
   per?: string;
 }
@@ -162,6 +164,10 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
     return { perKg: false, concentration: false, cellWord, end: endOf(1), per: t(1) };
   }
   if ((t(0) === "/" || t(0) === "per") && (t(1) === "ml" || t(1) === "l" || /^millilit(?:re|er)s?$/.test(t(1) ?? ""))) return { perKg: false, concentration: true, cellWord, end: endOf(1) };
+  // "2 million MSCs per 0.25-0.5 cubic centimeter (cc)", "per cc": a count per volume
+  const at = tokens[k] ? end + tokens[k]!.index! : end + slice.length;
+  const perVolume = /^\s{0,2}(?:\/|per)\s{0,2}(?:\d[\d.,\s–-]{0,12})?\s{0,2}(?:cc|cm3|cubic\s{1,2}centimet(?:er|re)s?|microlit(?:er|re)s?|µl|μl)\b/i.exec(text.slice(at, at + 50));
+  if (perVolume) return { perKg: false, concentration: true, cellWord, end: at + perVolume[0].length };
   // "0.2 million C-Kit hCSCs/ml": a few more words of the cells' name, then per mL
   for (let j = 1; j <= 3 && /^[a-z][a-z0-9-]{0,30}$/.test(t(j - 1) ?? ""); j++) {
     if ((t(j) === "/" || t(j) === "per") && (t(j + 1) === "ml" || t(j + 1) === "l")) return { perKg: false, concentration: true, cellWord, end: endOf(j + 1) };
@@ -172,6 +178,8 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
 const APPROX = /(?:approximately|approx\.?|about|around|nearly|roughly|≈)\s{0,2}$|(?:^|[^\d\s])\s{0,1}~\s{0,1}$/i;
 // "0.5-1×10^6", "(1.5)-3.0 x10^6": the low end, bare or in parentheses
 const RANGE_BEFORE = /\(?(\d{1,4}(?:\.\d{1,3})?)\)?\s{0,2}(?:-|–|—|~|to)\s{0,2}$/i;
+// "more than", "at least", "a minimum of": a floor, not the dose given
+const FLOOR_BEFORE = /(?:\bmore\s{1,2}than|\bat\s{1,2}least|\ba\s{1,2}minimum\s{1,2}(?:dose\s{1,2})?of|\bminimum(?:\s{1,2}dose)?\s{0,2}(?:of|:)|\bgreater\s{1,2}than|\bover|\bexceeding|≥|>)\s{0,2}$/i;
 // "a maximum dose of", "up to", "not exceeding": a ceiling, not the dose given
 const CEILING_BEFORE = /(?:\bup\s{1,2}to|\bmaximum(?:\s{1,2}(?:total\s{1,2})?(?:dose|amount|number))?(?:\s{1,2}of)?|\bmax\.?|\bat\s{1,2}most|\bno\s{1,2}more\s{1,2}than|\bnot\s{1,2}(?:to\s{1,2})?exceed(?:ing)?|\bless\s{1,2}than|≤|<)\s{0,2}(?:a\s{1,2})?$/i;
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
@@ -248,7 +256,7 @@ export function findAmounts(text: string, { all = false }: { all?: boolean } = {
       cellsPerKg: unit.perKg ? value : null, cellsPerInfusion: unit.perKg ? null : value,
       approximate: APPROX.test(text.slice(Math.max(0, i - 16), i)), range: null, alternatives: null,
       concentration: unit.concentration,
-      ...(CEILING_BEFORE.test(text.slice(Math.max(0, i - 30), i)) ? { ceiling: true } : {}),
+      ...(CEILING_BEFORE.test(text.slice(Math.max(0, i - 30), i)) ? { ceiling: true } : FLOOR_BEFORE.test(text.slice(Math.max(0, i - 30), i)) ? { floor: true } : {}),
       ...(unit.per ? { per: unit.per } : {}),
     };
     const scale = value / Number(hit.mant.replace(",", "."));
@@ -384,7 +392,7 @@ function dropRestatements(text: string, out: AmountMention[]): void {
 
 /** The amounts that can be a dose: a single value, not a range, list or concentration. */
 export function isDoseAmount(m: AmountMention): boolean {
-  return m.value !== null && !m.concentration && m.alternatives === null && m.range === null && !m.total && !m.ceiling && !m.per;
+  return m.value !== null && !m.concentration && m.alternatives === null && m.range === null && !m.total && !m.ceiling && !m.floor && !m.per;
 }
 
 /** Why a stated amount is not one dose per administration, in words, or null when it is one. */
@@ -392,6 +400,7 @@ export function notADose(m: AmountMention): string | null {
   if (m.per) return `a count per ${m.per}`;
   if (m.total) return "a total over the administrations";
   if (m.ceiling) return "a maximum";
+  if (m.floor) return "a minimum";
   if (m.range) return "a range";
   if (m.alternatives) return "dose levels";
   if (m.concentration) return "a concentration";

@@ -160,9 +160,11 @@ function scheduleProductFor(s: ScheduleMention, products: ProductMention[], scop
   const before = usable.filter((p) => p.end <= s.start);
   const nearest = before[before.length - 1] ?? usable.find((p) => p.start >= s.end) ?? null;
   // "a mixture of 40 million MSCs and 0.5 million cardiac cells, injected once": given together, the cells' schedule too
+  // "collagen scaffolds loaded with 15,000,000 MSCs", "HA and 10 million MSCs": the cells come with it
   if (nearest?.product === "OTHER") {
-    const joined = usable.find((p) => p.product === "MSC" && p.end <= nearest.start && nearest.start - p.end <= 40 && !/[,;]|\.(?!\d)/.test(text.slice(p.end, nearest.start)) &&
-      /\b(?:and|plus|with)\b/i.test(text.slice(p.end, nearest.start)));
+    const gap = (p: ProductMention) => (p.end <= nearest.start ? text.slice(p.end, nearest.start) : text.slice(nearest.end, p.start));
+    const joined = usable.find((p) => p.product === "MSC" && gap(p).length <= 40 && !/,(?!\d)|;|\.(?!\d)/.test(gap(p)) &&
+      /\b(?:and|plus|with|containing|loaded|seeded|combined)\b/i.test(gap(p)));
     if (joined) return joined;
   }
   return nearest;

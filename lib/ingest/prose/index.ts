@@ -403,7 +403,9 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
   const noIntervention = arm.type === "NO_INTERVENTION";
   let msc = !noIntervention && (own.msc || linked.msc || own.amounts.length > 0 || linked.amounts.length > 0 ||
     (derived && (trial.msc || trial.amounts.length > 0)) ||
-    (!control && arm.type === "EXPERIMENTAL" && (own.stated.length > 0 || linked.stated.length > 0)));
+    (!control && arm.type === "EXPERIMENTAL" && (own.stated.length > 0 || linked.stated.length > 0)) ||
+    // "Low dose (total of 600 million cells)": cells the arm's own words give, though not as one dose
+    (arm.type !== "PLACEBO_COMPARATOR" && arm.type !== "SHAM_COMPARATOR" && own.stated.some((s) => s.total || s.ceiling || s.per)));
   let placebo = !msc && !noIntervention && (own.placebo || linked.placebo || (derived && trial.placebo) ||
     arm.type === "PLACEBO_COMPARATOR" && (trial.placebo || own.schedules.length + linked.schedules.length > 0));
 
@@ -430,10 +432,16 @@ function buildArm(arm: ProseArmInput, i: number, f: Facts[], control: boolean, d
     warnings.push(`arm "${arm.label}": different texts state different doses (${amounts.map((a) => `"${a.m.text}"`).join(", ")}); none is kept`);
     amounts = [];
   }
+  // "0.5, 1.0, or 1.5 million cells/kg" in one text, "1.5 million cells per kg" in another: one of the levels, not the arm's dose.
+  const levelValues = new Set([...own.stated, ...linked.stated].flatMap((s) => s.alternatives ?? []));
+  if (amounts.length && amounts.every((a) => levelValues.has(a.m.value!))) {
+    warnings.push(`arm "${arm.label}": ${amounts.map((a) => `"${a.m.text}"`).join(", ")} is one of the dose levels it states; none is kept`);
+    amounts = [];
+  }
   const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated)];
   if (msc && amounts.length === 0 && stated.length) {
     // Why, for the kinds the words alone do not show (a count per vial, a total, a maximum).
-    const why = (s: AmountMention) => (s.per || s.total || s.ceiling ? ` (${notADose(s)})` : "");
+    const why = (s: AmountMention) => (s.per || s.total || s.ceiling || s.floor ? ` (${notADose(s)})` : "");
     warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"${why(s)}`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
   }

@@ -110,6 +110,8 @@ export function findSchedules(text: string): ScheduleMention[] {
     }
     // "at 3-4 days interval", "14 ~ 10 times", "for 2-4 weeks": the upper end of a range is no count nor interval
     if (m.kind !== "list" && /\d\s{0,2}(?:-|–|—|~|to|or)\s{0,2}$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) return;
+    // "between 10 and 20 injections": the upper end too
+    if (m.kind !== "list" && /\bbetween\s{1,2}\d{1,3}\s{1,2}and\s{1,2}$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) return;
     if ((m.kind === "interval" || m.kind === "duration") && notInfusionRhythm(text, m.start)) return;
     taken.push([m.start, m.end]);
     out.push(m);
@@ -215,6 +217,8 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
     // "two dose levels", "3 dose groups": the number counts levels or groups, not administrations
     if (/^\s{0,2}(?:levels?|groups?|cohorts?|arms?|panels?|regimens?|strengths?|escalation)\b/i.test(after)) continue;
+    // "8 intramuscular injections at designated sites", "10 injections into different points": sites of one procedure
+    if (/^(?:\s{1,2}(?:at|into|in|over)\s{1,2}(?:[a-z-]{1,15}\s{1,2}){0,2}(?:sites?|points?|locations?|spots?)\b)/i.test(text.slice(end, end + 50))) continue;
     // "0.5 ml/injection x 10 injections": the injections one volume is split into, in one procedure
     if (/\d\s{0,2}(?:ml|µl|μl)\b[^.;\d]{0,30}(?:x|×|times)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 45), m.index))) continue;
     // "up to 10 doses", "a maximum of 4 infusions": a ceiling, not the number given
