@@ -121,7 +121,7 @@ function decimal(mant: string, exp: number): number {
   return Math.round(v);
 }
 
-const CELL_WORD = /^(?:cells?|mscs?|[a-z-]{0,8}mscs?|bmscs?|mensc?s?|ucmscs?|mesenchymal|stem|stromal|allogeneic|allogenic|autologous|human|umbilical|cord|derived|[a-z]{1,12}-derived|adipose|tissue|placental?|bone|marrow|positive|abcb5-positive|abcb5|of|viable|total|uc|bm|huc|ad)$/i;
+const CELL_WORD = /^(?:cells?|mscs?|[a-z-]{0,8}mscs?|bmscs?|mensc?s?|ucmscs?|mesenchymal|stem|stromal|allogeneic|allogenic|autologous|human|umbilical|cord|derived|[a-z]{1,12}-derived|adipose|tissue|placental?|bone|marrow|positive|abcb5-positive|abcb5|of|viable|live|total|uc|bm|huc|ad)$/i;
 
 // A count per one of these is not a count per administration ("15 million cells/vial", "1×10^6 cells per minute").
 const PER_OTHER = /^(?:vials?|bags?|ampoules?|ampules?|syringes?|minutes?|min|hours?|hr|h|cm2|cm²|lesions?|eyes?|sites?|knees?|joints?|points?|ulcers?|wounds?|fistulas?|teeth|tooth)$/i;
@@ -138,6 +138,9 @@ function unitAfter(text: string, end: number): { perKg: boolean; concentration: 
     const close = tokens.findIndex((t, j) => j > 0 && j < 8 && t[0] === ")");
     if (close > 0) k = close + 1;
   }
+  // "1E6 ± 30% live cells / Kg", "2.5 x 10^7 (±20%) cells": a tolerance between the number and its unit
+  if (tokens[k]?.[0] === "±" && /^\d/.test(tokens[k + 1]?.[0] ?? "") && tokens[k + 2]?.[0] === "%") k += 3;
+  else if (tokens[k]?.[0] === "(" && tokens[k + 1]?.[0] === "±" && tokens[k + 3]?.[0] === "%" && tokens[k + 4]?.[0] === ")") k += 5;
   let skipped = 0;
   while (k < tokens.length && skipped < 6 && CELL_WORD.test(tokens[k]![0])) {
     if (!/^(of|total|viable)$/i.test(tokens[k]![0])) cellWord = true;

@@ -213,7 +213,8 @@ export function findSchedules(text: string): ScheduleMention[] {
     const end = m.index + m[0].length;
     const after = text.slice(end, end + 24);
     // "3 times the upper limit of normal", "2 times higher": not a number of infusions
-    if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
+    // "at 4 time points": assessments, not administrations
+    if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly|points?\b|frames?\b)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
     // "two dose levels", "3 dose groups": the number counts levels or groups, not administrations
     if (/^\s{0,2}(?:levels?|groups?|cohorts?|arms?|panels?|regimens?|strengths?|escalation)\b/i.test(after)) continue;
