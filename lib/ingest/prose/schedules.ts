@@ -72,6 +72,7 @@ const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(
 const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
 const TRAILING_UNIT_LIST = /\bat\s{1,2}(\d{1,3}(?:\s{0,2}(?:,\s{0,2}and|,|and|&)\s{0,2}\d{1,3}){1,8})\s{0,2}-?(weeks?|wks?|days?)\b/gi;
+const AT_PROCEDURE_AND_DAY = /\b(?:at|during|on\s{1,2}the\s{1,2}day\s{1,2}of)\s{1,2}(?:the\s{1,2})?(?:surgery|transplant(?:ation)?|operation|implantation)\s{1,2}and\s{1,2}(?:on\s{1,2})?(?:post-?operative\s{1,2})?day\s{1,2}\+?(\d{1,3})\b(?!\s{0,2}(?:or|-|–|to|and|,)\s{0,2}\d)/gi;
 const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
 
 /** "1, 4, 7 and 10", with an optional repeated unit and "(±1)" tolerances; from `pos`. */
@@ -138,6 +139,11 @@ export function findSchedules(text: string): ScheduleMention[] {
     const days = [...new Set(numbers.map((n) => n * mult))];
     listEnd = end;
     add({ kind: "list", start: m.index, end, text: text.slice(m.index, end), days });
+  }
+  // "at surgery and day 4 post-transplant", "on the day of transplantation and on day 7": day 0 is the procedure's
+  for (const m of text.matchAll(AT_PROCEDURE_AND_DAY)) {
+    const n = Number(m[1]);
+    if (n > 0) add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days: [0, n] });
   }
   for (const m of text.matchAll(ORDINAL_LIST)) {
     const { numbers, end } = readList(text, m.index + m[0].length - m[1]!.length - (m[0].length - m[0].indexOf(m[1]!) - m[1]!.length), /(?:days?)/);
