@@ -117,6 +117,11 @@ export function findSchedules(text: string): ScheduleMention[] {
     taken.push([m.start, m.end]);
     out.push(m);
   };
+  // "at surgery and day 4 post-transplant", "on the day of transplantation and on day 7": day 0 is the procedure's
+  for (const m of text.matchAll(AT_PROCEDURE_AND_DAY)) {
+    const n = Number(m[1]);
+    if (n > 0) add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days: [0, n] });
+  }
   // Lists first: they state the days exactly.
   let listEnd = 0;
   for (const m of text.matchAll(LIST_START)) {
@@ -139,11 +144,6 @@ export function findSchedules(text: string): ScheduleMention[] {
     const days = [...new Set(numbers.map((n) => n * mult))];
     listEnd = end;
     add({ kind: "list", start: m.index, end, text: text.slice(m.index, end), days });
-  }
-  // "at surgery and day 4 post-transplant", "on the day of transplantation and on day 7": day 0 is the procedure's
-  for (const m of text.matchAll(AT_PROCEDURE_AND_DAY)) {
-    const n = Number(m[1]);
-    if (n > 0) add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days: [0, n] });
   }
   for (const m of text.matchAll(ORDINAL_LIST)) {
     const { numbers, end } = readList(text, m.index + m[0].length - m[1]!.length - (m[0].length - m[0].indexOf(m[1]!) - m[1]!.length), /(?:days?)/);
