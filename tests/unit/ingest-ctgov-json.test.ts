@@ -226,6 +226,25 @@ describe("ClinicalTrials.gov classic (v1) full-study JSON", () => {
     expect(r.arms[2]!.doses.map((d) => d.product)).toEqual(["PLACEBO"]);
   });
 
+  it("links an intervention whose name other interventions share only to the arms it lists", () => {
+    const doc = classic();
+    const aim = doc.ProtocolSection.ArmsInterventionsModule;
+    aim.ArmGroupList.ArmGroup = [
+      { ArmGroupLabel: "Low", ArmGroupType: "Experimental", ArmGroupInterventionList: { ArmGroupInterventionName: ["Biological: MSC"] } },
+      { ArmGroupLabel: "High", ArmGroupType: "Experimental", ArmGroupInterventionList: { ArmGroupInterventionName: ["Biological: MSC"] } },
+    ];
+    aim.InterventionList.Intervention = [
+      { InterventionType: "Biological", InterventionName: "MSC", InterventionDescription: "1x10^6 cells/kg, once.", InterventionArmGroupLabelList: { InterventionArmGroupLabel: ["Low"] } },
+      { InterventionType: "Biological", InterventionName: "MSC", InterventionDescription: "4x10^6 cells/kg on days 0 and 7.", InterventionArmGroupLabelList: { InterventionArmGroupLabel: ["High"] } },
+    ];
+    const { record } = read({ FullStudiesResponse: { FullStudies: [{ Study: doc }] } });
+    expect(record.arms.map((a) => a.doses.map((d) => [d.cellsPerKg, d.infusions, d.dayOffsets]))).toEqual([
+      [[1_000_000, 1, [0]]],
+      [[4_000_000, 2, [0, 7]]],
+    ]);
+    expect(record.warnings.filter((w) => /linked intervention/.test(w))).toEqual([]);
+  });
+
   it("maps every readable enum wording of the classic format", () => {
     const cases: [string[], string, unknown, (x: Json) => unknown][] = [
       ...([

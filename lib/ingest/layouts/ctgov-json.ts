@@ -110,11 +110,18 @@ function enrollmentType(t: string | null): "ESTIMATED" | "ACTUAL" | null {
   return null;
 }
 
-/** The interventions an arm lists by "Type: Name", or that list the arm among theirs. */
+/**
+ * The interventions an arm lists by "Type: Name", or that list the arm among theirs. When
+ * several interventions share one name (one per arm, each with its own text), the name alone
+ * does not say which is the arm's: an intervention of a shared name that lists its arms is
+ * linked only to the arms it lists.
+ */
 function linkedInterventions(study: CtgovStudy, arm: CtgovStudy["arms"][number]): ProseIntervention[] {
+  const sameName = (iv: CtgovStudy["interventions"][number]) => study.interventions.filter((o) => o.name === iv.name).length > 1;
   return study.interventions
     .filter((iv) => iv.armLabels.includes(arm.label) ||
-      arm.interventionNames.some((n) => n === iv.name || n.replace(/^[^:]{1,40}:\s*/, "") === iv.name))
+      (!(sameName(iv) && iv.armLabels.length > 0) &&
+        arm.interventionNames.some((n) => n === iv.name || n.replace(/^[^:]{1,40}:\s*/, "") === iv.name)))
     .map((iv) => ({ name: iv.name, description: iv.description }));
 }
 

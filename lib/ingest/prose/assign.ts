@@ -1,8 +1,11 @@
 import { isDoseAmount } from "./amounts";
 import type { AttachedText } from "./attach";
 import { matchArms, type ArmTable } from "./arm-table";
+import { crossOverAt } from "./crossover";
+import { earlierStudySpans, inSpans } from "./earlier";
 import type { Malformed } from "./input";
 import { emptyFacts, type Level, type LevelFacts } from "./levels";
+import { amountKey } from "./words";
 
 /** What one text gives the arms it concerns: plain data, merged into the arms' levels by the caller. */
 export interface TextAssignment {
@@ -38,8 +41,10 @@ export function assignText(table: ArmTable, at: AttachedText, level: Level, owne
   if (ownText && level === "own" && specific && named.size === 1 && !named.has(owners[0]!) && at.text !== arms[owners[0]!]!.label) {
     notes.push(`arm "${arms[owners[0]!]!.label}": its description names "${arms[[...named][0]!]!.label}"; read as its own`);
   }
-  // Amounts given to groups that are not arms ("low (…) or high (…) dose" in one arm): dose levels, not one dose.
-  const subgroups = new Set(at.amounts.filter((a) => a.groups && match(a.groups).length === 0).map((a) => a.groups!.join()));
+  // Amounts given to groups that are not arms ("low (…) or high (…) dose" in one arm): dose levels, not one dose …
+  const toSubgroups = at.amounts.filter((a) => a.groups && match(a.groups).length === 0);
+  // … unless every such group is given the same amount ("Groups 1 and 2 receive 5 x 10^7 cells once; groups 3 and 4 …").
+  const subgroups = new Set(new Set(toSubgroups.map((a) => amountKey(a.mention))).size >= 2 ? toSubgroups.map((a) => a.groups!.join()) : []);
   const targets = (groups: string[] | null, via: string | null, product: "MSC" | "PLACEBO" | null): number[] => {
     if (groups && useGroups) {
       const hit = match(groups);
@@ -55,7 +60,15 @@ export function assignText(table: ArmTable, at: AttachedText, level: Level, owne
     return out;
   };
 
+  // A comparator arm's own text: what follows its cross-over ("participants will then cross over to
+  // receive 75 million MSCs") is given after the comparison, not this arm's treatment.
+  const crossAt = ownText && level === "own" && owners.length === 1 && hardControl[owners[0]!] ? crossOverAt(at) : Infinity;
+  // What an earlier study gave ("patients who received MSCs in the parent study"), or a cited one, is no one's dose here.
+  const earlier = earlierStudySpans(at.text, at.scopes.sentences);
+  const elsewhere = (pos: number) => pos >= crossAt || inSpans(earlier, pos);
+
   for (const a of at.amounts) {
+    if (elsewhere(a.mention.start)) continue;
     if (a.mention.problem) {
       // Assigned like any amount: in an arm's own words or linked intervention, the arm it
       // falls to gets no amount from that text or a more general one.
@@ -78,7 +91,7 @@ export function assignText(table: ArmTable, at: AttachedText, level: Level, owne
     }
   }
   for (const p of at.products) {
-    if (p.mention.negated) continue;
+    if (p.mention.negated || elsewhere(p.mention.start)) continue;
     if (p.mention.product === "OTHER") {
       if (p.groups) for (const i of match(p.groups)) of(i).other = true;
       continue;
@@ -90,7 +103,17 @@ export function assignText(table: ArmTable, at: AttachedText, level: Level, owne
       else (f.placebo = true), f.placeboWords.push(p.mention.text);
     }
   }
+  // Lettered or numbered groups the text names that are no arm of the record: sub-groups of its arm(s).
+  const subIds = new Set(at.mentions.groups.flatMap((g) => g.keys).filter((k) => k.startsWith("id:") && match([k]).length === 0));
   for (const s of at.schedules) {
+    if (elsewhere(s.mention.start)) continue;
+    // "5 million MSCs, then conditioned medium 2 cc, twice": another product's schedule, not the cells'.
+    if (s.product?.product === "OTHER") continue;
+    // A schedule given to one of several sub-groups is that sub-group's, not the whole arm's.
+    if (subIds.size >= 2 && s.groups && s.groups.some((k) => subIds.has(k)) && match(s.groups).length === 0) {
+      for (const i of owners) of(i).subgroupSchedules.push(s.mention.text);
+      continue;
+    }
     const hit = s.groups && useGroups ? match(s.groups) : [];
     const to = hit.length ? hit : s.groups && useGroups && !ownText && owners.length > 1 ? [] : owners;
     for (const i of to) of(i).schedules.push(s.mention), of(i).scheduleTexts.push(at);

@@ -125,6 +125,13 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
   const usable = products.filter((p) => !p.negated);
   const inside = usable.find((p) => p.start >= a.start && p.end <= a.end);
   if (inside) return inside;
+  // "autologous MSCs (1x10^6/kg) or placebo": an amount in brackets right after a product is that product's
+  const open = /\(\s{0,2}$/.exec(text.slice(Math.max(0, a.start - 3), a.start));
+  if (open) {
+    const at = a.start - open[0].length;
+    const named = usable.find((p) => p.end <= at && at - p.end <= 2);
+    if (named) return named;
+  }
   // The enclosing scopes, then the whole text (where only an MSC named anywhere counts); a
   // one-sentence text's sentence is a scope like any other, though it spans the whole text.
   const spans = [...enclosing(scopes, a.start, a.end).map((s) => ({ span: s.span, whole: false })), { span: [0, text.length] as [number, number], whole: true }];
@@ -136,6 +143,31 @@ function productFor(a: AmountMention, products: ProductMention[], scopes: Scopes
     return strong.reduce((best, p) => (dist(p) < dist(best) ? p : best));
   }
   return null;
+}
+
+/**
+ * The product a schedule is of: the nearest product named before it in its sentence (else the
+ * nearest after it), skipping a product named only as a time point ("after plasma exchange") or
+ * as what the cells are in ("in albumin solution").
+ * Null when the sentence names none.
+ */
+function scheduleProductFor(s: ScheduleMention, products: ProductMention[], scopes: Scopes, text: string): ProductMention | null {
+  const k = sentenceAt(scopes.sentences, s.start);
+  if (k < 0) return null;
+  const [a, b] = scopes.sentences[k]!;
+  const usable = products.filter((p) => !p.negated && p.start >= a && p.end <= b &&
+    !/\b(?:after|following|before|prior\s{1,2}to|post|in)\s{1,2}(?:the\s{1,2}|each\s{1,2}|every\s{1,2})?$/i.test(text.slice(Math.max(0, p.start - 20), p.start)));
+  const before = usable.filter((p) => p.end <= s.start);
+  const nearest = before[before.length - 1] ?? usable.find((p) => p.start >= s.end) ?? null;
+  // "a mixture of 40 million MSCs and 0.5 million cardiac cells, injected once": given together, the cells' schedule too
+  // "collagen scaffolds loaded with 15,000,000 MSCs", "HA and 10 million MSCs": the cells come with it
+  if (nearest?.product === "OTHER") {
+    const gap = (p: ProductMention) => (p.end <= nearest.start ? text.slice(p.end, nearest.start) : text.slice(nearest.end, p.start));
+    const joined = usable.find((p) => p.product === "MSC" && gap(p).length <= 40 && !/,(?!\d)|;|\.(?!\d)/.test(gap(p)) &&
+      /\b(?:and|plus|with|containing|loaded|seeded|combined)\b/i.test(gap(p)));
+    if (joined) return joined;
+  }
+  return nearest;
 }
 
 export function attachText(text: string, knownLabels: string[] = []): AttachedText {
@@ -160,10 +192,12 @@ export function attachText(text: string, knownLabels: string[] = []): AttachedTe
     mentions,
     scopes,
     amounts: mentions.amounts.map((a) => ({ ...resolve(a, doseAmounts), product: productFor(a, mentions.products, scopes, text) })),
-    schedules: mentions.schedules.map((s) =>
-      /\b(?:each|both|all)\b[^.;]{0,36}$/i.test(text.slice(Math.max(0, s.start - 40), s.start))
+    schedules: mentions.schedules.map((s) => ({
+      ...(/\b(?:each|both|all)\b[^.;]{0,36}$/i.test(text.slice(Math.max(0, s.start - 40), s.start))
         ? { mention: s, groups: null, via: null }
         : resolve(s, [])),
+      product: scheduleProductFor(s, mentions.products, scopes, text),
+    })),
     products: mentions.products.map((p) => resolve(p, [])),
     sames: mentions.sames.map((s) => resolve(s, [])),
   };

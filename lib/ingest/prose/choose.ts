@@ -1,9 +1,9 @@
 import type { ArmType } from "../../record/vocabulary";
-import { isDoseAmount } from "./amounts";
+import { isDoseAmount, notADose, type AmountMention } from "./amounts";
 import type { ProseArmInput } from "./input";
 import type { ArmLevels, FoundAmount } from "./levels";
 import { combineSchedules, type CombinedSchedule } from "./schedules";
-import { amountUnstated, type AmountUnstated } from "./unstated";
+import { amountUnstated, doseLevels, type AmountUnstated } from "./unstated";
 import { amountKey, armWords, says, scheduleOfAmount, scheduleSig, sourceWords } from "./words";
 
 /** What an arm is given, chosen from its levels: the input of the dose assembly (dose.ts). */
@@ -52,7 +52,9 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
   const noIntervention = arm.type === "NO_INTERVENTION";
   let msc = !noIntervention && (own.msc || linked.msc || own.amounts.length > 0 || linked.amounts.length > 0 ||
     (derived && (trial.msc || trial.amounts.length > 0)) ||
-    (!control && arm.type === "EXPERIMENTAL" && (own.stated.length > 0 || linked.stated.length > 0)));
+    (!control && arm.type === "EXPERIMENTAL" && (own.stated.length > 0 || linked.stated.length > 0)) ||
+    // "Low dose (total of 600 million cells)": cells the arm's own words give, though not as one dose
+    (arm.type !== "PLACEBO_COMPARATOR" && arm.type !== "SHAM_COMPARATOR" && own.stated.some((s) => s.total || s.ceiling || s.per)));
   const placebo = !msc && !noIntervention && (own.placebo || linked.placebo || (derived && trial.placebo) ||
     arm.type === "PLACEBO_COMPARATOR" && (trial.placebo || own.schedules.length + linked.schedules.length > 0));
 
@@ -62,8 +64,11 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
     for (const x of xs) if (!m.has(amountKey(x.m))) m.set(amountKey(x.m), x);
     return [...m.values()];
   };
-  const ownAmounts = distinct(own.amounts);
-  const linkedAmounts = distinct(linked.amounts);
+  // "1 million of MSC" (the label) and "1 million of MSC/kg" (its description): one number, its unit said once.
+  const perKgValues = new Set([...own.amounts, ...linked.amounts].filter((x) => x.m.perKg).map((x) => x.m.value));
+  const unitOnce = (xs: FoundAmount[]) => xs.filter((x) => x.m.perKg || !perKgValues.has(x.m.value));
+  const ownAmounts = distinct(unitOnce(own.amounts));
+  const linkedAmounts = distinct(unitOnce(linked.amounts));
   const trialAmounts = distinct(trial.amounts);
   let amounts: FoundAmount[] = ownAmounts.length ? ownAmounts : linkedAmounts.length ? linkedAmounts
     : own.stated.length || linked.stated.length ? [] : trialAmounts.length === 1 || derived ? trialAmounts : [];
@@ -76,13 +81,21 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
     unstatedAmount = amountUnstated(amounts.map((a) => a.m));
     amounts = [];
   }
+  // "0.5, 1.0, or 1.5 million cells/kg" in one text, "1.5 million cells per kg" in another: one of the levels, not the arm's dose.
+  const levelValues = new Set([...own.stated, ...linked.stated].flatMap((s) => s.alternatives ?? []));
+  if (amounts.length && amounts.every((a) => levelValues.has(a.m.value!))) {
+    warnings.push(`arm "${arm.label}": ${amounts.map((a) => `"${a.m.text}"`).join(", ")} is one of the dose levels it states; none is kept`);
+    amounts = [];
+  }
   // A number the arm's own words (or linked intervention) state that cannot be read: no
   // amount from them or a more general text, never another text's.
   if (unreadable === "arm" || (unreadable === "intervention" && !ownAmounts.length)) amounts = [];
   // A derived arm's words are the trial's: a range stated for its group there is its own.
   const stated = [...own.stated, ...(ownAmounts.length ? [] : linked.stated), ...(derived && !amounts.length ? trial.stated : [])];
   if (msc && amounts.length === 0 && stated.length) {
-    warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"`))].join(", ")}, not as one amount`);
+    // Why, for the kinds the words alone do not show (a count per vial, a total, a maximum, a minimum).
+    const why = (s: AmountMention) => (s.per || s.total || s.ceiling || s.floor ? ` (${notADose(s)})` : "");
+    warnings.push(`arm "${arm.label}": the dose is stated as ${[...new Set(stated.map((s) => `"${s.text}"${why(s)}`))].join(", ")}, not as one amount`);
     evidence.push(...stated.map((s) => s.text));
     unstatedAmount ??= amountUnstated(stated);
   }
@@ -91,11 +104,26 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
   const ownS = combineSchedules(own.schedules);
   const linkedS = combineSchedules(linked.schedules);
   const trialS = combineSchedules(trial.schedules);
-  let schedule: CombinedSchedule | null = says(ownS) ? ownS : says(linkedS) ? linkedS : says(trialS) ? trialS : null;
-  if (says(ownS) && says(linkedS) && scheduleSig(ownS) !== scheduleSig(linkedS)) {
+  // Sub-groups of this arm with their own schedules: the trial's one schedule is not this arm's either.
+  const split = [...own.subgroupSchedules, ...(says(ownS) ? [] : linked.subgroupSchedules)];
+  let schedule: CombinedSchedule | null = says(ownS) ? ownS : says(linkedS) ? linkedS : says(trialS) && !split.length ? trialS : null;
+  if (split.length && !says(ownS) && !says(linkedS) && msc) {
+    warnings.push(`arm "${arm.label}": its groups have schedules of their own (${[...new Set(split)].map((w) => `"${w}"`).join(", ")}); no one schedule is the arm's`);
+  }
+  // The same number of administrations, days stated in only one text: one schedule, told more fully there.
+  const sameCount = says(ownS) && says(linkedS) && ownS.infusions !== null && ownS.infusions === linkedS.infusions;
+  if (sameCount && !ownS.dayOffsets && linkedS.dayOffsets) {
+    schedule = linkedS;
+  } else if (says(ownS) && says(linkedS) && scheduleSig(ownS) !== scheduleSig(linkedS) && !(sameCount && ownS.dayOffsets && !linkedS.dayOffsets)) {
     warnings.push(`arm "${arm.label}": its description gives the schedule "${ownS.text}" but a linked intervention gives "${linkedS.text}"; the arm's own is kept`);
   }
   for (const s of [ownS, linkedS]) if (s?.conflict) warnings.push(`arm "${arm.label}": ${s.conflict}`);
+  // "up to 10 doses" in any of the arm's texts: the number given is not stated, whatever another text counts.
+  const ceiling = [...own.schedules, ...linked.schedules].find((s) => s.kind === "count" && s.ceiling);
+  if (ceiling && schedule && (schedule.infusions !== null || schedule.dayOffsets !== null)) {
+    warnings.push(`arm "${arm.label}": "${ceiling.text}" is a maximum, not the number of administrations given`);
+    schedule = { ...schedule, infusions: null, dayOffsets: null };
+  }
 
   // "the same dose", "at the same time points": inherit from the regimen stated before.
   const moreOnly = [own, linked, trial].some((lv) => lv.schedules.some((s) => s.kind === "count" && s.more));
@@ -124,6 +152,14 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
   const each = amounts.length > 1 ? amounts.map((a) => scheduleOfAmount(a.m, levels)) : [];
   const perAmount = each.length > 0 && each.every((s) => s !== null) && new Set(each.map(scheduleSig)).size > 1
     ? each.map((s) => ({ schedule: s!, words: sourceWords(s!, levels) })) : null;
+  // Several amounts in one arm with one (or no) schedule: dose levels or cohorts of the arm
+  // ("the first three patients 1 million cells/kg, the next three 3 million …"), not several doses of one regimen.
+  if (amounts.length > 1 && !perAmount) {
+    warnings.push(`arm "${arm.label}": it states several amounts (${amounts.map((a) => `"${a.m.text}"`).join(", ")}) with no schedule of their own: dose levels, none is kept`);
+    evidence.push(...amounts.map((a) => a.m.text));
+    unstatedAmount ??= doseLevels(amounts.map((a) => a.m));
+    amounts = [];
+  }
 
   let type = arm.type;
   if (derived) type = msc ? "EXPERIMENTAL" : placebo ? "PLACEBO_COMPARATOR" : trial.other ? "ACTIVE_COMPARATOR" : "NO_INTERVENTION";

@@ -57,7 +57,8 @@ export function groupKey(words: string): string {
   return GENERIC_HEADS[head.replace(/ /g, "-")] ?? GENERIC_HEADS[head] ?? `label:${head}`;
 }
 
-const ID_GROUP = /\b([Gg]roups?|[Aa]rms?|[Cc]ohorts?|GROUPS?|ARMS?)\s{1,2}([A-Z]|\d{1,2}|I{1,3}|IV|V|VI)\b(?!\s{0,2}(?:-|\.)\d)/g;
+// "group 1A", "group 2B": a sub-group of group 1 or 2, a group of its own
+const ID_GROUP = /\b([Gg]roups?|[Aa]rms?|[Cc]ohorts?|GROUPS?|ARMS?)\s{1,2}([A-Z]|\d{1,2}[A-Z]?|I{1,3}|IV|V|VI)\b(?!\s{0,2}(?:-|\.)\d)/g;
 const ID_JOIN = /\s{0,2}(?:,\s{0,2}and|,|and|&|or)\s{0,2}(?:(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s{1,2})?([A-Z]|\d{1,2}|I{1,3}|IV|V|VI)\b/y;
 const LEVEL_GROUP = /\b(low|lower|medium|middle|mid|intermediate|moderate|high|higher|first|second|third|fourth|fifth|sixth)(?:[\s-]{1,2}dose)?(?:\s{1,2}(?:group|arm|cohort))?\b/gi;
 const NAMED_GROUP = /\b(groups?|arms?|cohorts?)\b/gi;

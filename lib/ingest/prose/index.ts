@@ -6,7 +6,10 @@
  *      a text's amounts, schedules, products and group names, each attached to a group by
  *      its smallest enclosing scope;
  *   2. assignment (assign.ts): each text's mentions given to the arms they concern, at the
- *      text's level: the arm's `own` words, its `linked` interventions, the `trial` text;
+ *      text's level: the arm's `own` words, its `linked` interventions, the `trial` text
+ *      (what an earlier or cited study gave, earlier.ts, and what follows a comparator's
+ *      cross-over, crossover.ts, is no arm's); a trial text's count of doses that are the arms'
+ *      dose levels is dropped (level-counts.ts);
  *   3. choice (choose.ts): per arm, the most specific level that states an amount and a schedule;
  *   4. doses (dose.ts): the ParsedDose built from an amount and a schedule.
  *
@@ -29,6 +32,8 @@ import { assignText } from "./assign";
 import { chooseForArm } from "./choose";
 import { readGroupCount } from "./design";
 import { deriveArms } from "./derive-arms";
+import { givenEarlierOnly } from "./earlier";
+import { dropDoseLevelCounts } from "./level-counts";
 import { armDoses } from "./dose";
 import { groupKey } from "./groups";
 import type { Malformed, ProseArm, ProseArmInput, ProseInput, ProseIntervention, ProseResult } from "./input";
@@ -52,7 +57,8 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   const malformed: Malformed[] = [];
   const trialText = input.trialText ?? "";
   const derived = input.arms.length === 0;
-  const unlinked = (input.unlinked ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]).filter((t) => t.trim());
+  // An intervention whose text speaks of the cells only as given in an earlier study: its name gives nothing here.
+  const unlinked = (input.unlinked ?? []).flatMap((iv) => [givenEarlierOnly(iv) ? "" : iv.name, iv.description ?? ""]).filter((t) => t.trim());
   const arms: ProseArmInput[] = derived ? deriveArms([...unlinked, trialText].join("\n\n"), input.knownLabels ?? []) : input.arms;
   const labels = [...arms.map((a) => a.label), ...(input.knownLabels ?? [])];
   const table = armTable(arms, derived);
@@ -76,11 +82,12 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     if (!derived) assign(arm.label, "own", [i], true);
     if (arm.description) assign(arm.description, "own", [i], true);
   });
-  const orphans = readLinkedInterventions(table, read, assign);
+  const orphans = readLinkedInterventions(table, read, assign, levels, notes);
   const single = derived && arms.length === 1 && arms[0]!.label === "MSC";
   const everyArm = arms.map((_, i) => i);
   for (const t of new Set(unlinked)) assign(t, derived ? "linked" : "trial", everyArm, derived ? everyArm.length === 1 : single);
   if (trialText) assign(trialText, "trial", everyArm, single);
+  dropDoseLevelCounts(levels);
 
   // 3–4: per arm, the choice between its levels, then its doses.
   let out: ProseArm[] = arms.map((arm, i) => {
@@ -121,6 +128,7 @@ type Orphan = { iv: ProseIntervention; warnings: string[] };
  */
 function readLinkedInterventions(
   table: ArmTable, read: (t: string) => AttachedText, assign: (text: string, level: Level, owners: number[], ownText: boolean) => void,
+  levels: ArmLevels[], notes: string[],
 ): Orphan[] {
   const { arms, derived } = table;
   const sharers = new Map<string, number[]>();
@@ -143,13 +151,23 @@ function readLinkedInterventions(
     const k = `${iv.name}\u0000${iv.description ?? ""}`;
     if (seen.has(k)) return;
     seen.add(k);
-    const owners = sharers.get(k)!;
+    let owners = sharers.get(k)!;
+    // An MSC intervention shared by several arms: an arm whose own label and description tell its
+    // treatment without any MSC, while another sharer's own words name the MSCs, does not get it.
+    if (owners.length > 1 && namesCells(iv)) {
+      const saysMsc = (i: number) => levels[i]!.own.msc || levels[i]!.own.amounts.length > 0 || levels[i]!.own.stated.length > 0;
+      const without = owners.filter((i) => !saysMsc(i) && !!arms[i]!.description?.trim() && !levels[i]!.own.placebo);
+      if (without.length && owners.some(saysMsc)) {
+        for (const i of without) notes.push(`arm "${arms[i]!.label}": its own words give no MSCs, so the MSC intervention "${iv.name}" it shares with other arms is not read as its own`);
+        owners = owners.filter((i) => !without.includes(i));
+      }
+    }
     const other = iv.description ? otherGroup(iv.description, owners) : null;
     if (other) {
       orphans.push({ iv, warnings: owners.map((i) => `arm "${arms[i]!.label}": its linked intervention "${iv.name}" describes ${other.group}, not this arm${other.stated}`) });
       return;
     }
-    assign(iv.name, "linked", owners, owners.length === 1);
+    if (!givenEarlierOnly(iv)) assign(iv.name, "linked", owners, owners.length === 1);
     // "Drug: Entecavir" / "0.5 mg orally once daily": another treatment's text says nothing of the cells.
     if (iv.description && !(namesOnlyOther(iv.name) && !namesCellsOrPlacebo(iv.description))) {
       assign(iv.description, "linked", owners, owners.length === 1);
@@ -180,6 +198,7 @@ const namesOnlyOther = (text: string) => {
   const p = findProducts(text).filter((x) => !x.negated);
   return p.length > 0 && p.every((x) => x.product === "OTHER");
 };
+const namesCells = (iv: ProseIntervention) => findProducts(`${iv.name}\n${iv.description ?? ""}`).some((x) => !x.negated && x.product === "MSC");
 const namesCellsOrPlacebo = (text: string) => findProducts(text).some((x) => !x.negated && x.product !== "OTHER");
 
 /** The most specific text of arm `i` that states a number that cannot be read, if any. */

@@ -35,13 +35,15 @@ export interface LevelFacts {
   placeboWords: string[];
   /** "the same dose", "at the same time points": inherit from the regimen stated before `pos`. */
   sames: { what: "amount" | "schedule" | "both"; pos: number; text: AttachedText; words: string }[];
+  /** Schedules a text gives to sub-groups of the arm ("Group A: … on D0 and D2; Group B: …"): no one schedule is the arm's. */
+  subgroupSchedules: string[];
 }
 
 /** What each level says of one arm. */
 export type ArmLevels = Record<Level, LevelFacts>;
 
 export function emptyFacts(): LevelFacts {
-  return { sources: [], amounts: [], stated: [], schedules: [], scheduleTexts: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [] };
+  return { sources: [], amounts: [], stated: [], schedules: [], scheduleTexts: [], msc: false, placebo: false, other: false, mscWords: [], placeboWords: [], sames: [], subgroupSchedules: [] };
 }
 
 export function emptyLevels(): ArmLevels {
@@ -62,5 +64,6 @@ export function mergeFacts(a: LevelFacts, b: LevelFacts): LevelFacts {
     other: a.other || b.other,
     placeboWords: [...a.placeboWords, ...b.placeboWords],
     sames: [...a.sames, ...b.sames],
+    subgroupSchedules: [...a.subgroupSchedules, ...b.subgroupSchedules],
   };
 }

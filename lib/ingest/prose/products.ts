@@ -18,7 +18,7 @@ export interface ProductMention {
   negated: boolean;
 }
 
-const MSC_STRONG = /\b(?:h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?)/gi;
+const MSC_STRONG = /\b(?:hMSCs?|h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?|mesenchymal\s{1,2}(?:precursor|progenitor)\s{1,2}cells?|remestemcel(?:-L)?|rexlemestrocel(?:-L)?|darvadstrocel|Alofisel|Prochymal|Temcell|Stempeucel|Cartistem|Neurostem|Promostem|Cupistem)/gi;
 const MSC_WEAK = /\bstem[\s-]{1,2}cells?\b/gi;
 const PLACEBO = /\b(?:placebo|normal\s{1,2}saline|saline|vehicle|sham|solvent)\b/gi;
 const OTHER = new RegExp(
@@ -29,7 +29,11 @@ const OTHER = new RegExp(
     String.raw`(?:human\s{1,2})?(?:serum\s{1,2})?albumin`, String.raw`fresh\s{1,2}frozen\s{1,2}plasma`,
     String.raw`h(?:a)?ematopo(?:i)?etic\s{1,2}(?:stem\s{1,2}|progenitor\s{1,2})?cells?`, String.raw`\bHSCs?\b`, String.raw`\bCD\s{0,1}34\+?(?:\s{1,2}(?:positive\s{1,2})?(?:stem\s{1,2})?cells?)?`, String.raw`\bCD\s{0,1}133\+?(?:\s{1,2}cells?)?`,
     String.raw`(?:bone\s{1,2}marrow\s{1,2})?mono-?nuclear\s{1,2}cells?`, String.raw`\bBM-?MNCs?\b`, String.raw`\bMNCs?\b`,
-    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
+    // stem and progenitor cells of other tissues, and other cells: not MSCs
+    String.raw`(?:neural|neuronal|cardiac|limbal|embryonic|epidermal|retinal|muscle|endothelial)\s{1,2}(?:stem|progenitor|precursor)\s{1,2}cells?`,
+    String.raw`(?:induced\s{1,2})?pluripotent\s{1,2}stem\s{1,2}cells?`, String.raw`\biPSCs?\b`, String.raw`\bh?CSCs?\b`, String.raw`\bNSCs?\b`,
+    String.raw`c-?kit\+?\s{1,2}(?:\w{1,12}\s{1,2})?cells?`, String.raw`olfactory\s{1,2}ensheathing\s{1,2}cells?`, String.raw`Schwann\s{1,2}cells?`,
+    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`conditioned\s{1,2}medi(?:um|a)`, "secretome", String.raw`exosomes?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
     String.raw`ursodeoxycholic\s{1,2}acid`, String.raw`\bUDCA\b`, "lactulose", "rifaximin", String.raw`diuretics?`,
   ].join("|"),
   "gi",
@@ -37,6 +41,9 @@ const OTHER = new RegExp(
 
 const NEGATION = /(?:without|no|not|non|free\s{1,2}of|lacking|instead\s{1,2}of|rather\s{1,2}than)\s{1,2}(?:any\s{1,2})?(?:\w{1,20}\s{1,2}){0,2}$/i;
 const CARRIER = /(?:suspended|diluted|dissolved|resuspended|contained)\s{1,2}in\s{1,2}(?:\d{1,4}\s{0,2}ml\s{1,2}(?:of\s{1,2})?)?(?:\d{1,2}(?:\.\d)?%\s{1,2})?$/i;
+// "Conditioned Medium Derived Umbilical Cord Mesenchymal Stem Cells", "MSC-derived exosomes": a product of the cells, not cells
+const CELL_PRODUCT_BEFORE = /(?:conditioned\s{1,2}medi(?:um|a)|secretome|exosomes?|extracellular\s{1,2}vesicles?|lysates?)\s{1,2}(?:(?:derived|drived)\s{1,2}(?:from\s{1,2})?|of\s{1,2}|from\s{1,2})?(?:(?:the|human|umbilical|cord|bone|marrow|adipose|allogeneic|autologous)\s{1,2}){0,3}$/i;
+const CELL_PRODUCT_AFTER = /^[\s-]{0,2}(?:derived\s{1,2})?(?:conditioned\s{1,2}medi(?:um|a)|secretome|exosomes?|extracellular\s{1,2}vesicles?)/i;
 const ORIGIN = /(?:derived|drived|differentiated|generated|induced)\s{1,2}from\s{1,2}(?:\w{1,20}\s{1,2}){0,2}$/i;
 
 export function findProducts(text: string): ProductMention[] {
@@ -56,8 +63,11 @@ export function findProducts(text: string): ProductMention[] {
   // Non-MSC names first: "hematopoietic stem cells" must not be read as "stem cells".
   for (const m of text.matchAll(OTHER)) push(m, "OTHER", false);
   for (const m of text.matchAll(MSC_STRONG)) {
-    if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?)?MSCs?$/i.test(m[0])) continue;
-    push(m, "MSC", false);
+    // "cb-MSCs", "ds-MSCs": the match starts at the dash; the MSCs are named all the same
+    if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?|-)?MSCs?$/i.test(m[0])) continue;
+    const end = m.index! + m[0].length;
+    const derived = CELL_PRODUCT_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) || CELL_PRODUCT_AFTER.test(text.slice(end, end + 30));
+    push(m, derived ? "OTHER" : "MSC", false);
   }
   for (const m of text.matchAll(PLACEBO)) push(m, "PLACEBO", false);
   for (const m of text.matchAll(MSC_WEAK)) push(m, "MSC", true);

@@ -10,7 +10,7 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; total?: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; ceiling?: boolean; total?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null; first?: boolean };
@@ -55,12 +55,16 @@ function notInfusion(text: string, start: number, end: number): boolean {
   return before.some((w) => NOT_INFUSION.has(w)) || after.some((w) => NOT_INFUSION_AFTER.has(w));
 }
 
+// "4 intrathecal injections", "3 repeated doses": one word saying how or where, between the number and the noun
+const COUNT_ADJ = String.raw`(?:(?:intravenous|iv|i\.v\.|intrathecal|intra-?articular|intramuscular|intracoronary|intra-?arterial|intraventricular|intracerebroventricular|intraperitoneal|intramyocardial|transendocardial|intracerebral|intraspinal|intradiscal|intravitreal|intranasal|submucosal|endoscopic|subcutaneous|intradermal|intralesional|local|separate|repeated|consecutive|sequential|successive|further|total|cell|stem\s{1,2}cell)\s{1,2}){0,2}`;
 const COUNT_RE = new RegExp(
-  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
+  String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?${COUNT_ADJ}(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
 );
 const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
-const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application)\b/gi;
+const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic|intrathecal|intra-?articular|intramuscular|intracoronary|ic|subcutaneous|intradermal|intralesional|local|intracerebral|intravitreal|intradiscal|intranasal|intramyocardial|transendocardial|endoscopic|intraosseous|intrauterine|bolus)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application|implantation|transplantation)\b/gi;
+// "receive infusion per week", "one dose per week": a rate said of one administration
+const NOUN_PER = new RegExp(String.raw`\b(?:(?:one|an?|1)\s{1,2})?(?:infusion|injection|dose|administration|transfusion)\s{1,2}(?:per|a|each)\s{1,2}(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
 const EVERY = new RegExp(String.raw`\b(?:once\s{1,2})?every\s{1,2}(other\s{1,2})?(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
 const ONCE_PER = new RegExp(String.raw`\b(once|twice|${N}\s{1,2}times)\s{1,2}(?:a|per|each|every)\s{1,2}(?:(${N})\s{0,2})?${UNIT}\b`, "gi");
 const TIMES_AFTER_INTERVAL = /(?<=(?:weekly|daily|monthly|fortnightly|biweekly|(?:once\s{1,2}(?:a|per|every)|every)\s{1,2}(?:\d{1,2}\s{0,2})?(?:days?|weeks?|months?))\s{0,2})[x×]\s{0,2}(\d{1,2})\b(?![.,]\d|\s{0,2}(?:10|\^|e\d))/gi;
@@ -69,13 +73,14 @@ const QNW = /\bq\s{0,1}(\d{1,2})\s{0,1}(w|wk|d|m)\b/gi;
 const AT_INTERVALS = new RegExp(String.raw`\b(?:at|with)?\s{0,2}(?:an?\s{1,2})?(?:interval\s{1,2}of\s{1,2}(${N})\s{0,2}${UNIT}|(${N})[\s-]{1,2}${UNIT}\s{1,2}intervals?|(${N})\s{0,2}${UNIT}\s{1,2}apart|apart\s{1,2}(?:from|by)\s{1,2}(${N})\s{0,2}${UNIT})`, "gi");
 // Four digits: "once a week for 1234 weeks" is read in full, for the plausibility check to refuse.
 const DURATION = new RegExp(String.raw`\b(for|within|over)\s{1,2}(?:a\s{1,2}period\s{1,2}of\s{1,2})?(\d{1,4}|${N})\s{0,2}(?:consecutive\s{1,2})?${UNIT}\b`, "gi");
-// "for the first month", "during the first 4 weeks": the span of a phase (only a phase's words: no count is made of it).
-const FIRST_SPAN = new RegExp(String.raw`\b(?:for|during|in|over)\s{1,2}the\s{1,2}(?:first|initial|following|next|subsequent|remaining)\s{1,2}(?:(\d{1,3}|${N})\s{0,2})?${UNIT}\b`, "gi");
+// "for the first month", "during the first 4 weeks", "in the second 8 weeks": the span of a phase (only a phase's words: no count is made of it).
+const FIRST_SPAN = new RegExp(String.raw`\b(?:for|during|in|over)\s{1,2}the\s{1,2}(?:first|initial|second|third|last|final|following|next|subsequent|remaining)\s{1,2}(?:(\d{1,3}|${N})\s{0,2})?${UNIT}\b`, "gi");
 // "(9 doses in all)", "a total of 9 infusions": the count of a whole schedule, not of one of its phases.
 const TOTAL_AFTER = /^\s{0,2}(?:in\s{1,2}(?:all|total)|altogether|overall|totally|total|in\s{1,2}the\s{1,2}whole)\b/i;
 const TOTAL_BEFORE = /(?:total\s{1,2}of|in\s{1,2}total|in\s{1,2}all|overall)\s{0,2}$/i;
 const LIST_START = /\b(?:on\s{1,2}|at\s{1,2}|in\s{1,2})?(?:the\s{1,2})?(day|week|d|w)s?\s{0,2}(\d{1,3})\b/gi;
 const TRAILING_UNIT_LIST = /\bat\s{1,2}(\d{1,3}(?:\s{0,2}(?:,\s{0,2}and|,|and|&)\s{0,2}\d{1,3}){1,8})\s{0,2}-?(weeks?|wks?|days?)\b/gi;
+const AT_PROCEDURE_AND_DAY = /\b(?:at|during|on\s{1,2}the\s{1,2}day\s{1,2}of)\s{1,2}(?:the\s{1,2})?(?:surgery|transplant(?:ation)?|operation|implantation)\s{1,2}and\s{1,2}(?:on\s{1,2})?(?:post-?operative\s{1,2})?day\s{1,2}\+?(\d{1,3})\b(?!\s{0,2}(?:or|-|–|to|and|,)\s{0,2}\d)/gi;
 const ORDINAL_LIST = /\bon\s{1,2}the\s{1,2}(\d{1,3})(?:st|nd|rd|th)?\b/gi;
 
 /** "1, 4, 7 and 10", with an optional repeated unit and "(±1)" tolerances; from `pos`. */
@@ -105,12 +110,26 @@ export function findSchedules(text: string): ScheduleMention[] {
   const out: ScheduleMention[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
-  const add = (m: ScheduleMention) => {
+  const add = (mention: ScheduleMention) => {
+    let m = mention;
     if (out.length >= MAX_MENTIONS || !free(m.start, m.end)) return;
+    // "about every 13 weeks", "approximately 6 months apart": the days between are not stated exactly
+    if (m.kind === "interval" && m.everyDays !== null && /\b(?:about|approximately|approx\.?|roughly|around|~)\s{0,2}(?:once\s{1,2})?$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) {
+      m = { ...m, everyDays: null };
+    }
+    // "at 3-4 days interval", "14 ~ 10 times", "for 2-4 weeks": the upper end of a range is no count nor interval
+    if (m.kind !== "list" && /\d\s{0,2}(?:-|–|—|~|to|or)\s{0,2}$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) return;
+    // "between 10 and 20 injections": the upper end too
+    if (m.kind !== "list" && /\bbetween\s{1,2}\d{1,3}\s{1,2}and\s{1,2}$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) return;
     if ((m.kind === "interval" || m.kind === "duration") && notInfusionRhythm(text, m.start)) return;
     taken.push([m.start, m.end]);
     out.push(m);
   };
+  // "at surgery and day 4 post-transplant", "on the day of transplantation and on day 7": day 0 is the procedure's
+  for (const m of text.matchAll(AT_PROCEDURE_AND_DAY)) {
+    const n = Number(m[1]);
+    if (n > 0) add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days: [0, n] });
+  }
   // Lists first: they state the days exactly.
   let listEnd = 0;
   for (const m of text.matchAll(LIST_START)) {
@@ -124,6 +143,11 @@ export function findSchedules(text: string): ScheduleMention[] {
     if (single && /^\s{0,2}(?:-|–|to|through|until)/i.test(text.slice(end, end + 12))) continue;
     if (!single && /^\s{0,2}(?:-|–)/.test(text.slice(end, end + 4))) continue;
     if (notInfusion(text, m.index, end)) continue;
+    // "on day 3 or 4", "on Day 0, Day 2, or Day 4 depending on the group": alternatives, not a schedule
+    if (/\bor\b/i.test(text.slice(m.index, end)) || /^\s{0,2},?\s{0,2}or\b/i.test(text.slice(end, end + 8))) {
+      listEnd = end;
+      continue;
+    }
     const mult = unitWord.startsWith("w") ? 7 : 1;
     const days = [...new Set(numbers.map((n) => n * mult))];
     listEnd = end;
@@ -143,6 +167,11 @@ export function findSchedules(text: string): ScheduleMention[] {
       kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: per,
       everyDays: per === 1 && d && n ? d * n : null, everyMonths: isMonth(m[3]!) && per === 1 ? n : null,
     });
+  }
+  for (const m of text.matchAll(NOUN_PER)) {
+    const n = m[1] ? countValue(m[1]) : 1;
+    const d = unitDays(m[2]!);
+    add({ kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: 1, everyDays: d && n ? d * n : null, everyMonths: isMonth(m[2]!) ? n : null });
   }
   for (const m of text.matchAll(EVERY)) {
     const n = m[2] ? countValue(m[2]) : 1;
@@ -209,26 +238,54 @@ export function findSchedules(text: string): ScheduleMention[] {
     const end = m.index + m[0].length;
     const after = text.slice(end, end + 24);
     // "3 times the upper limit of normal", "2 times higher": not a number of infusions
-    if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
+    // "at 4 time points": assessments, not administrations
+    if (/^\s{0,2}(?:the|higher|lower|greater|ULN|upper|normal|more than|per\b|a\b|daily|weekly|points?\b|frames?\b)/i.test(after) && /^times?$/i.test(m[3]!)) continue;
     if (/(?:more than|at least|less than|>|<|≥|≤)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    // "two dose levels", "3 dose groups": the number counts levels or groups, not administrations
+    if (/^\s{0,2}(?:levels?|groups?|cohorts?|arms?|panels?|regimens?|strengths?|escalation)\b/i.test(after)) continue;
+    // "8 intramuscular injections at designated sites", "10 injections into different points": sites of one procedure
+    if (/^(?:\s{1,2}(?:at|into|in|over)\s{1,2}(?:[a-z-]{1,15}\s{1,2}){0,2}(?:sites?|points?|locations?|spots?)\b)/i.test(text.slice(end, end + 50))) continue;
+    // "0.5 ml/injection x 10 injections": the injections one volume is split into, in one procedure
+    if (/\d\s{0,2}(?:ml|µl|μl)\b[^.;\d]{0,30}(?:x|×|times)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 45), m.index))) continue;
+    // "up to 10 doses", "a maximum of 4 infusions": a ceiling, not the number given
+    const upTo = /(?:\bup\s{1,2}to|\bmaximum\s{1,2}of|\bat\s{1,2}most|\bno\s{1,2}more\s{1,2}than)\s{0,2}$/i.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    if (upTo) {
+      const start = m.index - upTo[0].length;
+      add({ kind: "count", start, end, text: text.slice(start, end), count: n, more: false, ceiling: true });
+      continue;
+    }
     // "one infusion every 4 weeks", "one dose per week": a rate (the interval is read), not a count
     if (n === 1 && /^\s{0,2}(?:every|per|a|each|once)\s/i.test(after)) continue;
     if (procedureCount(text, m.index)) continue;
     // "Phase 1 Dose escalation", "Cohort 2 doses": the number names the phase or group.
     if (/\b(?:phase|stage|step|cohort|group|arm|part|level|grade|type)\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
-    const total = TOTAL_AFTER.test(text.slice(end, end + 16)) || TOTAL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+    // "Total four times", "a total of 4 doses", "(6 doses totally)", "(9 doses in all)": the count of all administrations
+    const total = TOTAL_AFTER.test(text.slice(end, end + 16)) || TOTAL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ||
+      /\b(?:total(?:ly)?|in\s{1,2}total|altogether)\s{0,3}(?:of\s{1,2})?$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) || /\btotal\b/i.test(m[0]);
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[1] || !!m[4], ...(total ? { total } : {}) });
   }
   for (const m of text.matchAll(ONCE_TWICE)) {
     const end = m.index + m[0].length;
-    if (/^\s{0,2}(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 10))) continue;
+    if (/^\s{0,2}(?:(?:about|approximately|roughly)\s{1,2})?(?:a|per|every|each|weekly|daily|monthly|to|daily|in)\b/i.test(text.slice(end, end + 24))) continue;
     // "Once all subjects have …", "once the patients are …": a conjunction, not a count
     if (/^\s{0,2}(?:all|the|these|those|patients|subjects|participants|they|we)\b/i.test(text.slice(end, end + 16))) continue;
     if (procedureCount(text, m.index)) continue;
     const n = m[1]!.toLowerCase() === "once" ? 1 : m[1]!.toLowerCase() === "twice" ? 2 : 3;
     add({ kind: "count", start: m.index, end, text: m[0], count: n, more: !!m[2] });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "one single IC infusion followed by one single IV infusion", "4*10^7 cells intra-arterially one time, then
+  // 4*10^7 cells intravenously 3 times": the later count adds administrations, it does not restate them
+  for (let k = 1; k < out.length; k++) {
+    const a = out[k - 1]!;
+    const b = out[k]!;
+    const between = text.slice(a.end, b.start);
+    if (a.kind === "count" && b.kind === "count" && !a.sizeOnly && !b.sizeOnly && !a.ceiling && !b.ceiling && !b.more &&
+      between.length <= 90 && !/[.;]\s/.test(between) && /^[^.;]{0,60}?(?:followed\s{1,2}by|and\s{1,2}then|\bthen)\b/i.test(between)) {
+      out[k] = { ...b, more: true };
+    }
+  }
+  return out;
 }
 
 export interface CombinedSchedule {
@@ -288,11 +345,20 @@ function phasedSchedule(mentions: ScheduleMention[], text: string): CombinedSche
   const intervals = mentions.filter((m): m is Interval => m.kind === "interval");
   if (new Set(intervals.map(rhythm)).size < 2) return null;
   let total: number | null = null;
+  type Count = Extract<ScheduleMention, { kind: "count" }>;
+  const phaseCount = (m: ScheduleMention): m is Count => m.kind === "count" && !m.total && !m.ceiling;
+  // "Four infusions 1 week apart followed by 4 infusions 1 month apart": each phase's count before its
+  // interval (a count before the first interval is then that phase's, not the total).
+  const countFirst = mentions.some((m) => phaseCount(m) && m.start < intervals[0]!.start) &&
+    mentions.some((m) => phaseCount(m) && m.start > intervals[0]!.end && m.start < intervals[intervals.length - 1]!.start);
   const phases: SchedulePhase[] = intervals.map((iv, k) => {
     const next = intervals[k + 1]?.start ?? Infinity;
     const inPhase = mentions.filter((m) => m !== iv && m.start > iv.start && m.start < next);
     const duration = inPhase.find((m): m is Extract<ScheduleMention, { kind: "duration" }> => m.kind === "duration");
-    const count = inPhase.find((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count" && !m.total && !m.more);
+    const prevEnd = k > 0 ? intervals[k - 1]!.end : -Infinity;
+    const count = countFirst
+      ? mentions.filter((m): m is Count => phaseCount(m) && m.start >= prevEnd && m.start < iv.start).pop()
+      : inPhase.find((m): m is Count => phaseCount(m) && !m.more);
     let infusions = count?.count ?? null;
     if (infusions === null && duration && iv.perPeriod === 1) {
       if (iv.everyDays && duration.days && duration.days % iv.everyDays === 0) infusions = duration.days / iv.everyDays;
@@ -302,7 +368,7 @@ function phasedSchedule(mentions: ScheduleMention[], text: string): CombinedSche
     return { text: words, everyDays: iv.perPeriod === 1 ? iv.everyDays : null, infusions };
   });
   const totals = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> =>
-    m.kind === "count" && !m.more && (!!m.total || m.start < intervals[0]!.start));
+    m.kind === "count" && !m.more && !m.ceiling && (!!m.total || (!countFirst && m.start < intervals[0]!.start)));
   if (totals.length && totals.every((c) => c.count === totals[0]!.count)) total = totals[0]!.count;
   const unstated: DoseUnstated = total !== null
     ? { dayOffsets: `schedule changes frequency: ${total} infusions, days not stated` }
@@ -322,12 +388,22 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
   // "for the first month" spans a phase; alone it counts nothing.
   if (mentions.some((m) => m.kind === "duration" && m.first)) mentions = mentions.filter((m) => !(m.kind === "duration" && m.first));
   if (mentions.length === 0) return null;
-  const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count");
+  const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count" && !m.ceiling);
   const base = counts.filter((c) => !c.more);
   const more = counts.filter((c) => c.more);
   let count: number | null = null;
-  if (base.length) count = base.every((c) => c.count === base[0]!.count) ? base[0]!.count : null;
-  if (more.length) count = (count ?? 0) + more.reduce((a, c) => a + c.count, 0) || null;
+  const totals = counts.filter((c) => c.total);
+  const parts = base.filter((c) => !c.total);
+  if (totals.length) {
+    // The stated total of all administrations; parts that add up otherwise leave it unread.
+    const t = totals[0]!.count;
+    const sum = parts.length ? parts.reduce((a, c) => a + c.count, 0) + more.reduce((a, c) => a + c.count, 0) : t;
+    count = totals.every((c) => c.count === t) && (sum === t || parts.length === 1 && parts[0]!.count === t) ? t : null;
+  } else {
+    const agree = base.every((c) => c.count === base[0]?.count);
+    if (base.length) count = agree ? base[0]!.count : null;
+    if (more.length && agree) count = (count ?? 0) + more.reduce((a, c) => a + c.count, 0) || null;
+  }
   const interval = mentions.find((m): m is Extract<ScheduleMention, { kind: "interval" }> => m.kind === "interval");
   const duration = mentions.find((m): m is Extract<ScheduleMention, { kind: "duration" }> => m.kind === "duration");
   if (list && list.kind === "list") {

@@ -1,5 +1,5 @@
 import type { DoseRange, DoseUnstated } from "../../record/schema";
-import { rangeWords, type AmountMention } from "./amounts";
+import { notADose, rangeWords, type AmountMention } from "./amounts";
 
 /** Why an arm's amount is not one number, and what it states instead. */
 export interface AmountUnstated {
@@ -22,6 +22,10 @@ export function amountUnstated(stated: AmountMention[]): AmountUnstated | null {
   if (only?.range && only.total) {
     return { range: null, unstated: { amount: `stated as a total over the course, a range: ${rangeWords(only.range, only.perKg)}` }, words };
   }
+  // "up to 1-2 million", "1-2 million cells/vial": a range that is a ceiling, a floor or a count per something else is no dose range
+  if (only && (only.per || only.ceiling || only.floor)) {
+    return { range: null, unstated: { amount: `stated as ${notADose(only)}: "${only.text}"` }, words };
+  }
   if (only?.range && only.kgNearby) {
     return { range: null, unstated: { amount: `stated as a range whose unit is unclear (per kg or for the whole body): "${only.text}"` }, words };
   }
@@ -29,7 +33,17 @@ export function amountUnstated(stated: AmountMention[]): AmountUnstated | null {
     const range: DoseRange = { min: only.range.low, max: only.range.high, unit: only.perKg ? "cells/kg" : "cells" };
     return { range, unstated: { amount: `stated as a range: ${rangeWords(only.range, only.perKg)}` }, words };
   }
+  // "a total of 600 million cells" (or of two kinds of cells): numbers, but sums over the administrations
+  if (distinct.every((m) => m.total && m.value !== null)) {
+    return { range: null, unstated: { amount: `stated as ${notADose(distinct[0]!)}: ${distinct.map((m) => `"${m.text}"`).join(", ")}` }, words };
+  }
   if (only?.alternatives) return { range: null, unstated: { amount: `stated as alternative dose levels: ${only.text}` }, words };
   const quoted = distinct.map((m) => `"${m.text}"`).join(", ");
   return { range: null, unstated: { amount: `${distinct.length === 2 ? "two" : String(distinct.length)} amounts in this arm's text: ${quoted}` }, words };
+}
+
+/** Several amounts in one arm with one (or no) schedule: the arm's dose levels, none its one dose. */
+export function doseLevels(amounts: AmountMention[]): AmountUnstated {
+  const quoted = amounts.map((m) => `"${m.text}"`).join(", ");
+  return { range: null, unstated: { amount: `stated as dose levels with one schedule: ${quoted}` }, words: amounts.map((m) => m.text).join("; ") };
 }
