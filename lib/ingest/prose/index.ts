@@ -106,6 +106,9 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
     const level = arms.map((a) => groupKey(a.label).startsWith("level:"));
     const dosed = levels.map((f) => Object.values(f).some((lv) => lv.amounts.some((a) => a.named) || lv.stated.length > 0));
     out = out.filter((_, i) => !level[i] || dosed[i]);
+    // The placebo arm beside the MSC groups ("placebo or one of two doses of MSCs") stands only
+    // with an MSC arm: alone, it would show one arm of a trial whose MSC arms were not read.
+    if (!out.some((a) => a.doses.some((d) => d.product === "MSC"))) out = out.filter((a) => !(a.label === "Placebo" && a.type === "PLACEBO_COMPARATOR"));
   }
   out.push(...orphanArms(orphans, warnings));
 
