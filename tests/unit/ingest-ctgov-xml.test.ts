@@ -147,16 +147,18 @@ describe("the 32 real records of ../shared/ctgov/xml", () => {
     expect(n5.arms.map((a) => a.label)).toEqual(["25 mg INT-747", "50 mg INT-747", "Placebo"]);
   });
 
-  it("the four MSC / stromal-cell records: cell source read, no dose where none is stated as a number", () => {
+  it("the four MSC / stromal-cell records: a cell source only where said of the MSCs, no dose where none is stated as a number", () => {
     const msc = ["NCT00003877", "NCT00498316", "NCT00001391", "NCT00001851"].map((id) => rec(id));
     expect(msc.map((r) => [r.id, r.cellSource, r.arms.length, doses(r)])).toEqual([
-      // Stromagen: "placebo or one of two doses of expanded mesenchymal stem cells", no amount; no arm list.
-      ["NCT00003877", "BONE_MARROW", 0, 0],
+      // Stromagen: "placebo or one of two doses of expanded mesenchymal stem cells", no amount and no
+      // arm list; "bone marrow" is said of the transplant and the harvest, not of the MSCs.
+      ["NCT00003877", null, 0, 0],
       // Cord blood expanded on stromal cells: one arm ("Cord Blood Infusion"), no MSC dose given to the patient.
       ["NCT00498316", "CORD_BLOOD", 1, 0],
-      // NIH observational studies: no cells given.
-      ["NCT00001391", "BONE_MARROW", 1, 0],
-      ["NCT00001851", "BONE_MARROW", 0, 0],
+      // NIH observational studies: no cells given, so their prose makes no arm; "bone marrow
+      // stromal cells" are the cells studied, "Bone Marrow Injection" is not of MSCs.
+      ["NCT00001391", "BONE_MARROW", 0, 0],
+      ["NCT00001851", null, 0, 0],
     ]);
   });
 });

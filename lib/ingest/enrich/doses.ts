@@ -40,7 +40,24 @@ export function readDoses(src: SourceTrial): ParsedTrial {
     if (a.derived) rec.evidence[`arms[${i}]`] = derivedEvidence(a);
     return arm;
   });
-  return rec;
+  return src.studyType === "OBSERVATIONAL" ? withoutDerivedArms(rec) : rec;
+}
+
+/**
+ * An observational study gives no treatment of its own: groups its prose names are cohorts,
+ * and the cells it names were given elsewhere (an earlier trial) or studied in the laboratory.
+ * So its prose makes no arm; a cohort the registry lists keeps what its own words say it
+ * received ("group A: autologous MSCs transplantation"). A warning says what was set aside.
+ */
+function withoutDerivedArms(rec: ParsedTrial): ParsedTrial {
+  const keep = rec.arms.map((_, i) => rec.evidence[`arms[${i}]`]?.origin !== "derived");
+  if (keep.every(Boolean)) return rec;
+  const warnings = rec.arms.flatMap((arm, i) => keep[i] ? [] : [`observational study: the group "${arm.label}" its text names is not read as an arm${arm.doses.length ? ` ("${arm.doses[0]!.text}")` : ""}`]);
+  const evidence = Object.fromEntries(Object.entries(rec.evidence).filter(([k]) => !/^arms\[\d+\]$/.test(k)));
+  rec.arms.forEach((_, i) => {
+    if (keep[i] && rec.evidence[`arms[${i}]`]) evidence[`arms[${keep.slice(0, i).filter(Boolean).length}]`] = rec.evidence[`arms[${i}]`]!;
+  });
+  return { ...rec, arms: rec.arms.filter((_, i) => keep[i]), evidence, warnings: [...rec.warnings, ...warnings] };
 }
 
 function derivedEvidence(a: ProseArm): Evidence {

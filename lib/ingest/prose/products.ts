@@ -18,7 +18,7 @@ export interface ProductMention {
   negated: boolean;
 }
 
-const MSC_STRONG = /\b(?:hMSCs?|h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?|mesenchymal\s{1,2}(?:precursor|progenitor)\s{1,2}cells?|remestemcel(?:-L)?|rexlemestrocel(?:-L)?|darvadstrocel|Alofisel|Prochymal|Temcell|Stempeucel|Cartistem|Neurostem|Promostem|Cupistem)/gi;
+const MSC_STRONG = /\b(?:hMSCs?|h?UC-?MSCs?|h?UCMSCs?|HUC-MSCs?|BM-?MSCs?|AD-?MSCs?|A?D?-?MSCs?|BMSCs?|MenSCs?|MSC-\d|(?:mesenchymal|mesenchymal\s{1,2}(?:stem|stromal)|msenchymal\s{1,2}stem)\s{1,2}cells?|mesenchymal\s{1,2}(?:stem|stromal)\s{1,2}cell|menstrual[\s-]{1,2}blood[\s-]{1,2}(?:derived\s{1,2})?(?:stem|stromal)\s{1,2}cells?|Orbcel(?:-C)?|Stemchymal|Cellgram(?:-LC)?|Livercellgram|ADR-001|ABCB5-positive\s{1,2}(?:stem\s{1,2})?cells|allo-APZ2\S{0,6}|bone\s{1,2}marrow(?:[\s-]{1,2}derived)?\s{1,2}stem\s{1,2}cells?|mesenchymal\s{1,2}(?:precursor|progenitor)\s{1,2}cells?|MMSCs?|(?:adipose|fat|bone\s{1,2}marrow|marrow)(?:[\s-]{1,2}derived)?\s{1,2}stromal\s{1,2}cells?|remestemcel(?:-L)?|rexlemestrocel(?:-L)?|darvadstrocel|Alofisel|Prochymal|Temcell|Stempeucel|Cartistem|Neurostem|Promostem|Cupistem)/gi;
 const MSC_WEAK = /\bstem[\s-]{1,2}cells?\b/gi;
 const PLACEBO = /\b(?:placebo|normal\s{1,2}saline|saline|vehicle|sham|solvent)\b/gi;
 const OTHER = new RegExp(

@@ -88,4 +88,24 @@ describe("readDoses", () => {
     expect(rec.arms.map((a) => [a.label, a.type, a.doses[0]?.cellsPerKg ?? null])).toEqual([["MSC group", "EXPERIMENTAL", 2e6], ["Control group", "NO_INTERVENTION", null]]);
     expect(rec.evidence["arms[0]"]!.origin).toBe("derived");
   });
+
+  it("an observational study's prose makes no arm (its cells were given elsewhere); a listed cohort keeps what its words say", () => {
+    const src = emptySourceTrial("test", "t.txt");
+    src.studyType = "OBSERVATIONAL";
+    src.armsFrom = "prose";
+    src.description = "Patients who received 1×10^6 cells/kg of umbilical cord MSCs once in the parent study are followed for five years. The MSC group is compared with the control group.";
+    const rec = readDoses(src);
+    expect(rec.arms).toEqual([]);
+    expect(rec.evidence["arms[0]"]).toBeUndefined();
+    expect(rec.warnings.some((w) => w.startsWith('observational study: the group "'))).toBe(true);
+
+    const listed = emptySourceTrial("test", "t.txt");
+    listed.studyType = "OBSERVATIONAL";
+    listed.arms = [
+      { label: "group A", type: null, description: "autologous MSCs transplantation 2×10^6 cells/kg once plus medical treatment", interventions: [] },
+      { label: "group B", type: null, description: "medical treatment only", interventions: [] },
+    ];
+    const cohorts = readDoses(listed);
+    expect(cohorts.arms.map((a) => [a.label, a.doses.map((d) => [d.product, d.cellsPerKg, d.infusions])])).toEqual([["group A", [["MSC", 2e6, 1]]], ["group B", []]]);
+  });
 });
