@@ -1,13 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import { formatCellRange, formatCells, label } from "@/lib/format";
-import { pointDose, type Landscape, type LandscapePoint } from "@/lib/landscape/shape";
+import { chartDataOf, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
+import { pointDose } from "@/lib/landscape/shape";
 
 /** The points stated as ranges, grouped by their colour. */
-function rangeSeries(points: LandscapePoint[]): [string, LandscapePoint[]][] {
-  const by = new Map<string, LandscapePoint[]>();
+function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
+  const by = new Map<string, DrawnPoint[]>();
   for (const p of points) if (p.range) by.set(p.color, [...(by.get(p.color) ?? []), p]);
   return [...by.entries()];
 }
@@ -20,12 +21,14 @@ const TICK = { fontSize: 12, fill: "#334155" };
  * a point for its trial, arm and source words, with a link to the arm; estimated points
  * (flat dose ÷ reference weight) are hollow and labelled "est.".
  */
-export function LandscapeChart({ data }: { data: Landscape }) {
-  const [active, setActive] = useState<{ point: LandscapePoint; x: number; y: number; pinned: boolean } | null>(null);
+export function LandscapeChart({ chart }: { chart: ChartWire }) {
+  // The points as the page sent them, in columns (lib/landscape/page.ts): rebuilt once.
+  const data = useMemo(() => chartDataOf(chart), [chart]);
+  const [active, setActive] = useState<{ point: DrawnPoint; x: number; y: number; pinned: boolean } | null>(null);
   const infusions = data.y === "infusions";
   // The "not reported" lane: below the axis's values, shaded and labelled.
   const laneTop = infusions ? -0.4 : data.laneY * 3;
-  const Point = (props: { cx?: number; cy?: number; payload?: LandscapePoint }) => {
+  const Point = (props: { cx?: number; cy?: number; payload?: DrawnPoint }) => {
     const { cx = 0, cy = 0, payload: p } = props;
     if (!p) return <g />;
     const show = (pinned: boolean) => setActive((a) => (a?.pinned && !pinned ? a : { point: p, x: cx, y: cy, pinned }));
@@ -77,7 +80,7 @@ export function LandscapeChart({ data }: { data: Landscape }) {
   );
 }
 
-function PointCard({ point: p, x, y, pinned, onClose }: { point: LandscapePoint; x: number; y: number; pinned: boolean; onClose: () => void }) {
+function PointCard({ point: p, x, y, pinned, onClose }: { point: DrawnPoint; x: number; y: number; pinned: boolean; onClose: () => void }) {
   return (
     <div role="tooltip" data-testid="landscape-tooltip"
       className="absolute z-10 w-72 rounded border border-slate-300 bg-white p-2 text-xs text-slate-800 shadow-lg"
