@@ -1,9 +1,9 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import { formatCellRange, formatCells, label } from "@/lib/format";
-import { chartDataOf, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
+import { chartDataOf, type ChartData, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
 import { pointDose } from "@/lib/landscape/shape";
 
 /** The points stated as ranges, grouped by their colour. */
@@ -21,10 +21,26 @@ const TICK = { fontSize: 12, fill: "#334155" };
  * a point for its trial, arm and source words, with a link to the arm; estimated points
  * (flat dose ÷ reference weight) are hollow and labelled "est.".
  */
-export function LandscapeChart({ chart }: { chart: ChartWire }) {
-  // The points as the page sent them, in columns (lib/landscape/page.ts): rebuilt once.
-  const data = useMemo(() => chartDataOf(chart), [chart]);
+export function LandscapeChart({ src }: { src: string }) {
+  // The points, fetched from the page's own route in columns (lib/landscape/page.ts): the
+  // page itself carries none of them, whatever the size of the registry.
+  const [loaded, setLoaded] = useState<{ src: string; data: ChartData | null; error: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch(src)
+      .then(async (res) => {
+        if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `the server answered ${res.status}`);
+        return chartDataOf((await res.json()) as ChartWire);
+      })
+      .then((data) => live && setLoaded({ src, data, error: null }), (e: unknown) => live && setLoaded({ src, data: null, error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [src]);
   const [active, setActive] = useState<{ point: DrawnPoint; x: number; y: number; pinned: boolean } | null>(null);
+  if (!loaded || loaded.src !== src) return <p className="text-sm text-slate-600" data-testid="landscape-loading">Drawing the chart…</p>;
+  if (!loaded.data) return <p className="text-sm text-red-900" data-testid="landscape-chart-error">The chart could not be drawn ({loaded.error}); the table view gives the same values.</p>;
+  const data = loaded.data;
   const infusions = data.y === "infusions";
   // The "not reported" lane: below the axis's values, shaded and labelled.
   const laneTop = infusions ? -0.4 : data.laneY * 3;

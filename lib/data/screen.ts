@@ -1,4 +1,3 @@
-import "server-only";
 import { dataVersion, readListRows } from "../db/search-reads";
 import { readScreenTrials } from "../db/view-reads";
 import { screenTrials, type TrialScreen } from "../screen";
@@ -8,6 +7,8 @@ import type { SearchQuery } from "../search/params";
 import { mapInSlices } from "./cooperative";
 import { readAllMatches } from "./search";
 import { cachedAllScreenTrials } from "./view-cache";
+
+// No `server-only` here: the view worker runs screenSearch (lib/data/view-jobs.ts).
 
 export interface ScreenedList {
   result: SearchResult;

@@ -28,7 +28,7 @@ export function currentDataVersion(): number {
  * `read`'s value for `key` at the current data version: cached, joined while it is read,
  * or read now. `read` returns the version its snapshot saw, which the entry is kept under.
  */
-async function cached<T>(key: string, read: () => Promise<{ version: number; value: T }>): Promise<{ version: number; value: T }> {
+export async function cached<T>(key: string, read: () => Promise<{ version: number; value: T }>): Promise<{ version: number; value: T }> {
   const version = currentDataVersion();
   const hit = entries.get(key) as Entry<T> | undefined;
   if (hit && hit.version === version) {

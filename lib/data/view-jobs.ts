@@ -1,11 +1,14 @@
 import type { SearchParams } from "../compare/params";
 import { landscapeCsvLines } from "../landscape/csv";
-import { landscapePageOf, type LandscapePage } from "../landscape/page";
+import { chartWireOf, landscapePageOf, PAGE_ROWS, type LandscapePage } from "../landscape/page";
 import { readLandscape } from "../landscape/read";
 import { screenTrials } from "../screen";
 import { screenAnswerOf } from "../screen/api";
 import { parseScreenRequest } from "../screen/api";
 import { mapInSlices } from "./cooperative";
+import type { Patient } from "../screen/params";
+import type { SearchQuery } from "../search/params";
+import { screenSearch, type ScreenedList } from "./screen";
 import { cachedScreenTrials } from "./view-cache";
 
 /**
@@ -19,12 +22,14 @@ import { cachedScreenTrials } from "./view-cache";
 export type ViewJob =
   | { kind: "landscape-api"; query: [string, string][] }
   | { kind: "landscape-page"; sp: SearchParams }
-  | { kind: "screen-api"; query: [string, string][] };
+  | { kind: "landscape-chart"; query: [string, string][] }
+  | { kind: "screen-api"; query: [string, string][] }
+  | { kind: "screen-search"; q: SearchQuery; patient: Patient; onlyPossible: boolean };
 
 /** An HTTP answer, finished: status, headers and body bytes. */
 export interface BytesAnswer { status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
 
-export type ViewResult<J extends ViewJob> = J extends { kind: "landscape-page" } ? LandscapePage : BytesAnswer;
+export type ViewResult<J extends ViewJob> = J extends { kind: "landscape-page" } ? LandscapePage : J extends { kind: "screen-search" } ? ScreenedList : BytesAnswer;
 
 const encoder = new TextEncoder();
 const json = (status: number, value: unknown, headers: Record<string, string> = {}): BytesAnswer =>
@@ -77,9 +82,17 @@ export async function runViewJob<J extends ViewJob>(job: J): Promise<ViewResult<
   switch (job.kind) {
     case "landscape-api": return (await landscapeApi(job.query)) as ViewResult<J>;
     case "screen-api": return (await screenApi(job.query)) as ViewResult<J>;
-    case "landscape-page": return landscapePageOf(await readLandscape(job.sp, { summaryLimit: PAGE_SUMMARY_LIMIT })) as ViewResult<J>;
+    case "screen-search": {
+      // The list page shows the screens of its page's rows: only those travel back.
+      const s = await screenSearch(job.q, job.patient, job.onlyPossible);
+      const rows = new Set(s.result.items.map((i) => i.id));
+      return { ...s, screens: new Map([...s.screens].filter(([id]) => rows.has(id))) } as ViewResult<J>;
+    }
+    case "landscape-page": return landscapePageOf(await readLandscape(job.sp, { summaryLimit: PAGE_ROWS })) as ViewResult<J>;
+    case "landscape-chart": {
+      // The page's landscape (the same options: shaped once for both), its points in columns.
+      const { problems, landscape } = await readLandscape(searchParamsOf(job.query), { summaryLimit: PAGE_ROWS });
+      return (problems.length ? json(400, { error: problems[0] }) : json(200, chartWireOf(landscape))) as ViewResult<J>;
+    }
   }
 }
-
-/** The points the page's summary in words names one by one; past them, a count. */
-const PAGE_SUMMARY_LIMIT = 300;

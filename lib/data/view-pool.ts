@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SNAPSHOT_JOIN_MS } from "../db/read-connection";
-import { runViewJob, type ViewJob, type ViewResult } from "./view-jobs";
+import { runViewJob, type BytesAnswer, type ViewJob, type ViewResult } from "./view-jobs";
 
 /**
  * The heavy views (the dose landscape, the patient screen of every trial) read and shape
@@ -91,7 +91,7 @@ const running = new Map<string, { startedAt: number; answer: Promise<unknown> }>
 export function runView<J extends ViewJob>(job: J): Promise<ViewResult<J>> {
   const run = () => (SIZE === 0 ? runViewJob(job) : send(job));
   // The screen's jobs carry a patient's values: never kept, not even to join.
-  if (job.kind === "screen-api") return run();
+  if (job.kind === "screen-api" || job.kind === "screen-search") return run();
   const key = JSON.stringify(job);
   const now = performance.now();
   const r = running.get(key);
@@ -108,3 +108,22 @@ export function runView<J extends ViewJob>(job: J): Promise<ViewResult<J>> {
 
 /** The pool's size (VIEW_WORKERS). */
 export const VIEW_POOL_SIZE = SIZE;
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * A worker's finished answer as the route's Response: its bytes written 64 KB at a time,
+ * each after a turn of the event loop, so that eight answers of 16 MB going out at once
+ * leave room for every other request between their chunks.
+ */
+export function bytesResponse(a: BytesAnswer): Response {
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (offset >= a.body.length) return controller.close();
+      controller.enqueue(a.body.subarray(offset, (offset += CHUNK_BYTES)));
+    },
+  }, { highWaterMark: 0 });
+  return new Response(body, { status: a.status, headers: a.headers });
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { runView } from "../data/view-pool";
+import { bytesResponse, runView } from "../data/view-pool";
 
 /**
  * `GET /api/landscape?<the list's and the landscape's parameters>[&format=csv]`: the points
@@ -8,6 +8,5 @@ import { runView } from "../data/view-pool";
  * (lib/data/view-jobs.ts); the answer's bytes are passed on here.
  */
 export async function landscapeResponse(query: URLSearchParams): Promise<Response> {
-  const a = await runView({ kind: "landscape-api", query: [...query] });
-  return new Response(a.body, { status: a.status, headers: a.headers });
+  return bytesResponse(await runView({ kind: "landscape-api", query: [...query] }));
 }

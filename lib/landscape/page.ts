@@ -5,8 +5,9 @@ import type { Landscape, LandscapePoint } from "./shape";
 /**
  * The /landscape page's data, bounded: a registry of 10,000 trials has some 15,000 arms,
  * and a page that printed each as a table row, a sentence of the chart's summary and a
- * checkbox of the comparison form weighed 30 MB. The chart gets every point it draws, in
- * columns (ChartWire: the fields it draws and its card shows, each text once); the
+ * checkbox of the comparison form weighed 30 MB. The chart, drawn in the browser only, fetches
+ * every point it draws from /api/landscape/chart, in columns (ChartWire: the fields it
+ * draws and its card shows, each text once); the
  * table, the list of undrawn arms, the comparison's picker and the summary in words name the first PAGE_ROWS and say how many there are (the CSV has all). Up to
  * PAGE_ROWS arms (every registry of the seeds' size) the page is as it was.
  */
@@ -87,8 +88,6 @@ export interface LandscapePage extends LandscapeView {
   hasRange: boolean;
   /** The explainer's example of a flat dose divided by the weight, from all the points. */
   example: { id: string; perKg: number } | null;
-  /** Every drawn point, for the chart. */
-  chart: ChartWire;
 }
 
 export function landscapePageOf(view: LandscapeView): LandscapePage {
@@ -108,6 +107,5 @@ export function landscapePageOf(view: LandscapeView): LandscapePage {
     hasRange: l.points.some((p) => p.range),
     example: estimated ? { id: estimated.trialId, perKg: estimated.x! }
       : estimatedRange ? { id: `${estimatedRange.trialId} (the low end of its range)`, perKg: estimatedRange.range!.min } : null,
-    chart: chartWireOf(l),
   };
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenSearch } from "@/lib/data/screen";
 import { findTrials } from "@/lib/data/search";
 import { runViewJob } from "@/lib/data/view-jobs";
 import { runView, VIEW_POOL_SIZE } from "@/lib/data/view-pool";
@@ -9,7 +10,7 @@ import { openDatabase } from "@/lib/db/sqlite";
 import { getTrials } from "@/lib/db/trials";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { toLandscapeCsv } from "@/lib/landscape/csv";
-import { chartDataOf, PAGE_ROWS } from "@/lib/landscape/page";
+import { chartDataOf, PAGE_ROWS, type ChartWire } from "@/lib/landscape/page";
 import { shapeLandscape, type ShapeOptions } from "@/lib/landscape/shape";
 import type { TrialRecord } from "@/lib/record/schema";
 import { screenAnswer } from "@/lib/screen/api";
@@ -90,6 +91,19 @@ describe("the view worker", () => {
     expect(JSON.parse(text(a.body)).trials).toHaveLength(all.length);
   });
 
+  it("screens the list's matches for the /trials page: the counts of all, the screens of the page's rows", async () => {
+    const p = parsePatient((k) => new URLSearchParams(PATIENT).get(k));
+    if (!p.ok) throw new Error(p.message);
+    const q = { ...query("q=liver"), page: 2 };
+    const expected = await screenSearch(q, p.patient, true);
+    const got = await runView({ kind: "screen-search", q, patient: p.patient, onlyPossible: true });
+    expect(expected.result.items.length).toBeGreaterThan(0);
+    expect(got.result).toEqual(expected.result);
+    expect([got.screened, got.possible, got.excluded, got.unknownCriteria]).toEqual([expected.screened, expected.possible, expected.excluded, expected.unknownCriteria]);
+    expect([...got.screens.keys()]).toEqual(expected.result.items.map((i) => i.id));
+    for (const [id, screen] of got.screens) expect(screen).toEqual(expected.screens.get(id));
+  });
+
   it("gives the /landscape page every drawn point for the chart and at most PAGE_ROWS of each list", async () => {
     const o: ShapeOptions = { weightKg: 60, y: "infusions", colour: "route", filters: { route: [], source: [], origin: [], dosing: [] } };
     const l = shapeLandscape(await fullRecords(query("")), o);
@@ -100,8 +114,11 @@ describe("the view worker", () => {
     expect(page.landscape.trialIds).toEqual(l.trialIds.slice(0, PAGE_ROWS));
     expect(page.landscape.series).toEqual(l.series);
     // The chart's points, rebuilt in the browser: every one, each with the fields the chart and its card read.
-    const drawn = chartDataOf(page.chart);
-    expect(page.chart.count).toBe(l.points.length);
+    const chart = await runView({ kind: "landscape-chart", query: [] });
+    expect(chart.status).toBe(200);
+    const wire = JSON.parse(text(chart.body)) as ChartWire;
+    expect(wire.count).toBe(l.points.length);
+    const drawn = chartDataOf(wire);
     expect(drawn.points).toEqual(l.points.map((p) => ({
       trialId: p.trialId, armLabel: p.armLabel, armIndex: p.armIndex, x: p.x, plotX: p.plotX, plotY: p.plotY, range: p.range, statedRange: p.statedRange,
       errorX: p.errorX, estimated: p.estimated, flatCellsPerInfusion: p.flatCellsPerInfusion, infusions: p.infusions, enrollment: p.enrollment,

@@ -1,4 +1,4 @@
-import { runView } from "@/lib/data/view-pool";
+import { bytesResponse, runView } from "@/lib/data/view-pool";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   const a = await runView({ kind: "screen-api", query: [...new URL(request.url).searchParams] });
-  return new Response(a.body, { status: a.status, headers: a.headers });
+  return bytesResponse(a);
 }
