@@ -36,6 +36,7 @@ const databaseUrl = `file:${dbFile}`;
 const PATIENT = "tbil=15&tbil_unit=mg/dL&inr=1.8&meld=26&age=58";
 const HEAVY_ROUTES = [
   "/landscape",
+  "/api/landscape/chart", // the points the page's chart fetches (the page carries none)
   "/api/landscape",
   "/api/landscape?format=csv&y=cumulative",
   `/api/screen?${PATIENT}`,
