@@ -5,13 +5,17 @@ import type { Landscape, LandscapePoint } from "./shape";
 /**
  * The /landscape page's data, bounded: a registry of 10,000 trials has some 15,000 arms,
  * and a page that printed each as a table row, a sentence of the chart's summary and a
- * checkbox of the comparison form weighed 30 MB. The chart, drawn in the browser only, fetches
- * every point it draws from /api/landscape/chart, in columns (ChartWire: the fields it
- * draws and its card shows, each text once); the
- * table, the list of undrawn arms, the comparison's picker and the summary in words name the first PAGE_ROWS and say how many there are (the CSV has all). Up to
- * PAGE_ROWS arms (every registry of the seeds' size) the page is as it was.
+ * checkbox of the comparison form weighed 30 MB. The chart, drawn in the browser only,
+ * fetches every point it draws from /api/landscape/chart, in columns (ChartWire: the
+ * fields it draws and its card shows, each text once). The table and the summary in words
+ * name the first PAGE_ROWS arms, the list of undrawn arms the first UNDRAWN_ROWS, the
+ * comparison's picker the first PICKER_ROWS trials, each saying how many there are (the
+ * CSV has every drawn arm). A registry of the seeds' size shows all, as before.
  */
 export const PAGE_ROWS = 300;
+/** The comparison's picker (it takes at most 6) and the list of undrawn arms name fewer: each is long in a page. */
+export const PICKER_ROWS = 60;
+export const UNDRAWN_ROWS = 100;
 
 /** The fields of a point the chart draws and its card shows. */
 export type ChartPoint = Pick<LandscapePoint,
@@ -81,7 +85,7 @@ export function chartDataOf(wire: ChartWire): ChartData {
 }
 
 export interface LandscapePage extends LandscapeView {
-  /** How many there are of what `landscape` lists at most PAGE_ROWS of (points, noDose, trialIds). */
+  /** How many there are of what `landscape` lists the first of (points, noDose, trialIds). */
   totals: { points: number; noDose: number; trialIds: number };
   /** The titles of the trials `landscape.trialIds` lists. */
   titles: Record<string, string | null>;
@@ -95,13 +99,13 @@ export function landscapePageOf(view: LandscapeView): LandscapePage {
   const estimated = l.points.find((p) => p.estimated && p.x !== null);
   // A flat dose stated as a range is a flat dose too: its low end makes the example, said so.
   const estimatedRange = l.points.find((p) => p.estimated && p.range);
-  const trialIds = l.trialIds.slice(0, PAGE_ROWS);
+  const trialIds = l.trialIds.slice(0, PICKER_ROWS);
   const titles: Record<string, string | null> = {};
   const wanted = new Set(trialIds);
   for (const p of l.points) if (wanted.has(p.trialId) && !(p.trialId in titles)) titles[p.trialId] = p.trialTitle;
   return {
     ...view,
-    landscape: { ...l, points: l.points.slice(0, PAGE_ROWS), noDose: l.noDose.slice(0, PAGE_ROWS), trialIds },
+    landscape: { ...l, points: l.points.slice(0, PAGE_ROWS), noDose: l.noDose.slice(0, UNDRAWN_ROWS), trialIds },
     totals: { points: l.points.length, noDose: l.noDose.length, trialIds: l.trialIds.length },
     titles,
     hasRange: l.points.some((p) => p.range),

@@ -10,7 +10,7 @@ import { openDatabase } from "@/lib/db/sqlite";
 import { getTrials } from "@/lib/db/trials";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { toLandscapeCsv } from "@/lib/landscape/csv";
-import { chartDataOf, PAGE_ROWS, type ChartWire } from "@/lib/landscape/page";
+import { chartDataOf, PAGE_ROWS, PICKER_ROWS, UNDRAWN_ROWS, type ChartWire } from "@/lib/landscape/page";
 import { shapeLandscape, type ShapeOptions } from "@/lib/landscape/shape";
 import type { TrialRecord } from "@/lib/record/schema";
 import { screenAnswer } from "@/lib/screen/api";
@@ -104,14 +104,16 @@ describe("the view worker", () => {
     for (const [id, screen] of got.screens) expect(screen).toEqual(expected.screens.get(id));
   });
 
-  it("gives the /landscape page every drawn point for the chart and at most PAGE_ROWS of each list", async () => {
+  it("gives the /landscape page the first rows of each list and their counts; the chart every drawn point", async () => {
     const o: ShapeOptions = { weightKg: 60, y: "infusions", colour: "route", filters: { route: [], source: [], origin: [], dosing: [] } };
     const l = shapeLandscape(await fullRecords(query("")), o);
     expect(l.points.length).toBeGreaterThan(PAGE_ROWS); // the seeds and the shared records: more than one page's rows
     const page = await runView({ kind: "landscape-page", sp: {} });
     expect(page.totals).toEqual({ points: l.points.length, noDose: l.noDose.length, trialIds: l.trialIds.length });
     expect(page.landscape.points).toEqual(l.points.slice(0, PAGE_ROWS));
-    expect(page.landscape.trialIds).toEqual(l.trialIds.slice(0, PAGE_ROWS));
+    expect(page.landscape.trialIds).toEqual(l.trialIds.slice(0, PICKER_ROWS));
+    expect(page.landscape.noDose).toEqual(l.noDose.slice(0, UNDRAWN_ROWS));
+    expect(Object.keys(page.titles)).toEqual(l.trialIds.slice(0, PICKER_ROWS));
     expect(page.landscape.series).toEqual(l.series);
     // The chart's points, rebuilt in the browser: every one, each with the fields the chart and its card read.
     const chart = await runView({ kind: "landscape-chart", query: [] });
