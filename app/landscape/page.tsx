@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LandscapeView } from "@/components/landscape/landscape-view";
 import type { SearchParams } from "@/lib/compare/params";
-import { loadLandscape } from "@/lib/landscape/load";
+import { loadLandscapePage } from "@/lib/landscape/load";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
@@ -10,5 +10,5 @@ export const metadata: Metadata = {
 };
 
 export default async function LandscapePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return <LandscapeView view={await loadLandscape(await searchParams)} />;
+  return <LandscapeView view={await loadLandscapePage(await searchParams)} />;
 }

@@ -7,7 +7,7 @@ import { Results } from "@/components/search/results";
 import { SearchForm } from "@/components/search/search-form";
 import { PatientPanel } from "@/components/screen/patient-panel";
 import { ScreenSummary } from "@/components/screen/screen-summary";
-import { screenSearch } from "@/lib/data";
+import { runView } from "@/lib/data/view-pool";
 import { readPagePatient } from "@/lib/screen/page-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,7 +25,8 @@ export default async function TrialsPage({ searchParams }: Props) {
   const parsed = parseSearchParams(raw);
   const q = parsed.query;
   const screen = readPagePatient({ ...raw, age: q.age === undefined ? undefined : String(q.age) });
-  const screened = screen.active ? await screenSearch(q, screen.patient, screen.onlyPossible) : null;
+  // Every match screened (the counts cover them all): on a view worker, off the thread that answers the other requests.
+  const screened = screen.active ? await runView({ kind: "screen-search", q, patient: screen.patient, onlyPossible: screen.onlyPossible }) : null;
   const result = screened?.result ?? searchTrials(q);
   const hasFilters = toQueryString({ ...q, q: "", sort: "relevance", page: 1 }) !== "";
 

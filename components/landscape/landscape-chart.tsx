@@ -1,13 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import { formatCellRange, formatCells, label } from "@/lib/format";
-import { pointDose, type Landscape, type LandscapePoint } from "@/lib/landscape/shape";
+import { chartDataOf, type ChartData, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
+import { pointDose } from "@/lib/landscape/shape";
 
 /** The points stated as ranges, grouped by their colour. */
-function rangeSeries(points: LandscapePoint[]): [string, LandscapePoint[]][] {
-  const by = new Map<string, LandscapePoint[]>();
+function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
+  const by = new Map<string, DrawnPoint[]>();
   for (const p of points) if (p.range) by.set(p.color, [...(by.get(p.color) ?? []), p]);
   return [...by.entries()];
 }
@@ -20,12 +21,30 @@ const TICK = { fontSize: 12, fill: "#334155" };
  * a point for its trial, arm and source words, with a link to the arm; estimated points
  * (flat dose ÷ reference weight) are hollow and labelled "est.".
  */
-export function LandscapeChart({ data }: { data: Landscape }) {
-  const [active, setActive] = useState<{ point: LandscapePoint; x: number; y: number; pinned: boolean } | null>(null);
+export function LandscapeChart({ src }: { src: string }) {
+  // The points, fetched from the page's own route in columns (lib/landscape/page.ts): the
+  // page itself carries none of them, whatever the size of the registry.
+  const [loaded, setLoaded] = useState<{ src: string; data: ChartData | null; error: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch(src)
+      .then(async (res) => {
+        if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `the server answered ${res.status}`);
+        return chartDataOf((await res.json()) as ChartWire);
+      })
+      .then((data) => live && setLoaded({ src, data, error: null }), (e: unknown) => live && setLoaded({ src, data: null, error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [src]);
+  const [active, setActive] = useState<{ point: DrawnPoint; x: number; y: number; pinned: boolean } | null>(null);
+  if (!loaded || loaded.src !== src) return <p className="text-sm text-slate-600" data-testid="landscape-loading">Drawing the chart…</p>;
+  if (!loaded.data) return <p className="text-sm text-red-900" data-testid="landscape-chart-error">The chart could not be drawn ({loaded.error}); the table view gives the same values.</p>;
+  const data = loaded.data;
   const infusions = data.y === "infusions";
   // The "not reported" lane: below the axis's values, shaded and labelled.
   const laneTop = infusions ? -0.4 : data.laneY * 3;
-  const Point = (props: { cx?: number; cy?: number; payload?: LandscapePoint }) => {
+  const Point = (props: { cx?: number; cy?: number; payload?: DrawnPoint }) => {
     const { cx = 0, cy = 0, payload: p } = props;
     if (!p) return <g />;
     const show = (pinned: boolean) => setActive((a) => (a?.pinned && !pinned ? a : { point: p, x: cx, y: cy, pinned }));
@@ -77,7 +96,7 @@ export function LandscapeChart({ data }: { data: Landscape }) {
   );
 }
 
-function PointCard({ point: p, x, y, pinned, onClose }: { point: LandscapePoint; x: number; y: number; pinned: boolean; onClose: () => void }) {
+function PointCard({ point: p, x, y, pinned, onClose }: { point: DrawnPoint; x: number; y: number; pinned: boolean; onClose: () => void }) {
   return (
     <div role="tooltip" data-testid="landscape-tooltip"
       className="absolute z-10 w-72 rounded border border-slate-300 bg-white p-2 text-xs text-slate-800 shadow-lg"

@@ -4,7 +4,7 @@ import { formatCells } from "@/lib/format";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import { COLOUR_LABELS, COLOURS, landscapeHref, listQuery, VIEW_LABELS, VIEWS, Y_AXES, Y_LABELS } from "@/lib/landscape/params";
 import { armsInTrials } from "@/lib/landscape/shape";
-import type { LandscapeView as View } from "@/lib/landscape/load";
+import type { LandscapePage as View } from "@/lib/landscape/page";
 import { BUTTON, BUTTON_PRIMARY } from "@/components/compare/ui";
 import { Segmented } from "@/components/compare/compare-controls";
 import { ChartFigure } from "@/components/compare/chart-figure";
@@ -28,9 +28,6 @@ function Switch<T extends string>({ title, values, labels, current, href }: {
 export function LandscapeView({ view }: { view: View }) {
   const { state, landscape: l } = view;
   const list = listQuery(state.query);
-  const estimated = l.points.find((p) => p.estimated && p.x !== null);
-  // A flat dose stated as a range is a flat dose too: its low end makes the example, said so.
-  const estimatedRange = l.points.find((p) => p.estimated && p.range);
   const csv = `/api/landscape?${new URLSearchParams([...new URLSearchParams(landscapeHref(state).split("?")[1] ?? ""), ["format", "csv"]]).toString()}`;
   return (
     <div className="space-y-4">
@@ -55,8 +52,7 @@ export function LandscapeView({ view }: { view: View }) {
           before={[...new URLSearchParams(landscapeHref({ ...state, weightKg: DEFAULT_REFERENCE_WEIGHT_KG }).split("?")[1] ?? "")]}
         />
         <ReferenceWeightExplainer weightKg={state.weightKg} what="these arms"
-          example={estimated ? { id: estimated.trialId, perKg: estimated.x! }
-            : estimatedRange ? { id: `${estimatedRange.trialId} (the low end of its range)`, perKg: estimatedRange.range!.min } : null} />
+          example={view.example} />
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
           <Switch title="Y axis" values={Y_AXES} labels={Y_LABELS} current={state.y} href={(y) => landscapeHref(state, { y })} />
           <Switch title="Colour by" values={COLOURS} labels={COLOUR_LABELS} current={state.colour} href={(colour) => landscapeHref(state, { colour })} />
@@ -70,11 +66,14 @@ export function LandscapeView({ view }: { view: View }) {
 
       {state.view === "chart" ? (
         <ChartFigure id="landscape" title={`Cells/kg per infusion against ${state.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg"}`} summary={l.summary} height={LANDSCAPE_HEIGHT}
-          note={<>{armsInTrials(l.points.length, l.trialIds.length)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg.{l.points.some((p) => p.range) ? " A horizontal bar marked “range”: a dose the record states as a range, drawn from its low to its high end (no single dose)." : ""} Hover or click a point for its trial, arm and source words.</>}>
-          <LazyLandscapeChart data={l} />
+          note={<>{armsInTrials(view.totals.points, view.totals.trialIds)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg.{view.hasRange ? " A horizontal bar marked “range”: a dose the record states as a range, drawn from its low to its high end (no single dose)." : ""} Hover or click a point for its trial, arm and source words.</>}>
+          <LazyLandscapeChart src={`/api/landscape/chart?${landscapeHref(state).split("?")[1] ?? ""}`} />
         </ChartFigure>
       ) : (
-        <LandscapeTable data={l} />
+        <>
+          <LandscapeTable data={l} />
+          <Shown what="arms" shown={l.points.length} of={view.totals.points} csv={csv} />
+        </>
       )}
 
       <Legend view={view} />
@@ -111,25 +110,25 @@ function Legend({ view }: { view: View }) {
 
 function NoDose({ view }: { view: View }) {
   const l = view.landscape;
-  if (l.noDose.length === 0) {
-    return <p className="text-sm text-slate-700">{l.points.length ? "Every MSC arm in this search states a dose." : "No MSC arm in this search: widen the filters on the list."}</p>;
+  if (view.totals.noDose === 0) {
+    return <p className="text-sm text-slate-700">{view.totals.points ? "Every MSC arm in this search states a dose." : "No MSC arm in this search: widen the filters on the list."}</p>;
   }
   return (
     <details id="no-dose" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="no-dose">
       <summary className="cursor-pointer">
-        <span data-testid="no-dose-count">{armsInTrials(l.noDose.length, l.noDoseTrials)} state no single dose</span> (none, two amounts or dose levels), so they are not drawn. Show them
+        <span data-testid="no-dose-count">{armsInTrials(view.totals.noDose, l.noDoseTrials)} state no single dose</span> (none, two amounts or dose levels), so they are not drawn. Show them
       </summary>
       <ul className="mt-2 list-disc space-y-0.5 pl-5">
         {l.noDose.map((a) => <li key={a.href}><a href={a.href}>{a.trialId}: {a.armLabel}</a>{a.trialTitle ? ` (${a.trialTitle})` : ""}</li>)}
       </ul>
+      <Shown what="arms" shown={l.noDose.length} of={view.totals.noDose} />
     </details>
   );
 }
 
 function CompareForm({ view }: { view: View }) {
   const ids = view.landscape.trialIds;
-  if (ids.length < 2) return null;
-  const titles = new Map(view.landscape.points.map((p) => [p.trialId, p.trialTitle]));
+  if (view.totals.trialIds < 2) return null;
   return (
     <form action="/compare" method="get" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="compare-these">
       <fieldset>
@@ -139,15 +138,27 @@ function CompareForm({ view }: { view: View }) {
             <li key={id}>
               <label className="flex items-start gap-2">
                 <input type="checkbox" name="ids" value={id} defaultChecked={i < MAX_TRIALS} className="mt-0.5 h-4 w-4 accent-brand" />
-                <span><span className="font-medium">{id}</span> {titles.get(id) ?? ""}</span>
+                <span><span className="font-medium">{id}</span> {view.titles[id] ?? ""}</span>
               </label>
             </li>
           ))}
         </ul>
       </fieldset>
+      <Shown what="trials" shown={ids.length} of={view.totals.trialIds} />
       <input type="hidden" name="weightKg" value={view.state.weightKg} />
       <button type="submit" className={`${BUTTON_PRIMARY} mt-2`}>Compare these</button>
-      {ids.length > MAX_TRIALS && <span className="ml-2 text-slate-600">The first {MAX_TRIALS} are ticked; the comparison takes at most {MAX_TRIALS}.</span>}
+      {view.totals.trialIds > MAX_TRIALS && <span className="ml-2 text-slate-600">The first {MAX_TRIALS} are ticked; the comparison takes at most {MAX_TRIALS}.</span>}
     </form>
+  );
+}
+
+/** Under a list the page cuts short (lib/landscape/page.ts): how many of how many, and where the rest are. */
+function Shown({ what, shown, of, csv }: { what: string; shown: number; of: number; csv?: string }) {
+  if (shown >= of) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-testid="landscape-shown">
+      Showing the first {shown} of {of} {what}
+      {csv ? <>; <a href={csv} download>download the CSV</a> for all of them, or narrow the search on the list.</> : "; narrow the search on the list to see the others."}
+    </p>
   );
 }

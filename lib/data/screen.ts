@@ -1,5 +1,4 @@
-import "server-only";
-import { readListRows } from "../db/search-reads";
+import { dataVersion, readListRows } from "../db/search-reads";
 import { readScreenTrials } from "../db/view-reads";
 import { screenTrials, type TrialScreen } from "../screen";
 import type { Patient } from "../screen/params";
@@ -7,6 +6,9 @@ import { toSearchResult, type SearchResult } from "../search/list-items";
 import type { SearchQuery } from "../search/params";
 import { mapInSlices } from "./cooperative";
 import { readAllMatches } from "./search";
+import { cachedAllScreenTrials } from "./view-cache";
+
+// No `server-only` here: the view worker runs screenSearch (lib/data/view-jobs.ts).
 
 export interface ScreenedList {
   result: SearchResult;
@@ -26,10 +28,14 @@ export function screenInSlices(trials: Parameters<typeof screenTrials>[0], patie
 /**
  * The list's search with the patient screen as its own stage: every match is screened
  * (the count covers them all), excluded ones leave when `onlyPossible`, then the page.
- * The search, the criteria and the page's rows come from one snapshot.
+ * The search, the criteria and the page's rows come from one snapshot (the criteria from
+ * lib/data/view-cache.ts when they were read at that snapshot's data version).
  */
 export async function screenSearch(q: SearchQuery, patient: Patient, onlyPossible: boolean): Promise<ScreenedList> {
-  return readAllMatches(q, readScreenTrials, async (db, all, trials, pause) => {
+  const all = await cachedAllScreenTrials();
+  const read = (db: Parameters<typeof readScreenTrials>[0], ids: string[]) =>
+    dataVersion(db) === all.version ? ids.flatMap((id) => all.value.byId.get(id) ?? []) : readScreenTrials(db, ids);
+  return readAllMatches(q, read, async (db, all, trials, pause) => {
     const screens = await screenInSlices(trials, patient, pause);
     const kept = onlyPossible ? screens.filter((s) => s.verdict === "possible") : screens;
     const ids = kept.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((s) => s.id);

@@ -139,6 +139,8 @@ export interface ShapeOptions {
   filters: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">;
   /** false: no summary in words ("" instead), for the API and CSV, which do not answer it (a sentence per point). */
   summary?: boolean;
+  /** The summary names this many points one by one at most, then says how many more there are (the page; the table and CSV list them). */
+  summaryLimit?: number;
 }
 
 /** What the landscape reads of a record (whole records and the lean reads of lib/db/view-reads.ts both fit). */
@@ -255,9 +257,11 @@ function summarize(points: LandscapePoint[], noDose: number, noDoseTrials: numbe
   const what = o.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg";
   const parts = [
     `Scatter chart of ${armsInTrials(points.length, trials)}: dose per kg per infusion (logarithmic) against ${what}; flat doses divided by ${o.weightKg} kg.`,
-    ...points.map((p) => `${p.trialId} ${p.armLabel}: ${pointDose(p, " cells/kg")}${p.estimated ? " (estimated)" : ""}, ${
+    ...points.slice(0, o.summaryLimit ?? points.length).map((p) => `${p.trialId} ${p.armLabel}: ${pointDose(p, " cells/kg")}${p.estimated ? " (estimated)" : ""}, ${
       o.y === "infusions" ? (p.infusions === null ? "infusions not reported" : `${p.infusions} infusion${p.infusions === 1 ? "" : "s"}`) : (p.cumulativeCellsPerKg === null ? "cumulative not reported" : `${formatCells(p.cumulativeCellsPerKg)} cells/kg in all`)}.`),
   ];
+  const unnamed = points.length - Math.min(points.length, o.summaryLimit ?? points.length);
+  if (unnamed) parts.push(`And ${unnamed} more ${unnamed === 1 ? "arm" : "arms"}, listed in the CSV download.`);
   if (noY) parts.push(`${noY} of them ${o.y === "infusions" ? "state no number of infusions" : "have no cumulative dose"}.`);
   if (noDose) parts.push(`${armsInTrials(noDose, noDoseTrials)} state no single dose (none, two amounts or dose levels) and are not drawn.`);
   return parts.join(" ");
