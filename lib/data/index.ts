@@ -4,3 +4,4 @@ import "server-only";
 export * from "../db/trials";
 export * from "./search";
 export * from "./screen";
+export * from "./history";
