@@ -5,3 +5,4 @@ export * from "../db/trials";
 export * from "./search";
 export * from "./screen";
 export * from "./history";
+export * from "./feed";
