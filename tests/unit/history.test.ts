@@ -8,6 +8,7 @@ import { readVersion, readVersions } from "@/lib/db/versions";
 import { historyOf } from "@/lib/history/versions";
 import { importFiles } from "@/lib/import/run-import";
 import { scratchDatabase } from "../helpers/db";
+import { ADDED_CRITERION, EDITED_ID, editedCopy, originalText } from "../helpers/edited-copy";
 
 /**
  * Every version kept: a real record from ../shared/ctgov/classic, then an edited copy of it
@@ -16,25 +17,9 @@ import { scratchDatabase } from "../helpers/db";
  * the old dose; the same copy imported again adds no version.
  */
 
-const SHARED = path.join(process.cwd(), "..", "shared", "ctgov", "classic");
-const ID = "NCT03945487";
-const original = fs.readFileSync(path.join(SHARED, `${ID}.json`), "utf8");
-const ADDED = "Serum alanine aminotransferase below 10 times the upper limit of normal";
-
-/** The edited copy: what a registrant's amendment would change. */
-export function editedCopy(text: string): string {
-  const doc = JSON.parse(text);
-  const p = (doc.FullStudiesResponse ? doc.FullStudiesResponse.FullStudies[0].Study : doc.Study ?? doc).ProtocolSection;
-  p.StatusModule.OverallStatus = "Completed";
-  p.StatusModule.StatusVerifiedDate = "March 2021";
-  p.StatusModule.LastUpdatePostDateStruct.LastUpdatePostDate = "March 3, 2021";
-  p.DesignModule.EnrollmentInfo = { EnrollmentCount: "150", EnrollmentType: "Actual" };
-  const iv = p.ArmsInterventionsModule.InterventionList.Intervention[0];
-  iv.InterventionDescription = iv.InterventionDescription
-    .replace("1.0*10E6", "2.0*10E6").replace("three times at 3-week intervals", "four times at 4-week intervals");
-  p.EligibilityModule.EligibilityCriteria = p.EligibilityModule.EligibilityCriteria.replace("Age 18-69 years;", `Age 18-69 years;\n${ADDED};`);
-  return JSON.stringify(doc, null, 2);
-}
+const ID = EDITED_ID;
+const ADDED = ADDED_CRITERION;
+const original = originalText();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msc-history-"));
 const scratch = scratchDatabase();
