@@ -10,7 +10,8 @@ export type VerifiedBucket = (typeof VERIFIED_BUCKETS)[number];
 export const VERIFIED_LABELS: Record<VerifiedBucket, string> = { "1y": "1 year", "2y": "2 years", older: "older" };
 
 const DAY = 86_400_000;
-const YEAR = 365.25 * DAY;
+/** A year in ms (365.25 days). */
+export const YEAR = 365.25 * DAY;
 
 /** The latest instant an ISO date (YYYY-MM or YYYY-MM-DD) can mean: the end of its day or month (UTC). */
 export function latestInstant(iso: string): number {

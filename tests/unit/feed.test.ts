@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findTrials } from "@/lib/data/search";
 import { openDatabase } from "@/lib/db/sqlite";
 import { escapeXml, rfc3339 } from "@/lib/feed/atom";
+import { verifiedBucket } from "@/lib/history/freshness";
 import { importFiles } from "@/lib/import/run-import";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
@@ -154,6 +155,28 @@ describe("the feed of a search", () => {
     const feed = parseXml(await res.text());
     checkAtom(feed);
     expect(kids(feed, "entry").map((e) => one(e, "title").text.replace(/:.*/, ""))).toEqual(["Changed (version 2)", `New`]);
+  });
+});
+
+describe("the freshness facet", () => {
+  it("counts and filters the trials by when their status was last verified, as their records state it", () => {
+    const db = openDatabase(scratch.url);
+    const stated = db.prepare("SELECT id, statusVerified FROM Trial").all() as { id: string; statusVerified: string | null }[];
+    db.close();
+    const now = Date.now();
+    const expected = { "1y": 0, "2y": 0, older: 0 } as Record<string, number>;
+    for (const t of stated) {
+      const b = verifiedBucket(t.statusVerified, now);
+      if (b === "1y") expected["1y"]!++;
+      if (b === "1y" || b === "2y") expected["2y"]!++;
+      if (b === "older") expected.older!++;
+    }
+    expect(stated.filter((t) => t.statusVerified === null)).toEqual([]);
+    expect(expected.older).toBe(stated.length); // the classic records were all last verified before 2024
+    const all = findTrials(parseSearchParams(new URLSearchParams("pageSize=100")).query);
+    expect(all.facets.verified).toEqual(Object.entries(expected).filter(([, c]) => c > 0).map(([value, count]) => ({ value, count })));
+    expect(findTrials(parseSearchParams(new URLSearchParams("verified=older")).query).total).toBe(stated.length);
+    expect(findTrials(parseSearchParams(new URLSearchParams("verified=1y,2y")).query).total).toBe(0);
   });
 });
 
