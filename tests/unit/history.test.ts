@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
 import { readVersion, readVersions } from "@/lib/db/versions";
 import { historyOf } from "@/lib/history/versions";
@@ -16,6 +16,8 @@ import { ADDED_CRITERION, EDITED_ID, editedCopy, originalText } from "../helpers
  * names exactly those changes with their values before and after; the old version keeps
  * the old dose; the same copy imported again adds no version.
  */
+
+vi.mock("server-only", () => ({}));
 
 const ID = EDITED_ID;
 const ADDED = ADDED_CRITERION;
@@ -119,5 +121,20 @@ describe("versions of a trial", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("the comparison across time puts version 1's dose beside version 2's (ids=ID@1,ID@2)", async () => {
+    process.env.DATABASE_URL = scratch.url;
+    const { compareResponse } = await import("@/lib/compare/api");
+    const res = await compareResponse(new URLSearchParams(`ids=${ID}@1,${ID}@2&weightKg=60`));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { trials: { id: string; title: string; arms: { label: string; cellsPerKgPerInfusion: number | null; activeInfusions: number | null; mscDayOffsets: number[] | null }[] }[] };
+    expect(body.trials.map((t) => t.id)).toEqual([`${ID}@1`, `${ID}@2`]);
+    expect(body.trials[0]!.title).toMatch(/\(version 1 of 3, imported \d{4}-\d{2}-\d{2}\)$/);
+    const msc = body.trials.map((t) => t.arms[0]!);
+    expect(msc.map((a) => [a.cellsPerKgPerInfusion, a.activeInfusions, a.mscDayOffsets])).toEqual([[1e6, 3, [0, 21, 42]], [2e6, 4, [0, 28, 56, 84]]]);
+    const missing = await compareResponse(new URLSearchParams(`ids=${ID}@1,${ID}@9`));
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({ error: `unknown trial id: ${ID}@9`, parameter: "ids" });
   });
 });
