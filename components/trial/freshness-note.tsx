@@ -15,7 +15,7 @@ export function FreshnessNote({ t, versions, updatedOn, now }: {
     <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700" data-testid="freshness">
       {versions !== null && updatedOn && (
         <span data-testid="versions-note">
-          Updated on {updatedOn.slice(0, 10)}, <a href={`/trials/${encodeURIComponent(t.id)}/history`}>{versions} version{versions === 1 ? "" : "s"}</a>
+          Updated on {updatedOn.slice(0, 10)}, <a href={`/trials/${encodeURIComponent(t.id)}/history`} className="underline">{versions} version{versions === 1 ? "" : "s"}</a>
         </span>
       )}
       <span>Registry&apos;s last update: {f.lastUpdatePosted ?? <NotReported>not stated</NotReported>}</span>

@@ -1,4 +1,5 @@
-import { changeLine, changeSummary, diffRecords } from "../history/diff";
+import { label } from "../format";
+import { changeLine, diffRecords } from "../history/diff";
 import type { TrialRecord } from "../record/schema";
 import type { AtomEntry } from "./atom";
 
@@ -23,7 +24,7 @@ export function versionEntry(v: FeedVersion, previous: FeedVersion | null, base:
     updated: v.importedAt,
     link: `${base}/trials/${id}/versions/${v.n}`,
     summary: previous
-      ? `${changeSummary(changes)}\n${changes.map(changeLine).join("\n")}`.trim()
-      : `First version in the registry: ${r.overallStatus ?? "status not reported"}, ${r.arms.length} arm${r.arms.length === 1 ? "" : "s"}.`,
+      ? (changes.length ? changes.map(changeLine).join("\n") : "Other parts of the record changed (not its status, phase, enrollment, arms, criteria or dates).")
+      : `First version in the registry: ${label(r.overallStatus)}, ${r.arms.length} arm${r.arms.length === 1 ? "" : "s"}.`,
   };
 }

@@ -140,10 +140,3 @@ export function changeLine(c: Change): string {
   if (c.after === null) return `${c.what}: ${c.before}`;
   return `${c.what}: ${c.before} → ${c.after}`;
 }
-
-/** The changes of a version in a few words for a feed title: "Status, Enrollment, Arm “UC-MSC”: dose". */
-export function changeSummary(changes: Change[], max = 4): string {
-  if (!changes.length) return "no change to the facts shown (the source changed)";
-  const names = [...new Set(changes.map((c) => c.what))];
-  return names.length > max ? `${names.slice(0, max).join(", ")} and ${names.length - max} more` : names.join(", ");
-}

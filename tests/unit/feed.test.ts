@@ -130,7 +130,7 @@ describe("the feed of a search", () => {
     expect(entries.slice(0, 2).map(idOf)).toEqual([changed[1], changed[0]]);
     expect(entries.slice(0, 2).map((e) => one(e, "title").text)).toEqual(
       [changed[1], changed[0]].map((id) => expect.stringMatching(new RegExp(`^Changed \\(version 2\\): ${id}`))));
-    expect(one(entries[0]!, "summary").text).toMatch(/^Enrollment\nEnrollment: \d+ participants \(\w+\) → 777 participants/);
+    expect(one(entries[0]!, "summary").text).toMatch(/^Enrollment: \d+ participants \(\w+\) → 777 participants/);
     expect(entries.slice(2).every((e) => one(e, "title").text.startsWith("New: "))).toBe(true);
     expect(entries.map(idOf)).not.toContain(outside);
     expect(one(entries[0]!, "id").text).toBe(`tag:msc-liver-registry,2026:trials/${changed[1]}/versions/2`);

@@ -188,7 +188,7 @@ describe("npm run sync", () => {
         .map((c) => readLatestPair(tx, c.trialId)!), db);
       const entries = items.map((i) => versionEntry(i.latest, i.previous, ""));
       const changedEntries = entries.filter((e) => e.title.startsWith("Changed"));
-      expect(changedEntries.map((e) => [e.title.split(":")[0], e.summary.split("\n").slice(1)])).toEqual([
+      expect(changedEntries.map((e) => [e.title.split(":")[0], e.summary.split("\n")])).toEqual([
         ["Changed (version 2)", ["Status: Recruiting → Completed", "Registry's last update posted: 2024-05-02 → 2025-02-10"]],
       ]);
     } finally {

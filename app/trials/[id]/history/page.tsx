@@ -28,7 +28,7 @@ export default async function HistoryPage({ params }: Props) {
       {history.title && <p className="mt-1 text-slate-700">{history.title}</p>}
       <p className="mt-2 text-sm">
         {history.versions.length} version{history.versions.length === 1 ? "" : "s"} kept, newest first ·{" "}
-        <a href={`${href}/feed`}>Atom feed of this trial&apos;s changes</a> · <a href={`/api${href}/history`}>as JSON</a>
+        <a href={`${href}/feed`} className="underline">Atom feed of this trial&apos;s changes</a> · <a href={`/api${href}/history`} className="underline">as JSON</a>
       </p>
       <HistoryList history={history} />
     </article>

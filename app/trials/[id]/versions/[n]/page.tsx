@@ -33,7 +33,7 @@ export default async function VersionPage({ params }: Props) {
         <strong>Version {v.n} of {count}</strong>, imported {v.importedAt.replace("T", " ").slice(0, 16)} UTC from{" "}
         <span className="font-mono">{v.sourceFile}</span>.{" "}
         {v.n === count ? "This is the current version: " : "The record may have changed since: "}
-        <a href={href}>see the current version</a> · <a href={`${href}/history`}>what changed</a>
+        <a href={href} className="underline">see the current version</a> · <a href={`${href}/history`} className="underline">what changed</a>
       </p>
       <TrialHeader t={v.record} evidence={{}} candidates={[]} permalink={permalink}>
         <FreshnessNote t={v.record} versions={null} updatedOn={null} now={Date.now()} />
