@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { trialHistory } from "@/lib/data";
+import { getTrial, trialHistory } from "@/lib/data";
 import { HistoryList } from "@/components/history/history-list";
 
 type Props = { params: Promise<{ id: string }> };
@@ -19,8 +19,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HistoryPage({ params }: Props) {
   const { id } = await params;
   const history = trialHistory(id);
-  if (!history) notFound();
   const href = `/trials/${encodeURIComponent(id)}`;
+  if (!history) {
+    // A trial imported before versions were kept has none yet: its next import keeps it as version 1.
+    if (!(await getTrial(id))) notFound();
+    return (
+      <article>
+        <nav className="no-print text-sm" aria-label="Breadcrumb"><a href={href}>← {id}</a></nav>
+        <h1 className="mt-2 text-2xl font-semibold leading-tight">History of {id}</h1>
+        <p className="mt-2">No versions recorded yet: this trial was imported before versions were kept. Its next import keeps the stored record as version 1.</p>
+      </article>
+    );
+  }
   return (
     <article>
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href={href}>← {id}</a></nav>
