@@ -86,3 +86,21 @@ test("the list links the feed of its search, and the feed is Atom", async ({ pag
   expect(xml).toContain(`<title type="text">Changed (version 2): ${ID}`);
   expect((await request.get("/trials/feed?status=COMPLETED&nope=1")).status()).toBe(400);
 });
+
+test("the history as JSON and the trial's own feed", async ({ request }) => {
+  const res = await request.get(`/api/trials/${ID}/history`);
+  expect(res.status()).toBe(200);
+  const history = (await res.json()) as { id: string; versions: { n: number; lines: string[]; sourceHash: string | null }[] };
+  expect(history.versions.map((v) => v.n)).toEqual([2, 1]);
+  expect(history.versions[0]!.lines.slice(0, 3)).toEqual([
+    "Status: Recruiting → Completed",
+    "Enrollment: 200 participants (estimated) → 150 participants (actual)",
+    `${ARM}: dose: 1×10⁶ cells/kg → 2×10⁶ cells/kg`,
+  ]);
+  expect(history.versions[1]!.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+  const feed = await request.get(`/trials/${ID}/feed`);
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  const xml = await feed.text();
+  expect(xml.indexOf(`/trials/${ID}/versions/2</id>`)).toBeLessThan(xml.indexOf(`/trials/${ID}/versions/1</id>`));
+  expect((await request.get("/api/trials/NCT00000000/history")).status()).toBe(404);
+});
