@@ -101,6 +101,7 @@ test("the history as JSON and the trial's own feed", async ({ request }) => {
   const feed = await request.get(`/trials/${ID}/feed`);
   expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
   const xml = await feed.text();
-  expect(xml.indexOf(`/trials/${ID}/versions/2</id>`)).toBeLessThan(xml.indexOf(`/trials/${ID}/versions/1</id>`));
+  expect(xml.indexOf(`:trials/${ID}/versions/2</id>`)).toBeGreaterThan(0);
+  expect(xml.indexOf(`:trials/${ID}/versions/2</id>`)).toBeLessThan(xml.indexOf(`:trials/${ID}/versions/1</id>`));
   expect((await request.get("/api/trials/NCT00000000/history")).status()).toBe(404);
 });
