@@ -10,6 +10,12 @@ import { ScreenSummary } from "@/components/screen/screen-summary";
 import { runView } from "@/lib/data/view-pool";
 import { readPagePatient } from "@/lib/screen/page-params";
 
+/** The Atom feed beside the list: the same search (paging and sort dropped). */
+const feedHref = (q: Parameters<typeof toQueryString>[0]) => {
+  const qs = toQueryString(q, { page: 1, pageSize: 20, sort: "relevance" });
+  return `/trials/feed${qs ? `?${qs}` : ""}`;
+};
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -17,6 +23,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return {
     title: query.q ? `Search: ${query.q.slice(0, 60)}` : "Trials",
     description: "Search MSC trials in liver failure by condition, phase, dose per kg, infusions and eligibility.",
+    alternates: { types: { "application/atom+xml": [{ url: feedHref(query), title: "New and changed trials of this search (Atom)" }] } },
   };
 }
 
@@ -32,7 +39,10 @@ export default async function TrialsPage({ searchParams }: Props) {
 
   return (
     <div>
-      <h1 className="text-2xl font-semibold">MSC trials in liver failure</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">MSC trials in liver failure</h1>
+        <a href={feedHref(q)} className="text-sm" data-testid="feed-link">Feed of new and changed trials (Atom)</a>
+      </div>
       <SearchForm q={q} />
       <AutoSubmit formId="search" />
       <PatientPanel patient={screen.patient} onlyPossible={screen.onlyPossible} open={screen.active || screen.error !== null} />

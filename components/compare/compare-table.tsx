@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { trialHref } from "@/lib/compare/versioned";
 import { compareHref, type CompareState } from "@/lib/compare/params";
 import type { Comparison } from "@/lib/compare/shape";
 import { compareTableRows, type CellLine } from "@/lib/compare/table-rows";
@@ -46,7 +47,7 @@ export function CompareTable({ comparison, state }: { comparison: Comparison; st
               <th scope="col" className="sticky left-0 z-10 w-32 bg-slate-100 p-2 text-left align-bottom">Trial</th>
               {comparison.trials.map((t, i) => (
                 <th key={t.id} scope="col" className="min-w-44 p-2 text-left align-bottom" style={{ borderTop: `4px solid ${t.color}` }}>
-                  <Link href={`/trials/${t.id}`} style={{ color: t.color }}>{t.id}</Link>
+                  <Link href={trialHref(t.id)} style={{ color: t.color }}>{t.id}</Link>
                   <div className="font-normal text-slate-700">{t.title ?? "Untitled"}</div>
                   <div className="no-print mt-1 flex gap-2 text-xs font-normal">
                     {i > 0 && <Link href={moved(i, i - 1)} aria-label={`Move ${t.id} left`}>← move</Link>}

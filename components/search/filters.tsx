@@ -1,6 +1,7 @@
 import type { Facets } from "@/lib/search/engine";
 import type { SearchQuery } from "@/lib/search/params";
 import { label } from "@/lib/format";
+import { VERIFIED_LABELS, type VerifiedBucket } from "@/lib/history/freshness";
 import { DoseSelect } from "@/components/search/dose-select";
 import { FacetGroup } from "@/components/search/facet-group";
 
@@ -11,6 +12,7 @@ export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
     <>
       <FacetGroup legend="Phase" name="phase" options={facets.phase} selected={q.phase} labelOf={label} form={f} />
       <FacetGroup legend="Status" name="status" options={facets.status} selected={q.status} labelOf={label} form={f} />
+      <FacetGroup legend="Status verified within" name="verified" options={facets.verified} selected={q.verified} labelOf={(v) => VERIFIED_LABELS[v as VerifiedBucket] ?? v} form={f} />
       <FacetGroup legend="Allocation" name="allocation" options={facets.allocation} selected={q.allocation} labelOf={label} form={f} />
       <FacetGroup legend="Masking" name="masking" options={facets.masking} selected={q.masking} labelOf={label} form={f} />
       <FacetGroup legend="Condition" name="condition" options={facets.condition} selected={q.condition} form={f} />

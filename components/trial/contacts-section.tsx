@@ -14,7 +14,7 @@ export function ContactsSection({ t }: { t: TrialRecord }) {
               <span className="font-medium">{c.name}</span> <span className="text-slate-600">({formatEnumWords(c.role)})</span>
               {c.affiliation && <>, {c.affiliation}</>}
               {c.phone && <> · {c.phone}</>}
-              {c.email && <> · <a href={`mailto:${c.email}`}>{c.email}</a></>}
+              {c.email && <> · <a href={`mailto:${c.email}`} className="underline">{c.email}</a></>}
             </li>
           ))}
         </ul>

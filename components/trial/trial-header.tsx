@@ -6,8 +6,12 @@ import { CopyLink, PrintButton } from "@/components/ui/copy-link";
 import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 
 /** The top of a trial page: id, status, title, actions and the section links. */
-export function TrialHeader({ t, evidence, candidates }: {
+export function TrialHeader({ t, evidence, candidates, permalink, children }: {
   t: TrialRecord; evidence: EvidenceMap; candidates: { id: string; title: string | null }[];
+  /** The address "Copy link" copies: the trial's, or a version's permalink. */
+  permalink?: string;
+  /** Shown under the title (freshness and versions). */
+  children?: React.ReactNode;
 }) {
   return (
     <header className="mt-2">
@@ -24,8 +28,9 @@ export function TrialHeader({ t, evidence, candidates }: {
         {evidence.title?.origin === "curated" && <Mark kind="curated" title={`From the curation file: ${evidence.title.text ?? ""}`} />}
       </h1>
       {t.officialTitle && <p className="mt-1 text-slate-700">{t.officialTitle}</p>}
+      {children}
       <div className="no-print mt-3 flex flex-wrap gap-2">
-        <CopyLink href={`/trials/${t.id}`}>Copy link</CopyLink>
+        <CopyLink href={permalink ?? `/trials/${t.id}`} testId="copy-permalink">Copy link</CopyLink>
         <CompareWith id={t.id} candidates={candidates} />
         <PrintButton />
       </div>

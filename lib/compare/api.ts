@@ -1,7 +1,6 @@
 import "server-only";
-import { getTrials } from "../data";
 import { csvFilename, toCompareCsv } from "./csv";
-import { resolveIds } from "./load";
+import { recordsOf, resolveIds } from "./load";
 import { MAX_TRIALS, MIN_TRIALS, parseApiParams, type SearchParams } from "./params";
 import { shapeComparison, toCompareApi } from "./shape";
 
@@ -22,7 +21,7 @@ export async function compareResponse(query: URLSearchParams): Promise<Response>
   if (unknown.length) return Response.json({ error: `unknown trial id: ${unknown.join(", ")}`, parameter: "ids" }, { status: 400 });
   // Two spellings of one trial (an id and its slug, say) are still one trial.
   if (found.length < MIN_TRIALS) return Response.json({ error: `give ${MIN_TRIALS} to ${MAX_TRIALS} distinct trials; these ids name only ${found.join(", ")}`, parameter: "ids" }, { status: 400 });
-  const comparison = shapeComparison(await getTrials(found), p.weightKg);
+  const comparison = shapeComparison(await recordsOf(found), p.weightKg);
   if (p.format === "csv") {
     return new Response(toCompareCsv(comparison), {
       headers: {

@@ -1,5 +1,7 @@
 import "server-only";
-import { findCanonicalId, getTrials, trialTitles } from "../data";
+import { findCanonicalId, getTrials, trialTitles, trialVersion } from "../data";
+import type { TrialRecord } from "../record/schema";
+import { splitVersion } from "./versioned";
 import { compareHref, MIN_TRIALS, parseCompareParams, splitIds, type CompareState, type SearchParams } from "./params";
 import { shapeComparison, type Comparison } from "./shape";
 
@@ -17,9 +19,14 @@ export interface CompareView {
   available: { id: string; title: string | null }[];
 }
 
-/** Ids as stored (case-insensitive match), in the order asked; the rest are unknown. */
+/** Ids as stored (case-insensitive match), in the order asked; the rest are unknown. A version (`ID@n`) must exist. */
 export async function resolveIds(ids: string[]): Promise<{ found: string[]; unknown: string[] }> {
-  const canonical = await Promise.all(ids.map((id) => findCanonicalId(id)));
+  const canonical = await Promise.all(ids.map(async (asked) => {
+    const { id, version } = splitVersion(asked);
+    const c = await findCanonicalId(id);
+    if (c === null || version === null) return c;
+    return trialVersion(c, version) ? `${c}@${version}` : null;
+  }));
   const found: string[] = [];
   const unknown: string[] = [];
   canonical.forEach((c, i) => {
@@ -67,6 +74,23 @@ export async function loadCompareView(sp: SearchParams): Promise<CompareView> {
   if (parsed.tooMany || found.length < MIN_TRIALS) {
     return { state, messages, comparison: null, redirectTo: null, available: trialTitles() };
   }
-  const records = await getTrials(found);
+  const records = await recordsOf(found);
   return { state, messages, comparison: shapeComparison(records, state.weightKg), redirectTo: null, available: [] };
+}
+
+/**
+ * The records of the comparison's ids, in order: the current record of a trial, or the
+ * record of one of its versions (`ID@n`: its id spelt so, its title saying which version).
+ */
+export async function recordsOf(ids: string[]): Promise<TrialRecord[]> {
+  const current = new Map((await getTrials(ids.filter((i) => splitVersion(i).version === null))).map((t) => [t.id, t]));
+  return ids.flatMap((asked): TrialRecord[] => {
+    const { id, version } = splitVersion(asked);
+    if (version === null) return current.has(id) ? [current.get(id)!] : [];
+    const found = trialVersion(id, version);
+    if (!found) return [];
+    const r = found.version.record;
+    const when = found.version.importedAt.slice(0, 10);
+    return [{ ...r, id: asked, title: `${r.title ?? id} (version ${version} of ${found.count}, imported ${when})` }];
+  });
 }

@@ -50,8 +50,8 @@ export interface ParsedCompareParams {
   problems: ParamProblem[];
 }
 
-// The record contract's id pattern (letters, digits, hyphens).
-const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
+// The record contract's id pattern (letters, digits, hyphens), optionally a version: `NCT…@3`.
+const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}(@[1-9]\d{0,8})?$/);
 const weightSchema = z.coerce.number().finite().min(MIN_WEIGHT_KG).max(MAX_WEIGHT_KG);
 
 const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

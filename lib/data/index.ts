@@ -4,3 +4,5 @@ import "server-only";
 export * from "../db/trials";
 export * from "./search";
 export * from "./screen";
+export * from "./history";
+export * from "./feed";

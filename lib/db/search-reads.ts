@@ -15,6 +15,8 @@ export function dataVersion(db: Database.Database): number {
 export interface FacetRow {
   rowid: number; id: string; status: string | null; allocation: string | null; masking: string | null; source: string | null;
   minAge: number | null; maxAge: number | null; start: string | null; enrollment: number | null; maxDose: number | null;
+  /** The registry's status verification date (ISO), null when the source states none. */
+  statusVerified: string | null;
   title: string | null; officialTitle: string | null; acronym: string | null; nctId: string | null; sponsor: string | null;
   /** JSON string[] */
   interventions: string;
@@ -40,7 +42,7 @@ export interface FacetRow {
 // table made the build several times slower at 50,000 trials.
 const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
   minAgeYears AS minAge, maxAgeYears AS maxAge, startDate AS start, enrollmentCount AS enrollment,
-  maxCellsPerKg AS maxDose, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
+  maxCellsPerKg AS maxDose, statusVerified, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
 FROM Trial`; // in rowid order (a sequential read); sorted by id below
 const CHILDREN = {
   phases: "SELECT trialId AS id, group_concat(phase) AS v FROM TrialPhase GROUP BY trialId",

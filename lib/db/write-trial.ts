@@ -7,6 +7,7 @@ import type { Evidence, TrialRecord } from "../record/schema";
 import { encodeDirectFields } from "./direct-fields";
 import { indexTrial, unindexTrial } from "./search-index";
 import { slugForFile } from "../ingest/resolve";
+import { keepStoredVersion, keepVersion } from "./versions";
 
 const NCT = /^NCT\d{8}$/;
 
@@ -16,6 +17,8 @@ export interface TrialToWrite {
   evidence: Record<string, Evidence>;
   /** The last word of a source file that seems cut off in the middle of it, or null. */
   endsMidWord: string | null;
+  /** sha256 of the source's bytes (kept with the version it makes), when the caller has them. */
+  sourceHash?: string | null;
 }
 
 /** A write refused to keep what is stored (another trial's file name, a cut-off copy). */
@@ -38,6 +41,8 @@ export interface WriteResult {
   sourceFile: string;
   /** Why the stored version was not protected by the cut-off check (it held a block twice), or null. */
   unprotected: string | null;
+  /** The version this write added (1, 2, …), or null when the record equals the newest version. */
+  version: number | null;
 }
 
 export interface WriteOptions {
@@ -120,7 +125,7 @@ function refuseOtherTrial(r: TrialRecord, other: Row): WriteRefusedError {
  * removes a trial the record does not name: when another trial holds the file's name, the
  * record is refused, or with `force` stored beside it as `file#id`.
  */
-export function writeTrial(db: Database.Database, { record: incoming, evidence, endsMidWord }: TrialToWrite, options: WriteOptions = {}): WriteResult {
+export function writeTrial(db: Database.Database, { record: incoming, evidence, endsMidWord, sourceHash }: TrialToWrite, options: WriteOptions = {}): WriteResult {
   const run = db.transaction((): WriteResult => {
     let r = incoming;
     const same = db.prepare("SELECT id, sourceFile FROM Trial WHERE id = ?").get(r.id) as Row | undefined;
@@ -144,6 +149,12 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
     }
     // Only the rows of the trials this record names go: its id, and its file's slug trial.
     const replaced = [same, own].filter((x): x is Row => !!x);
+    // Every version is kept: a trial stored before versions were recorded keeps its record
+    // as version 1 before its rows go, and the new record is the next version (in this
+    // transaction: a killed import leaves neither the rows nor the version half-written).
+    for (const old of replaced) keepStoredVersion(db, old.id);
+    const importedAt = new Date().toISOString();
+    const version = keepVersion(db, r, importedAt, { sourceHash });
     for (const old of replaced) {
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
@@ -158,7 +169,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       healthyVolunteers: r.eligibility.healthyVolunteers === null ? null : Number(r.eligibility.healthyVolunteers),
       referenceWeightKg: r.referenceWeightKg,
       maxCellsPerKg: nullableMax(r.arms.map((a) => a.summary.cellsPerKgPerInfusion)),
-      importedAt: new Date().toISOString(),
+      importedAt,
     };
     const columns = Object.keys(row);
     db.prepare(`INSERT INTO Trial (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`).run(row);
@@ -206,7 +217,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
     });
     indexTrial(db, r);
-    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected };
+    return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected, version };
   });
   return run.immediate();
 }

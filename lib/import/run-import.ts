@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
@@ -226,6 +227,12 @@ export interface RecordPlace {
 /** A record as the importer is handed it: a file's bytes, one study's JSON text (of a JSON file), or a study already parsed (sync). */
 export type RecordInput = Uint8Array | { studyText: string } | { study: unknown } | { xmlRecord: Extract<XmlPiece, { kind: "record" }> };
 
+/** sha256 of a record's source: its bytes, its study's JSON text, or a parsed study as JSON (sync). */
+export function sourceHash(input: RecordInput): string {
+  const bytes = input instanceof Uint8Array ? input : "study" in input ? JSON.stringify(input.study) : input.studyText;
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 function read(input: RecordInput, file: string, curation: Curation): ImportedTrial {
   if (input instanceof Uint8Array) return importSource(input, file, curation);
   if ("xmlRecord" in input) return importXmlRecord(input.xmlRecord, file, curation);
@@ -243,7 +250,7 @@ export function importRecord(
     const repeated = repeatedBlock(listsOf(imported.record));
     if (repeated) throw new ImportError(repeated.message, { file, field: repeated.field });
     if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
-    const { replaced, beside, sourceFile, unprotected } = writeTrial(db, imported, options);
+    const { replaced, beside, sourceFile, unprotected } = writeTrial(db, { ...imported, sourceHash: sourceHash(input) }, options);
     const r = imported.record;
     const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
     const note = (replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "") +

@@ -34,6 +34,6 @@ export function emptyParsedTrial(layout: string, file: string): ParsedTrial {
     dates: { start: null, primaryCompletion: null, completion: null },
     eligibility: { minAgeYears: null, maxAgeYears: null, sex: null, healthyVolunteers: null, inclusion: [], exclusion: [] },
     briefSummary: null, description: null, cellSource: null, arms: [], stages: [], outcomes: [], contacts: [],
-    locations: [], evidence: {}, warnings: [],
+    locations: [], evidence: {}, warnings: [], firstPosted: null, lastUpdatePosted: null, statusVerified: null,
   };
 }

@@ -163,6 +163,14 @@ export const trialFieldsSchema = z.object({
   locations: z.array(locationSchema),
   /** What the importer could not read or refused as implausible; shown on the trial page. */
   warnings: z.array(z.string()),
+  /**
+   * The registry's own dates, where the source states them (additions; never guessed): when
+   * the record was first posted, when its last update was posted, when its status was last
+   * verified (often a month: YYYY-MM).
+   */
+  firstPosted: isoDate.nullable(),
+  lastUpdatePosted: isoDate.nullable(),
+  statusVerified: isoDate.nullable(),
 });
 
 export const armSummarySchema = z.object({

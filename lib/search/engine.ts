@@ -1,5 +1,6 @@
 import { DOSINGS, PHASES } from "../record/vocabulary";
 import { MAX_INFUSIONS, type FacetIndex } from "./facet-index";
+import { VERIFIED_BUCKETS, YEAR } from "../history/freshness";
 import type { ParsedQuery } from "./fts-query";
 import type { SearchQuery } from "./params";
 
@@ -33,6 +34,8 @@ export interface Facets {
   route: FacetCount[];
   origin: FacetCount[];
   dosing: FacetCount[];
+  /** Status verified within 1 year, within 2 years, or longer ago (trials whose source states the date). */
+  verified: FacetCount[];
   /** Trials that admit the chosen age given the other filters (null when no age is chosen). */
   age: number | null;
 }
@@ -198,6 +201,30 @@ export const FACETS = {
           if (more) counts[1]!++;
         },
         result: () => ({ dosing: toCounts(DOSINGS, counts) }),
+      };
+    },
+  },
+  verified: {
+    test(idx, q) {
+      if (!q.verified.length) return null;
+      const now = Date.now();
+      const [y1, y2, older] = VERIFIED_BUCKETS.map((b) => q.verified.includes(b)) as [boolean, boolean, boolean];
+      return (i) => {
+        const age = now - idx.verified[i]!;
+        return (y1 && age <= YEAR) || (y2 && age <= 2 * YEAR) || (older && age > 2 * YEAR);
+      };
+    },
+    tally(idx) {
+      const now = Date.now();
+      const counts = new Int32Array(VERIFIED_BUCKETS.length);
+      return {
+        add(i) {
+          const age = now - idx.verified[i]!;
+          if (age <= YEAR) counts[0]!++;
+          if (age <= 2 * YEAR) counts[1]!++;
+          if (age > 2 * YEAR) counts[2]!++;
+        },
+        result: () => ({ verified: toCounts(VERIFIED_BUCKETS, counts) }),
       };
     },
   },

@@ -2,6 +2,7 @@ import type { FacetRow } from "../db/search-reads";
 import { tierTexts, type SearchSource } from "../record/search-fields";
 import { PHASES } from "../record/vocabulary";
 import { words } from "./fts-query";
+import { latestInstant } from "../history/freshness";
 
 /**
  * What the list filters, counts and sorts on, held in memory as typed arrays: one slot
@@ -29,6 +30,8 @@ export interface FacetIndex {
   /** YYYYMMDD as a number (YYYYMM00 for a month), -1 when unknown: sorts newest first. */
   start: Float64Array;
   enrollment: Float64Array; // -1 when unknown
+  /** The latest instant (ms) the status verification date can mean; NaN when not stated. */
+  verified: Float64Array;
   maxDose: Float64Array; // -1 when unknown
   /** Slots presorted for each sort, unknown values last, ties by id. */
   order: { start: Int32Array; enrollment: Int32Array; dose: Int32Array };
@@ -113,7 +116,7 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     status, allocation, masking, source, sources, routes, origins,
     conditions: { codes: new Array(n), values: conditionValues, lower: [] },
     doses: new Array(n), infusions: new Array(n),
-    minAge: new Float64Array(n), maxAge: new Float64Array(n), start: new Float64Array(n),
+    minAge: new Float64Array(n), maxAge: new Float64Array(n), start: new Float64Array(n), verified: new Float64Array(n),
     enrollment: new Float64Array(n), maxDose: new Float64Array(n),
     order: { start: new Int32Array(0), enrollment: new Int32Array(0), dose: new Int32Array(0) },
     titleText: new Array(n), keyText: new Array(n), titleWords: new Map(), keyWords: new Map(),
@@ -142,6 +145,7 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     idx.minAge[i] = r.minAge ?? NaN;
     idx.maxAge[i] = r.maxAge ?? NaN;
     idx.start[i] = dateKey(r.start);
+    idx.verified[i] = r.statusVerified ? latestInstant(r.statusVerified) : NaN;
     idx.enrollment[i] = r.enrollment ?? -1;
     idx.maxDose[i] = r.maxDose ?? -1;
     const src: Partial<SearchSource> = {

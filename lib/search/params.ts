@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VERIFIED_BUCKETS } from "../history/freshness";
 import { ALLOCATIONS, CELL_ORIGINS, DOSINGS, MASKINGS, OVERALL_STATUSES, PHASES, ROUTES } from "../record/vocabulary";
 
 /**
@@ -27,6 +28,7 @@ export const searchParamsSchema = z.object({
   route: list(ROUTES).default([]),
   origin: list(CELL_ORIGINS).default([]),
   dosing: list(DOSINGS).default([]),
+  verified: list(VERIFIED_BUCKETS).default([]),
   age: number(0, 120).optional(),
   sort: z.enum(SORTS).default("relevance"),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -34,7 +36,7 @@ export const searchParamsSchema = z.object({
 });
 export type SearchQuery = z.infer<typeof searchParamsSchema>;
 
-const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing"] as const;
+const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing", "verified"] as const;
 
 export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 

@@ -84,6 +84,9 @@ export function classicToXml(p: Json): string {
     el("overall_status", at(status, "OverallStatus"), "  "),
     date("start_date", "StartDateStruct", "StartDate"), date("completion_date", "CompletionDateStruct", "CompletionDate"),
     date("primary_completion_date", "PrimaryCompletionDateStruct", "PrimaryCompletionDate"),
+    el("verification_date", at(status, "StatusVerifiedDate"), "  "),
+    date("study_first_posted", "StudyFirstPostDateStruct", "StudyFirstPostDate"),
+    date("last_update_posted", "LastUpdatePostDateStruct", "LastUpdatePostDate"),
     // One <phase>: "Phase 2/Phase 3", as the XML writes two phases.
     el("phase", list(at(design, "PhaseList", "Phase")).map(str).filter(Boolean).join("/") || null, "  "),
     el("study_type", at(design, "StudyType"), "  "),

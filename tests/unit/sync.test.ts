@@ -7,6 +7,9 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
 import { pageUrl, syncStudies, type SyncOptions } from "@/lib/import/sync";
+import { readSnapshot } from "@/lib/db/read-connection";
+import { readLatestPair, readVersionCounts } from "@/lib/db/versions";
+import { versionEntry } from "@/lib/feed/changes";
 import { countRows, scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -159,6 +162,38 @@ describe("npm run sync", () => {
     const again = await run(pages);
     expect(again.summary).toMatchObject({ fetched: 6, imported: 5, failed: 1 });
     expect(countRows(scratch!.file).Trial).toBe(5);
+  });
+
+  it("a second sync whose page 2 carries an updated study adds one version of it, and one feed entry", async () => {
+    await run(threePages());
+    await close!();
+    const updated = study(3);
+    updated.protocolSection.statusModule.overallStatus = "COMPLETED";
+    updated.protocolSection.statusModule.lastUpdatePostDateStruct = { date: "2025-02-10", type: "ACTUAL" };
+    const pages = threePages();
+    pages.t2 = [ok({ studies: [updated, study(4)], nextPageToken: "t3" })];
+    const again = await run(pages);
+    expect(again.summary).toMatchObject({ fetched: 5, imported: 5, failed: 0 });
+    const db = new Database(scratch!.file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT trialId, n, sourceFile, lastUpdatePosted FROM TrialVersion ORDER BY trialId, n").all()).toEqual([
+        ...[1, 2].map((i) => ({ trialId: `NCT0920000${i}`, n: 1, sourceFile: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:\\d+/api/v2/studies/NCT0920000${i}$`)), lastUpdatePosted: "2024-05-02" })),
+        { trialId: "NCT09200003", n: 1, sourceFile: expect.stringMatching(/^127\.0\.0\.1:\d+\/api\/v2\/studies\/NCT09200003$/), lastUpdatePosted: "2024-05-02" },
+        { trialId: "NCT09200003", n: 2, sourceFile: expect.stringMatching(/^127\.0\.0\.1:\d+\/api\/v2\/studies\/NCT09200003$/), lastUpdatePosted: "2025-02-10" },
+        ...[4, 5].map((i) => ({ trialId: `NCT0920000${i}`, n: 1, sourceFile: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:\\d+/api/v2/studies/NCT0920000${i}$`)), lastUpdatePosted: "2024-05-02" })),
+      ]);
+      // The second sync came from another port: the source changed, the facts of the others did not (no version).
+      // The feed of every trial: one entry says what changed, the others are the first versions.
+      const items = readSnapshot((tx) => readVersionCounts(tx, ["NCT09200001", "NCT09200002", "NCT09200003", "NCT09200004", "NCT09200005"])
+        .map((c) => readLatestPair(tx, c.trialId)!), db);
+      const entries = items.map((i) => versionEntry(i.latest, i.previous, ""));
+      const changedEntries = entries.filter((e) => e.title.startsWith("Changed"));
+      expect(changedEntries.map((e) => [e.title.split(":")[0], e.summary.split("\n")])).toEqual([
+        ["Changed (version 2)", ["Status: Recruiting → Completed", "Registry's last update posted: 2024-05-02 → 2025-02-10"]],
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it("sends --since as the API's date-range filter on LastUpdatePostDate", () => {

@@ -1,16 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { compareCandidates, findCanonicalId, getTrialWithEvidence } from "@/lib/data";
+import { compareCandidates, findCanonicalId, getTrialWithEvidence, versionCount } from "@/lib/data";
 import { formatDoseSummary, formatPhases, label } from "@/lib/format";
-import { ArmsSection } from "@/components/trial/arms-section";
-import { ContactsSection } from "@/components/trial/contacts-section";
-import { DesignSection } from "@/components/trial/design-section";
-import { EligibilitySection } from "@/components/trial/eligibility-section";
-import { OutcomesSection } from "@/components/trial/outcomes-section";
-import { OverviewSection } from "@/components/trial/overview-section";
-import { RecordWarnings } from "@/components/trial/record-warnings";
-import { SourceSection } from "@/components/trial/source-section";
+import { FreshnessNote } from "@/components/trial/freshness-note";
+import { TrialBody } from "@/components/trial/trial-body";
 import { TrialHeader } from "@/components/trial/trial-header";
 import { TrialScreenNote } from "@/components/screen/trial-screen-note";
 import { screenTrial } from "@/lib/screen";
@@ -49,19 +43,14 @@ export default async function TrialPage({ params, searchParams }: Props) {
   const { trial: t, evidence } = await resolve((await params).id);
   const patient = readPagePatient(await searchParams);
   const screen = patient.active ? screenTrial(t, patient.patient) : undefined;
+  const versions = versionCount(t.id);
   return (
     <article>
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href="/trials">← All trials</a></nav>
-      <TrialHeader t={t} evidence={evidence} candidates={compareCandidates(t.id, t.conditions)} />
-      <RecordWarnings warnings={t.warnings} />
-      <OverviewSection t={t} evidence={evidence} />
-      <DesignSection t={t} evidence={evidence} />
-      <ArmsSection t={t} />
-      {screen && <TrialScreenNote screen={screen} back={patient.query} />}
-      <EligibilitySection t={t} evidence={evidence} screen={screen} />
-      <OutcomesSection t={t} />
-      <ContactsSection t={t} />
-      <SourceSection t={t} evidence={evidence} />
+      <TrialHeader t={t} evidence={evidence} candidates={compareCandidates(t.id, t.conditions)}>
+        <FreshnessNote t={t} versions={versions?.versions ?? null} updatedOn={versions?.latestImportedAt ?? null} now={Date.now()} />
+      </TrialHeader>
+      <TrialBody t={t} evidence={evidence} screen={screen} screenNote={screen && <TrialScreenNote screen={screen} back={patient.query} />} />
     </article>
   );
 }

@@ -66,6 +66,11 @@ export function readClassicStudy(p: Json): CtgovStudy {
       primaryCompletion: text(at(status, "PrimaryCompletionDateStruct", "PrimaryCompletionDate")),
       completion: text(at(status, "CompletionDateStruct", "CompletionDate")),
     },
+    registryDates: {
+      firstPosted: text(at(status, "StudyFirstPostDateStruct", "StudyFirstPostDate")),
+      lastUpdatePosted: text(at(status, "LastUpdatePostDateStruct", "LastUpdatePostDate")),
+      statusVerified: text(at(status, "StatusVerifiedDate")),
+    },
     minimumAge: text(at(elig, "MinimumAge")),
     maximumAge: text(at(elig, "MaximumAge")),
     sex: text(at(elig, "Gender")),

@@ -153,6 +153,16 @@ export const ctgovClassic: Layout = {
       ev(`dates.${field}`, c.value);
       if (!rec.dates[field]) rec.warnings.push(`unreadable date "${c.value}" (line ${c.line})`);
     }
+    const registryDates: [keyof Pick<SourceTrial, "firstPosted" | "lastUpdatePosted" | "statusVerified">, string][] = [
+      ["firstPosted", "First Posted"], ["lastUpdatePosted", "Last Update Posted"], ["statusVerified", "Last Verified"],
+    ];
+    for (const [field, label] of registryDates) {
+      const c = cell(cells, label);
+      if (!c) continue;
+      rec[field] = normalizeDate(c.value);
+      ev(field, c.value);
+      if (!rec[field]) rec.warnings.push(`unreadable date "${c.value}" (line ${c.line})`);
+    }
 
     const ages = cell(cells, "Ages Eligible for Study");
     const range = ages ? normalizeAgeRange(ages.value) : null;

@@ -39,6 +39,8 @@ export interface CtgovStudy {
   enrollmentCount: string | number | null;
   enrollmentType: string | null;
   dates: { start: string | null; primaryCompletion: string | null; completion: string | null };
+  /** The registry's own dates, as the source writes them. */
+  registryDates: { firstPosted: string | null; lastUpdatePosted: string | null; statusVerified: string | null };
   minimumAge: string | null;
   maximumAge: string | null;
   sex: string | null;
@@ -181,6 +183,13 @@ export function toSourceTrial(study: CtgovStudy, layout: string, file: string): 
     rec.dates[field] = normalizeDate(t);
     ev(`dates.${field}`, t);
     if (!rec.dates[field]) rec.warnings.push(`unreadable date "${t}" (${field})`);
+  }
+  for (const field of ["firstPosted", "lastUpdatePosted", "statusVerified"] as const) {
+    const t = study.registryDates[field];
+    if (!t) continue;
+    rec[field] = normalizeDate(t);
+    ev(field, t);
+    if (!rec[field]) rec.warnings.push(`unreadable date "${t}" (${field})`);
   }
 
   Object.assign(rec.eligibility, ageBounds(study.minimumAge, study.maximumAge));

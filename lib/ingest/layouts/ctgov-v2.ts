@@ -59,6 +59,11 @@ export function readV2Study(study: Json): CtgovStudy {
       primaryCompletion: text(at(status, "primaryCompletionDateStruct", "date")),
       completion: text(at(status, "completionDateStruct", "date")),
     },
+    registryDates: {
+      firstPosted: text(at(status, "studyFirstPostDateStruct", "date")),
+      lastUpdatePosted: text(at(status, "lastUpdatePostDateStruct", "date")),
+      statusVerified: text(at(status, "statusVerifiedDate")),
+    },
     minimumAge: text(at(elig, "minimumAge")),
     maximumAge: text(at(elig, "maximumAge")),
     sex: text(at(elig, "sex")),

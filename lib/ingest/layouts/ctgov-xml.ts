@@ -117,6 +117,11 @@ export function readXmlStudy(s: XmlElement): CtgovStudy {
       primaryCompletion: textAt(s, "primary_completion_date"),
       completion: textAt(s, "completion_date"),
     },
+    registryDates: {
+      firstPosted: textAt(s, "study_first_posted"),
+      lastUpdatePosted: textAt(s, "last_update_posted"),
+      statusVerified: textAt(s, "verification_date"),
+    },
     minimumAge: textAt(elig, "minimum_age"),
     maximumAge: textAt(elig, "maximum_age"),
     sex,

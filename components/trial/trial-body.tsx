@@ -1,0 +1,30 @@
+import type { EvidenceMap } from "@/lib/db/trials";
+import type { TrialRecord } from "@/lib/record/schema";
+import type { TrialScreen } from "@/lib/screen";
+import { ArmsSection } from "@/components/trial/arms-section";
+import { ContactsSection } from "@/components/trial/contacts-section";
+import { DesignSection } from "@/components/trial/design-section";
+import { EligibilitySection } from "@/components/trial/eligibility-section";
+import { OutcomesSection } from "@/components/trial/outcomes-section";
+import { OverviewSection } from "@/components/trial/overview-section";
+import { RecordWarnings } from "@/components/trial/record-warnings";
+import { SourceSection } from "@/components/trial/source-section";
+
+/** The sections of a trial page, below its header: the current trial's or one version's. */
+export function TrialBody({ t, evidence, screen, screenNote }: {
+  t: TrialRecord; evidence: EvidenceMap; screen?: TrialScreen; screenNote?: React.ReactNode;
+}) {
+  return (
+    <>
+      <RecordWarnings warnings={t.warnings} />
+      <OverviewSection t={t} evidence={evidence} />
+      <DesignSection t={t} evidence={evidence} />
+      <ArmsSection t={t} />
+      {screenNote}
+      <EligibilitySection t={t} evidence={evidence} screen={screen} />
+      <OutcomesSection t={t} />
+      <ContactsSection t={t} />
+      <SourceSection t={t} evidence={evidence} />
+    </>
+  );
+}
