@@ -227,9 +227,10 @@ export interface RecordPlace {
 /** A record as the importer is handed it: a file's bytes, one study's JSON text (of a JSON file), or a study already parsed (sync). */
 export type RecordInput = Uint8Array | { studyText: string } | { study: unknown } | { xmlRecord: Extract<XmlPiece, { kind: "record" }> };
 
-/** sha256 of a record's source: its bytes, its study's JSON text, or a parsed study as JSON (sync). */
+/** sha256 of a record's source: its bytes, its study's JSON text, a parsed study as JSON (sync), or an XML record's fields as JSON. */
 export function sourceHash(input: RecordInput): string {
-  const bytes = input instanceof Uint8Array ? input : "study" in input ? JSON.stringify(input.study) : input.studyText;
+  const bytes = input instanceof Uint8Array ? input : "study" in input ? JSON.stringify(input.study)
+    : "xmlRecord" in input ? JSON.stringify([...input.xmlRecord.fields.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : input.studyText;
   return createHash("sha256").update(bytes).digest("hex");
 }
 

@@ -36,6 +36,8 @@ function check(): number {
   const db = new Database(scratch.file, { readonly: true });
   try {
     expect(db.pragma("quick_check", { simple: true })).toBe("ok");
+    // The versions and the rows from one snapshot: the child may commit between two statements.
+    db.exec("BEGIN");
     const rows = db.prepare("SELECT n, record FROM TrialVersion WHERE trialId = ? ORDER BY n").all(EDITED_ID) as { n: number; record: string }[];
     expect(rows.map((r) => r.n)).toEqual(rows.map((_, i) => i + 1));
     const records = rows.map((r) => JSON.parse(r.record) as TrialRecord);
@@ -45,6 +47,7 @@ function check(): number {
     expect(facts(rowToRecord(row!))).toBe(facts(records.at(-1)!));
     return rows.length;
   } finally {
+    if (db.inTransaction) db.exec("COMMIT");
     db.close();
   }
 }
