@@ -145,7 +145,7 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
     }
   }
   // "the same dose twice more": the earlier regimen's count plus the new ones
-  if (schedule && schedule.infusions === null && !schedule.phases) schedule = null;
+  if (schedule && schedule.infusions === null && !schedule.phases && !schedule.unstated) schedule = null;
 
   const scheduleWords = schedule && says(schedule) ? sourceWords(schedule, levels) : null;
   // Several amounts (by two routes, say), each with its own schedule in its own smallest scope.
