@@ -93,6 +93,7 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   let out: ProseArm[] = arms.map((arm, i) => {
     const choice = chooseForArm(arm, levels[i]!, {
       derived, control: table.controlLike[i]!, unreadable: unreadableAt(malformed, i), others: levels.filter((_, j) => j !== i),
+      texts: [arm.label, arm.description ?? "", ...(arm.interventions ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]), ...unlinked, trialText],
     }, warnings);
     const doses = armDoses(choice, arm.label);
     return {
