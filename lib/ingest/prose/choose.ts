@@ -40,6 +40,8 @@ export interface ChoiceContext {
   others: ArmLevels[];
   /** Every text that concerns the arm (its own, its interventions, the trial's): for a singular administration (single.ts). */
   texts?: string[];
+  /** The number of dose levels the arms state (level-counts.ts): "3 doses" in a record of three levels counts no administrations. */
+  doseLevels?: number;
 }
 
 /**
@@ -152,8 +154,8 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
 
   // "received a dose of …", "the day of infusion is day zero": one administration, when nothing anywhere counts or repeats
   let singleWords: string | null = null;
-  if (msc && !schedule && !split.length && !ceiling && ctx.texts && [own, linked, trial].every((lv) => lv.schedules.length === 0)) {
-    singleWords = singularAdministration(ctx.texts);
+  if (msc && !schedule && !split.length && !ceiling && ctx.texts) {
+    singleWords = singularAdministration(ctx.texts, ctx.doseLevels ?? 0);
     if (singleWords) schedule = { infusions: 1, dayOffsets: [0], text: singleWords, conflict: null, mentions: [] };
   }
   const scheduleWords = singleWords ?? (schedule && says(schedule) ? sourceWords(schedule, levels) : null);
