@@ -1,24 +1,29 @@
 /**
  * Runs the prose reader over the arm and intervention descriptions of the real
- * ClinicalTrials.gov records in ../shared/ctgov/classic (read in place, never copied) and
- * prints, per record, the arms and the doses read, then a summary with the dose-like
- * wordings that no dose was read from. `npm run check:prose [-- DIR]`.
+ * ClinicalTrials.gov records in ../shared/ctgov/{classic,msc-other,v2,xml} (classic full-study
+ * JSON, API v2 JSON, clinical_study XML; read in place, never copied) and prints, per record,
+ * the arms and the doses read, then a summary per folder and in all, with the dose-like
+ * wordings that no dose was read from. `npm run check:prose [-- DIR…]`.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { normalizeAllocation, normalizeInterventionModel, normalizeMasking } from "../lib/ingest/normalize/enums";
 import { proseInputOf } from "../lib/ingest/layouts/ctgov-json";
 import { readClassicStudy } from "../lib/ingest/layouts/ctgov-classic-json";
+import { readV2Study } from "../lib/ingest/layouts/ctgov-v2";
+import { readXmlStudy } from "../lib/ingest/layouts/ctgov-xml";
+import type { CtgovStudy } from "../lib/ingest/layouts/ctgov-json";
+import { parseXml } from "../lib/ingest/xml/tree";
 import {
   findAmounts, readAllocationFromProse, readArmsFromProse, readEnrollmentFromProse, readInterventionModelFromProse,
   readMaskingFromProse,
 } from "../lib/ingest/prose/index";
 
-const dir = path.resolve(process.argv[2] ?? "../shared/ctgov/classic");
-if (!fs.existsSync(dir)) {
-  console.log(`check:prose: ${dir} is missing; nothing to check.`);
-  process.exit(0);
-}
+const given = process.argv.slice(2);
+const dirs = (given.length ? given : ["../shared/ctgov/classic", "../shared/ctgov/msc-other", "../shared/ctgov/v2", "../shared/ctgov/xml"]).map((d) => path.resolve(d));
+const present = dirs.filter((d) => fs.existsSync(d));
+for (const d of dirs.filter((x) => !present.includes(x))) console.log(`check:prose: ${d} is missing; skipped.`);
+if (!present.length) process.exit(0);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let arms = 0, withDose = 0, doses = 0;
@@ -29,9 +34,22 @@ const design = { stated: 0, agree: 0, disagree: [] as string[] };
 const flagged: string[] = [];
 const fmt = (n: number | null) => (n === null ? "?" : n.toExponential(1).replace("e+", "e"));
 
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-  const p: Json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
-  const study = readClassicStudy(p.FullStudy?.Study?.ProtocolSection ?? p.Study?.ProtocolSection ?? p.ProtocolSection ?? p);
+/** The studies of one file, each in the importer's common form: classic full-study JSON, API v2 JSON (one study or `studies`), clinical_study XML. */
+function studiesOf(file: string): CtgovStudy[] {
+  const text = fs.readFileSync(file, "utf8");
+  if (file.endsWith(".xml")) return [readXmlStudy(parseXml(text, path.basename(file)))];
+  const p: Json = JSON.parse(text);
+  if (Array.isArray(p.studies)) return p.studies.map((x: Json) => readV2Study(x));
+  if (p.protocolSection) return [readV2Study(p)];
+  return [readClassicStudy(p.FullStudy?.Study?.ProtocolSection ?? p.Study?.ProtocolSection ?? p.ProtocolSection ?? p)];
+}
+
+const perFolder: string[] = [];
+for (const dir of present) {
+const before = { arms, withDose, doses, records: 0 };
+let records = 0;
+for (const file of fs.readdirSync(dir).filter((f) => /\.(?:json|xml)$/i.test(f)).sort()) for (const study of studiesOf(path.join(dir, file))) {
+  records++;
   // The importer's own input to the reader: each arm with its linked interventions, the trial's text.
   const input = proseInputOf(study);
   const trialText = input.trialText ?? "";
@@ -75,6 +93,10 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
     }
   }
 }
+perFolder.push(`  ${path.basename(dir)}: ${records} records, ${arms - before.arms} arms, ${withDose - before.withDose} arms with an MSC dose amount, ${doses - before.doses} doses read`);
+}
+console.log(`\nPer folder:`);
+for (const l of perFolder) console.log(l);
 console.log(`\nSummary: ${arms} arms, ${withDose} arms with an MSC dose amount, ${doses} doses read.`);
 console.log(`Design fields the prose states, against the record's structured fields: ${design.agree} of ${design.stated} agree.`);
 for (const d of design.disagree) console.log(`  ${d}`);

@@ -105,7 +105,8 @@ describe("the real ICTRP exports", () => {
       { label: "Low dose group", cellsPerKg: 1e6, cellsPerInfusion: null, infusions: null }]],
     ["ChiCTR2000030484", [
       { label: "treatment group1", cellsPerKg: null, cellsPerInfusion: 5e7, infusions: null }, // "5 × 10E7 cells / time, once / week, twice / course"
-      { label: "treatment group 2", cellsPerKg: null, cellsPerInfusion: 5e7, infusions: null }]], // "5 × 107 cells / time"
+      // "2 times / course, a total of 2 courses": 4 administrations, stated as a total of courses
+      { label: "treatment group 2", cellsPerKg: null, cellsPerInfusion: 5e7, infusions: 4 }]], // "5 × 107 cells / time"
   ];
   it.each(MSC_DOSES)("%s: the MSC doses as the record states them", (id, expected) => {
     const r = covid.get(id)!;
@@ -115,12 +116,14 @@ describe("the real ICTRP exports", () => {
   });
 
   // ">5x10^9 … once every two days for a total of five times": the schedule is read; the amount
-  // is a lower bound (">"), which the dose reader (lib/ingest/prose, not this layout's) does not
-  // mark yet, so only the schedule and the words are asserted here.
-  it("ChiCTR2000029817: each group's infusions and its words, '>' kept", () => {
+  // is a lower bound (">"): no amount, the reason kept.
+  it("ChiCTR2000029817: each group's infusions and its words, '>' a minimum, not a dose", () => {
     const r = covid.get("ChiCTR2000029817")!;
     expect(r.arms.map((a) => [a.label, a.doses.filter((d) => d.product === "MSC").map((d) => d.infusions)])).toEqual([
       ["High dose group", [5]], ["Conventional dose group", [3]], ["Preventive dose group", [1]]]);
+    const msc = r.arms.flatMap((a) => a.doses.filter((d) => d.product === "MSC"));
+    expect(msc.map((d) => [d.cellsPerKg, d.cellsPerInfusion])).toEqual([[null, null], [null, null], [null, null]]);
+    expect(msc.map((d) => d.unstated?.amount)).toEqual(['stated as a minimum: "5x10^9"', 'stated as a minimum: "3x10^9"', 'stated as a minimum: "3x10^9"']);
     expect(r.arms[0]!.doses[0]!.text).toContain("mesenchymal stem cells(>5x10^9)");
     expect(r.arms[2]!.description).toBe("Preventive dose NK cells (>3x10^9)and mesenchymal stem cells(>3x10^9),Intravenous infusion once every week for a total of one time");
   });
@@ -130,6 +133,18 @@ describe("the real ICTRP exports", () => {
     expect(r.arms.map((a) => a.label)).toEqual(["treatment group1", "treatment group 2", "control group"]);
     expect(r.arms[1]!.description).toBe("HUMSCs: intravenous infusion, 5 × 107 cells / time, 1 time / week, 2 times / course, a total of 2 courses; Exosomes: intravenous administration, 180mg / time, 1 time / day, 7 days / course, 2 courses in total");
     expect(r.enrollment).toEqual({ count: 90, type: null });
+    // "once / week, twice / course": no number of courses, so no number of administrations
+    expect(r.arms[0]!.doses[0]!.infusions).toBeNull();
+    expect(r.arms[0]!.doses[0]!.unstated?.infusions).toBe('2 per course ("twice / course"); the number of courses is not stated');
+    expect(r.arms[1]!.doses[0]!.dayOffsets).toBeNull();
+    // "placebo (stem cell solvent)": the cells' liquid without the cells is a placebo
+    expect(r.arms[2]!.doses.map((d) => [d.product, d.cellsPerKg, d.cellsPerInfusion])).toEqual([["PLACEBO", null, null]]);
+  });
+
+  it("cell products and cells treated by stem cells are no MSC arm (NCT04299152, NCT04276987)", () => {
+    for (const id of ["NCT04299152", "NCT04276987"]) {
+      expect(covid.get(id)!.arms.flatMap((a) => a.doses).filter((d) => d.product === "MSC")).toEqual([]);
+    }
   });
 
   // No amount stated in the record: each MSC arm's dose is "not reported", never a number.

@@ -7,7 +7,8 @@ import { readArmsFromProse, type ProseArmInput } from "@/lib/ingest/prose/index"
 /**
  * Prose fixtures: tests/fixtures/prose/<case>/input.txt (the trial's prose), optional
  * arms.json (the structured arms, with their linked interventions), optional unlinked.json
- * (interventions linked to no arm) and expected.json (what
+ * (interventions linked to no arm), optional titles.json (the record's titles, read only for a single
+ * administration they state) and expected.json (what
  * the reader must return). `UPDATE=1` rewrites the expected files; a missing one fails.
  */
 const root = path.resolve(import.meta.dirname, "../fixtures/prose");
@@ -23,7 +24,9 @@ describe("prose fixtures", () => {
       const arms: ProseArmInput[] = fs.existsSync(armsFile) ? JSON.parse(fs.readFileSync(armsFile, "utf8")) : [];
       const unlinkedFile = path.join(dir, "unlinked.json");
       const unlinked = fs.existsSync(unlinkedFile) ? JSON.parse(fs.readFileSync(unlinkedFile, "utf8")) : undefined;
-      const result = readArmsFromProse({ arms, trialText, unlinked });
+      const titlesFile = path.join(dir, "titles.json");
+      const titles = fs.existsSync(titlesFile) ? JSON.parse(fs.readFileSync(titlesFile, "utf8")) : undefined;
+      const result = readArmsFromProse({ arms, trialText, unlinked, titles });
       for (const arm of result.arms) for (const d of arm.doses) doseSchema.parse(d);
       const actual = { arms: result.arms.map(({ evidence: _e, scheduleWords: _s, ...a }) => a), warnings: result.warnings };
       const file = path.join(dir, "expected.json");

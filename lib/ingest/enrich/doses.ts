@@ -28,7 +28,7 @@ export function readDoses(src: SourceTrial): ParsedTrial {
       return rec;
     }
   }
-  const read = readArmsFromProse({ arms: src.arms, trialText, unlinked });
+  const read = readArmsFromProse({ arms: src.arms, trialText, unlinked, titles: [src.title, src.officialTitle] });
   rec.warnings.push(...read.warnings, ...malformedWarnings(read));
   rec.arms = read.arms.map((a, i): ParsedArm => {
     const listed = src.arms[i];

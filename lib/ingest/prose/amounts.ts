@@ -197,9 +197,9 @@ const RANGE_BEFORE = /\(?(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\)?\s{0,2}(?:-|–|—|
 // "between 50 and 100 million cells"
 const BETWEEN_BEFORE = /\bbetween\s{1,2}(\d{1,4}(?:\.\d{1,3}|,\d{1,2})?)\s{1,2}and\s{1,2}$/i;
 // "more than", "at least", "a minimum of": a floor, not the dose given
-const FLOOR_BEFORE = /(?:\bmore\s{1,2}than|\bat\s{1,2}least|\ba\s{1,2}minimum\s{1,2}(?:dose\s{1,2})?of|\bminimum(?:\s{1,2}dose)?\s{0,2}(?:of|:)|\bgreater\s{1,2}than|\bover|\bexceeding|≥|>)\s{0,2}$/i;
+const FLOOR_BEFORE = /(?:\bnot\s{1,2}(?:less|fewer)\s{1,2}than|\bno\s{1,2}(?:less|fewer)\s{1,2}than|\bmore\s{1,2}than|\bat\s{1,2}least|\ba\s{1,2}minimum\s{1,2}(?:dose\s{1,2})?of|\bminimum(?:\s{1,2}dose)?\s{0,2}(?:of|:)|\bgreater\s{1,2}than|\bover|\bexceeding|≥|>)\s{0,2}$/i;
 // "a maximum dose of", "up to", "not exceeding": a ceiling, not the dose given
-const CEILING_BEFORE = /(?:\bup\s{1,2}to|\bmaximum(?:\s{1,2}(?:total\s{1,2})?(?:dose|amount|number))?(?:\s{1,2}of)?|\bmax\.?|\bat\s{1,2}most|\bno\s{1,2}more\s{1,2}than|\bnot\s{1,2}(?:to\s{1,2})?exceed(?:ing)?|\bless\s{1,2}than|≤|<)\s{0,2}(?:a\s{1,2})?$/i;
+const CEILING_BEFORE = /(?:\bup\s{1,2}to|\bmaximum(?:\s{1,2}(?:total\s{1,2})?(?:dose|amount|number))?(?:\s{1,2}of)?|\bmax\.?|\bat\s{1,2}most|\bno[t]?\s{1,2}more\s{1,2}than|\bnot\s{1,2}(?:to\s{1,2})?exceed(?:ing)?|(?<!\bno[t]?\s{1,2})\b(?:less|fewer)\s{1,2}than|≤|<)\s{0,2}(?:a\s{1,2})?$/i;
 const LIST_BEFORE = /(\d{1,4}(?:\.\d{1,3})?)\s{0,2}(?:,|or|and|, or|, and)\s{0,2}$/i;
 
 // A power of ten that no rule read: its exponent is missing, negative or too long ("4*10^", "10^999").

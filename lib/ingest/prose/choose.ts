@@ -3,6 +3,7 @@ import { isDoseAmount, notADose, type AmountMention } from "./amounts";
 import type { ProseArmInput } from "./input";
 import type { ArmLevels, FoundAmount } from "./levels";
 import { combineSchedules, type CombinedSchedule } from "./schedules";
+import { singularAdministration } from "./single";
 import { amountUnstated, doseLevels, type AmountUnstated } from "./unstated";
 import { amountKey, armWords, says, scheduleOfAmount, scheduleSig, sourceWords } from "./words";
 
@@ -37,6 +38,10 @@ export interface ChoiceContext {
   unreadable: "arm" | "intervention" | null;
   /** The other arms' levels, for "at the same time points" said of an earlier arm's schedule. */
   others: ArmLevels[];
+  /** Every text that concerns the arm (its own, its interventions, the trial's): for a singular administration (single.ts). */
+  texts?: string[];
+  /** The number of dose levels the arms state (level-counts.ts): "3 doses" in a record of three levels counts no administrations. */
+  doseLevels?: number;
 }
 
 /**
@@ -145,9 +150,15 @@ export function chooseForArm(arm: ProseArmInput, levels: ArmLevels, ctx: ChoiceC
     }
   }
   // "the same dose twice more": the earlier regimen's count plus the new ones
-  if (schedule && schedule.infusions === null && !schedule.phases) schedule = null;
+  if (schedule && schedule.infusions === null && !schedule.phases && !schedule.unstated) schedule = null;
 
-  const scheduleWords = schedule && says(schedule) ? sourceWords(schedule, levels) : null;
+  // "received a dose of …", "the day of infusion is day zero": one administration, when nothing anywhere counts or repeats
+  let singleWords: string | null = null;
+  if (msc && !schedule && !split.length && !ceiling && ctx.texts) {
+    singleWords = singularAdministration(ctx.texts, ctx.doseLevels ?? 0);
+    if (singleWords) schedule = { infusions: 1, dayOffsets: [0], text: singleWords, conflict: null, mentions: [] };
+  }
+  const scheduleWords = singleWords ?? (schedule && says(schedule) ? sourceWords(schedule, levels) : null);
   // Several amounts (by two routes, say), each with its own schedule in its own smallest scope.
   const each = amounts.length > 1 ? amounts.map((a) => scheduleOfAmount(a.m, levels)) : [];
   const perAmount = each.length > 0 && each.every((s) => s !== null) && new Set(each.map(scheduleSig)).size > 1

@@ -87,12 +87,15 @@ export function readArmsFromProse(input: ProseInput): ProseResult {
   const everyArm = arms.map((_, i) => i);
   for (const t of new Set(unlinked)) assign(t, derived ? "linked" : "trial", everyArm, derived ? everyArm.length === 1 : single);
   if (trialText) assign(trialText, "trial", everyArm, single);
-  dropDoseLevelCounts(levels);
+  const doseLevels = dropDoseLevelCounts(levels);
+  const titles = (input.titles ?? []).filter((t): t is string => !!t);
 
   // 3–4: per arm, the choice between its levels, then its doses.
   let out: ProseArm[] = arms.map((arm, i) => {
     const choice = chooseForArm(arm, levels[i]!, {
       derived, control: table.controlLike[i]!, unreadable: unreadableAt(malformed, i), others: levels.filter((_, j) => j !== i),
+      texts: [arm.label, arm.description ?? "", ...(arm.interventions ?? []).flatMap((iv) => [iv.name, iv.description ?? ""]), ...unlinked, trialText, ...titles],
+      doseLevels,
     }, warnings);
     const doses = armDoses(choice, arm.label);
     return {

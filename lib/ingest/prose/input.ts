@@ -23,6 +23,8 @@ export interface ProseInput {
   /** Interventions the record links to no arm. With arms, they are read like the trial text;
    *  without, they are the derived arms' interventions (more specific than the trial text). */
   unlinked?: ProseIntervention[];
+  /** The record's titles: read only for a single administration they state ("a Single Injection of …"), never for an amount. */
+  titles?: (string | null)[];
 }
 
 /** A power of ten that cannot be read ("4*10^", "10^999"), and the arm whose words state it (null: the trial's text). */

@@ -6,12 +6,12 @@ import type { ArmLevels } from "./levels";
  * number of administrations. Such a bare count (no interval or day list within 120 characters of
  * the same text) is removed from every arm's trial level; "2 doses of MSCs, four weeks apart" stays.
  */
-export function dropDoseLevelCounts(levels: ArmLevels[]): void {
+export function dropDoseLevelCounts(levels: ArmLevels[]): number {
   const levelKeys = new Set(levels.flatMap(({ own, linked }) => {
     const ks = new Set([...own.amounts, ...linked.amounts].map((a) => a.m.value));
     return ks.size === 1 ? [...ks] : [];
   }));
-  if (levelKeys.size < 2) return;
+  if (levelKeys.size < 2) return 0;
   for (const lv of levels) {
     const t = lv.trial;
     const near = (j: number) => t.schedules.some((o, k) => k !== j && o.kind !== "count" && t.scheduleTexts[k] === t.scheduleTexts[j] &&
@@ -21,4 +21,5 @@ export function dropDoseLevelCounts(levels: ArmLevels[]): void {
     t.schedules = t.schedules.filter((_, j) => keep[j]);
     t.scheduleTexts = t.scheduleTexts.filter((_, j) => keep[j]);
   }
+  return levelKeys.size;
 }

@@ -33,12 +33,20 @@ const OTHER = new RegExp(
     String.raw`(?:neural|neuronal|cardiac|limbal|embryonic|epidermal|retinal|muscle|endothelial)\s{1,2}(?:stem|progenitor|precursor)\s{1,2}cells?`,
     String.raw`(?:induced\s{1,2})?pluripotent\s{1,2}stem\s{1,2}cells?`, String.raw`\biPSCs?\b`, String.raw`\bh?CSCs?\b`, String.raw`\bNSCs?\b`,
     String.raw`c-?kit\+?\s{1,2}(?:\w{1,12}\s{1,2})?cells?`, String.raw`olfactory\s{1,2}ensheathing\s{1,2}cells?`, String.raw`Schwann\s{1,2}cells?`,
-    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`conditioned\s{1,2}medi(?:um|a)`, "secretome", String.raw`exosomes?`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
+    String.raw`regulatory\s{1,2}T[\s-]{1,2}cells?`, String.raw`conditioned\s{1,2}medi(?:um|a)`, "secretome", String.raw`exosomes?`,
+    String.raw`extracellular\s{1,2}vesicles?`, String.raw`\b(?:h?UC-?|BM-?|AD-?)?MSCs?-(?:Exos?|s?EVs?|CM)\b`,
+    // "Stem Cell Educator-treated mononuclear cells", "MSC-educated T cells": the patient's own cells, treated by stem cells
+    String.raw`stem\s{1,2}cell\s{1,2}educator(?:[\s-]{1,2}(?:treated|educated)(?:\s{1,2}(?:autologous\s{1,2})?(?:mono-?nuclear\s{1,2})?cells?)?)?`,
+    String.raw`(?:MSCs?|stem\s{1,2}cells?|stromal\s{1,2}cells?)[\s-]{1,2}(?:educated|treated|primed|co-?cultured|conditioned|licensed)\s{1,2}(?:[\w-]{1,15}\s{1,2}){0,2}?(?:mono-?nuclear\s{1,2}cells?|lymphocytes?|T[\s-]{1,2}cells?|immune\s{1,2}cells?|MNCs?|PBMCs?|macrophages?|NK\s{1,2}cells?|dendritic\s{1,2}cells?)`, String.raw`\bTregs?\b`, String.raw`hepatocytes?`, String.raw`scaffolds?`,
     String.raw`ursodeoxycholic\s{1,2}acid`, String.raw`\bUDCA\b`, "lactulose", "rifaximin", String.raw`diuretics?`,
   ].join("|"),
   "gi",
 );
 
+// "placebo (stem cell solvent)", "MSC vehicle", "cell diluent": the liquid the cells come in, given without them
+const PLACEBO_OF_CELLS = /\b(?:(?:mesenchymal|stem|stromal|cells?|h?UC-?MSCs?|BM-?MSCs?|MSCs?)[\s-]{1,2}){1,3}(?:solvent|vehicle|diluent|excipient|carrier\s{1,2}solution|suspension\s{1,2}(?:solution|medium|buffer)|(?:cryo)?preservation\s{1,2}(?:solution|medium)|freezing\s{1,2}medium)\b/gi;
+// "mononuclear cells educated by stem cells", "T cells co-cultured with MSCs": the cells given are not MSCs
+const TREATED_BY_BEFORE = /(?:mono-?nuclear\s{1,2}cells?|lymphocytes?|T[\s-]{1,2}cells?|immune\s{1,2}cells?|MNCs?|PBMCs?|macrophages?|NK\s{1,2}cells?)\s{1,2}(?:\(\w{1,10}\)\s{1,2})?(?:(?:that\s{1,2}(?:were|are)|which\s{1,2}(?:were|are))\s{1,2})?(?:educated|treated|primed|co-?cultured|exposed|licensed)\s{1,2}(?:by|with|to)\s{1,2}(?:(?:the|a|human|allogeneic|cord\s{1,2}blood|umbilical\s{1,2}cord)\s{1,2}){0,2}$/i;
 const NEGATION = /(?:without|no|not|non|free\s{1,2}of|lacking|instead\s{1,2}of|rather\s{1,2}than)\s{1,2}(?:any\s{1,2})?(?:\w{1,20}\s{1,2}){0,2}$/i;
 const CARRIER = /(?:suspended|diluted|dissolved|resuspended|contained)\s{1,2}in\s{1,2}(?:\d{1,4}\s{0,2}ml\s{1,2}(?:of\s{1,2})?)?(?:\d{1,2}(?:\.\d)?%\s{1,2})?$/i;
 // "Conditioned Medium Derived Umbilical Cord Mesenchymal Stem Cells", "MSC-derived exosomes": a product of the cells, not cells
@@ -61,15 +69,17 @@ export function findProducts(text: string): ProductMention[] {
     out.push({ kind: "product", start, end, text: m[0], product, weak, negated });
   };
   // Non-MSC names first: "hematopoietic stem cells" must not be read as "stem cells".
+  for (const m of text.matchAll(PLACEBO_OF_CELLS)) push(m, "PLACEBO", false);
   for (const m of text.matchAll(OTHER)) push(m, "OTHER", false);
   for (const m of text.matchAll(MSC_STRONG)) {
     // "cb-MSCs", "ds-MSCs": the match starts at the dash; the MSCs are named all the same
     if (/^A?D?-?MSCs?$/i.test(m[0]) && !/^(?:AD-?|-)?MSCs?$/i.test(m[0])) continue;
     const end = m.index! + m[0].length;
-    const derived = CELL_PRODUCT_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) || CELL_PRODUCT_AFTER.test(text.slice(end, end + 30));
+    const derived = CELL_PRODUCT_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) || CELL_PRODUCT_AFTER.test(text.slice(end, end + 30)) ||
+      TREATED_BY_BEFORE.test(text.slice(Math.max(0, m.index! - 80), m.index!));
     push(m, derived ? "OTHER" : "MSC", false);
   }
   for (const m of text.matchAll(PLACEBO)) push(m, "PLACEBO", false);
-  for (const m of text.matchAll(MSC_WEAK)) push(m, "MSC", true);
+  for (const m of text.matchAll(MSC_WEAK)) push(m, TREATED_BY_BEFORE.test(text.slice(Math.max(0, m.index! - 80), m.index!)) ? "OTHER" : "MSC", true);
   return out.sort((a, b) => a.start - b.start);
 }

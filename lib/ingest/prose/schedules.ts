@@ -10,7 +10,7 @@ import { COUNT_WORD, countValue, wordsAfter, wordsBefore } from "./types";
  * Every pattern has bounded quantifiers; lists are read by a token loop.
  */
 export type ScheduleMention =
-  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; ceiling?: boolean; total?: boolean }
+  | { kind: "count"; start: number; end: number; text: string; count: number; more: boolean; sizeOnly?: boolean; ceiling?: boolean; total?: boolean; perCourse?: boolean }
   | { kind: "interval"; start: number; end: number; text: string; everyDays: number | null; everyMonths: number | null; perPeriod: number }
   | { kind: "list"; start: number; end: number; text: string; days: number[] }
   | { kind: "duration"; start: number; end: number; text: string; days: number | null; months: number | null; first?: boolean };
@@ -61,6 +61,10 @@ const COUNT_RE = new RegExp(
   String.raw`\b(?:(another|additional)\s{1,2})?(${N})(?:\s{1,2}|-)(?:more\s{1,2})?${COUNT_ADJ}(times?|infusions?|injections?|doses?|does|dosages?|administrations?|transfusions?|applications?|divided\s{1,2}doses|courses?)\b(\s{1,2}more\b)?`,
   "gi",
 );
+// "once / week", "1 time / week", "2 times / day": a rate written with a slash (ChiCTR's way)
+const SLASH_RATE = new RegExp(String.raw`\b(once|twice|thrice|(${N})\s{0,2}times?)\s{0,2}\/\s{0,2}${UNIT}\b`, "gi");
+// "twice / course", "2 times / course", "2 times per cycle": administrations in each course, not in all
+const PER_COURSE = new RegExp(String.raw`\b(once|twice|thrice|(${N})\s{0,2}times?)\s{0,2}(?:\/|per|each|every|a)\s{0,2}(?:treatment\s{1,2})?(?:course|cycle)\b`, "gi");
 const ONCE_TWICE = /\b(once|twice|thrice)\b(\s{1,2}more\b)?/gi;
 const SINGLE = /\b(?:a\s{1,2})?single[\s-]{1,2}(?:(?:intravenous|iv|i\.v\.|peripheral|intra-?arterial|hepatic|intrathecal|intra-?articular|intramuscular|intracoronary|ic|subcutaneous|intradermal|intralesional|local|intracerebral|intravitreal|intradiscal|intranasal|intramyocardial|transendocardial|endoscopic|intraosseous|intrauterine|bolus)\s{1,2})?(?:dose|infusion|injection|administration|transfusion|application|implantation|transplantation)\b/gi;
 // "receive infusion per week", "one dose per week": a rate said of one administration
@@ -158,6 +162,18 @@ export function findSchedules(text: string): ScheduleMention[] {
     const tail = /^\s{0,2}days?\b/i.exec(text.slice(end, end + 8));
     if (numbers.length < 2 || !tail) continue;
     add({ kind: "list", start: m.index, end: end + tail[0].length, text: text.slice(m.index, end + tail[0].length), days: [...new Set(numbers)] });
+  }
+  for (const m of text.matchAll(SLASH_RATE)) {
+    const w = m[1]!.toLowerCase();
+    const per = w === "once" ? 1 : w === "twice" ? 2 : w === "thrice" ? 3 : countValue(m[2]!) ?? 0;
+    if (!per) continue;
+    const d = unitDays(m[3]!);
+    add({ kind: "interval", start: m.index, end: m.index + m[0].length, text: m[0], perPeriod: per, everyDays: per === 1 ? d : null, everyMonths: isMonth(m[3]!) && per === 1 ? 1 : null });
+  }
+  for (const m of text.matchAll(PER_COURSE)) {
+    const w = m[1]!.toLowerCase();
+    const n = w === "once" ? 1 : w === "twice" ? 2 : w === "thrice" ? 3 : countValue(m[2]!) ?? 0;
+    if (n) add({ kind: "count", start: m.index, end: m.index + m[0].length, text: m[0], count: n, more: false, perCourse: true });
   }
   for (const m of text.matchAll(ONCE_PER)) {
     const per = /^twice/i.test(m[1]!) ? 2 : /^once/i.test(m[1]!) ? 1 : countValue(m[1]!.replace(/\s{1,2}times$/i, "")) ?? 1;
@@ -388,6 +404,8 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
   // "for the first month" spans a phase; alone it counts nothing.
   if (mentions.some((m) => m.kind === "duration" && m.first)) mentions = mentions.filter((m) => !(m.kind === "duration" && m.first));
   if (mentions.length === 0) return null;
+  const perCourse = courseSchedule(mentions, text);
+  if (perCourse) return perCourse;
   const counts = mentions.filter((m): m is Extract<ScheduleMention, { kind: "count" }> => m.kind === "count" && !m.ceiling);
   const base = counts.filter((c) => !c.more);
   const more = counts.filter((c) => c.more);
@@ -431,4 +449,35 @@ function combineCluster(mentions: ScheduleMention[]): CombinedSchedule | null {
     return { infusions: count, dayOffsets: Array.from({ length: count }, (_, i) => i * interval.everyDays!), text, conflict: null, mentions };
   }
   return { infusions: count, dayOffsets: null, text, conflict: null, mentions };
+}
+
+type Count = Extract<ScheduleMention, { kind: "count" }>;
+const COURSES = /\b(?:courses?|cycles?)\b/i;
+
+/**
+ * "2 times / course, a total of 2 courses": administrations per course times a stated total
+ * of courses is the number given (the days are not: the gap between courses is not stated);
+ * "twice / course" with no total of courses states no number of administrations.
+ */
+function courseSchedule(mentions: ScheduleMention[], text: string): CombinedSchedule | null {
+  const per = mentions.filter((m): m is Count => m.kind === "count" && !!m.perCourse);
+  if (!per.length) return null;
+  const each = per[0]!.count;
+  const words = per[0]!.text;
+  if (per.some((c) => c.count !== each)) {
+    return { infusions: null, dayOffsets: null, text, conflict: null, mentions, unstated: { infusions: `different numbers of administrations per course: ${per.map((c) => `"${c.text}"`).join(", ")}`, dayOffsets: "days not stated" } };
+  }
+  const courses = mentions.filter((m): m is Count => m.kind === "count" && !m.perCourse && !m.ceiling && COURSES.test(m.text));
+  const totals = courses.filter((c) => c.total);
+  if (totals.length && totals.every((c) => c.count === totals[0]!.count)) {
+    const n = totals[0]!.count;
+    return {
+      infusions: each * n, dayOffsets: n * each === 1 ? [0] : null, text, conflict: null, mentions,
+      ...(n * each === 1 ? {} : { unstated: { dayOffsets: `${each} per course ("${words}"), ${n} courses ("${totals[0]!.text}"): the days between courses are not stated` } }),
+    };
+  }
+  const why = courses.length
+    ? `${each} per course ("${words}"); the courses ("${courses.map((c) => c.text).join('", "')}") are not stated as a total`
+    : `${each} per course ("${words}"); the number of courses is not stated`;
+  return { infusions: null, dayOffsets: null, text, conflict: null, mentions, unstated: { infusions: why, dayOffsets: "days not stated (administrations per course only)" } };
 }

@@ -11,7 +11,7 @@ export const amountKey = (m: AmountMention) => `${m.perKg ? "kg" : "flat"}:${m.v
 
 /** Whether a combined schedule says anything: a count or days. */
 /** A schedule says something: a count, days, or phases of a changing frequency. */
-export const says = (s: CombinedSchedule | null): s is CombinedSchedule => !!s && (s.infusions !== null || s.dayOffsets !== null || !!s.phases);
+export const says = (s: CombinedSchedule | null): s is CombinedSchedule => !!s && (s.infusions !== null || s.dayOffsets !== null || !!s.phases || !!s.unstated);
 
 export function scheduleSig(s: CombinedSchedule | null): string {
   return s ? `${s.infusions ?? "?"}@${s.dayOffsets?.join(",") ?? "?"}` : "";
