@@ -8,25 +8,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareDatabase } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/sqlite";
-import { importFiles } from "../lib/import/run-import";
+import { measureImportInChild, type ChildImport } from "./import-child";
 
 const TSX = path.join("node_modules", ".bin", "tsx");
 const COVID = path.resolve("../shared/ictrp/ICTRP-Results_18Mar2020_COVID-19.xml");
-
-if (process.argv[2] === "--child") {
-  const [file, url] = [process.argv[3]!, process.argv[4]!];
-  prepareDatabase(url);
-  const db = openDatabase(url);
-  let peakHeap = 0;
-  const t = performance.now();
-  const results = importFiles(db, [file], {}, { onResult: () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)) });
-  const ms = performance.now() - t;
-  db.close();
-  console.log(JSON.stringify({ ok: results.filter((r) => r.ok).length, total: results.length, ms, peakHeapMB: peakHeap / 2 ** 20, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-  process.exit(0);
-}
 
 if (!fs.existsSync(COVID)) {
   console.log("bench:import-ictrp: ../shared/ictrp is missing; nothing to measure.");
@@ -44,12 +29,11 @@ const body = text.slice(open, close);
 const big = path.join(dir, "covid-x4.xml");
 fs.writeFileSync(big, `${text.slice(0, open)}${[0, 1, 2, 3].map((k) => body.replace(/<TrialID>([^<]+)<\/TrialID>/g, (_m, id: string) => `<TrialID>${id}${k ? `-R${k}` : ""}</TrialID>`)).join("\n")}${text.slice(close)}`);
 
-type Child = { ok: number; total: number; ms: number; peakHeapMB: number; maxRssMB: number };
-function measure(file: string): Child[] {
-  const out: Child[] = [];
+function measure(file: string): ChildImport[] {
+  const out: ChildImport[] = [];
   for (let i = 0; i < runs; i++) {
     const url = `file:${path.join(dir, `run-${path.basename(file)}-${i}.db`)}`;
-    out.push(JSON.parse(execFileSync(TSX, ["scripts/bench-import-ictrp.ts", "--child", file, url], { encoding: "utf8" }).trim().split("\n").pop()!) as Child);
+    out.push(measureImportInChild(file, url));
   }
   return out;
 }

@@ -12,26 +12,12 @@ import path from "node:path";
 import { prepareDatabase } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/sqlite";
 import { importFiles } from "../lib/import/run-import";
+import { measureImportInChild } from "./import-child";
 import { importSource } from "../lib/ingest/pipeline";
 
 const TSX = path.join("node_modules", ".bin", "tsx");
 const CLASSIC = path.resolve("../shared/ctgov/classic");
 const V2 = path.resolve("../shared/ctgov/v2");
-
-// Child mode: import one file into a fresh database, print peak memory.
-if (process.argv[2] === "--child") {
-  const [file, url] = [process.argv[3]!, process.argv[4]!];
-  prepareDatabase(url);
-  const db = openDatabase(url);
-  let peakHeap = 0;
-  const t = performance.now();
-  const results = importFiles(db, [file], {}, { onResult: () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)) });
-  const ms = performance.now() - t;
-  db.close();
-  const ok = results.filter((r) => r.ok).length;
-  console.log(JSON.stringify({ ok, total: results.length, ms, peakHeapMB: peakHeap / 2 ** 20, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-  process.exit(0);
-}
 
 if (!fs.existsSync(CLASSIC) || !fs.existsSync(V2)) {
   console.log("bench:import-json: ../shared/ctgov is missing; nothing to measure.");
@@ -98,8 +84,7 @@ function writeList(n: number): string {
 for (const n of [50, 500, 2000]) {
   const file = writeList(n);
   const mb = fs.statSync(file).size / 2 ** 20;
-  const out = execFileSync(TSX, ["scripts/bench-import-json.ts", "--child", file, `file:${path.join(dir, `list-${n}.db`)}`], { encoding: "utf8" });
-  const r = JSON.parse(out.trim().split("\n").pop()!) as { ok: number; total: number; ms: number; peakHeapMB: number; maxRssMB: number };
+  const r = measureImportInChild(file, `file:${path.join(dir, `list-${n}.db`)}`);
   console.log(`${n} studies in one file (${mb.toFixed(1)} MB): ${r.ok} of ${r.total} imported in ${(r.ms / 1000).toFixed(1)} s; peak heap ${r.peakHeapMB.toFixed(0)} MB, peak RSS ${r.maxRssMB.toFixed(0)} MB`);
 }
 fs.rmSync(dir, { recursive: true, force: true });
