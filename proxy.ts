@@ -5,8 +5,9 @@ import {
 
 /**
  * In front of every route (pages, API, static files, 404s):
- *  - the security headers (see lib/http/security-headers.ts), with a per-request CSP
- *    nonce for pages, handed to Next through the request's CSP header;
+ *  - a page's CSP with a per-request nonce, handed to Next through the request's CSP
+ *    header (the other security headers, lib/http/security-headers.ts, and a resource's
+ *    CSP are on every response already: lib/http/node-guard.ts sets them first);
  *  - methods other than GET and HEAD are a 405 with `Allow` (the app has no forms that
  *    post and no server actions), before any route handler sees them;
  *  - a path whose percent-encoding does not decode is a 400, before routing tries to.
@@ -16,13 +17,12 @@ import {
 export function proxy(request: NextRequest) {
   const url = request.nextUrl;
   const https = isHttps(url, request.headers.get("x-forwarded-proto"));
-  const common = commonHeaders({ https });
   const isDocumentRoute = !url.pathname.startsWith("/api/") && url.pathname !== "/api" && !url.pathname.startsWith("/_next/static/");
 
   const plain = (status: number, body: string, extra: Record<string, string> = {}) =>
     new NextResponse(request.method === "HEAD" ? null : body, {
       status,
-      headers: { ...common, "Content-Security-Policy": RESOURCE_CSP, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra },
+      headers: { ...commonHeaders({ https }), "Content-Security-Policy": RESOURCE_CSP, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra },
     });
 
   if (!isAllowedMethod(request.method)) {
@@ -30,17 +30,14 @@ export function proxy(request: NextRequest) {
   }
   if (!isDecodablePath(url.pathname)) return plain(400, "Bad request: the address has malformed percent-encoding.\n");
 
-  if (!isDocumentRoute) {
-    const response = NextResponse.next();
-    for (const [k, v] of Object.entries(common)) response.headers.set(k, v);
-    response.headers.set("Content-Security-Policy", RESOURCE_CSP);
-    return response;
-  }
+  // The headers every response carries (and a resource's CSP) are already on it: the node
+  // guard (lib/http/node-guard.ts) set them when the request came in. A page only replaces
+  // the CSP with one of its own nonce, which Next reads from the request's CSP header.
+  if (!isDocumentRoute) return NextResponse.next();
   const csp = pageCsp(makeNonce(), { https, development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [k, v] of Object.entries(common)) response.headers.set(k, v);
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

@@ -6,6 +6,7 @@ import { readAllIds, readLandscapeTrials, readScreenTrials, readTrialRows, type 
 import type { TrialRecord } from "../record/schema";
 import { runSearch, type EngineResult } from "../search/engine";
 import { cachedFacetIndex } from "../search/facet-index";
+import { cachedPerVersion } from "../search/result-cache";
 import { parseUserQuery, toFtsMatch } from "../search/fts-query";
 import { toSearchResult, type SearchResult } from "../search/list-items";
 import type { SearchQuery } from "../search/params";
@@ -27,10 +28,12 @@ export function findTrials(q: SearchQuery, db: Database.Database = readDb()): En
 
 /** The list page's search: result rows, facet counts and the words to highlight. */
 export function searchTrials(q: SearchQuery, db: Database.Database = readDb()): SearchResult {
-  return readSnapshot((tx) => {
-    const found = findTrials(q, tx);
-    return toSearchResult(q, found, found.ids.length ? readListRows(tx, found.ids) : []);
-  }, db);
+  return readSnapshot((tx) =>
+    // The same query between two imports has the same answer: searched once per data version.
+    cachedPerVersion(tx, dataVersion(tx), `list ${JSON.stringify(q)}`, () => {
+      const found = findTrials(q, tx);
+      return toSearchResult(q, found, found.ids.length ? readListRows(tx, found.ids) : []);
+    }), db);
 }
 
 /** How many trials one statement of a view read asks for. */

@@ -16,8 +16,9 @@ import { ALLOWED_METHODS, commonHeaders, RESOURCE_CSP } from "./security-headers
  *
  * Every other response starts with them too (with the CSP of a resource): Next answers
  * some requests itself before proxy.ts runs, such as its 308 redirects of a trailing
- * slash, a repeated slash or dot segments, and those would carry none. proxy.ts sets them
- * again on what it sees (a page's CSP with its nonce replacing the resource CSP).
+ * slash, a repeated slash or dot segments, and those would carry none. proxy.ts relies on
+ * them and sets only a page's CSP (with its nonce, replacing the resource CSP): the
+ * headers are set once per response.
  */
 export const FETCH_FORBIDDEN_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
@@ -37,11 +38,21 @@ export function refusal(method: string | undefined, headers: http.IncomingHttpHe
   return null;
 }
 
-/** The headers a response starts with (the proxy may replace the CSP). */
-export function defaultHeaders(headers: http.IncomingHttpHeaders, encrypted: boolean): Record<string, string> {
+// The two sets of headers a response can start with, built once (they do not change).
+const DEFAULTS = {
+  http: Object.freeze({ ...commonHeaders({ https: false }), "Content-Security-Policy": RESOURCE_CSP }),
+  https: Object.freeze({ ...commonHeaders({ https: true }), "Content-Security-Policy": RESOURCE_CSP }),
+};
+const DEFAULT_ENTRIES = { http: Object.entries(DEFAULTS.http), https: Object.entries(DEFAULTS.https) };
+
+function overHttps(headers: http.IncomingHttpHeaders, encrypted: boolean): boolean {
   const proto = headers["x-forwarded-proto"];
-  const https = encrypted || (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase() === "https";
-  return { ...commonHeaders({ https }), "Content-Security-Policy": RESOURCE_CSP };
+  return encrypted || (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase() === "https";
+}
+
+/** The headers a response starts with (the proxy may replace the CSP). */
+export function defaultHeaders(headers: http.IncomingHttpHeaders, encrypted: boolean): Readonly<Record<string, string>> {
+  return overHttps(headers, encrypted) ? DEFAULTS.https : DEFAULTS.http;
 }
 
 let installed = false;
@@ -66,7 +77,7 @@ export function installNodeGuard(): void {
         req.resume();
         return true;
       }
-      for (const [k, v] of Object.entries(defaultHeaders(req.headers, "encrypted" in req.socket && req.socket.encrypted === true))) res.setHeader(k, v);
+      for (const [k, v] of DEFAULT_ENTRIES[overHttps(req.headers, "encrypted" in req.socket && req.socket.encrypted === true) ? "https" : "http"]) res.setHeader(k, v);
     }
     return (emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;
