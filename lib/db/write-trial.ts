@@ -7,6 +7,7 @@ import type { Evidence, TrialRecord } from "../record/schema";
 import { encodeDirectFields } from "./direct-fields";
 import { indexTrial, unindexTrial } from "./search-index";
 import { slugForFile } from "../ingest/resolve";
+import { groupMembers, linkTrial } from "./trial-links";
 
 const NCT = /^NCT\d{8}$/;
 
@@ -144,6 +145,8 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
     }
     // Only the rows of the trials this record names go: its id, and its file's slug trial.
     const replaced = [same, own].filter((x): x is Row => !!x);
+    // The records linked to the ones replaced: their groups are recomputed below.
+    const formerMates = replaced.flatMap((old) => groupMembers(db, old.id)).filter((id) => id !== r.id);
     for (const old of replaced) {
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
@@ -206,6 +209,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
     });
     indexTrial(db, r);
+    linkTrial(db, r.id, r.nctId, r.otherIds, formerMates);
     return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected };
   });
   return run.immediate();

@@ -1,0 +1,139 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFiles } from "@/lib/import/run-import";
+import { readTrialXmlFile } from "@/lib/import/xml-file";
+import { importXmlRecord } from "@/lib/ingest/pipeline";
+import { writeTrial } from "@/lib/db/write-trial";
+import { keysOf, registryKey, relinkAll } from "@/lib/db/trial-links";
+import { scratchDatabase, type ScratchDb } from "../helpers/db";
+
+/**
+ * One trial, several registrations: the 2024 ICTRP export (../shared/ictrp), whose links
+ * were counted by hand from each record's TrialID and Secondary_ID (README of that folder:
+ * "nine links resolve inside the file"; EU CTR member-state records of one EudraCT number
+ * are one trial):
+ *   CTIS2023-507385-11-00 names NCT05697861; EUCTR2014-003865-11-NL names NCT02312206;
+ *   NCT03862807 names 2018-003519-24 (EUCTR2018-003519-24-GB); JPRN-jRCT2071210009 names
+ *   2019-001698-10 and NL-OMON55279 names EUCTR2019-001698-10-NL (EUCTR2019-001698-10-PT);
+ *   JPRN-jRCT2080224769 names NCT03759379; NCT01960348 names 2013-002987-17; NCT02175004
+ *   names 2013-004561-13; NCT02510261 names 2014-003877-40; EUCTR2017-005115-13-ES/-FR;
+ *   EUCTR2021-000037-14-DK/-ES/-HU/-PL/-PT.
+ * Ten groups of 24 records: 95 records, 81 trials. Sponsor codes shared by two records
+ * (NCT00409175 "FX-005" and EUCTR2006-002792-41-SE "Fx-005") are not registry ids: no link.
+ */
+const EXPORT = path.join("..", "shared", "ictrp", "ICTRP-Results_2024-06-09_hATTR.xml");
+
+const GROUPS: Record<string, string[]> = {
+  NCT05697861: ["CTIS2023-507385-11-00", "NCT05697861"],
+  NCT02312206: ["EUCTR2014-003865-11-NL", "NCT02312206"],
+  NCT03862807: ["EUCTR2018-003519-24-GB", "NCT03862807"],
+  "EUCTR2019-001698-10-PT": ["EUCTR2019-001698-10-PT", "JPRN-jRCT2071210009", "NL-OMON55279"],
+  NCT03759379: ["JPRN-jRCT2080224769", "NCT03759379"],
+  NCT01960348: ["EUCTR2013-002987-17-SE", "NCT01960348"],
+  NCT02175004: ["EUCTR2013-004561-13-PT", "NCT02175004"],
+  NCT02510261: ["EUCTR2014-003877-40-ES", "NCT02510261"],
+  "EUCTR2017-005115-13-ES": ["EUCTR2017-005115-13-ES", "EUCTR2017-005115-13-FR"],
+  "EUCTR2021-000037-14-DK": ["EUCTR2021-000037-14-DK", "EUCTR2021-000037-14-ES", "EUCTR2021-000037-14-HU", "EUCTR2021-000037-14-PL", "EUCTR2021-000037-14-PT"],
+};
+
+function groupsOf(file: string): Record<string, string[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare("SELECT groupId, trialId FROM TrialGroup ORDER BY groupId, trialId").all() as { groupId: string; trialId: string }[];
+    const out: Record<string, string[]> = {};
+    for (const r of rows) (out[r.groupId] ??= []).push(r.trialId);
+    return Object.fromEntries(Object.entries(out).filter(([, ids]) => ids.length > 1));
+  } finally {
+    db.close();
+  }
+}
+
+function exportRecords() {
+  return [...readTrialXmlFile(EXPORT)].map((p) => {
+    if (p.kind !== "record") throw new Error(p.message);
+    const t = importXmlRecord(p, path.basename(EXPORT));
+    return { ...t, record: { ...t.record, source: { ...t.record.source, file: `${path.basename(EXPORT)}#${t.record.id}` } } };
+  });
+}
+
+describe("registry keys", () => {
+  it("reads registry ids as written in secondary ids, and nothing else", () => {
+    expect(registryKey("2019-001698-10")).toBe("EUDRACT:2019-001698-10");
+    expect(registryKey("EUCTR2019-001698-10-NL")).toBe("EUDRACT:2019-001698-10");
+    expect(registryKey("CTIS2023-507385-11-00")).toBe("CTIS:2023-507385-11-00");
+    expect(registryKey("JPRN-jRCT2071210009")).toBe("JRCT:jrct2071210009");
+    expect(registryKey("ChiCTR2000029990")).toBe("CHICTR:CHICTR2000029990");
+    expect(registryKey("nct04136184")).toBe("NCT04136184");
+    expect(registryKey("ALN-TTR02-008")).toBeNull();
+    expect(registryKey("NL73848.000.21")).toBeNull();
+    expect(keysOf("NCT01234567", "NCT01234567", ["FX-005", "NCT07654321"])).toEqual([
+      { key: "NCT01234567", own: true, text: "NCT01234567" },
+      { key: "NCT07654321", own: false, text: "NCT07654321" },
+    ]);
+  });
+});
+
+describe("the linked records of the 2024 ICTRP export", () => {
+  let forward: ScratchDb;
+  let backward: ScratchDb;
+  beforeAll(() => {
+    forward = scratchDatabase("links-forward");
+    const conn = new Database(forward.file);
+    try {
+      expect(importFiles(conn, [EXPORT], {}).filter((r) => !r.ok)).toEqual([]);
+    } finally {
+      conn.close();
+    }
+    backward = scratchDatabase("links-backward");
+    const back = new Database(backward.file);
+    try {
+      for (const t of exportRecords().reverse()) writeTrial(back, t);
+    } finally {
+      back.close();
+    }
+  });
+  afterAll(() => {
+    forward.cleanup();
+    backward.cleanup();
+  });
+
+  it("become ten trials of 24 records: 95 records, 81 trials, every record still stored", () => {
+    expect(groupsOf(forward.file)).toEqual(GROUPS);
+    const db = new Database(forward.file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) FROM Trial").pluck().get()).toBe(95);
+      expect(db.prepare("SELECT count(DISTINCT groupId) FROM TrialGroup").pluck().get()).toBe(81);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("are the same groups imported in the opposite order", () => {
+    expect(groupsOf(backward.file)).toEqual(GROUPS);
+  });
+
+  it("split when a record re-imported no longer names the other, and join again when it does", () => {
+    const db = new Database(backward.file);
+    try {
+      const ctis = exportRecords().find((t) => t.record.id === "CTIS2023-507385-11-00")!;
+      writeTrial(db, { ...ctis, record: { ...ctis.record, otherIds: ["U1111-1296-5487"] } }, { force: true });
+      expect(groupsOf(backward.file).NCT05697861).toBeUndefined();
+      writeTrial(db, ctis, { force: true });
+      expect(groupsOf(backward.file)).toEqual(GROUPS);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("are rebuilt the same from the stored records (a database imported before links)", () => {
+    const db = new Database(backward.file);
+    try {
+      db.prepare("DELETE FROM TrialGroup").run();
+      expect(relinkAll(db)).toBe(95);
+    } finally {
+      db.close();
+    }
+    expect(groupsOf(backward.file)).toEqual(GROUPS);
+  });
+});
