@@ -132,13 +132,23 @@ export function readRegistrations(db: Database.Database, id: string): Registrati
     .sort((a, b) => (a.id === primary ? -1 : b.id === primary ? 1 : a.id < b.id ? -1 : 1));
 }
 
+/** The registry of a stored record by its id's prefix (registryOf's codes; OTHER for a slug or an unknown prefix). */
+export function registryCode(id: string): string {
+  return registryOf(id) ?? "OTHER";
+}
+
 /** The registry of a stored record, by its id's prefix, as a person names it. */
 export function registryName(id: string): string {
-  const code = registryOf(id) ?? (/^CTRI-/.test(id) ? "CTRI" : null);
-  return code ? (REGISTRY_NAMES[code] ?? code) : "Other";
+  return registryLabel(registryCode(id));
+}
+
+/** A registry code as a person names it. */
+export function registryLabel(code: string): string {
+  return REGISTRY_NAMES[code] ?? code;
 }
 
 const REGISTRY_NAMES: Record<string, string> = {
+  OTHER: "Other (no registry id)",
   NCT: "ClinicalTrials.gov", EUCTR: "EU CTR", CTIS: "CTIS", ChiCTR: "ChiCTR", DRKS: "DRKS", "JPRN-jRCT": "jRCT",
   "JPRN-UMIN": "UMIN", JPRN: "JPRN", "NL-OMON": "NL-OMON", NTR: "NTR", KCT: "CRIS (KCT)", CTRI: "CTRI", ISRCTN: "ISRCTN",
   ACTRN: "ANZCTR", IRCT: "IRCT", PACTR: "PACTR", ReBEC: "ReBEC", TCTR: "TCTR", SLCTR: "SLCTR", LBCTR: "LBCTR", ITMCTR: "ITMCTR", REPEC: "REPEC",

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { NOT_PRIMARY } from "./trial-links";
 import type { Arm, TrialRecord } from "../record/schema";
 import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
 
@@ -82,7 +83,7 @@ export function readScreenTrials(db: Database.Database, ids: string[]): ScreenTr
 
 /** Every trial's id in source-file order (the order of the export and of GET /api/screen without ids). */
 export function readAllIds(db: Database.Database): string[] {
-  return db.prepare("SELECT id FROM Trial ORDER BY sourceFile").pluck().all() as string[];
+  return db.prepare(`SELECT id FROM Trial WHERE id NOT IN (${NOT_PRIMARY}) ORDER BY sourceFile`).pluck().all() as string[];
 }
 
 type Row = Record<string, unknown>;

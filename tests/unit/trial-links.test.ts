@@ -5,7 +5,10 @@ import { importFiles } from "@/lib/import/run-import";
 import { readTrialXmlFile } from "@/lib/import/xml-file";
 import { importXmlRecord } from "@/lib/ingest/pipeline";
 import { writeTrial } from "@/lib/db/write-trial";
-import { keysOf, registryKey, relinkAll } from "@/lib/db/trial-links";
+import { keysOf, registryKey, registryName, relinkAll } from "@/lib/db/trial-links";
+import { compareRegistrations } from "@/lib/record/registrations";
+import { findTrials } from "@/lib/data/search";
+import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -135,5 +138,76 @@ describe("the linked records of the 2024 ICTRP export", () => {
       db.close();
     }
     expect(groupsOf(backward.file)).toEqual(GROUPS);
+  });
+});
+
+describe("where two registrations of one trial disagree", () => {
+  // Checked by hand in the export: NCT03862807 Target_size 24, Date_enrollement "March 27, 2019",
+  // Last_Refreshed_on "29 April 2024"; EUCTR2018-003519-24-GB 20, "12/03/2019", "5 January 2021".
+  // NCT05697861 72, "July 10, 2023", "8 April 2024"; CTIS2023-507385-11-00 74, "16/04/2024", "27 May 2024".
+  const byId = new Map(exportRecords().map((t) => [t.record.id, t]));
+  const items = (ids: string[]) => ids.map((id) => ({ trial: byId.get(id)!.record, evidence: byId.get(id)!.evidence, registry: registryName(id) }));
+
+  it("shows both values, each with its registry and date, the older one too", () => {
+    const { registrations, disagreements } = compareRegistrations(items(["NCT03862807", "EUCTR2018-003519-24-GB"]));
+    expect(registrations).toEqual([
+      { id: "NCT03862807", registry: "ClinicalTrials.gov", date: { label: "refreshed", value: "2024-04-29" } },
+      { id: "EUCTR2018-003519-24-GB", registry: "EU CTR", date: { label: "refreshed", value: "2021-01-05" } },
+    ]);
+    expect(disagreements.map((d) => [d.field, d.values.map((v) => v.value)])).toEqual([
+      ["Enrollment", ["24", "20"]],
+      ["Start", ["2019-03-27", "2019-03-12"]],
+    ]);
+  });
+
+  it("keeps the older registration's value beside the newer one (CTIS, refreshed later, does not win)", () => {
+    const { disagreements } = compareRegistrations(items(["NCT05697861", "CTIS2023-507385-11-00"]));
+    expect(disagreements.map((d) => [d.field, d.values.map((v) => `${v.registry} ${v.date?.value}: ${v.value}`)])).toEqual([
+      ["Enrollment", ["ClinicalTrials.gov 2024-04-08: 72", "CTIS 2024-05-27: 74"]],
+      ["Start", ["ClinicalTrials.gov 2024-04-08: 2023-07-10", "CTIS 2024-05-27: 2024-04-16"]],
+    ]);
+  });
+});
+
+describe("the list of the 2024 ICTRP export", () => {
+  let db: ScratchDb;
+  beforeAll(() => {
+    db = scratchDatabase("links-list");
+    const conn = new Database(db.file);
+    try {
+      importFiles(conn, [EXPORT], {});
+    } finally {
+      conn.close();
+    }
+  });
+  afterAll(() => db.cleanup());
+  const search = (raw: Record<string, string>) => {
+    const conn = new Database(db.file, { readonly: true });
+    try {
+      return findTrials(parseSearchParams(raw).query, conn);
+    } finally {
+      conn.close();
+    }
+  };
+
+  it("counts a trial registered several times once, under its primary id", () => {
+    const all = search({ pageSize: "100" });
+    expect(all.total).toBe(81);
+    expect(all.ids).toContain("NCT03862807");
+    expect(all.ids).not.toContain("EUCTR2018-003519-24-GB");
+    expect(all.ids).not.toContain("NL-OMON55279");
+  });
+
+  it("has a Registry facet that counts each trial once under every registry it is registered in", () => {
+    const counts = Object.fromEntries(search({}).facets.registry.map((f) => [f.value, f.count]));
+    // NCT 47 records, each its own trial; EUCTR 28 records in 23 trials (2021-000037-14 five member
+    // states, 2017-005115-13 two), 5 of them also registered on ClinicalTrials.gov (NCT02312206,
+    // NCT03862807, NCT01960348, NCT02175004, NCT02510261); JPRN-jRCT 4 + jRCTs 2. The facet counts trials.
+    expect(counts).toEqual({
+      NCT: 47, EUCTR: 23, DRKS: 6, "JPRN-jRCT": 6, "JPRN-UMIN": 3, "NL-OMON": 2, CTIS: 1, ChiCTR: 1, KCT: 1,
+    });
+    const chosen = search({ registry: "EUCTR" });
+    expect(chosen.total).toBe(23);
+    expect(search({ registry: "EUCTR,NCT" }).total).toBe(47 + 23 - 5);
   });
 });
