@@ -9,6 +9,8 @@ import { keysOf, registryKey, registryName, relinkAll } from "@/lib/db/trial-lin
 import { compareRegistrations } from "@/lib/record/registrations";
 import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
+import { readAllIds, readLandscapeTrials } from "@/lib/db/view-reads";
+import { shapeLandscape } from "@/lib/landscape/shape";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -209,5 +211,34 @@ describe("the list of the 2024 ICTRP export", () => {
     const chosen = search({ registry: "EUCTR" });
     expect(chosen.total).toBe(23);
     expect(search({ registry: "EUCTR,NCT" }).total).toBe(47 + 23 - 5);
+  });
+});
+
+describe("the landscape coloured by registry (the COVID-19 export's MSC trials)", () => {
+  let db: ScratchDb;
+  beforeAll(() => {
+    db = scratchDatabase("links-landscape");
+    const conn = new Database(db.file);
+    try {
+      importFiles(conn, [path.join("..", "shared", "ictrp", "ICTRP-Results_18Mar2020_COVID-19.xml")], {});
+    } finally {
+      conn.close();
+    }
+  });
+  afterAll(() => db.cleanup());
+
+  it("draws each arm in its registry's colour, named in the legend", () => {
+    const conn = new Database(db.file, { readonly: true });
+    try {
+      const trials = readLandscapeTrials(conn, readAllIds(conn));
+      const shaped = shapeLandscape(trials, { weightKg: 60, y: "infusions", colour: "registry", filters: { route: [], source: [], origin: [], dosing: [] } });
+      const byKey = Object.fromEntries(shaped.series.map((s) => [s.key, s]));
+      expect(Object.keys(byKey).sort()).toEqual([...new Set(shaped.points.map((p) => p.trialId.startsWith("NCT") ? "NCT" : "ChiCTR"))].sort());
+      expect(byKey.ChiCTR?.label).toBe("ChiCTR only");
+      for (const p of shaped.points) expect(p.colourKey).toBe(p.trialId.startsWith("NCT") ? "NCT" : "ChiCTR");
+      expect(byKey.ChiCTR!.count + (byKey.NCT?.count ?? 0)).toBe(shaped.points.length);
+    } finally {
+      conn.close();
+    }
   });
 });
