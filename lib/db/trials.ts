@@ -6,6 +6,7 @@ import { rowToRecord, trialInclude, type TrialRow } from "./trial-rows";
 import type { TrialRecord } from "../record/schema";
 import type { Registered } from "../record/registrations";
 import { groupMembers, registryName } from "./trial-links";
+import { readSuggestions, type Suggestion } from "./trial-suggestions";
 
 /**
  * Queries that return whole trials as public records. Plain objects only: no Prisma
@@ -137,4 +138,9 @@ export async function getRegistrations(primaryId: string): Promise<Registered[]>
     evidence: Object.fromEntries(row.evidence.map((e) => [e.path, { origin: e.origin, text: e.text }])),
     registry: registryName(row.id),
   }));
+}
+
+/** Trials that may be this one though no registry id links them (a suggestion for a person, never merged). */
+export function getSuggestions(id: string): Suggestion[] {
+  return readSuggestions(readDb(), id);
 }

@@ -11,6 +11,7 @@ import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
 import { readAllIds, readLandscapeTrials } from "@/lib/db/view-reads";
 import { shapeLandscape } from "@/lib/landscape/shape";
+import { readSuggestions, sponsorKey, titleSimilarity } from "@/lib/db/trial-suggestions";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -209,8 +210,38 @@ describe("the list of the 2024 ICTRP export", () => {
       NCT: 47, EUCTR: 23, DRKS: 6, "JPRN-jRCT": 6, "JPRN-UMIN": 3, "NL-OMON": 2, CTIS: 1, ChiCTR: 1, KCT: 1,
     });
     const chosen = search({ registry: "EUCTR" });
+    expect(search({ registry: "ChiCTR" }).ids).toEqual(["ChiCTR2100050713"]);
     expect(chosen.total).toBe(23);
     expect(search({ registry: "EUCTR,NCT" }).total).toBe(47 + 23 - 5);
+  });
+
+  // NCT02595983 and EUCTR2015-002603-29-SE: sponsor "Alnylam Pharmaceuticals" / "Alnylam
+  // Pharmaceuticals, Inc", the same public title, Target_size 12 each, and neither names the
+  // other's registry id (they share only the sponsor's code ALN-TTRSC-005). The export's only such pair.
+  it("offers a near-identical pair without a shared registry id as a suggestion, on both pages, and keeps them apart", () => {
+    const conn = new Database(db.file, { readonly: true });
+    try {
+      expect(readSuggestions(conn, "NCT02595983").map((s) => [s.id, s.sponsor, s.enrollment, s.similarity])).toEqual([
+        ["EUCTR2015-002603-29-SE", "Alnylam Pharmaceuticals, Inc", 12, 1],
+      ]);
+      expect(readSuggestions(conn, "EUCTR2015-002603-29-SE").map((s) => s.id)).toEqual(["NCT02595983"]);
+      const suggested = (conn.prepare("SELECT id FROM Trial").pluck().all() as string[]).filter((id) => readSuggestions(conn, id).length);
+      expect(suggested.sort()).toEqual(["EUCTR2015-002603-29-SE", "NCT02595983"]);
+      // A linked group is not suggested to itself: NCT03862807's EU CTR record has its own sponsor's words.
+      expect(readSuggestions(conn, "NCT03862807")).toEqual([]);
+    } finally {
+      conn.close();
+    }
+    const all = search({ pageSize: "100" });
+    expect(all.ids).toContain("NCT02595983");
+    expect(all.ids).toContain("EUCTR2015-002603-29-SE");
+  });
+
+  it("compares sponsors without corporate suffixes and titles by their words", () => {
+    expect(sponsorKey("Alnylam Pharmaceuticals, Inc")).toBe(sponsorKey("Alnylam Pharmaceuticals"));
+    expect(sponsorKey("Inc.")).toBeNull();
+    expect(titleSimilarity("A Study of X in Y", "A study of X in Y.")).toBe(1);
+    expect(titleSimilarity("A Study of X", "Another trial")).toBe(0);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { compareCandidates, findCanonicalId, getRegistrations, getTrialWithEvidence } from "@/lib/data";
+import { compareCandidates, findCanonicalId, getRegistrations, getSuggestions, getTrialWithEvidence } from "@/lib/data";
+import { SuggestionsNote } from "@/components/trial/suggestions-note";
 import { RegistrationsSection } from "@/components/trial/registrations-section";
 import { formatDoseSummary, formatPhases, label } from "@/lib/format";
 import { ArmsSection } from "@/components/trial/arms-section";
@@ -60,6 +61,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href="/trials">← All trials</a></nav>
       <TrialHeader t={t} evidence={evidence} candidates={compareCandidates(t.id, t.conditions)} />
       <RegistrationsSection items={registrations} />
+      <SuggestionsNote suggestions={getSuggestions(t.id)} />
       <RecordWarnings warnings={t.warnings} />
       <OverviewSection t={t} evidence={evidence} />
       <DesignSection t={t} evidence={evidence} />
