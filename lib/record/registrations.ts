@@ -26,8 +26,9 @@ export function registrationDate(evidence: Evidence): RegistrationDate | null {
   return null;
 }
 
-const FIELDS: [string, (t: TrialRecord) => string | null][] = [
-  ["Status", (t) => (t.overallStatus ? label(t.overallStatus) : null)],
+const FIELDS: [string, (t: TrialRecord, evidence: Evidence) => string | null][] = [
+  // A status our vocabulary does not name ("Not Recruiting": not yet, or no longer?) as the registry words it.
+  ["Status", (t, e) => (t.overallStatus ? label(t.overallStatus) : e.overallStatus?.text ? `"${e.overallStatus.text}" (as registered)` : null)],
   ["Enrollment", (t) => (t.enrollment?.count != null ? `${t.enrollment.count}${t.enrollment.type ? ` (${label(t.enrollment.type).toLowerCase()})` : ""}` : null)],
   ["Start", (t) => t.dates.start],
   ["Phase", (t) => (t.phases.length ? formatPhases(t.phases) : null)],
@@ -42,8 +43,8 @@ export function compareRegistrations(items: Registered[]): { registrations: Regi
   const registrations = items.map((i) => ({ id: i.trial.id, registry: i.registry, date: registrationDate(i.evidence) }));
   const disagreements: Disagreement[] = [];
   for (const [field, read] of FIELDS) {
-    const values = items.map((i, k) => ({ ...registrations[k]!, value: read(i.trial) }));
-    const stated = new Set(values.map((v) => v.value).filter((v): v is string => v !== null));
+    const values = items.map((i, k) => ({ ...registrations[k]!, value: read(i.trial, i.evidence) }));
+    const stated = new Set(values.map((v) => v.value?.toLowerCase()).filter((v): v is string => !!v));
     if (stated.size > 1) disagreements.push({ field, values });
   }
   return { registrations, disagreements };

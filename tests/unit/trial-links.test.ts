@@ -166,6 +166,8 @@ describe("where two registrations of one trial disagree", () => {
   it("keeps the older registration's value beside the newer one (CTIS, refreshed later, does not win)", () => {
     const { disagreements } = compareRegistrations(items(["NCT05697861", "CTIS2023-507385-11-00"]));
     expect(disagreements.map((d) => [d.field, d.values.map((v) => `${v.registry} ${v.date?.value}: ${v.value}`)])).toEqual([
+      // Recruitment_Status "Recruiting" and "Not Recruiting" (a status our vocabulary cannot name: as registered).
+      ["Status", ["ClinicalTrials.gov 2024-04-08: Recruiting", 'CTIS 2024-05-27: "Not Recruiting" (as registered)']],
       ["Enrollment", ["ClinicalTrials.gov 2024-04-08: 72", "CTIS 2024-05-27: 74"]],
       ["Start", ["ClinicalTrials.gov 2024-04-08: 2023-07-10", "CTIS 2024-05-27: 2024-04-16"]],
     ]);
