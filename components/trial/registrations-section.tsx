@@ -11,7 +11,7 @@ function joinAnd(parts: React.ReactNode[]): React.ReactNode[] {
 function Registration({ r }: { r: RegistrationView }) {
   return (
     <span>
-      <span className="font-mono">{r.id}</span> ({r.registry}, {dateText(r.date)}; <a href={`/api/trials/${encodeURIComponent(r.id)}`}>record as stored</a>)
+      <span className="font-mono">{r.id}</span> ({r.registry}, {dateText(r.date)}; <a href={`/api/trials/${encodeURIComponent(r.id)}`} className="underline">record as stored</a>)
     </span>
   );
 }

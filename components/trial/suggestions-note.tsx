@@ -14,7 +14,7 @@ export function SuggestionsNote({ suggestions }: { suggestions: Suggestion[] }) 
       <ul className="mt-1 list-disc pl-5">
         {suggestions.map((s) => (
           <li key={s.id}>
-            <a href={`/trials/${encodeURIComponent(s.id)}`} className="font-mono">{s.id}</a> ({registryName(s.id)}){s.title ? `: ${s.title}` : ""}
+            <a href={`/trials/${encodeURIComponent(s.id)}`} className="font-mono underline">{s.id}</a> ({registryName(s.id)}){s.title ? `: ${s.title}` : ""}
             {" "}— same sponsor ({s.sponsor}), same target size ({s.enrollment}), titles {Math.round(s.similarity * 100)}% the same words
           </li>
         ))}

@@ -3,8 +3,8 @@ import type { TrialRecord } from "./schema";
 
 /**
  * One trial registered in several registries: what each registration says, side by side.
- * Where the registrations disagree (status, enrollment, start, phases, a dose) every one is
- * shown with its registry and date; none wins, not even the newest.
+ * Where the registrations disagree (status, enrollment, start, phases, a dose), or one states
+ * what another does not, every one is shown with its registry and date; none wins, not even the newest.
  */
 
 type Evidence = Record<string, { origin: string; text: string | null }>;
@@ -34,7 +34,7 @@ const FIELDS: [string, (t: TrialRecord, evidence: Evidence) => string | null][] 
   ["Phase", (t) => (t.phases.length ? formatPhases(t.phases) : null)],
   ["MSC doses per infusion", (t) => {
     const doses = [...new Set(t.arms.map((a) => a.summary.cellsPerKgPerInfusion).filter((d): d is number => d !== null))].sort((a, b) => a - b);
-    return doses.length ? `${doses.map(formatCells).join(", ")} cells/kg` : null;
+    return doses.length ? `${doses.map((d) => formatCells(d)).join(", ")} cells/kg` : null;
   }],
 ];
 
@@ -44,8 +44,9 @@ export function compareRegistrations(items: Registered[]): { registrations: Regi
   const disagreements: Disagreement[] = [];
   for (const [field, read] of FIELDS) {
     const values = items.map((i, k) => ({ ...registrations[k]!, value: read(i.trial, i.evidence) }));
-    const stated = new Set(values.map((v) => v.value?.toLowerCase()).filter((v): v is string => !!v));
-    if (stated.size > 1) disagreements.push({ field, values });
+    // One registration stating what another does not is shown too: the page shows the primary record's.
+    const said = new Set(values.map((v) => v.value?.toLowerCase() ?? null));
+    if (said.size > 1) disagreements.push({ field, values });
   }
   return { registrations, disagreements };
 }

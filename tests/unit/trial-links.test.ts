@@ -170,6 +170,8 @@ describe("where two registrations of one trial disagree", () => {
       ["Status", ["ClinicalTrials.gov 2024-04-08: Recruiting", 'CTIS 2024-05-27: "Not Recruiting" (as registered)']],
       ["Enrollment", ["ClinicalTrials.gov 2024-04-08: 72", "CTIS 2024-05-27: 74"]],
       ["Start", ["ClinicalTrials.gov 2024-04-08: 2023-07-10", "CTIS 2024-05-27: 2024-04-16"]],
+      // The NCT record's Phase is empty; CTIS: "Therapeutic exploratory (Phase II): yes Therapeutic confirmatory - (Phase III): yes".
+      ["Phase", ["ClinicalTrials.gov 2024-04-08: null", "CTIS 2024-05-27: Phase 2 / Phase 3"]],
     ]);
   });
 });
