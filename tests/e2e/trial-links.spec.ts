@@ -56,7 +56,12 @@ test("the list counts the trial once and the Registry facet finds it under eithe
 
   await page.goto("/trials?q=NCT09210021");
   await expect(page.locator('a[href="/trials/NCT09210021"]').first()).toBeVisible();
+  await context.close();
+});
+
+test("the list with the Registry facet chosen passes axe", async ({ page }) => {
+  await page.goto("/trials?registry=ChiCTR");
+  await expect(page.getByRole("group", { name: "Registry" }).getByRole("checkbox", { name: "ChiCTR" })).toBeChecked();
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-  await context.close();
 });
