@@ -2,6 +2,7 @@ import type { Facets } from "@/lib/search/engine";
 import type { SearchQuery } from "@/lib/search/params";
 import { label } from "@/lib/format";
 import { VERIFIED_LABELS, type VerifiedBucket } from "@/lib/history/freshness";
+import { registryLabel } from "@/lib/db/trial-links";
 import { DoseSelect } from "@/components/search/dose-select";
 import { FacetGroup } from "@/components/search/facet-group";
 
@@ -15,6 +16,7 @@ export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
       <FacetGroup legend="Status verified within" name="verified" options={facets.verified} selected={q.verified} labelOf={(v) => VERIFIED_LABELS[v as VerifiedBucket] ?? v} form={f} />
       <FacetGroup legend="Allocation" name="allocation" options={facets.allocation} selected={q.allocation} labelOf={label} form={f} />
       <FacetGroup legend="Masking" name="masking" options={facets.masking} selected={q.masking} labelOf={label} form={f} />
+      <FacetGroup legend="Registry" name="registry" options={facets.registry} selected={q.registry} labelOf={registryLabel} form={f} />
       <FacetGroup legend="Condition" name="condition" options={facets.condition} selected={q.condition} form={f} />
       <FacetGroup legend="Cell source" name="source" options={facets.source} selected={q.source} labelOf={label} form={f} />
       <FacetGroup legend="Autologous or allogeneic" name="origin" options={facets.origin} selected={q.origin} labelOf={label} form={f} />

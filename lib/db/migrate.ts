@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import { assertIntact, DatabaseError, openDatabase } from "./sqlite";
 import { databaseUrl } from "./url";
 import { ensureSearchIndex } from "./search-index";
+import { relinkAll } from "./trial-links";
 
 const MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
 
@@ -156,6 +157,8 @@ export function prepareDatabase(url: string = databaseUrl()): void {
     const pending = all.filter((m) => !applied(rows, m.name));
     if (pending.length) applyMigrations(db, url, pending);
     ensureSearchIndex(db);
+    // Trials stored before records were linked across registries: their links, once.
+    if (pending.some((m) => m.name.endsWith("_trial_links"))) relinkAll(db);
   } catch (e) {
     throw DatabaseError.from(e, url);
   } finally {

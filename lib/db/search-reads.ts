@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { NOT_PRIMARY, registryCode } from "./trial-links";
 
 /**
  * The raw reads behind search and the list: the rows the facet index is built from, the
@@ -36,6 +37,8 @@ export interface FacetRow {
   routes: string | null;
   armSources: string | null;
   origins: string | null;
+  /** comma-joined registry codes of the trial's registrations (lib/db/trial-links.ts registryCode) */
+  registries: string | null;
 }
 
 // One query per table, grouped, merged by trial id: a correlated subquery per trial and
@@ -43,7 +46,8 @@ export interface FacetRow {
 const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
   minAgeYears AS minAge, maxAgeYears AS maxAge, startDate AS start, enrollmentCount AS enrollment,
   maxCellsPerKg AS maxDose, statusVerified, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
-FROM Trial`; // in rowid order (a sequential read); sorted by id below
+FROM Trial WHERE id NOT IN (${NOT_PRIMARY})`; // in rowid order (a sequential read); sorted by id below
+// (A trial registered in several registries is one row: its group's primary record.)
 const CHILDREN = {
   phases: "SELECT trialId AS id, group_concat(phase) AS v FROM TrialPhase GROUP BY trialId",
   conditions: "SELECT trialId AS id, json_group_array(name) AS v FROM (SELECT * FROM Condition ORDER BY trialId, ordinal) GROUP BY trialId",
@@ -68,7 +72,14 @@ export function readFacetRows(db: Database.Database): FacetRow[] {
       if (t) (t as unknown as Record<string, string>)[field] = v;
     }
   }
+  // The registries of each trial's registrations: the group's records, by their ids.
+  for (const { id, v } of db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, group_concat(t.id, ' ') AS v
+      FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id GROUP BY 1`).all() as { id: string; v: string }[]) {
+    const t = byId.get(id);
+    if (t) t.registries = [...new Set(v.split(" ").map(registryCode))].join(",");
+  }
   for (const t of trials) {
+    t.registries ??= null;
     t.conditions ??= "[]";
     t.phases ??= null;
     t.otherIds ??= null;
@@ -135,7 +146,7 @@ export interface TrialTitle { id: string; title: string | null }
 
 /** Every trial's id and title, in source-file order (the comparison's trial picker). */
 export function readTrialTitles(db: Database.Database): TrialTitle[] {
-  return db.prepare("SELECT id, title FROM Trial ORDER BY sourceFile").all() as TrialTitle[];
+  return db.prepare(`SELECT id, title FROM Trial WHERE id NOT IN (${NOT_PRIMARY}) ORDER BY sourceFile`).all() as TrialTitle[];
 }
 
 /**
@@ -147,12 +158,12 @@ export function readCompareCandidates(db: Database.Database, id: string, conditi
   const names = JSON.stringify(conditions);
   const { n } = db.prepare("SELECT count(*) AS n FROM Condition WHERE name IN (SELECT value FROM json_each(?))").get(names) as { n: number };
   const shared = n === 0 ? [] : (db.prepare(n > 500
-    ? `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id
+    ? `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id NOT IN (${NOT_PRIMARY}) AND EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id
          AND c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`
-    : `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id IN (SELECT c.trialId FROM Condition c
+    : `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id NOT IN (${NOT_PRIMARY}) AND t.id IN (SELECT c.trialId FROM Condition c
          WHERE c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`).all(id, names, limit) as TrialTitle[]);
   if (shared.length >= limit) return shared;
-  const others = db.prepare(`SELECT id, title FROM Trial WHERE id <> ? AND id NOT IN (SELECT value FROM json_each(?))
+  const others = db.prepare(`SELECT id, title FROM Trial WHERE id <> ? AND id NOT IN (${NOT_PRIMARY}) AND id NOT IN (SELECT value FROM json_each(?))
       ORDER BY startDate DESC LIMIT ?`).all(id, JSON.stringify(shared.map((s) => s.id)), limit - shared.length) as TrialTitle[];
   return [...shared, ...others];
 }

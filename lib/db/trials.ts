@@ -4,6 +4,9 @@ import { readDb } from "./read-connection";
 import { readTrialCount } from "./search-reads";
 import { rowToRecord, trialInclude, type TrialRow } from "./trial-rows";
 import type { TrialRecord } from "../record/schema";
+import type { Registered } from "../record/registrations";
+import { groupMembers, registryName } from "./trial-links";
+import { readSuggestions, type Suggestion } from "./trial-suggestions";
 
 /**
  * Queries that return whole trials as public records. Plain objects only: no Prisma
@@ -73,9 +76,14 @@ export async function getTrial(id: string): Promise<TrialRecord | null> {
   return (await getTrialWithEvidence(id))?.trial ?? null;
 }
 
-/** The canonical id of a trial whose id differs only in case (`nct04822922`), or null. */
+/**
+ * The canonical id of a trial: its id as stored when it differs only in case (`nct04822922`),
+ * and for a record of a trial registered in several registries the group's primary record
+ * (EUCTR2018-003519-24-GB → NCT03862807); null when no record has the id.
+ */
 export async function findCanonicalId(id: string): Promise<string | null> {
-  const rows = await prisma().$queryRaw<{ id: string }[]>`SELECT id FROM Trial WHERE id = ${id} COLLATE NOCASE LIMIT 1`;
+  const rows = await prisma().$queryRaw<{ id: string }[]>`SELECT coalesce(g.groupId, t.id) AS id FROM Trial t
+    LEFT JOIN TrialGroup g ON g.trialId = t.id WHERE t.id = ${id} COLLATE NOCASE ORDER BY t.id = ${id} DESC LIMIT 1`;
   return rows[0]?.id ?? null;
 }
 
@@ -114,4 +122,25 @@ export async function getTrialWithEvidence(id: string): Promise<{ trial: TrialRe
  */
 export async function countTrials(): Promise<number> {
   return readTrialCount(readDb());
+}
+
+/**
+ * The records of a trial registered in several registries, from one snapshot: its primary
+ * record first, then the others by id; empty for a trial registered once.
+ */
+export async function getRegistrations(primaryId: string): Promise<Registered[]> {
+  const ids = groupMembers(readDb(), primaryId);
+  if (ids.length < 2) return [];
+  const rows = await snapshot((tx) => readRows(tx, ids));
+  rows.sort((a, b) => (a.id === primaryId ? -1 : b.id === primaryId ? 1 : a.id < b.id ? -1 : 1));
+  return rows.map((row) => ({
+    trial: rowToRecord(row),
+    evidence: Object.fromEntries(row.evidence.map((e) => [e.path, { origin: e.origin, text: e.text }])),
+    registry: registryName(row.id),
+  }));
+}
+
+/** Trials that may be this one though no registry id links them (a suggestion for a person, never merged). */
+export function getSuggestions(id: string): Suggestion[] {
+  return readSuggestions(readDb(), id);
 }

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { NOT_PRIMARY, registryCode } from "./trial-links";
 import type { Arm, TrialRecord } from "../record/schema";
 import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
 
@@ -14,6 +15,8 @@ const placeholders = (n: number) => Array(n).fill("?").join(",");
 
 /** A trial as the landscape reads it. */
 export type LandscapeTrial = Pick<TrialRecord, "id" | "title" | "overallStatus" | "enrollment" | "cellSource"> & {
+  /** The registries of the trial's registrations (registry codes). */
+  registries?: string[];
   /**
    * Only its arms with an MSC dose, each at its index in the record's arm list (a sparse
    * array: `forEach` and `map` pass that index, as over the whole list).
@@ -52,6 +55,14 @@ export function readLandscapeTrials(db: Database.Database, ids: string[]): Lands
     const t = byId.get(a.trialId);
     if (t) t.arms[a.armIndex] = { label: a.label, doses: dosesOf.get(a.id) ?? [], ...armFacts(a) };
   }
+  // Each trial's registries: its own id's and its group's other records' (lib/db/trial-links.ts).
+  for (const t of byId.values()) t.registries = [registryCode(t.id)];
+  for (const { groupId, trialId } of db.prepare(`SELECT groupId, trialId FROM TrialGroup WHERE groupId IN (${inIds}) AND trialId <> groupId`)
+    .all(...ids) as { groupId: string; trialId: string }[]) {
+    const t = byId.get(groupId);
+    const code = registryCode(trialId);
+    if (t && !t.registries!.includes(code)) t.registries!.push(code);
+  }
   return [...byId.values()];
 }
 
@@ -82,7 +93,7 @@ export function readScreenTrials(db: Database.Database, ids: string[]): ScreenTr
 
 /** Every trial's id in source-file order (the order of the export and of GET /api/screen without ids). */
 export function readAllIds(db: Database.Database): string[] {
-  return db.prepare("SELECT id FROM Trial ORDER BY sourceFile").pluck().all() as string[];
+  return db.prepare(`SELECT id FROM Trial WHERE id NOT IN (${NOT_PRIMARY}) ORDER BY sourceFile`).pluck().all() as string[];
 }
 
 type Row = Record<string, unknown>;

@@ -8,6 +8,7 @@ import { encodeDirectFields } from "./direct-fields";
 import { indexTrial, unindexTrial } from "./search-index";
 import { slugForFile } from "../ingest/resolve";
 import { keepStoredVersion, keepVersion } from "./versions";
+import { groupMembers, linkTrial } from "./trial-links";
 
 const NCT = /^NCT\d{8}$/;
 
@@ -149,6 +150,8 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
     }
     // Only the rows of the trials this record names go: its id, and its file's slug trial.
     const replaced = [same, own].filter((x): x is Row => !!x);
+    // The records linked to the ones replaced: their groups are recomputed below.
+    const formerMates = replaced.flatMap((old) => groupMembers(db, old.id)).filter((id) => id !== r.id);
     // Every version is kept: a trial stored before versions were recorded keeps its record
     // as version 1 before its rows go, and the new record is the next version (in this
     // transaction: a killed import leaves neither the rows nor the version half-written).
@@ -217,6 +220,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
     });
     indexTrial(db, r);
+    linkTrial(db, r.id, r.nctId, r.otherIds, formerMates);
     return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected, version };
   });
   return run.immediate();

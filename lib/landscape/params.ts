@@ -9,13 +9,13 @@ import { parseSearchParams, toQueryString, type SearchQuery } from "../search/pa
  */
 export const Y_AXES = ["infusions", "cumulative"] as const;
 export type YAxis = (typeof Y_AXES)[number];
-export const COLOURS = ["route", "source", "status"] as const;
+export const COLOURS = ["route", "source", "status", "registry"] as const;
 export type ColourBy = (typeof COLOURS)[number];
 export const VIEWS = ["chart", "table"] as const;
 export type LandscapeViewKind = (typeof VIEWS)[number];
 
 export const Y_LABELS: Record<YAxis, string> = { infusions: "Number of MSC infusions", cumulative: "Cumulative cells/kg" };
-export const COLOUR_LABELS: Record<ColourBy, string> = { route: "Route", source: "Cell source", status: "Status" };
+export const COLOUR_LABELS: Record<ColourBy, string> = { route: "Route", source: "Cell source", status: "Status", registry: "Registry" };
 export const VIEW_LABELS: Record<LandscapeViewKind, string> = { chart: "Chart", table: "Table" };
 
 export interface LandscapeState {

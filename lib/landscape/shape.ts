@@ -94,6 +94,15 @@ export interface Landscape {
 // Okabe–Ito colours (told apart with colour-blindness); grey for "not reported".
 const OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"] as const;
 const GREY = "#94a3b8";
+// A trial registered in two or more registries is one colour (SEVERAL, black): what one registry adds shows apart.
+const REGISTRY_SERIES: Record<string, string> = {
+  NCT: "ClinicalTrials.gov only", ChiCTR: "ChiCTR only", EUCTR: "EU CTR only", CTIS: "CTIS only", "JPRN-jRCT": "jRCT only",
+  "JPRN-UMIN": "UMIN only", DRKS: "DRKS only", OTHER: "Another registry only", SEVERAL: "Two or more registries",
+};
+const REGISTRY_KEYS = ["NCT", "ChiCTR", "EUCTR", "CTIS", "JPRN-jRCT", "JPRN-UMIN", "DRKS", "OTHER", "SEVERAL"] as const;
+const registryColourKey = (registries: string[] | undefined): string | null =>
+  !registries?.length ? null : registries.length > 1 ? "SEVERAL"
+    : (REGISTRY_KEYS as readonly string[]).includes(registries[0]!) ? registries[0]! : "OTHER";
 const STATUS_COLORS: Record<string, string> = {
   RECRUITING: "#009E73", NOT_YET_RECRUITING: "#0072B2", ENROLLING_BY_INVITATION: "#56B4E9", ACTIVE_NOT_RECRUITING: "#CC79A7",
   COMPLETED: "#000000", UNKNOWN: "#E69F00", SUSPENDED: "#D55E00", TERMINATED: "#D55E00", WITHDRAWN: "#D55E00",
@@ -105,8 +114,9 @@ const COLOR_OF: Record<ColourBy, Record<string, string>> = {
   route: palette(ROUTES),
   source: palette(CELL_SOURCES),
   status: STATUS_COLORS,
+  registry: palette(REGISTRY_KEYS),
 };
-const ORDER: Record<ColourBy, readonly string[]> = { route: ROUTES, source: CELL_SOURCES, status: OVERALL_STATUSES };
+const ORDER: Record<ColourBy, readonly string[]> = { route: ROUTES, source: CELL_SOURCES, status: OVERALL_STATUSES, registry: REGISTRY_KEYS };
 
 // Enrollment not reported: a middle size (drawn with a dashed outline), not the smallest,
 // which would read as a small trial.
@@ -145,6 +155,8 @@ export interface ShapeOptions {
 
 /** What the landscape reads of a record (whole records and the lean reads of lib/db/view-reads.ts both fit). */
 export type LandscapeInput = Pick<TrialRecord, "id" | "title" | "overallStatus" | "enrollment" | "cellSource"> & {
+  /** The registries the trial is registered in (registry codes, lib/db/trial-links.ts); none known: not reported. */
+  registries?: string[];
   arms: Pick<Arm, "label" | "doses" | "route" | "cellSource" | "cellOrigin">[];
 };
 
@@ -173,7 +185,8 @@ export function collectLandscapeArms(records: LandscapeInput[], o: ShapeOptions,
         noDose.push({ trialId: t.id, trialTitle: t.title, armLabel: arm.label, href });
         return;
       }
-      const colourKey = (o.colour === "route" ? arm.route?.value : o.colour === "source" ? arm.cellSource?.value : t.overallStatus) ?? NOT_REPORTED_KEY;
+      const colourKey = (o.colour === "route" ? arm.route?.value : o.colour === "source" ? arm.cellSource?.value
+        : o.colour === "registry" ? registryColourKey(t.registries) : t.overallStatus) ?? NOT_REPORTED_KEY;
       const plotX = r ? Math.sqrt(r.min * r.max) : s.cellsPerKgPerInfusion!;
       drawn.push({
         key: `${t.id}#arm-${i + 1}`, trialId: t.id, trialTitle: t.title, armLabel: arm.label, armIndex: i, href,
@@ -225,7 +238,8 @@ export function finishLandscape({ drawn, noDose }: LandscapeArms, o: ShapeOption
     .sort(([a], [b]) => rank(o.colour, a) - rank(o.colour, b))
     .map(([key, count]) => ({
       key, count, color: COLOR_OF[o.colour][key] ?? GREY,
-      label: key === NOT_REPORTED_KEY ? `${o.colour === "status" ? "Status" : o.colour === "route" ? "Route" : "Cell source"} not reported` : label(key),
+      label: key === NOT_REPORTED_KEY ? `${o.colour === "status" ? "Status" : o.colour === "route" ? "Route" : o.colour === "registry" ? "Registry" : "Cell source"} not reported`
+        : o.colour === "registry" ? REGISTRY_SERIES[key] ?? key : label(key),
     }));
   const trialIds = [...new Set(points.map((p) => p.trialId))];
   const noDoseTrials = new Set(noDose.map((a) => a.trialId)).size;

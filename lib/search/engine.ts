@@ -28,6 +28,7 @@ export interface Facets {
   masking: FacetCount[];
   condition: FacetCount[];
   source: FacetCount[];
+  registry: FacetCount[];
   infusions: FacetCount[];
   doseMin: FacetCount[];
   doseMax: FacetCount[];
@@ -111,7 +112,7 @@ function codedFacet(field: CodedField): Facet {
  * A facet over a list of enum values per trial (its arms' routes, cell sources, origins):
  * a trial passes if any of its values is chosen, and counts once towards each it has.
  */
-function multiFacet(field: "sources" | "routes" | "origins", param: "source" | "route" | "origin"): Facet {
+function multiFacet(field: "sources" | "routes" | "origins" | "registries", param: "source" | "route" | "origin" | "registry"): Facet {
   return {
     test(idx, q) {
       const wanted = q[param] as string[];
@@ -183,6 +184,7 @@ export const FACETS = {
   source: multiFacet("sources", "source"),
   route: multiFacet("routes", "route"),
   origin: multiFacet("origins", "origin"),
+  registry: multiFacet("registries", "registry"),
   dosing: {
     test(idx, q) {
       if (!q.dosing.length) return null;

@@ -22,6 +22,8 @@ export interface FacetIndex {
   sources: MultiCodes;
   routes: MultiCodes;
   origins: MultiCodes;
+  /** Per trial, the registries it is registered in (one code each). */
+  registries: MultiCodes;
   conditions: { codes: Int32Array[]; values: string[]; lower: string[] };
   doses: Float64Array[];
   infusions: Uint16Array[];
@@ -107,13 +109,13 @@ function invert(texts: string[]): Map<string, Int32Array> {
 export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
   const n = raw.length;
   const status = encoder(n), allocation = encoder(n), masking = encoder(n), source = encoder(n);
-  const sources = multiEncoder(n), routes = multiEncoder(n), origins = multiEncoder(n);
+  const sources = multiEncoder(n), routes = multiEncoder(n), origins = multiEncoder(n), registries = multiEncoder(n);
   const conditionIndex = new Map<string, number>();
   const conditionValues: string[] = [];
   const maxRowid = raw.reduce((m, r) => Math.max(m, r.rowid), 0);
   const idx: FacetIndex = {
     n, ids: new Array(n), slotOfRowid: new Int32Array(maxRowid + 1).fill(-1), phaseBits: new Uint8Array(n),
-    status, allocation, masking, source, sources, routes, origins,
+    status, allocation, masking, source, sources, routes, origins, registries,
     conditions: { codes: new Array(n), values: conditionValues, lower: [] },
     doses: new Array(n), infusions: new Array(n),
     minAge: new Float64Array(n), maxAge: new Float64Array(n), start: new Float64Array(n), verified: new Float64Array(n),
@@ -130,6 +132,7 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     masking.set(i, r.masking);
     source.set(i, r.source);
     sources.set(i, [r.source, ...commaList(r.armSources)]);
+    registries.set(i, commaList(r.registries));
     routes.set(i, commaList(r.routes));
     origins.set(i, commaList(r.origins));
     const conditions = JSON.parse(r.conditions) as string[];

@@ -29,6 +29,7 @@ export const searchParamsSchema = z.object({
   origin: list(CELL_ORIGINS).default([]),
   dosing: list(DOSINGS).default([]),
   verified: list(VERIFIED_BUCKETS).default([]),
+  registry: z.array(z.string().regex(/^[A-Za-z][A-Za-z-]{1,20}$/, "a registry code such as NCT, ChiCTR or EUCTR")).default([]),
   age: number(0, 120).optional(),
   sort: z.enum(SORTS).default("relevance"),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -36,7 +37,7 @@ export const searchParamsSchema = z.object({
 });
 export type SearchQuery = z.infer<typeof searchParamsSchema>;
 
-const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing", "verified"] as const;
+const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing", "verified", "registry"] as const;
 
 export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 

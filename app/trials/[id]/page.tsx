@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { compareCandidates, findCanonicalId, getTrialWithEvidence, versionCount } from "@/lib/data";
+import { compareCandidates, findCanonicalId, getRegistrations, getSuggestions, getTrialWithEvidence, versionCount } from "@/lib/data";
+import { SuggestionsNote } from "@/components/trial/suggestions-note";
+import { RegistrationsSection } from "@/components/trial/registrations-section";
 import { formatDoseSummary, formatPhases, label } from "@/lib/format";
 import { FreshnessNote } from "@/components/trial/freshness-note";
 import { TrialBody } from "@/components/trial/trial-body";
@@ -15,12 +17,16 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 // Metadata and page share one query per request.
 const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));
 
-/** The trial, or a redirect to its canonical id (`nct04822922` → `NCT04822922`), or a 404. */
+/**
+ * The trial, or a 308 to its canonical id (`nct04822922` → `NCT04822922`; a record of a
+ * trial registered in several registries → the trial's primary id, where all its
+ * registrations are shown), or a 404.
+ */
 async function resolve(id: string) {
-  const found = await loadTrial(id);
-  if (found) return found;
   const canonical = await findCanonicalId(id);
-  if (canonical && canonical !== id) permanentRedirect(`/trials/${canonical}`);
+  if (canonical && canonical !== id) permanentRedirect(`/trials/${encodeURIComponent(canonical)}`);
+  const found = canonical ? await loadTrial(id) : null;
+  if (found) return found;
   notFound();
 }
 
@@ -44,12 +50,15 @@ export default async function TrialPage({ params, searchParams }: Props) {
   const patient = readPagePatient(await searchParams);
   const screen = patient.active ? screenTrial(t, patient.patient) : undefined;
   const versions = versionCount(t.id);
+  const registrations = await getRegistrations(t.id);
   return (
     <article>
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href="/trials">← All trials</a></nav>
       <TrialHeader t={t} evidence={evidence} candidates={compareCandidates(t.id, t.conditions)}>
         <FreshnessNote t={t} versions={versions?.versions ?? null} updatedOn={versions?.latestImportedAt ?? null} now={Date.now()} />
       </TrialHeader>
+      <RegistrationsSection items={registrations} />
+      <SuggestionsNote suggestions={getSuggestions(t.id)} />
       <TrialBody t={t} evidence={evidence} screen={screen} screenNote={screen && <TrialScreenNote screen={screen} back={patient.query} />} />
     </article>
   );

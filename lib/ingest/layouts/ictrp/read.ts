@@ -89,6 +89,8 @@ export function readIctrpTrial(f: IctrpFields, file: string, layout = "ictrp"): 
   }
   const registered = oneLineText(f.Date_registration3) || oneLineText(f.Date_registration);
   if (registered) ev("dates.registration", `registered ${registered}${readIctrpDate(registered) ? ` (${readIctrpDate(registered)})` : ""}`);
+  const refreshed = oneLineText(f.Last_Refreshed_on);
+  if (refreshed) ev("dates.lastRefreshed", `Last_Refreshed_on ${refreshed}${readIctrpDate(refreshed) ? ` (${readIctrpDate(refreshed)})` : ""}`);
 
   const minAge = oneLineText(f.Inclusion_agemin);
   const maxAge = oneLineText(f.Inclusion_agemax);
