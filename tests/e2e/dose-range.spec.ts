@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { withExtraTrials } from "./support/extra-trials";
 
 /**
  * Issue 17: a dose the record states as a range is shown as a range, on the trial page, in
@@ -10,13 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
  * seeds' trials see only the seeds.
  */
 const ID = "NCT09170017";
-const run = (action: "add" | "remove") => execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/e2e-range-trial.ts", action], {
-  env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" }, stdio: ["ignore", "inherit", "inherit"],
-});
-
-test.describe.configure({ mode: "serial" });
-test.beforeAll(() => run("add"));
-test.afterAll(() => run("remove"));
+withExtraTrials("tests/e2e/support/range-trial.json", [ID]);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/dose-range-${name}.png`, fullPage: true });
 

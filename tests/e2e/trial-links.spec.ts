@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { withExtraTrials } from "./support/extra-trials";
 
 /**
  * Issue 21: a trial registered twice (tests/e2e/support/linked-trials.xml: NCT09210021 and
@@ -9,13 +8,7 @@ import { expect, test } from "@playwright/test";
  * disagreements side by side, counted once, and found under either registry in the Registry
  * facet. The two records are added to the e2e database for this file only and removed after it.
  */
-const run = (action: "add" | "remove") => execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/e2e-linked-trials.ts", action], {
-  env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" }, stdio: ["ignore", "inherit", "inherit"],
-});
-
-test.describe.configure({ mode: "serial" });
-test.beforeAll(() => run("add"));
-test.afterAll(() => run("remove"));
+withExtraTrials("tests/e2e/support/linked-trials.xml", ["NCT09210021", "ChiCTR2100099001"]);
 
 test("the ChiCTR id leads to the one trial page, which names both registrations and shows where they differ", async ({ page, request }) => {
   const redirect = await request.get("/trials/ChiCTR2100099001", { maxRedirects: 0 });
