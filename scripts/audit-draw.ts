@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "./seeded-random";
 
 export const AUDIT_SEED = 20261207;
 export const AUDIT_COUNT = 120;
@@ -20,17 +21,6 @@ export const AUDIT_SOURCE_DIR = path.resolve(import.meta.dirname, "../../shared/
 export interface DrawnArm {
   nctId: string;
   label: string;
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The protocol section of a classic study, whichever envelope it comes in. */

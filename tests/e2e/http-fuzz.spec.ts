@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { rawRequest, type RawResponse } from "./support/raw-http";
+import { mulberry32 } from "../../scripts/seeded-random";
 
 /**
  * 2,000 hostile requests against the production server, from a fixed seed (the same
@@ -11,17 +12,6 @@ import { rawRequest, type RawResponse } from "./support/raw-http";
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 2000);
 const CONCURRENCY = 6;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROUTES = ["/", "/trials", "/trials/NCT04822922", "/trials/nct05948982", "/trials/NCT00000000", "/compare", "/api/health", "/api/trials", "/api/trials/NCT04822922", "/api/trials/nct04822922", "/api/compare", "/_next/static/chunks/x.js", "/_next/image", "/favicon.ico", "/robots.txt", "/_next/data/x/y.json", "/api", "/trials/", "/compare/"];
 const KEYS = ["q", "phase", "status", "allocation", "masking", "condition", "source", "doseMin", "doseMax", "infusions", "age", "sort", "page", "pageSize", "ids", "weightKg", "scale", "tab", "format",
