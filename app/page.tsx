@@ -1,11 +1,8 @@
 import { redirect } from "next/navigation";
+import { toSearchParams, type RawParams } from "@/lib/url/params";
 
 // The registry's front page is the searchable list; "/" keeps any query it was given.
-export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) {
-    for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) params.append(k, x);
-  }
-  const qs = params.toString();
+export default async function Home({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const qs = toSearchParams(await searchParams).toString();
   redirect(qs ? `/trials?${qs}` : "/trials");
 }

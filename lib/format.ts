@@ -21,12 +21,6 @@ export function formatCells(n: number | null | undefined, digits = 3): string {
   return `${mantissa}×10${sup}`;
 }
 
-/** Plain-text form for CSV and screen readers: "1.2e6"-free, e.g. "1.2 × 10^6". */
-export function formatCellsPlain(n: number | null | undefined): string {
-  return formatCells(n).replace(/×10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/, (_, s: string) =>
-    ` × 10^${[...s].map((c) => Object.keys(SUP).find((k) => SUP[k] === c)).join("")}`);
-}
-
 /**
  * Two cell counts over one power of ten (the lower's), as a range of the field's notation:
  * (2500000, 5000000) → "2.5–5×10⁶", (100000, 1000000) → "1–10×10⁵". Both ends exactly (three
@@ -90,10 +84,14 @@ export function formatEnumWords(value: string): string {
   return value.toLowerCase().replace(/_/g, " ");
 }
 
+/** The first letter in capitals: "high dose" → "High dose". */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** The same in sentence case: "TREATMENT" → "Treatment", "SUPPORTIVE_CARE" → "Supportive care". */
 export function formatSentenceCase(value: string): string {
-  const words = formatEnumWords(value);
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capitalize(formatEnumWords(value));
 }
 
 /** "96 participants (estimated)", or null when not reported. */

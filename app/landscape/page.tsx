@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LandscapeView } from "@/components/landscape/landscape-view";
-import type { SearchParams } from "@/lib/compare/params";
+import type { RawParams } from "@/lib/url/params";
 import { loadLandscapePage } from "@/lib/landscape/load";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const metadata: Metadata = {
   description: "Every MSC arm of the current search on one chart: cells per kg per infusion against infusions or cumulative dose.",
 };
 
-export default async function LandscapePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function LandscapePage({ searchParams }: { searchParams: Promise<RawParams> }) {
   return <LandscapeView view={await loadLandscapePage(await searchParams)} />;
 }

@@ -9,6 +9,7 @@ import { PatientPanel } from "@/components/screen/patient-panel";
 import { ScreenSummary } from "@/components/screen/screen-summary";
 import { runView } from "@/lib/data/view-pool";
 import { readPagePatient } from "@/lib/screen/page-params";
+import type { RawParams } from "@/lib/url/params";
 
 /** The Atom feed beside the list: the same search (paging and sort dropped). */
 const feedHref = (q: Parameters<typeof toQueryString>[0]) => {
@@ -16,7 +17,7 @@ const feedHref = (q: Parameters<typeof toQueryString>[0]) => {
   return `/trials/feed${qs ? `?${qs}` : ""}`;
 };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { query } = parseSearchParams(await searchParams);

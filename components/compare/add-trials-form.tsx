@@ -1,5 +1,5 @@
 import { MAX_TRIALS, MIN_TRIALS, type CompareState } from "@/lib/compare/params";
-import { BUTTON_PRIMARY } from "./ui";
+import { BUTTON_PRIMARY } from "@/components/ui/buttons";
 
 /**
  * Shown with fewer than two usable trials: pick trials to compare. A plain GET form

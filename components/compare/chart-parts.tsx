@@ -1,5 +1,5 @@
 import type { YAxisTickContentProps } from "recharts/types/util/types";
-import { TRIAL_COLORS } from "@/lib/compare/shape";
+import { TRIAL_COLORS } from "@/lib/chart/colours";
 
 /** Shared pieces of the comparison charts (SVG only; imported by the client charts). */
 

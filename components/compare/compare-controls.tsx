@@ -2,7 +2,8 @@ import Link from "next/link";
 import { compareHref, compareQuery, TAB_LABELS, TABS, type CompareState } from "@/lib/compare/params";
 import { CopyLink, PrintButton } from "@/components/ui/copy-link";
 import { ReferenceWeightControl } from "@/components/ui/reference-weight";
-import { BUTTON, SEGMENT, SEGMENT_OFF, SEGMENT_ON } from "./ui";
+import { BUTTON } from "@/components/ui/buttons";
+import { Segmented } from "@/components/ui/segmented";
 
 /** The reference weight as a GET form (works without JavaScript), with one-click presets. */
 export function WeightControl({ state }: { state: CompareState }) {
@@ -13,18 +14,6 @@ export function WeightControl({ state }: { state: CompareState }) {
       before={[["ids", state.ids.join(",")]]}
       after={[...(state.scale !== "linear" ? [["scale", state.scale]] : []), ...(state.tab !== "all" ? [["tab", state.tab]] : [])] as [string, string][]}
     />
-  );
-}
-
-export function Segmented({ label, items }: { label: string; items: { href: string; text: string; on: boolean; testId: string }[] }) {
-  return (
-    <nav aria-label={label} className="inline-flex overflow-hidden rounded border border-slate-400">
-      {items.map((it) => (
-        <Link key={it.href} href={it.href} scroll={false} aria-current={it.on ? "true" : undefined} data-testid={it.testId} className={`${SEGMENT} ${it.on ? SEGMENT_ON : SEGMENT_OFF}`}>
-          {it.text}
-        </Link>
-      ))}
-    </nav>
   );
 }
 

@@ -3,7 +3,7 @@ import type { CompareView as View } from "@/lib/compare/load";
 import { MAX_TRIALS, type Tab } from "@/lib/compare/params";
 import { ReferenceWeightExplainer } from "@/components/ui/reference-weight";
 import { AddTrialsForm } from "./add-trials-form";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { BAR_CHART_EXTRA, rowsHeight, SCHEDULE_CHART_EXTRA } from "./chart-parts";
 import { ChartTabs, ExportActions, ScaleToggle, WeightControl } from "./compare-controls";
 import { CompareTable } from "./compare-table";

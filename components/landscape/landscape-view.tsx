@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { MAX_TRIALS } from "@/lib/compare/params";
+import { MAX_TRIALS } from "@/lib/url/ids";
 import { formatCells } from "@/lib/format";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import { COLOUR_LABELS, COLOURS, landscapeHref, listQuery, VIEW_LABELS, VIEWS, Y_AXES, Y_LABELS } from "@/lib/landscape/params";
 import { armsInTrials } from "@/lib/landscape/shape";
 import type { LandscapePage as View } from "@/lib/landscape/page";
-import { BUTTON, BUTTON_PRIMARY } from "@/components/compare/ui";
-import { Segmented } from "@/components/compare/compare-controls";
-import { ChartFigure } from "@/components/compare/chart-figure";
+import { BUTTON, BUTTON_PRIMARY } from "@/components/ui/buttons";
+import { ChartFigure } from "@/components/ui/chart-figure";
+import { Segmented } from "@/components/ui/segmented";
 import { CopyLink } from "@/components/ui/copy-link";
 import { ReferenceWeightControl, ReferenceWeightExplainer } from "@/components/ui/reference-weight";
 import { LazyLandscapeChart } from "./lazy-chart";

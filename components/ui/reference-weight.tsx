@@ -1,9 +1,9 @@
 import Form from "next/form";
 import Link from "next/link";
-import { MAX_WEIGHT_KG, MIN_WEIGHT_KG, REVIEW_WEIGHT_KG } from "@/lib/compare/params";
+import { MAX_WEIGHT_KG, MIN_WEIGHT_KG, REVIEW_WEIGHT_KG } from "@/lib/url/weight";
 import { formatCells } from "@/lib/format";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
-import { BUTTON, BUTTON_CURRENT, BUTTON_PRIMARY } from "@/components/compare/ui";
+import { BUTTON, BUTTON_CURRENT, BUTTON_PRIMARY } from "./buttons";
 
 /**
  * The reference weight as a GET form (works without JavaScript), with one-click presets;

@@ -1,7 +1,8 @@
 import "server-only";
 import { csvFilename, toCompareCsv } from "./csv";
 import { recordsOf, resolveIds } from "./load";
-import { MAX_TRIALS, MIN_TRIALS, parseApiParams, type SearchParams } from "./params";
+import { fromSearchParams } from "../url/params";
+import { MAX_TRIALS, MIN_TRIALS, parseApiParams } from "./params";
 import { shapeComparison, toCompareApi } from "./shape";
 
 /**
@@ -9,13 +10,7 @@ import { shapeComparison, toCompareApi } from "./shape";
  * of `ids` (2 to 6 distinct trials). Problems are a 400 `{ error, parameter }`.
  */
 export async function compareResponse(query: URLSearchParams): Promise<Response> {
-  // No prototype: a parameter named `__proto__` or `constructor` is just an unused key.
-  const sp: SearchParams = Object.create(null);
-  for (const k of new Set(query.keys())) {
-    const v = query.getAll(k);
-    sp[k] = v.length > 1 ? v : v[0];
-  }
-  const p = parseApiParams(sp);
+  const p = parseApiParams(fromSearchParams(query));
   if (!p.ok) return Response.json({ error: p.error, parameter: p.parameter }, { status: 400 });
   const { found, unknown } = await resolveIds(p.ids);
   if (unknown.length) return Response.json({ error: `unknown trial id: ${unknown.join(", ")}`, parameter: "ids" }, { status: 400 });

@@ -1,5 +1,5 @@
 import { formatCellRange, formatCells, label as enumLabel, NOT_REPORTED } from "../format";
-import type { Scale } from "./params";
+import { fractionOf, valueDomain, type Scale } from "../chart/domain";
 import type { ArmKind, ComparedArm, Comparison, ComparedTrial } from "./shape";
 
 /**
@@ -52,36 +52,6 @@ export const METRIC_TITLES: Record<DoseMetric, string> = {
 
 function header(t: ComparedTrial): RowBase {
   return { key: `${t.id}:header`, trialId: t.id, color: t.color, label: t.id, header: true };
-}
-
-/** The smallest round step (1, 2, 2.5 or 5 times a power of ten) of at least x. */
-function niceStep(x: number): number {
-  const e = 10 ** Math.floor(Math.log10(x));
-  const m = x / e;
-  return ([1, 2, 2.5, 5, 10].find((s) => s >= m - 1e-9) ?? 10) * e;
-}
-
-/** Linear: 0 to a round number; log: whole powers of ten around the values. */
-export function valueDomain(values: number[], scale: Scale): { domain: [number, number]; ticks: number[] } {
-  if (scale === "log") {
-    if (!values.length) return { domain: [1e5, 1e7], ticks: [1e5, 1e6, 1e7] };
-    const lo = 10 ** Math.floor(Math.log10(Math.min(...values)));
-    let hi = 10 ** Math.ceil(Math.log10(Math.max(...values)));
-    if (hi <= lo) hi = lo * 10;
-    const ticks: number[] = [];
-    for (let v = lo; v <= hi * 1.0001; v *= 10) ticks.push(Number(v.toPrecision(6)));
-    return { domain: [lo, hi], ticks };
-  }
-  if (!values.length) return { domain: [0, 1e6], ticks: [0, 1e6] };
-  const max = Math.max(...values);
-  const step = niceStep(max / 4);
-  const n = Math.ceil(max / step - 1e-9);
-  return { domain: [0, n * step], ticks: Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(6))) };
-}
-
-function fractionOf(v: number, [lo, hi]: [number, number], scale: Scale): number {
-  if (scale === "log") return Math.log(v / lo) / Math.log(hi / lo);
-  return (v - lo) / (hi - lo);
 }
 
 function barStatus(arm: ComparedArm, value: number | null): BarStatus {

@@ -2,7 +2,9 @@ import "server-only";
 import { findCanonicalId, getTrials, trialTitles, trialVersion } from "../data";
 import type { TrialRecord } from "../record/schema";
 import { splitVersion } from "./versioned";
-import { compareHref, MIN_TRIALS, parseCompareParams, splitIds, type CompareState, type SearchParams } from "./params";
+import { splitIds } from "../url/ids";
+import { readableCommas, toQuery, toSearchParams, type RawParams } from "../url/params";
+import { compareHref, MIN_TRIALS, parseCompareParams, type CompareState } from "./params";
 import { shapeComparison, type Comparison } from "./shape";
 
 /**
@@ -36,14 +38,7 @@ export async function resolveIds(ids: string[]): Promise<{ found: string[]; unkn
   return { found, unknown };
 }
 
-/** The query as given, spelled the way compareQuery spells it (commas left readable). */
-function queryOf(sp: SearchParams): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) q.append(k, x);
-  return q.toString().replace(/%2C/g, ",");
-}
-
-export async function loadCompareView(sp: SearchParams): Promise<CompareView> {
+export async function loadCompareView(sp: RawParams): Promise<CompareView> {
   const parsed = parseCompareParams(sp);
   const messages = parsed.problems.map((p) => p.message);
   // With too many ids nothing is compared, but the picker shows them ticked, to untick some.
@@ -56,19 +51,14 @@ export async function loadCompareView(sp: SearchParams): Promise<CompareView> {
   // Case and duplicates are spelling, not errors: a valid view goes to its canonical address.
   if (messages.length === 0 && found.length >= MIN_TRIALS) {
     const canonical = compareHref(state);
-    if (`/compare?${queryOf(sp)}` !== canonical) return { state, messages, comparison: null, available: [], redirectTo: canonical };
+    if (`/compare?${toQuery(sp)}` !== canonical) return { state, messages, comparison: null, available: [], redirectTo: canonical };
   }
   // The list page's GET form sends ?ids=A&ids=B. A valid view went to its canonical address
   // above; otherwise the one comma list is still the spelling to show the messages under.
   if (Array.isArray(sp.ids)) {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(sp)) {
-      if (k === "ids" || v === undefined) continue;
-      for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
-    }
     const ids = sp.ids.map((s) => s.trim()).filter(Boolean).join(",");
-    const rest = q.toString();
-    return { state, messages: [], comparison: null, available: [], redirectTo: `/compare?ids=${encodeURIComponent(ids).replace(/%2C/g, ",")}${rest ? `&${rest}` : ""}` };
+    const rest = toSearchParams(sp, ["ids"]).toString();
+    return { state, messages: [], comparison: null, available: [], redirectTo: `/compare?ids=${readableCommas(encodeURIComponent(ids))}${rest ? `&${rest}` : ""}` };
   }
   if (parsed.duplicates.length) messages.push(`Listed twice, shown once: ${parsed.duplicates.join(", ")}.`);
   if (parsed.tooMany || found.length < MIN_TRIALS) {

@@ -1,20 +1,18 @@
-import { z } from "zod";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "../record/summary";
+import { SCALES, type Scale } from "../chart/domain";
+import { MAX_TRIALS, MIN_TRIALS, splitIds } from "../url/ids";
+import { first, own, readableCommas, type ParamProblem as Problem, type RawParams } from "../url/params";
+import { parseWeight } from "../url/weight";
 
 /**
  * The comparison view's address: everything it shows lives in the query string, so a
- * pasted link reproduces the view. Pure: parsing here, id lookup in the route.
+ * pasted link reproduces the view. Pure: parsing here, id lookup in the route. The id list
+ * and the reference weight are read by lib/url, as the landscape reads them.
  */
 
-export const MIN_TRIALS = 2;
-export const MAX_TRIALS = 6;
-export const MIN_WEIGHT_KG = 30;
-export const MAX_WEIGHT_KG = 150;
-/** The convention of published MSC-liver reviews' dose tables. */
-export const REVIEW_WEIGHT_KG = 50;
+export { MAX_TRIALS, MIN_TRIALS };
+export type { Scale };
 
-export const SCALES = ["linear", "log"] as const;
-export type Scale = (typeof SCALES)[number];
 export const TABS = ["all", "dose", "cumulative", "schedule", "structure"] as const;
 export type Tab = (typeof TABS)[number];
 export const TAB_LABELS: Record<Tab, string> = {
@@ -25,8 +23,6 @@ export const TAB_LABELS: Record<Tab, string> = {
   structure: "Arm structure",
 };
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
 export interface CompareState {
   ids: string[];
   weightKg: number;
@@ -34,10 +30,7 @@ export interface CompareState {
   tab: Tab;
 }
 
-export interface ParamProblem {
-  parameter: "ids" | "weightKg" | "scale" | "tab" | "format";
-  message: string;
-}
+export type ParamProblem = Problem<"ids" | "weightKg" | "scale" | "tab" | "format">;
 
 export interface ParsedCompareParams {
   state: CompareState;
@@ -50,59 +43,6 @@ export interface ParsedCompareParams {
   problems: ParamProblem[];
 }
 
-// The record contract's id pattern (letters, digits, hyphens), optionally a version: `NCT…@3`.
-const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}(@[1-9]\d{0,8})?$/);
-const weightSchema = z.coerce.number().finite().min(MIN_WEIGHT_KG).max(MAX_WEIGHT_KG);
-
-const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const first = (v: string | string[] | undefined): string | undefined => all(v)[0];
-/**
- * A parameter's value, read only from the query's own keys: `?constructor=1` or
- * `?__proto__=x` must not reach inherited properties of the object.
- */
-const own = (sp: SearchParams, key: string): string | string[] | undefined => {
-  if (!Object.hasOwn(sp, key)) return undefined;
-  const v = sp[key];
-  return typeof v === "string" || Array.isArray(v) ? v : undefined;
-};
-
-/** Ids from `?ids=A,B` or the list page's `?ids=A&ids=B`, in order, duplicates removed. */
-export function splitIds(raw: string | string[] | undefined): { ids: string[]; duplicates: string[]; malformed: string[] } {
-  const seen = new Set<string>();
-  const ids: string[] = [];
-  const duplicates: string[] = [];
-  const malformed: string[] = [];
-  for (const part of all(raw).flatMap((v) => v.split(/[\s,]+/))) {
-    const id = part.trim();
-    if (!id) continue;
-    if (!idSchema.safeParse(id).success) {
-      malformed.push(id);
-      continue;
-    }
-    const key = id.toUpperCase();
-    if (seen.has(key)) duplicates.push(id);
-    else {
-      seen.add(key);
-      ids.push(id);
-    }
-  }
-  return { ids, duplicates, malformed };
-}
-
-/** A weight in kg from the query, or a problem naming `weightKg`. Empty means the default. */
-export function parseWeight(raw: string | undefined): { weightKg: number; problem: ParamProblem | null } {
-  if (raw === undefined || raw.trim() === "") return { weightKg: DEFAULT_REFERENCE_WEIGHT_KG, problem: null };
-  const r = weightSchema.safeParse(raw.trim());
-  if (r.success) return { weightKg: r.data, problem: null };
-  return {
-    weightKg: DEFAULT_REFERENCE_WEIGHT_KG,
-    problem: {
-      parameter: "weightKg",
-      message: `The reference weight must be a number of kilograms from ${MIN_WEIGHT_KG} to ${MAX_WEIGHT_KG}; “${raw}” is not. Using ${DEFAULT_REFERENCE_WEIGHT_KG} kg.`,
-    },
-  };
-}
-
 function parseEnum<T extends string>(values: readonly T[], raw: string | undefined, fallback: T, parameter: "scale" | "tab"): { value: T; problem: ParamProblem | null } {
   if (raw === undefined || raw === "") return { value: fallback, problem: null };
   if ((values as readonly string[]).includes(raw)) return { value: raw as T, problem: null };
@@ -110,7 +50,7 @@ function parseEnum<T extends string>(values: readonly T[], raw: string | undefin
 }
 
 /** The view's state from its query string; problems are reported, never thrown. */
-export function parseCompareParams(sp: SearchParams): ParsedCompareParams {
+export function parseCompareParams(sp: RawParams): ParsedCompareParams {
   const { ids, duplicates, malformed } = splitIds(own(sp, "ids"));
   const weight = parseWeight(first(own(sp, "weightKg")));
   const scale = parseEnum(SCALES, first(own(sp, "scale")), "linear", "scale");
@@ -137,8 +77,7 @@ export function compareQuery(state: Partial<CompareState> & { ids: string[] }): 
   q.set("weightKg", String(state.weightKg ?? DEFAULT_REFERENCE_WEIGHT_KG));
   if (state.scale && state.scale !== "linear") q.set("scale", state.scale);
   if (state.tab && state.tab !== "all") q.set("tab", state.tab);
-  // Commas are safe in a query and keep the address readable.
-  return q.toString().replace(/%2C/g, ",");
+  return readableCommas(q.toString());
 }
 
 export function compareHref(state: Partial<CompareState> & { ids: string[] }): string {
@@ -148,20 +87,15 @@ export function compareHref(state: Partial<CompareState> & { ids: string[] }): s
 export type ApiFormat = "json" | "csv";
 
 /** The API's parameters; any problem is a 400 naming the parameter. */
-export function parseApiParams(sp: SearchParams):
+export function parseApiParams(sp: RawParams):
   | { ok: true; ids: string[]; weightKg: number; format: ApiFormat }
   | { ok: false; error: string; parameter: ParamProblem["parameter"] } {
   const { ids, malformed } = splitIds(own(sp, "ids"));
   if (malformed.length) return { ok: false, parameter: "ids", error: `not a trial id: ${malformed.join(", ")}` };
   if (ids.length < MIN_TRIALS) return { ok: false, parameter: "ids", error: `give ${MIN_TRIALS} to ${MAX_TRIALS} distinct trial ids, comma-separated: ?ids=NCT04822922,NCT05948982${ids.length ? ` (got only ${ids[0]})` : ""}` };
   if (ids.length > MAX_TRIALS) return { ok: false, parameter: "ids", error: `at most ${MAX_TRIALS} trials, got ${ids.length}` };
-  const rawWeight = first(own(sp, "weightKg"));
-  let weightKg = DEFAULT_REFERENCE_WEIGHT_KG;
-  if (rawWeight !== undefined) {
-    const r = weightSchema.safeParse(rawWeight.trim() === "" ? "x" : rawWeight.trim());
-    if (!r.success) return { ok: false, parameter: "weightKg", error: `weightKg must be a number from ${MIN_WEIGHT_KG} to ${MAX_WEIGHT_KG}, got “${rawWeight}”` };
-    weightKg = r.data;
-  }
+  const { weightKg, problem } = parseWeight(first(own(sp, "weightKg")), "api");
+  if (problem) return { ok: false, parameter: "weightKg", error: problem.message };
   const format = first(own(sp, "format")) ?? "json";
   if (format !== "json" && format !== "csv") return { ok: false, parameter: "format", error: `format must be json or csv, got “${format}”` };
   return { ok: true, ids, weightKg, format };

@@ -1,6 +1,7 @@
 import { unstatedReasons } from "../format";
-import type { Arm, DoseRange, Threshold, TrialRecord } from "../record/schema";
-import { summarizeArm } from "../record/summary";
+import type { Arm, Threshold, TrialRecord } from "../record/schema";
+import { TRIAL_COLORS } from "../chart/colours";
+import { armRange, summarizeArm, type ArmRange } from "../record/summary";
 
 /**
  * Records → the comparison the view, the API and the CSV all show. Pure: the per-kg
@@ -8,8 +9,6 @@ import { summarizeArm } from "../record/summary";
  * dose reads the same here as on the trial page at 60 kg. Unknown stays null.
  */
 
-/** One colour per trial, in the order asked; each passes 4.5:1 on white (used for text too). */
-export const TRIAL_COLORS = ["#0b63a5", "#b3440b", "#0f7657", "#a3347f", "#6f5a00", "#5145b8"] as const;
 
 /** How an arm is drawn: MSC given, placebo only, or nothing given. */
 export type ArmKind = "msc" | "placebo" | "none";
@@ -31,9 +30,9 @@ export interface ComparedArm {
   /** The source words the doses were read from. */
   doseText: string[];
   /** The arm's MSC dose stated as a range (its one MSC dose), both ends as stated; else null. */
-  range: DoseRange | null;
+  range: ArmRange["range"];
   /** That range per kg per infusion at the reference weight (a flat range divided by it: `estimated`). */
-  cellsPerKgRange: { min: number; max: number; estimated: boolean } | null;
+  cellsPerKgRange: ArmRange["cellsPerKgRange"];
   /** Why the arm's doses give no single number ("stated as a range: …", "schedule changes frequency: …"). */
   unstated: string[];
 }
@@ -109,14 +108,6 @@ export function compareArm(trialId: string, arm: Arm, index: number, weightKg: n
     ...armRange(msc, weightKg),
     unstated: arm.doses.flatMap(unstatedReasons),
   };
-}
-
-/** An arm's one MSC dose stated as a range, as stated and per kg (never one of its ends as the dose). */
-export function armRange(msc: Arm["doses"], weightKg: number): Pick<ComparedArm, "range" | "cellsPerKgRange"> {
-  const r = msc.length === 1 ? msc[0]!.range ?? null : null;
-  if (!r) return { range: null, cellsPerKgRange: null };
-  const flat = r.unit === "cells";
-  return { range: r, cellsPerKgRange: { min: flat ? r.min / weightKg : r.min, max: flat ? r.max / weightKg : r.max, estimated: flat } };
 }
 
 function groupKind(arms: ComparedArm[]): ArmKind {

@@ -1,8 +1,9 @@
+import { VERSION_SUFFIX } from "../url/ids";
+
 /**
  * A trial of the comparison may be one of its versions: `NCT…@3` is version 3 of the trial
  * (`/compare?ids=NCT…@1,NCT…@3` puts a registered dose beside its amended one). Pure.
  */
-export const VERSION_SUFFIX = /@([1-9]\d{0,8})$/;
 
 /** The trial id and version of an id of the comparison (version null: the current record). */
 export function splitVersion(id: string): { id: string; version: number | null } {

@@ -1,4 +1,3 @@
-import type { SearchParams } from "../compare/params";
 import { landscapeCsvLines } from "../landscape/csv";
 import { chartWireOf, landscapePageOf, PAGE_ROWS, type LandscapePage } from "../landscape/page";
 import { readLandscape } from "../landscape/read";
@@ -8,6 +7,7 @@ import { parseScreenRequest } from "../screen/api";
 import { mapInSlices } from "./cooperative";
 import type { Patient } from "../screen/params";
 import type { SearchQuery } from "../search/params";
+import { fromSearchParams, type RawParams } from "../url/params";
 import { screenSearch, type ScreenedList } from "./screen";
 import { cachedScreenTrials } from "./view-cache";
 
@@ -21,7 +21,7 @@ import { cachedScreenTrials } from "./view-cache";
 
 export type ViewJob =
   | { kind: "landscape-api"; query: [string, string][] }
-  | { kind: "landscape-page"; sp: SearchParams }
+  | { kind: "landscape-page"; sp: RawParams }
   | { kind: "landscape-chart"; query: [string, string][] }
   | { kind: "screen-api"; query: [string, string][] }
   | { kind: "screen-search"; q: SearchQuery; patient: Patient; onlyPossible: boolean };
@@ -35,15 +35,6 @@ const encoder = new TextEncoder();
 const json = (status: number, value: unknown, headers: Record<string, string> = {}): BytesAnswer =>
   ({ status, headers: { "Content-Type": "application/json", ...headers }, body: encoder.encode(JSON.stringify(value)) });
 
-function searchParamsOf(query: [string, string][]): SearchParams {
-  const sp: SearchParams = Object.create(null);
-  for (const [k, v] of query) {
-    const had = sp[k];
-    sp[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
-  }
-  return sp;
-}
-
 /**
  * `GET /api/landscape?<the list's and the landscape's parameters>[&format=csv]`: the points
  * of the landscape (JSON: `{ weightKg, y, colour, band, points, noDose }`) or the CSV of
@@ -52,7 +43,7 @@ function searchParamsOf(query: [string, string][]): SearchParams {
 async function landscapeApi(query: [string, string][]): Promise<BytesAnswer> {
   const format = query.find(([k]) => k === "format")?.[1] ?? "json";
   if (format !== "json" && format !== "csv") return json(400, { error: `format must be json or csv, got “${format}”` });
-  const { problems, landscape: l } = await readLandscape(searchParamsOf(query), { summary: false }); // the answer has no summary in words
+  const { problems, landscape: l } = await readLandscape(fromSearchParams(query), { summary: false }); // the answer has no summary in words
   if (problems.length) return json(400, { error: problems[0] });
   if (format === "csv") {
     return {
@@ -91,7 +82,7 @@ export async function runViewJob<J extends ViewJob>(job: J): Promise<ViewResult<
     case "landscape-page": return landscapePageOf(await readLandscape(job.sp, { summaryLimit: PAGE_ROWS })) as ViewResult<J>;
     case "landscape-chart": {
       // The page's landscape (the same options: shaped once for both), its points in columns.
-      const { problems, landscape } = await readLandscape(searchParamsOf(job.query), { summaryLimit: PAGE_ROWS });
+      const { problems, landscape } = await readLandscape(fromSearchParams(job.query), { summaryLimit: PAGE_ROWS });
       return (problems.length ? json(400, { error: problems[0] }) : json(200, chartWireOf(landscape))) as ViewResult<J>;
     }
   }

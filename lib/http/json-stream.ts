@@ -54,10 +54,3 @@ export function textStream(parts: Iterator<string>): ReadableStream<Uint8Array> 
     },
   }, { highWaterMark: 0 });
 }
-
-/** `Response.json(value, init)`, streamed (see jsonStream). */
-export function streamedJsonResponse(value: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
-  return new Response(jsonStream(value), { ...init, headers });
-}

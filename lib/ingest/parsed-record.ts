@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { armFieldsSchema, evidenceSchema, trialFieldsSchema, type Dose } from "../record/schema";
+import { TRIAL_ID } from "../record/id";
 
 export type { Evidence, Stage } from "../record/schema";
 export type ParsedDose = Dose;
@@ -20,7 +21,7 @@ export const parsedTrialSchema = trialFieldsSchema.extend({
   file: z.string(),
   arms: z.array(parsedArmSchema),
   /** The registry's own id when the record is not a ClinicalTrials.gov one (an ICTRP TrialID): the record's id. */
-  registryId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/).nullable().optional(),
+  registryId: z.string().regex(TRIAL_ID).nullable().optional(),
   evidence: z.record(z.string(), evidenceSchema),
 });
 export type ParsedTrial = z.infer<typeof parsedTrialSchema>;

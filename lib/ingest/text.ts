@@ -6,10 +6,6 @@ export function toLines(text: string): string[] {
   return text.replace(/\r\n?/g, "\n").split("\n");
 }
 
-export function nonEmpty(lines: string[]): string[] {
-  return lines.map((l) => l.trim()).filter(Boolean);
-}
-
 /** Sentences of a prose paragraph; "e.g." and decimals do not end one. */
 export function sentences(text: string): string[] {
   return text
@@ -58,10 +54,6 @@ export function removeParenthesized(text: string, by = " "): string {
 export function lineOf(text: string, needle: string): number | undefined {
   const i = text.indexOf(needle);
   return i < 0 ? undefined : text.slice(0, i).split("\n").length;
-}
-
-export function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** `"Umbilical … for Treating ACLF (MSCTACLF)"` → title and acronym. */

@@ -1,9 +1,8 @@
-import { csvCell } from "../compare/csv";
+import { csvRow } from "../csv";
 import type { Landscape } from "./shape";
 
 /**
- * The landscape's points as CSV, one row per drawn arm, in the comparison CSV's cell
- * rules: a value not reported is an empty cell, numbers in full. `url` is the arm on its
+ * The landscape's points as CSV, one row per drawn arm, in lib/csv.ts's cell rules: a value not reported is an empty cell, numbers in full. `url` is the arm on its
  * trial page (relative to the site).
  */
 export const LANDSCAPE_CSV_COLUMNS = [
@@ -18,11 +17,11 @@ export const LANDSCAPE_CSV_COLUMNS = [
 export function* landscapeCsvLines(l: Landscape): Generator<string> {
   yield LANDSCAPE_CSV_COLUMNS.join(",") + "\r\n";
   for (const p of l.points) {
-    yield [
+    yield csvRow([
       p.trialId, p.trialTitle, p.armLabel, p.x, p.estimated, p.flatCellsPerInfusion, p.infusions, p.cumulativeCellsPerKg,
       p.enrollment, p.route, p.routeText, p.cellSource, p.cellSourceText, p.cellOrigin, p.status, p.doseText, p.href, l.weightKg,
       p.range?.min, p.range?.max, p.statedRange?.unit === "cells" ? p.statedRange.min : null, p.statedRange?.unit === "cells" ? p.statedRange.max : null,
-    ].map(csvCell).join(",") + "\r\n";
+    ]) + "\r\n";
   }
 }
 

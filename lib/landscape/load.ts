@@ -1,13 +1,13 @@
 import "server-only";
-import type { SearchParams } from "../compare/params";
+import type { RawParams } from "../url/params";
 import { runView } from "../data/view-pool";
 import type { LandscapePage } from "./page";
 
 export type { LandscapeView } from "./read";
 
 /** The /landscape page's data (lib/landscape/page.ts), read and shaped on a view worker. */
-export function loadLandscapePage(sp: SearchParams): Promise<LandscapePage> {
-  const plain: SearchParams = {};
+export function loadLandscapePage(sp: RawParams): Promise<LandscapePage> {
+  const plain: RawParams = {};
   for (const [k, v] of Object.entries(sp)) if (v !== undefined) plain[k] = v;
   return runView({ kind: "landscape-page", sp: plain });
 }

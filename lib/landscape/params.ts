@@ -1,6 +1,7 @@
-import { parseWeight, type SearchParams } from "../compare/params";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "../record/summary";
 import { parseSearchParams, toQueryString, type SearchQuery } from "../search/params";
+import { first, own, type RawParams } from "../url/params";
+import { parseWeight } from "../url/weight";
 
 /**
  * The landscape's address: the list's own query (filters and words, so any facet narrows
@@ -27,7 +28,7 @@ export interface LandscapeState {
 }
 
 const pick = <T extends string>(values: readonly T[], raw: string | string[] | undefined, name: string, problems: string[]): T => {
-  const v = Array.isArray(raw) ? raw[0] : raw;
+  const v = first(raw);
   if (v === undefined || v === "") return values[0]!;
   if ((values as readonly string[]).includes(v)) return v as T;
   problems.push(`Unknown ${name} “${v.slice(0, 40)}”; expected one of ${values.join(", ")}. Showing ${values[0]}.`);
@@ -35,20 +36,18 @@ const pick = <T extends string>(values: readonly T[], raw: string | string[] | u
 };
 
 /** The view's state from its query string; problems are reported in words, never thrown. */
-export function parseLandscapeParams(sp: SearchParams): { state: LandscapeState; problems: string[] } {
+export function parseLandscapeParams(sp: RawParams): { state: LandscapeState; problems: string[] } {
   const problems: string[] = [];
   const list = parseSearchParams(sp);
   if (!list.ok) problems.push(`Ignored a bad parameter: ${list.message}`);
-  const own = (k: string) => (Object.hasOwn(sp, k) ? sp[k] : undefined);
-  const weightRaw = own("weightKg");
-  const weight = parseWeight(Array.isArray(weightRaw) ? weightRaw[0] : weightRaw);
+  const weight = parseWeight(first(own(sp, "weightKg")));
   if (weight.problem) problems.push(weight.problem.message);
   return {
     state: {
       query: list.query,
-      y: pick(Y_AXES, own("y"), "y axis", problems),
-      colour: pick(COLOURS, own("colour"), "colour", problems),
-      view: pick(VIEWS, own("view"), "view", problems),
+      y: pick(Y_AXES, own(sp, "y"), "y axis", problems),
+      colour: pick(COLOURS, own(sp, "colour"), "colour", problems),
+      view: pick(VIEWS, own(sp, "view"), "view", problems),
       weightKg: weight.weightKg,
     },
     problems,

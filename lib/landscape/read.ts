@@ -1,4 +1,4 @@
-import type { SearchParams } from "../compare/params";
+import type { RawParams } from "../url/params";
 import { slicer } from "../data/cooperative";
 import { cached, cachedLandscapeTrials, currentDataVersion } from "../data/view-cache";
 import { parseLandscapeParams, type LandscapeState } from "./params";
@@ -19,7 +19,7 @@ const CHUNK = 100;
  * data version (lib/data/view-cache.ts), so the page and its chart's points, asked for one
  * after the other, are shaped once. The landscape returned is shared: never change it.
  */
-export async function readLandscape(sp: SearchParams, { summary = true, summaryLimit }: { summary?: boolean; summaryLimit?: number } = {}): Promise<LandscapeView> {
+export async function readLandscape(sp: RawParams, { summary = true, summaryLimit }: { summary?: boolean; summaryLimit?: number } = {}): Promise<LandscapeView> {
   const { state, problems } = parseLandscapeParams(sp);
   const { route, source, origin, dosing } = state.query;
   const o: ShapeOptions = { weightKg: state.weightKg, y: state.y, colour: state.colour, filters: { route, source, origin, dosing }, summary, summaryLimit };

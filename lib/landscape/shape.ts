@@ -1,9 +1,9 @@
-import { valueDomain } from "../compare/chart-rows";
 import { armHref, formatCellRange, formatCells, label } from "../format";
-import { armRange } from "../compare/shape";
 import type { Arm, DoseRange, TrialRecord } from "../record/schema";
-import { summarizeArm } from "../record/summary";
-import { CELL_SOURCES, OVERALL_STATUSES, ROUTES } from "../record/vocabulary";
+import { armRange, summarizeArm } from "../record/summary";
+import { categoryPalette, NOT_REPORTED_GREY, STATUS_COLORS } from "../chart/colours";
+import { logTicks, valueDomain } from "../chart/domain";
+import { CELL_SOURCES, dosingOf, OVERALL_STATUSES, ROUTES } from "../record/vocabulary";
 import type { SearchQuery } from "../search/params";
 import type { ColourBy, YAxis } from "./params";
 
@@ -91,9 +91,6 @@ export interface Landscape {
   summary: string;
 }
 
-// Okabe–Ito colours (told apart with colour-blindness); grey for "not reported".
-const OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"] as const;
-const GREY = "#94a3b8";
 // A trial registered in two or more registries is one colour (SEVERAL, black): what one registry adds shows apart.
 const REGISTRY_SERIES: Record<string, string> = {
   NCT: "ClinicalTrials.gov only", ChiCTR: "ChiCTR only", EUCTR: "EU CTR only", CTIS: "CTIS only", "JPRN-jRCT": "jRCT only",
@@ -103,30 +100,17 @@ const REGISTRY_KEYS = ["NCT", "ChiCTR", "EUCTR", "CTIS", "JPRN-jRCT", "JPRN-UMIN
 const registryColourKey = (registries: string[] | undefined): string | null =>
   !registries?.length ? null : registries.length > 1 ? "SEVERAL"
     : (REGISTRY_KEYS as readonly string[]).includes(registries[0]!) ? registries[0]! : "OTHER";
-const STATUS_COLORS: Record<string, string> = {
-  RECRUITING: "#009E73", NOT_YET_RECRUITING: "#0072B2", ENROLLING_BY_INVITATION: "#56B4E9", ACTIVE_NOT_RECRUITING: "#CC79A7",
-  COMPLETED: "#000000", UNKNOWN: "#E69F00", SUSPENDED: "#D55E00", TERMINATED: "#D55E00", WITHDRAWN: "#D55E00",
-};
-// OTHER is black, whatever its place: sky blue beside blue read as one colour.
-const palette = (values: readonly string[]): Record<string, string> =>
-  Object.fromEntries(values.map((v, i) => [v, v === "OTHER" ? "#000000" : OKABE_ITO[i % (OKABE_ITO.length - 1)]!]));
 const COLOR_OF: Record<ColourBy, Record<string, string>> = {
-  route: palette(ROUTES),
-  source: palette(CELL_SOURCES),
+  route: categoryPalette(ROUTES),
+  source: categoryPalette(CELL_SOURCES),
   status: STATUS_COLORS,
-  registry: palette(REGISTRY_KEYS),
+  registry: categoryPalette(REGISTRY_KEYS),
 };
 const ORDER: Record<ColourBy, readonly string[]> = { route: ROUTES, source: CELL_SOURCES, status: OVERALL_STATUSES, registry: REGISTRY_KEYS };
 
 // Enrollment not reported: a middle size (drawn with a dashed outline), not the smallest,
 // which would read as a small trial.
 const MIN_RADIUS = 4, MAX_RADIUS = 16, UNKNOWN_RADIUS = 7;
-
-/** Log ticks at 1, 2 and 5 of each decade when the axis spans few decades, else the decades. */
-function logTicks(decades: number[]): number[] {
-  if (decades.length > 4) return decades;
-  return decades.flatMap((d, i) => (i === decades.length - 1 ? [d] : [d, 2 * d, 5 * d]));
-}
 
 /** Whether an arm passes the list's arm-level filters (route, cell source, donor, dosing). */
 function armMatches(arm: LandscapeInput["arms"][number], infusions: number | null, q: Pick<SearchQuery, "route" | "source" | "origin" | "dosing">, trial: LandscapeInput): boolean {
@@ -135,7 +119,7 @@ function armMatches(arm: LandscapeInput["arms"][number], infusions: number | nul
   if (q.source.length && !(source && q.source.includes(source))) return false;
   if (q.origin.length && !(arm.cellOrigin && (q.origin as string[]).includes(arm.cellOrigin.value))) return false;
   if (q.dosing.length) {
-    const dosing = infusions === 1 ? "SINGLE_INFUSION" : infusions !== null && infusions > 1 ? "REPEATED_INFUSIONS" : null;
+    const dosing = dosingOf(infusions);
     if (!dosing || !(q.dosing as string[]).includes(dosing)) return false;
   }
   return true;
@@ -197,7 +181,7 @@ export function collectLandscapeArms(records: LandscapeInput[], o: ShapeOptions,
         y: o.y === "infusions" ? s.activeInfusions : s.cumulativeCellsPerKg,
         enrollment: t.enrollment?.count ?? null,
         route: arm.route?.value ?? null, cellSource: arm.cellSource?.value ?? null, cellOrigin: arm.cellOrigin?.value ?? null,
-        status: t.overallStatus, colourKey, color: COLOR_OF[o.colour][colourKey] ?? GREY,
+        status: t.overallStatus, colourKey, color: COLOR_OF[o.colour][colourKey] ?? NOT_REPORTED_GREY,
         doseText: msc.map((d) => d.text).join(" … "),
         routeText: arm.route?.text ?? null, cellSourceText: arm.cellSource?.text ?? null,
       });
@@ -237,7 +221,7 @@ export function finishLandscape({ drawn, noDose }: LandscapeArms, o: ShapeOption
   const series = [...counts.entries()]
     .sort(([a], [b]) => rank(o.colour, a) - rank(o.colour, b))
     .map(([key, count]) => ({
-      key, count, color: COLOR_OF[o.colour][key] ?? GREY,
+      key, count, color: COLOR_OF[o.colour][key] ?? NOT_REPORTED_GREY,
       label: key === NOT_REPORTED_KEY ? `${o.colour === "status" ? "Status" : o.colour === "route" ? "Route" : o.colour === "registry" ? "Registry" : "Cell source"} not reported`
         : o.colour === "registry" ? REGISTRY_SERIES[key] ?? key : label(key),
     }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRIAL_ID } from "./id";
 import {
   ALLOCATIONS, ARM_TYPES, CELL_ORIGINS, CELL_SOURCES, ENROLLMENT_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES,
   PHASES, PRODUCTS, ROUTES, SEXES, STUDY_TYPES,
@@ -200,7 +201,7 @@ export const provenanceSchema = z.record(z.string(), z.enum(["curated", "derived
 export const trialRecordSchema = trialFieldsSchema.extend({
   // Read from the criteria by lib/ingest/thresholds when the record is resolved (v1.1).
   eligibility: trialFieldsSchema.shape.eligibility.extend({ thresholds: z.array(thresholdSchema) }),
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+  id: z.string().regex(TRIAL_ID),
   source: z.object({ file: z.string(), format: z.string() }),
   arms: z.array(armSchema),
   referenceWeightKg: z.number().positive(),
@@ -220,5 +221,3 @@ export const RECORD_KEYS: readonly (keyof TrialRecord)[] = (Object.keys(trialFie
 export function inRecordOrder(r: TrialRecord): TrialRecord {
   return Object.fromEntries(RECORD_KEYS.map((k) => [k, r[k]])) as TrialRecord;
 }
-export type StageRecord = z.infer<typeof stageSchema>;
-export type Contact = z.infer<typeof contactSchema>;

@@ -1,4 +1,4 @@
-import type { ArmSummary, Dose } from "./schema";
+import type { ArmSummary, Dose, DoseRange } from "./schema";
 
 /** The adult reference body weight of dose-conversion guidance. */
 export const DEFAULT_REFERENCE_WEIGHT_KG = 60;
@@ -42,4 +42,18 @@ export function summarizeArm(doses: Dose[], weightKg: number): ArmSummary {
     activeInfusions,
     cumulativeCellsPerKg: cumulative,
   };
+}
+
+/** An arm's one MSC dose stated as a range: as stated, and per kg per infusion at a weight (a flat range divided by it: `estimated`). */
+export interface ArmRange {
+  range: DoseRange | null;
+  cellsPerKgRange: { min: number; max: number; estimated: boolean } | null;
+}
+
+/** The range of an arm whose one MSC dose is stated as a range (never one of its ends as the dose); else nulls. */
+export function armRange(msc: Dose[], weightKg: number): ArmRange {
+  const r = msc.length === 1 ? msc[0]!.range ?? null : null;
+  if (!r) return { range: null, cellsPerKgRange: null };
+  const flat = r.unit === "cells";
+  return { range: r, cellsPerKgRange: { min: flat ? r.min / weightKg : r.min, max: flat ? r.max / weightKg : r.max, estimated: flat } };
 }

@@ -30,8 +30,6 @@ export const ARM_TYPES = [
 export type ArmType = (typeof ARM_TYPES)[number];
 export const ENROLLMENT_TYPES = ["ESTIMATED", "ACTUAL"] as const;
 export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
-/** `source.format`: the layout that read a record (one per module of lib/ingest/layouts). */
-export const SOURCE_FORMATS = ["veeva", "veeva-prose", "ctgov-classic", "trial-summary", "ctgov-v2", "ctgov-classic-json", "ctgov-xml", "ictrp", "chictr-xml"] as const;
 export const PRODUCTS = ["MSC", "PLACEBO"] as const;
 export type Product = (typeof PRODUCTS)[number];
 /** How an arm's MSCs reach the patient (OTHER: another route, or more than one stated). */
@@ -45,6 +43,11 @@ export const CELL_ORIGINS = ["AUTOLOGOUS", "ALLOGENEIC"] as const;
 export type CellOrigin = (typeof CELL_ORIGINS)[number];
 /** One MSC infusion, or more than one (the list's dosing facet). */
 export const DOSINGS = ["SINGLE_INFUSION", "REPEATED_INFUSIONS"] as const;
+export type Dosing = (typeof DOSINGS)[number];
+/** The dosing of an arm of this many MSC infusions: one is single, more repeated; none or not reported is neither. */
+export function dosingOf(infusions: number | null): Dosing | null {
+  return infusions === 1 ? "SINGLE_INFUSION" : infusions !== null && infusions > 1 ? "REPEATED_INFUSIONS" : null;
+}
 
 /** Each value as a person reads it (display and search text alike). */
 export const LABELS: Record<string, string> = {

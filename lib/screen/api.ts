@@ -1,4 +1,5 @@
 import { ANALYTE_INFO, type Analyte } from "../record/analytes";
+import { TRIAL_ID } from "../record/id";
 import { roundForReading } from "../units/convert";
 import { screenTrials, type ScreenInput, type TrialScreen } from "./index";
 import { parsePatient, type Patient, SCREEN_PARAMS } from "./params";
@@ -7,8 +8,6 @@ import { parsePatient, type Patient, SCREEN_PARAMS } from "./params";
  * GET /api/screen, pure: URL parameters and the trials in, the answer or a 400 naming the
  * parameter out. The route only loads the records. Nothing here stores or logs a value.
  */
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 export type ScreenRequest =
   | { ok: true; patient: Patient; ids: string[] | null }
@@ -24,7 +23,7 @@ export function parseScreenRequest(params: URLSearchParams): ScreenRequest {
   const rawIds = params.get("ids");
   if (rawIds === null) return { ok: true, patient: parsed.patient, ids: null };
   const ids = rawIds.split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = ids.find((id) => !ID.test(id));
+  const bad = ids.find((id) => !TRIAL_ID.test(id));
   if (!ids.length || bad !== undefined) return { ok: false, parameter: "ids", message: `ids must be trial ids separated by commas${bad ? ` (got "${bad}")` : ""}` };
   return { ok: true, patient: parsed.patient, ids: [...new Set(ids)] }; // a trial asked for twice is answered once
 }

@@ -1,10 +1,9 @@
+import { first, type RawParams } from "../url/params";
 import { SCREEN_PARAMS, hasPatient, parsePatient, type Patient, patientParams } from "./params";
 
-type Raw = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The patient on a page's URL (the list's and a trial's); bad values are reported, not thrown. */
-export function readPagePatient(raw: Raw): { patient: Patient; error: string | null; onlyPossible: boolean; query: string; active: boolean } {
+export function readPagePatient(raw: RawParams): { patient: Patient; error: string | null; onlyPossible: boolean; query: string; active: boolean } {
   // A value given twice ("tbil=5&tbil=600") is ambiguous: refused, as GET /api/screen refuses it.
   const repeated = [...SCREEN_PARAMS].find((k) => Array.isArray(raw[k]) && new Set(raw[k]).size > 1);
   if (repeated) {

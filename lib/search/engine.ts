@@ -1,4 +1,4 @@
-import { DOSINGS, PHASES } from "../record/vocabulary";
+import { DOSINGS, dosingOf, PHASES } from "../record/vocabulary";
 import { MAX_INFUSIONS, type FacetIndex } from "./facet-index";
 import { VERIFIED_BUCKETS, YEAR } from "../history/freshness";
 import type { ParsedQuery } from "./fts-query";
@@ -135,8 +135,8 @@ function multiFacet(field: "sources" | "routes" | "origins" | "registries", para
   };
 }
 
-/** Whether a trial has an arm of one MSC infusion, and one of more than one (its arms' counts above 0). */
-const dosingsOf = (infusions: Uint16Array): [boolean, boolean] => [infusions.includes(1), infusions.some((n) => n > 1)];
+/** Whether a trial has an arm of one MSC infusion, and one of more than one (its arms' counts above 0), by dosingOf. */
+const dosingsOf = (infusions: Uint16Array): [boolean, boolean] => [infusions.some((n) => dosingOf(n) === "SINGLE_INFUSION"), infusions.some((n) => dosingOf(n) === "REPEATED_INFUSIONS")];
 
 const none: Tally = { add() {}, result: () => ({}) };
 

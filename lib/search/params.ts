@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VERIFIED_BUCKETS } from "../history/freshness";
+import { toSearchParams, type RawParams } from "../url/params";
 import { ALLOCATIONS, CELL_ORIGINS, DOSINGS, MASKINGS, OVERALL_STATUSES, PHASES, ROUTES } from "../record/vocabulary";
 
 /**
@@ -39,11 +40,8 @@ export type SearchQuery = z.infer<typeof searchParamsSchema>;
 
 const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing", "verified", "registry"] as const;
 
-export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function entries(raw: RawParams): [string, string][] {
-  if (raw instanceof URLSearchParams) return [...raw.entries()];
-  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+function entries(raw: RawParams | URLSearchParams): [string, string][] {
+  return [...(raw instanceof URLSearchParams ? raw : toSearchParams(raw)).entries()];
 }
 
 export type ParseResult =
@@ -54,7 +52,7 @@ export type ParseResult =
  * Parses a query string. On a bad parameter it says which, and also returns the query
  * without that parameter, so a page can show the error and still list trials.
  */
-export function parseSearchParams(raw: RawParams): ParseResult {
+export function parseSearchParams(raw: RawParams | URLSearchParams): ParseResult {
   const obj: Record<string, unknown> = {};
   for (const [k, v] of entries(raw)) {
     if (k === "__proto__") continue;

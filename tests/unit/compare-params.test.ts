@@ -1,34 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compareHref, parseApiParams, parseCompareParams, parseWeight, splitIds } from "@/lib/compare/params";
+import { compareHref, parseApiParams, parseCompareParams } from "@/lib/compare/params";
 
 describe("compare URL parameters", () => {
-  it("splits comma lists and repeated ids, drops duplicates case-insensitively, keeps order", () => {
-    expect(splitIds("NCT04822922,NCT05948982")).toEqual({ ids: ["NCT04822922", "NCT05948982"], duplicates: [], malformed: [] });
-    expect(splitIds(["NCT05948982", "NCT04822922", "nct05948982"]).ids).toEqual(["NCT05948982", "NCT04822922"]);
-    expect(splitIds("A, B,,a").duplicates).toEqual(["a"]);
-    expect(splitIds("NCT1,<script>,x/y").malformed).toEqual(["<script>", "x/y"]);
-    expect(splitIds(undefined).ids).toEqual([]);
-  });
-
   it("refuses more than 6 trials", () => {
     const p = parseCompareParams({ ids: "A,B,C,D,E,F,G" });
     expect(p.tooMany).toBe(true);
     expect(p.state.ids).toEqual([]);
     expect(p.problems[0]!.message).toMatch(/At most 6 trials/);
     expect(parseCompareParams({ ids: "A,B,C,D,E,F,a" }).tooMany).toBe(false);
-  });
-
-  it("bounds the reference weight to 30–150 kg and reports bad values", () => {
-    expect(parseWeight(undefined)).toEqual({ weightKg: 60, problem: null });
-    expect(parseWeight("")).toEqual({ weightKg: 60, problem: null });
-    expect(parseWeight("30").weightKg).toBe(30);
-    expect(parseWeight("150").weightKg).toBe(150);
-    expect(parseWeight("72.5").weightKg).toBe(72.5);
-    for (const bad of ["29.9", "151", "abc", "-60", "Infinity", "60kg"]) {
-      const r = parseWeight(bad);
-      expect(r.weightKg).toBe(60);
-      expect(r.problem?.parameter).toBe("weightKg");
-    }
   });
 
   it("reads scale and tab, falling back with a message", () => {

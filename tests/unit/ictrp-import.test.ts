@@ -9,7 +9,7 @@ import { importXmlRecord } from "@/lib/ingest/pipeline";
 import { registryOf } from "@/lib/ingest/layouts/ictrp/read";
 import type { TrialRecord } from "@/lib/record/schema";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
-import { splitIds } from "@/lib/compare/params";
+import { splitIds } from "@/lib/url/ids";
 import { parseScreenRequest } from "@/lib/screen/api";
 
 /**

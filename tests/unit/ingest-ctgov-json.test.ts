@@ -323,11 +323,3 @@ describe("splitEligibility", () => {
     });
   });
 });
-
-describe("source.format", () => {
-  it("the vocabulary lists exactly the layouts' names", async () => {
-    const { LAYOUTS } = await import("@/lib/ingest/layouts");
-    const { SOURCE_FORMATS } = await import("@/lib/record/vocabulary");
-    expect(LAYOUTS.map((l) => l.layout).sort()).toEqual([...SOURCE_FORMATS].sort());
-  });
-});

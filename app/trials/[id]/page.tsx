@@ -11,8 +11,9 @@ import { TrialHeader } from "@/components/trial/trial-header";
 import { TrialScreenNote } from "@/components/screen/trial-screen-note";
 import { screenTrial } from "@/lib/screen";
 import { readPagePatient } from "@/lib/screen/page-params";
+import type { RawParams } from "@/lib/url/params";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawParams> };
 
 // Metadata and page share one query per request.
 const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));

@@ -43,10 +43,6 @@ export function veevaSectionHeading(line: string): string | null {
   return HEADING_SET.has(line) && !SITE_HEADINGS.has(line) ? line : null;
 }
 
-export function isVeevaHeading(line: string): boolean {
-  return HEADING_SET.has(line.trim());
-}
-
 // The two Veeva layouts' detectors and the parser all read the same text: read once.
 let lastRead: { text: string; page: VeevaPage } | null = null;
 

@@ -14,9 +14,6 @@ export function parseSmallCount(word: string): number | null {
   return WORDS[w] ?? null;
 }
 
-/** A regex source matching a small count written as digits or as a word. */
-export const SMALL_COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
-
 /** `"96"`, `"1,200"` → 96, 1200; null if not a plain whole number. */
 export function parseWholeNumber(text: string): number | null {
   // "2,000,000" as a whole: a pairwise replace left "2000,000", which read as no number.

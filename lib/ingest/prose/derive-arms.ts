@@ -1,4 +1,4 @@
-import { capitalize } from "../text";
+import { capitalize } from "../../format";
 import { readGroupsAndProducts } from "./attach";
 import { earlierStudySpans, inSpans } from "./earlier";
 import type { ProseArmInput } from "./input";

@@ -7,7 +7,7 @@ import type { GroupMention } from "./groups";
 import { combineSchedules, type ScheduleMention } from "./schedules";
 import { analyzeScopes } from "./scopes";
 import { isControl, matchArms } from "./stages";
-import { capitalize } from "../text";
+import { capitalize } from "../../format";
 
 /**
  * Arms described only in prose, possibly over stages with re-randomisation (record 003):

@@ -5,7 +5,8 @@
  */
 import type { Stage } from "../parsed-record";
 import type { ArmType } from "../../record/vocabulary";
-import { capitalize, sentences } from "../text";
+import { capitalize } from "../../format";
+import { sentences } from "../text";
 
 const tokens = (s: string) =>
   new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !["the", "a", "an", "group", "arm", "of"].includes(w)));

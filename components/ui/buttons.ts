@@ -1,4 +1,4 @@
-/** Class lists shared by the comparison view's controls. */
+/** Class lists of the controls the comparison and the landscape share: buttons, presets, segmented controls. */
 export const BUTTON =
   "inline-flex items-center rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900! no-underline hover:bg-slate-100 hover:no-underline";
 export const BUTTON_PRIMARY =
