@@ -1,5 +1,5 @@
 import type { YAxisTickContentProps } from "recharts/types/util/types";
-import { TRIAL_COLORS } from "@/lib/chart/colours";
+import { CHART_INK, TRIAL_COLORS } from "@/lib/chart/colours";
 
 /** Shared pieces of the comparison charts (SVG only; imported by the client charts). */
 
@@ -20,7 +20,7 @@ export function HatchPatterns({ prefix }: { prefix: string }) {
       ))}
       <pattern id={`${prefix}-hatch-grey`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
         <rect width="6" height="6" fill="white" />
-        <line x1="0" y1="0" x2="0" y2="6" stroke="#64748b" strokeWidth="2" />
+        <line x1="0" y1="0" x2="0" y2="6" stroke={CHART_INK.hatch} strokeWidth="2" />
       </pattern>
     </defs>
   );
@@ -66,7 +66,7 @@ export function RowTick({ x, y, row }: { x: number; y: number; row: RowLabel | u
   }
   const lines = wrapLabel(row.label);
   return (
-    <text x={x - 6} y={y} fontSize={12} fill="#1e293b" textAnchor="end">
+    <text x={x - 6} y={y} fontSize={12} fill={CHART_INK.label} textAnchor="end">
       <title>{row.label}</title>
       {lines.map((l, i) => (
         <tspan key={i} x={x - 6} dy={i === 0 ? (lines.length === 1 ? "0.35em" : "-0.2em") : "1.1em"}>{l}</tspan>
@@ -80,7 +80,7 @@ export function pillWidth(text: string): number {
   return text.length * 6.4 + 8;
 }
 
-export function Pill({ x, y, text, anchor = "start", color = "#0f172a", italic = false }: { x: number; y: number; text: string; anchor?: "start" | "end"; color?: string; italic?: boolean }) {
+export function Pill({ x, y, text, anchor = "start", color = CHART_INK.text, italic = false }: { x: number; y: number; text: string; anchor?: "start" | "end"; color?: string; italic?: boolean }) {
   const w = pillWidth(text);
   const left = anchor === "start" ? x : x - w;
   return (
@@ -109,7 +109,7 @@ export function rowAxisProps(rows: (RowLabel & { key: string })[]) {
     width: LABEL_WIDTH,
     interval: 0 as const,
     tickLine: false,
-    stroke: "#94a3b8",
+    stroke: CHART_INK.axis,
     tick: (p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={byKey.get(String(p.payload?.value))} />,
   };
 }

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "
 import type { BarChartData, BarRow } from "@/lib/compare/chart-rows";
 import { formatCells } from "@/lib/format";
 import { HatchPatterns, hatchFill, Pill, pillWidth, rowAxisProps, rowChartProps } from "./chart-parts";
+import { CHART_INK } from "@/lib/chart/colours";
 
 /**
  * Bars of a per-kg dose, one per arm, grouped by trial. An estimated value (a flat dose
@@ -16,7 +17,7 @@ export function DoseChart({ data, chartId }: { data: BarChartData; chartId: stri
   return (
     <BarChart {...rowChartProps(data.rows)} data={data.rows}>
       <HatchPatterns prefix={chartId} />
-      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
       <XAxis
         type="number"
         dataKey="plotted"
@@ -25,8 +26,8 @@ export function DoseChart({ data, chartId }: { data: BarChartData; chartId: stri
         ticks={data.ticks}
         allowDataOverflow
         tickFormatter={(v: number) => formatCells(v)}
-        tick={{ fontSize: 12, fill: "#334155" }}
-        stroke="#94a3b8"
+        tick={{ fontSize: 12, fill: CHART_INK.tick }}
+        stroke={CHART_INK.axis}
       />
       <YAxis {...rowAxisProps(data.rows)} />
       <Bar dataKey="plotted" isAnimationActive={false} shape={Shape} />
@@ -63,7 +64,7 @@ function DoseBar(props: BarShapeProps & { prefix: string }) {
     return (
       <g {...common}>
         <title>{`${row.trialId} ${row.label}: ${row.text}`}</title>
-        <Pill x={x + 4} y={mid} text={row.text} color="#475569" italic />
+        <Pill x={x + 4} y={mid} text={row.text} color={CHART_INK.note} italic />
       </g>
     );
   }

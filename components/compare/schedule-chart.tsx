@@ -4,6 +4,7 @@ import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import type { YAxisTickContentProps } from "recharts/types/util/types";
 import type { ScheduleChartData, ScheduleMark } from "@/lib/compare/chart-rows";
 import { SCHEDULE_CHART_EXTRA, LABEL_WIDTH, Pill, RowTick, rowsHeight } from "./chart-parts";
+import { CHART_INK } from "@/lib/chart/colours";
 
 type Point = { cx?: number; cy?: number; payload?: unknown };
 
@@ -17,16 +18,16 @@ export function ScheduleChart({ data }: { data: ScheduleChartData }) {
       margin={{ top: 4, right: 16, bottom: 16, left: 0 }}
       accessibilityLayer={false}
     >
-      <CartesianGrid stroke="#e2e8f0" horizontal={false} />
+      <CartesianGrid stroke={CHART_INK.grid} horizontal={false} />
       <XAxis
         type="number"
         dataKey="day"
         domain={[0, data.maxDay]}
         ticks={data.ticks}
         padding={{ left: 8, right: 8 }}
-        tick={{ fontSize: 12, fill: "#334155" }}
-        stroke="#94a3b8"
-        label={{ value: "day from first infusion", position: "insideBottom", offset: -10, fontSize: 12, fill: "#334155" }}
+        tick={{ fontSize: 12, fill: CHART_INK.tick }}
+        stroke={CHART_INK.axis}
+        label={{ value: "day from first infusion", position: "insideBottom", offset: -10, fontSize: 12, fill: CHART_INK.tick }}
       />
       <YAxis
         type="number"
@@ -37,7 +38,7 @@ export function ScheduleChart({ data }: { data: ScheduleChartData }) {
         interval={0}
         width={LABEL_WIDTH}
         tickLine={false}
-        stroke="#94a3b8"
+        stroke={CHART_INK.axis}
         tick={(p: YAxisTickContentProps) => <RowTick x={Number(p.x)} y={Number(p.y)} row={data.rows[Number(p.payload?.value)]} />}
       />
       <Scatter data={data.marks.filter((m) => m.product === "MSC")} isAnimationActive={false} shape={(p: Point) => <Mark {...p} />} />
@@ -68,7 +69,7 @@ function Note({ cx = 0, cy = 0, payload }: Point) {
   const n = payload as { text: string };
   return (
     <g data-testid="schedule-note">
-      <Pill x={cx + 2} y={cy} text={n.text} color="#475569" italic />
+      <Pill x={cx + 2} y={cy} text={n.text} color={CHART_INK.note} italic />
     </g>
   );
 }

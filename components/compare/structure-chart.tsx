@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { StructureChartData, StructureRow } from "@/lib/compare/chart-rows";
 import { HatchPatterns, hatchFill, rowAxisProps, rowChartProps } from "./chart-parts";
+import { CHART_INK } from "@/lib/chart/colours";
 
 /**
  * Each trial's arms as a 100% bar per randomisation stage: MSC arms solid in the trial's
@@ -19,14 +20,14 @@ export function StructureChart({ data, chartId }: { data: StructureChartData; ch
   return (
     <BarChart {...rowChartProps(data.rows)} data={rows}>
       <HatchPatterns prefix={chartId} />
-      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
       <XAxis
         type="number"
         domain={[0, 1]}
         ticks={[0, 0.25, 0.5, 0.75, 1]}
         tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-        tick={{ fontSize: 12, fill: "#334155" }}
-        stroke="#94a3b8"
+        tick={{ fontSize: 12, fill: CHART_INK.tick }}
+        stroke={CHART_INK.axis}
       />
       <YAxis {...rowAxisProps(data.rows)} />
       <Bar dataKey="offset" stackId="s" isAnimationActive={false} shape={() => <g />} />
@@ -51,13 +52,13 @@ function Segment(props: BarShapeProps & { index: number; prefix: string }) {
   const h = Math.min(height, 22);
   const top = y + (height - h) / 2;
   const fill = seg.kind === "msc" ? row.color : seg.kind === "placebo" ? hatchFill(prefix, "grey") : "white";
-  const stroke = seg.kind === "msc" ? "white" : "#475569";
+  const stroke = seg.kind === "msc" ? "white" : CHART_INK.note;
   const text = seg.share === null ? "?" : `${Math.round(seg.share * 100)}%`;
-  const textFill = seg.kind === "msc" ? "white" : "#0f172a";
+  const textFill = seg.kind === "msc" ? "white" : CHART_INK.text;
   return (
     <g data-testid="structure-segment" data-kind={seg.kind} data-share={seg.share ?? ""}>
       <title>{seg.text}</title>
-      <rect x={x} y={top} width={Math.max(width, 0)} height={h} fill={fill} stroke={seg.share === null && seg.kind === "msc" ? "#0f172a" : stroke} strokeWidth={1.5} strokeDasharray={seg.share === null ? "4 3" : undefined} />
+      <rect x={x} y={top} width={Math.max(width, 0)} height={h} fill={fill} stroke={seg.share === null && seg.kind === "msc" ? CHART_INK.text : stroke} strokeWidth={1.5} strokeDasharray={seg.share === null ? "4 3" : undefined} />
       {width > 30 && (
         <g>
           {seg.kind === "placebo" && <rect x={x + width / 2 - 17} y={top + h / 2 - 8} width={34} height={16} rx={3} fill="white" />}

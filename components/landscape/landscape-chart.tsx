@@ -5,6 +5,7 @@ import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, Y
 import { formatCellRange, formatCells, label } from "@/lib/format";
 import { chartDataOf, type ChartData, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
 import { pointDose } from "@/lib/landscape/shape";
+import { CHART_INK, KABAT_BAND_INK } from "@/lib/chart/colours";
 
 /** The points stated as ranges, grouped by their colour. */
 function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
@@ -14,7 +15,7 @@ function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
 }
 
 export const LANDSCAPE_HEIGHT = 460;
-const TICK = { fontSize: 12, fill: "#334155" };
+const TICK = { fontSize: 12, fill: CHART_INK.tick };
 
 /**
  * The dose landscape: draws the points lib/landscape shaped, nothing more. Hover or click
@@ -55,7 +56,7 @@ export function LandscapeChart({ src }: { src: string }) {
         <g data-testid="landscape-point" data-key={p.key} data-estimated={p.estimated} data-range="true" style={{ cursor: "pointer" }}
           onMouseEnter={() => show(false)} onClick={() => show(true)}>
           <rect x={cx - 14} y={cy - 9} width={28} height={18} fill="transparent" />
-          <text x={cx} y={cy - 8} fontSize={11} fill="#1e293b" textAnchor="middle" fontStyle="italic">{p.estimated ? "range, est." : "range"}</text>
+          <text x={cx} y={cy - 8} fontSize={11} fill={CHART_INK.label} textAnchor="middle" fontStyle="italic">{p.estimated ? "range, est." : "range"}</text>
         </g>
       );
     }
@@ -63,25 +64,25 @@ export function LandscapeChart({ src }: { src: string }) {
       <g data-testid="landscape-point" data-key={p.key} data-estimated={p.estimated} style={{ cursor: "pointer" }}
         onMouseEnter={() => show(false)} onClick={() => show(true)}>
         <circle cx={cx} cy={cy} r={p.radius} fill={p.estimated ? "white" : p.color} fillOpacity={p.estimated ? 1 : 0.75}
-          stroke={p.enrollment === null ? "#334155" : p.color} strokeWidth={p.estimated ? 2.5 : 1.5}
+          stroke={p.enrollment === null ? CHART_INK.tick : p.color} strokeWidth={p.estimated ? 2.5 : 1.5}
           strokeDasharray={p.enrollment === null ? "2 2" : undefined} />
-        {p.estimated && <text x={cx + p.radius + 3} y={cy + 4} fontSize={11} fill="#7c2d12" fontStyle="italic">est.</text>}
+        {p.estimated && <text x={cx + p.radius + 3} y={cy + 4} fontSize={11} fill={CHART_INK.estimated} fontStyle="italic">est.</text>}
       </g>
     );
   };
   return (
     <div className="relative" onMouseLeave={() => setActive((a) => (a?.pinned ? a : null))}>
       <ScatterChart responsive style={{ width: "100%", height: LANDSCAPE_HEIGHT }} margin={{ top: 12, right: 24, bottom: 28, left: 12 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#e2e8f0" />
-        <ReferenceArea x1={data.band[0]} x2={data.band[1]} fill="#16a34a" fillOpacity={0.12} stroke="#15803d" strokeOpacity={0.4} strokeDasharray="4 3" ifOverflow="hidden"
-          label={{ value: "Kabat 2020: 70–190 million cells", position: "insideTop", fontSize: 11, fill: "#14532d" }} />
-        <ReferenceArea y1={data.yDomain[0]} y2={laneTop} fill="#e2e8f0" fillOpacity={0.6} ifOverflow="hidden" />
+        <CartesianGrid stroke={CHART_INK.grid} />
+        <ReferenceArea x1={data.band[0]} x2={data.band[1]} fill={KABAT_BAND_INK.fill} fillOpacity={0.12} stroke={KABAT_BAND_INK.stroke} strokeOpacity={0.4} strokeDasharray="4 3" ifOverflow="hidden"
+          label={{ value: "Kabat 2020: 70–190 million cells", position: "insideTop", fontSize: 11, fill: KABAT_BAND_INK.label }} />
+        <ReferenceArea y1={data.yDomain[0]} y2={laneTop} fill={CHART_INK.grid} fillOpacity={0.6} ifOverflow="hidden" />
         <XAxis type="number" dataKey="plotX" scale="log" domain={data.xDomain} ticks={data.xTicks} allowDataOverflow
-          tickFormatter={(v: number) => formatCells(v)} tick={TICK} stroke="#94a3b8"
-          label={{ value: "Cells per kg per infusion (log scale)", position: "insideBottom", offset: -18, fontSize: 12, fill: "#1e293b" }} />
+          tickFormatter={(v: number) => formatCells(v)} tick={TICK} stroke={CHART_INK.axis}
+          label={{ value: "Cells per kg per infusion (log scale)", position: "insideBottom", offset: -18, fontSize: 12, fill: CHART_INK.label }} />
         <YAxis type="number" dataKey="plotY" scale={infusions ? "linear" : "log"} domain={data.yDomain} ticks={[data.laneY, ...data.yTicks]} allowDataOverflow
-          tickFormatter={(v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v))} tick={TICK} stroke="#94a3b8" width={96}
-          label={{ value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#1e293b", dy: 60 }} />
+          tickFormatter={(v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v))} tick={TICK} stroke={CHART_INK.axis} width={96}
+          label={{ value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: CHART_INK.label, dy: 60 }} />
         {/* The largest first, so a small trial's point is drawn on top of a large one at the same place. */}
         <Scatter data={[...data.points].filter((p) => !p.range).sort((a, b) => b.radius - a.radius)} isAnimationActive={false} shape={Point} />
         {/* Doses stated as ranges: an interval from min to max, one series per colour (an error bar has one stroke). */}

@@ -40,3 +40,26 @@ export const STATUS_COLORS: Record<string, string> = {
   TERMINATED: OKABE_ITO.vermillion,
   WITHDRAWN: OKABE_ITO.vermillion,
 };
+
+/** The charts' own ink (slate greys): grid, axes, labels, notes; each one name for one use. */
+export const CHART_INK = {
+  /** Grid lines, and the landscape's "not reported" lane. */
+  grid: "#e2e8f0",
+  /** Axis lines. */
+  axis: "#94a3b8",
+  /** Tick labels, the legend's glyphs, the outline of a point whose enrollment is not reported. */
+  tick: "#334155",
+  /** Axis titles, row labels, the word "range". */
+  label: "#1e293b",
+  /** Labels on white pills, and the outline of an MSC segment whose share is not reported. */
+  text: "#0f172a",
+  /** Notes on a chart (italic), and the outline of a placebo or no-intervention segment. */
+  note: "#475569",
+  /** The grey hatching of an estimate whose trial has no colour of its own. */
+  hatch: "#64748b",
+  /** The "est." beside an estimated point. */
+  estimated: "#7c2d12",
+} as const;
+
+/** The Kabat et al. 2020 band of effective doses: its fill, outline and label. */
+export const KABAT_BAND_INK = { fill: "#16a34a", stroke: "#15803d", label: "#14532d" } as const;
