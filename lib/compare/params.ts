@@ -11,7 +11,6 @@ import { parseWeight } from "../url/weight";
  */
 
 export { MAX_TRIALS, MIN_TRIALS };
-export type { Scale };
 
 export const TABS = ["all", "dose", "cumulative", "schedule", "structure"] as const;
 export type Tab = (typeof TABS)[number];
