@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { drawAllCharts } from "./support/charts";
 
 /**
  * The dose landscape as a researcher uses it: narrow the list, open the landscape of that
@@ -19,6 +20,7 @@ test("from the list filtered to umbilical cord to the landscape, a point's arm, 
 
   await page.getByTestId("landscape-link").click();
   await expect(page).toHaveURL(/\/landscape\?source=UMBILICAL_CORD$/);
+  await drawAllCharts(page);
   // 000: 2 arms, 001: 3, 003: 2 (flat doses, estimated), 004: 3; 002 (cord blood) is filtered out.
   const points = page.getByTestId("landscape-point");
   await expect(points).toHaveCount(10);
@@ -50,6 +52,7 @@ test("from the list filtered to umbilical cord to the landscape, a point's arm, 
   expect(copied).toMatch(/\/landscape\?source=UMBILICAL_CORD&y=cumulative$/);
   const other = await context.newPage();
   await other.goto(copied);
+  await drawAllCharts(other);
   await expect(other.getByTestId("switch-cumulative")).toHaveAttribute("aria-current", "true");
   await expect(other.getByTestId("landscape-point")).toHaveCount(10);
   await context.close();
