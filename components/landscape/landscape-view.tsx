@@ -158,7 +158,7 @@ function Shown({ what, shown, of, csv }: { what: string; shown: number; of: numb
   return (
     <p className="mt-2 text-sm text-slate-700" data-testid="landscape-shown">
       Showing the first {shown} of {of} {what}
-      {csv ? <>; <a href={csv} download>download the CSV</a> for all of them, or narrow the search on the list.</> : "; narrow the search on the list to see the others."}
+      {csv ? <>; <a href={csv} download className="underline">download the CSV</a> for all of them, or narrow the search on the list.</> : "; narrow the search on the list to see the others."}
     </p>
   );
 }
