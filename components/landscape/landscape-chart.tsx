@@ -5,6 +5,7 @@ import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, Y
 import { formatCellRange, formatCells, label } from "@/lib/format";
 import { chartDataOf, type ChartData, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
 import { pointDose } from "@/lib/landscape/shape";
+import { LANDSCAPE_HEIGHT } from "./chart-size";
 
 /** The points stated as ranges, grouped by their colour. */
 function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
@@ -13,7 +14,6 @@ function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
   return [...by.entries()];
 }
 
-export const LANDSCAPE_HEIGHT = 460;
 const TICK = { fontSize: 12, fill: "#334155" };
 
 /**

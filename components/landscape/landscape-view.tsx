@@ -11,7 +11,7 @@ import { ChartFigure } from "@/components/compare/chart-figure";
 import { CopyLink } from "@/components/ui/copy-link";
 import { ReferenceWeightControl, ReferenceWeightExplainer } from "@/components/ui/reference-weight";
 import { LazyLandscapeChart } from "./lazy-chart";
-import { LANDSCAPE_HEIGHT } from "./landscape-chart";
+import { LANDSCAPE_HEIGHT } from "./chart-size";
 import { LandscapeTable } from "./landscape-table";
 
 function Switch<T extends string>({ title, values, labels, current, href }: {
