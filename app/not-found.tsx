@@ -7,7 +7,7 @@ export default function NotFound() {
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="mt-2 text-slate-700">
         Nothing lives at this address. Trials are listed under their NCT id (for example
-        <Link href="/trials/NCT04822922"> NCT04822922</Link>) or a stable slug.
+        {" "}<Link href="/trials/NCT04822922" className="underline">NCT04822922</Link>) or a stable slug.
       </p>
       <SearchBox />
     </div>

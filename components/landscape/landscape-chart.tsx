@@ -6,6 +6,7 @@ import { formatCellRange, formatCells, label } from "@/lib/format";
 import { chartDataOf, type ChartData, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
 import { pointDose } from "@/lib/landscape/shape";
 import { CHART_INK, KABAT_BAND_INK } from "@/lib/chart/colours";
+import { LANDSCAPE_HEIGHT } from "./chart-size";
 
 /** The points stated as ranges, grouped by their colour. */
 function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
@@ -14,7 +15,6 @@ function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
   return [...by.entries()];
 }
 
-export const LANDSCAPE_HEIGHT = 460;
 const TICK = { fontSize: 12, fill: CHART_INK.tick };
 
 /**

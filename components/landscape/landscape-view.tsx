@@ -11,7 +11,7 @@ import { Segmented } from "@/components/ui/segmented";
 import { CopyLink } from "@/components/ui/copy-link";
 import { ReferenceWeightControl, ReferenceWeightExplainer } from "@/components/ui/reference-weight";
 import { LazyLandscapeChart } from "./lazy-chart";
-import { LANDSCAPE_HEIGHT } from "./landscape-chart";
+import { LANDSCAPE_HEIGHT } from "./chart-size";
 import { LandscapeTable } from "./landscape-table";
 
 function Switch<T extends string>({ title, values, labels, current, href }: {
@@ -65,7 +65,7 @@ export function LandscapeView({ view }: { view: View }) {
       </section>
 
       {state.view === "chart" ? (
-        <ChartFigure id="landscape" title={`Cells/kg per infusion against ${state.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg"}`} summary={l.summary} height={LANDSCAPE_HEIGHT}
+        <ChartFigure id="landscape" level={2} title={`Cells/kg per infusion against ${state.y === "infusions" ? "the number of MSC infusions" : "the cumulative dose per kg"}`} summary={l.summary} height={LANDSCAPE_HEIGHT}
           note={<>{armsInTrials(view.totals.points, view.totals.trialIds)} drawn. Point area: the trial&apos;s enrollment (its arms share it); dashed outline: enrollment not reported (drawn at a middle size). Hollow points marked “est.”: a flat dose divided by {state.weightKg} kg.{view.hasRange ? " A horizontal bar marked “range”: a dose the record states as a range, drawn from its low to its high end (no single dose)." : ""} Hover or click a point for its trial, arm and source words.</>}>
           <LazyLandscapeChart src={`/api/landscape/chart?${landscapeHref(state).split("?")[1] ?? ""}`} />
         </ChartFigure>
@@ -158,7 +158,7 @@ function Shown({ what, shown, of, csv }: { what: string; shown: number; of: numb
   return (
     <p className="mt-2 text-sm text-slate-700" data-testid="landscape-shown">
       Showing the first {shown} of {of} {what}
-      {csv ? <>; <a href={csv} download>download the CSV</a> for all of them, or narrow the search on the list.</> : "; narrow the search on the list to see the others."}
+      {csv ? <>; <a href={csv} download className="underline">download the CSV</a> for all of them, or narrow the search on the list.</> : "; narrow the search on the list to see the others."}
     </p>
   );
 }

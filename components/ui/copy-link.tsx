@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { drawAllCharts } from "./when-visible";
 
 const LINK_STYLE =
   "no-print inline-flex shrink-0 items-center whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 no-underline hover:bg-slate-100";
@@ -47,7 +48,7 @@ export function CopyLink({ href, children = "Copy link", className = LINK_STYLE,
 /** Prints the page (each page has a print stylesheet). */
 export function PrintButton({ className = LINK_STYLE }: { className?: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className={className}>
+    <button type="button" onClick={() => drawAllCharts().then(() => window.print())} className={className}>
       Print
     </button>
   );

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { drawAllCharts } from "./support/charts";
 import { withExtraTrials } from "./support/extra-trials";
 
 /**
@@ -43,6 +44,7 @@ test("the trial page shows each range with both ends, why no single number, and 
 
 test("the comparison draws an interval bar from the low to the high end and its table says range", async ({ page, request }) => {
   await page.goto(`/compare?ids=${ID},NCT05948982&weightKg=60`);
+  await drawAllCharts(page);
   const dose = page.getByTestId("chart-dose");
   const bar = dose.locator(`[data-testid="dose-bar"][data-arm="${ID}:0"]`);
   await expect(bar).toHaveAttribute("data-status", "range");
@@ -67,6 +69,7 @@ test("the comparison draws an interval bar from the low to the high end and its 
 
 test("the landscape draws a range as an interval, and its table and CSV give min and max", async ({ page, request }) => {
   await page.goto(`/landscape?q=${ID}`);
+  await drawAllCharts(page);
   const ranges = page.locator('[data-testid="landscape-point"][data-range="true"]');
   await expect(ranges).toHaveCount(2);
   await expect(page.locator('[data-testid="landscape-point"]:not([data-range])')).toHaveCount(1);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { drawAllCharts } from "./support/charts";
 import { rawRequest } from "./support/raw-http";
 
 const PROTOTYPE_NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "isPrototypeOf", "then"];
@@ -169,6 +170,7 @@ test("the list, a trial and the comparison work under the CSP: no violation, hyd
   await expect(page).toHaveURL(/weightKg=60/);
   const charts = page.locator("figure.chart-figure");
   await expect(charts.first()).toBeVisible();
+  await drawAllCharts(page);
   await expect(charts.first().locator("svg.recharts-surface").first()).toBeVisible();
   expect(await page.locator("figure.chart-figure svg.recharts-surface").count()).toBeGreaterThan(1);
   await page.waitForLoadState("networkidle");

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { drawAllCharts } from "./support/charts";
 
 /**
  * Issue 4's "done when", as a person does it: tick three trials in the list, open the
@@ -31,6 +32,7 @@ test("select three, compare, log scale, 70 kg, copy the link; a colleague sees t
   // 1.5×10⁸ cells ÷ 70 kg, on both NCT05985863 MSC arms, in the charts and the table.
   await expect(page.getByText("2.14×10⁶/kg estimated").first()).toBeVisible();
 
+  await drawAllCharts(page);
   await expect(page.getByTestId("chart-dose").getByTestId("dose-bar").first()).toBeVisible();
   await page.getByTestId("copy-link").click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -40,7 +42,8 @@ test("select three, compare, log scale, 70 kg, copy the link; a colleague sees t
   const colleague = await (await browser.newContext()).newPage();
   await colleague.goto(link);
   await expect(colleague.getByText("2.14×10⁶/kg estimated").first()).toBeVisible();
-  await expect(colleague.getByTestId("chart-dose").getByTestId("dose-bar").first()).toBeVisible(); // charts load after the page
+  await drawAllCharts(colleague); // charts load after the page, as they near the screen
+  await expect(colleague.getByTestId("chart-dose").getByTestId("dose-bar").first()).toBeVisible();
   await expect.poll(async () => (await snapshot(colleague)).marks).toBe(before.marks);
   const after = await snapshot(colleague);
   expect(after.table).toBe(before.table);
