@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAllLandscapeTrials, findTrials, readAllMatches, screenTrialsByIds, searchTrialRecords } from "@/lib/data/search";
+import { findAllLandscapeTrials, findTrialsNow, readAllMatches, screenTrialsByIds, searchTrialRecords } from "@/lib/data/search";
 import { readSnapshot } from "@/lib/db/read-connection";
 import { rowToRecord } from "@/lib/db/trial-rows";
-import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
-import { getAllTrials, getTrials } from "@/lib/db/trials";
+import { getAllTrials, getTrials } from "@/lib/data/records";
 import { readScreenTrials, readTrialRows } from "@/lib/db/view-reads";
 import { jsonStream } from "@/lib/http/json-stream";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
@@ -42,7 +41,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await prisma().$disconnect();
+
   scratch?.cleanup();
 });
 
@@ -55,7 +54,7 @@ const patient = (qs: string): Patient => {
 
 /** The whole-record path: the search's ids, then every record (what the routes read before). */
 async function fullRecords(q: SearchQuery): Promise<TrialRecord[]> {
-  return getTrials(findTrials({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER }).ids);
+  return getTrials((await findTrialsNow({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER })).ids);
 }
 
 const QUERIES = ["", "q=liver", "q=umbilical%20cord&sort=dose", "source=UMBILICAL_CORD", "route=PERIPHERAL_VEIN&dosing=REPEATED_INFUSIONS",
@@ -133,7 +132,7 @@ describe("the screen from its lean reads", () => {
   it.each(QUERIES)("the list's query %j screened: the search's order, the whole records' verdicts", async (qs) => {
     const q = query(qs);
     const p = patient(PATIENTS[0]!);
-    const screened = await readAllMatches(q, readScreenTrials, (_db, found, trials) => ({ found, screens: screenTrials(trials, p) }));
+    const screened = await readAllMatches(q, (r, ids) => r.screenTrials(ids), (_r, found, trials) => ({ found, screens: screenTrials(trials, p) }));
     expect(screened.screens).toEqual(screenTrials(await fullRecords(q), p));
     expect(screened.found.total).toBe(screened.screens.length);
   });
@@ -149,8 +148,8 @@ describe("whole records read with raw SQL (GET /api/trials: the search and its r
 
   it.each(QUERIES)("query %j: the API's page is the whole records of the search's page", async (qs) => {
     const q = query(`${qs}&pageSize=50&page=1`);
-    const answer = searchTrialRecords(q);
-    const { total, ids } = findTrials(q);
+    const answer = await searchTrialRecords(q);
+    const { total, ids } = await findTrialsNow(q);
     expect(answer.total).toBe(total);
     expect(JSON.stringify(answer.trials)).toBe(JSON.stringify(await getTrials(ids)));
   });

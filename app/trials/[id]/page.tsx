@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { compareCandidates, findCanonicalId, getRegistrations, getSuggestions, getTrialWithEvidence, versionCount } from "@/lib/data";
+import { findCanonicalId, getTrialPage } from "@/lib/data";
 import { SuggestionsNote } from "@/components/trial/suggestions-note";
 import { RegistrationsSection } from "@/components/trial/registrations-section";
 import { formatDoseSummary, formatPhases, label } from "@/lib/format";
@@ -14,8 +14,8 @@ import { readPagePatient } from "@/lib/screen/page-params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Metadata and page share one query per request.
-const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));
+// Metadata and page share one read per request: the record and all the page shows beside it, one snapshot.
+const loadTrial = cache(async (id: string) => getTrialPage(id));
 
 /**
  * The trial, or a 308 to its canonical id (`nct04822922` → `NCT04822922`; a record of a
@@ -46,19 +46,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TrialPage({ params, searchParams }: Props) {
-  const { trial: t, evidence } = await resolve((await params).id);
+  const { trial: t, evidence, versions, registrations, suggestions, candidates } = await resolve((await params).id);
   const patient = readPagePatient(await searchParams);
   const screen = patient.active ? screenTrial(t, patient.patient) : undefined;
-  const versions = versionCount(t.id);
-  const registrations = await getRegistrations(t.id);
   return (
     <article>
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href="/trials">← All trials</a></nav>
-      <TrialHeader t={t} evidence={evidence} candidates={compareCandidates(t.id, t.conditions)}>
+      <TrialHeader t={t} evidence={evidence} candidates={candidates}>
         <FreshnessNote t={t} versions={versions?.versions ?? null} updatedOn={versions?.latestImportedAt ?? null} now={Date.now()} />
       </TrialHeader>
       <RegistrationsSection items={registrations} />
-      <SuggestionsNote suggestions={getSuggestions(t.id)} />
+      <SuggestionsNote suggestions={suggestions} />
       <TrialBody t={t} evidence={evidence} screen={screen} screenNote={screen && <TrialScreenNote screen={screen} back={patient.query} />} />
     </article>
   );
