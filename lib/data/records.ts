@@ -60,20 +60,24 @@ export interface TrialPage extends TrialWithEvidence {
 }
 
 /**
- * A trial's page in one snapshot: the record and its evidence, its registrations, the
- * suggestions, the trials offered to compare with and its version count; null if none.
+ * A trial's page in one snapshot: the id resolved (`canonical`: the stored id, or the
+ * group's primary record's; null when none), and when `id` is that id, the record and its
+ * evidence, its registrations, the suggestions, the trials offered to compare with and
+ * its version count.
  */
-export function getTrialPage(id: string, candidates = 12): Promise<TrialPage | null> {
+export function getTrialPage(id: string, candidates = 12): Promise<{ canonical: string | null; page: TrialPage | null }> {
   return read(async (r) => {
+    const canonical = await r.canonicalId(id);
+    if (canonical !== id) return { canonical, page: null };
     const [found] = await r.trialsWithEvidence([id]);
-    if (!found) return null;
+    if (!found) return { canonical, page: null };
     const [count] = await r.versionCounts([id]);
-    return {
+    return { canonical, page: {
       ...found,
       registrations: await r.registrations(id),
       suggestions: await r.suggestions(id),
       candidates: await r.compareCandidates(id, found.trial.conditions, candidates),
       versions: count ? { versions: count.versions, latestImportedAt: count.latestImportedAt } : null,
-    };
+    } };
   });
 }

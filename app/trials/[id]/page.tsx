@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { findCanonicalId, getTrialPage } from "@/lib/data";
+import { getTrialPage } from "@/lib/data";
 import { SuggestionsNote } from "@/components/trial/suggestions-note";
 import { RegistrationsSection } from "@/components/trial/registrations-section";
 import { formatDoseSummary, formatPhases, label } from "@/lib/format";
@@ -23,15 +23,14 @@ const loadTrial = cache(async (id: string) => getTrialPage(id));
  * registrations are shown), or a 404.
  */
 async function resolve(id: string) {
-  const canonical = await findCanonicalId(id);
+  const { canonical, page } = await loadTrial(id);
   if (canonical && canonical !== id) permanentRedirect(`/trials/${encodeURIComponent(canonical)}`);
-  const found = canonical ? await loadTrial(id) : null;
-  if (found) return found;
+  if (page) return page;
   notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = (await loadTrial((await params).id))?.trial;
+  const t = (await loadTrial((await params).id)).page?.trial;
   if (!t) return { title: "Trial not found" };
   const title = t.title ?? t.officialTitle ?? t.id;
   const dose = formatDoseSummary(t.arms.map((a) => a.summary.cellsPerKgPerInfusion));
