@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAllLandscapeTrials, readAllMatches, screenTrialsByIds, searchTrialRecords, searchTrials } from "@/lib/data/search";
 import { openDatabase } from "@/lib/db/sqlite";
-import { readScreenTrials, type LandscapeTrial, type ScreenTrial } from "@/lib/db/view-reads";
+import type { LandscapeTrial, ScreenTrial } from "@/lib/db/view-reads";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
