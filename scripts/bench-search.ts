@@ -50,7 +50,7 @@ const perQuery = new Map<string, number[]>();
 for (let round = 0; round < 20; round++) {
   for (const qs of QUERIES) {
     const start = performance.now();
-    const r = searchTrials(parseSearchParams(new URLSearchParams(qs)).query);
+    const r = await searchTrials(parseSearchParams(new URLSearchParams(qs)).query);
     const ms = performance.now() - start;
     times.push(ms);
     perQuery.set(qs, [...(perQuery.get(qs) ?? []), ms]);

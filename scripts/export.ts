@@ -2,7 +2,7 @@
 // in the record contract (json, the default) or as a FHIR R4 Bundle of ResearchStudy
 // resources (fhir). Errors are one line on stderr (never a stack or a source path): a bad
 // argument exits 2, a database problem 1.
-import { getAllTrials } from "../lib/db/trials";
+import { getAllTrials } from "../lib/data/records";
 import { assertIntact, DatabaseError, openDatabaseReadOnly } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";
 import { toFhirBundle } from "../lib/fhir/bundle";

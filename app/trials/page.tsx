@@ -35,7 +35,7 @@ export default async function TrialsPage({ searchParams }: Props) {
   const screen = readPagePatient({ ...raw, age: q.age === undefined ? undefined : String(q.age) });
   // Every match screened (the counts cover them all): on a view worker, off the thread that answers the other requests.
   const screened = screen.active ? await runView({ kind: "screen-search", q, patient: screen.patient, onlyPossible: screen.onlyPossible }) : null;
-  const result = screened?.result ?? searchTrials(q);
+  const result = screened?.result ?? (await searchTrials(q));
   const hasFilters = toQueryString({ ...q, q: "", sort: "relevance", page: 1 }) !== "";
 
   return (

@@ -1,4 +1,4 @@
-import type { EvidenceMap } from "@/lib/db/trials";
+import type { EvidenceMap } from "@/lib/record/schema";
 import { Mark } from "@/components/ui/badges";
 
 /**

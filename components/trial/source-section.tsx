@@ -1,5 +1,5 @@
 import type { TrialRecord } from "@/lib/record/schema";
-import type { EvidenceMap } from "@/lib/db/trials";
+import type { EvidenceMap } from "@/lib/record/schema";
 import { Mark, NotReported } from "@/components/ui/badges";
 import { Field } from "@/components/trial/field";
 import { SectionFrame } from "./section-frame";

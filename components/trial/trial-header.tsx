@@ -1,4 +1,4 @@
-import type { EvidenceMap } from "@/lib/db/trials";
+import type { EvidenceMap } from "@/lib/record/schema";
 import type { TrialRecord } from "@/lib/record/schema";
 import { formatPhases } from "@/lib/format";
 import { CompareWith } from "@/components/trial/compare-with";

@@ -1,6 +1,6 @@
 import "server-only";
 import { csvFilename, toCompareCsv } from "./csv";
-import { recordsOf, resolveIds } from "./load";
+import { readComparison } from "../data";
 import { fromSearchParams } from "../url/params";
 import { MAX_TRIALS, MIN_TRIALS, parseApiParams } from "./params";
 import { shapeComparison, toCompareApi } from "./shape";
@@ -12,11 +12,12 @@ import { shapeComparison, toCompareApi } from "./shape";
 export async function compareResponse(query: URLSearchParams): Promise<Response> {
   const p = parseApiParams(fromSearchParams(query));
   if (!p.ok) return Response.json({ error: p.error, parameter: p.parameter }, { status: 400 });
-  const { found, unknown } = await resolveIds(p.ids);
+  // The ids and the records from one snapshot.
+  const { found, unknown, records } = await readComparison(p.ids, (found, unknown) => (unknown.length || found.length < MIN_TRIALS ? null : "records"));
   if (unknown.length) return Response.json({ error: `unknown trial id: ${unknown.join(", ")}`, parameter: "ids" }, { status: 400 });
   // Two spellings of one trial (an id and its slug, say) are still one trial.
   if (found.length < MIN_TRIALS) return Response.json({ error: `give ${MIN_TRIALS} to ${MAX_TRIALS} distinct trials; these ids name only ${found.join(", ")}`, parameter: "ids" }, { status: 400 });
-  const comparison = shapeComparison(await recordsOf(found), p.weightKg);
+  const comparison = shapeComparison(records ?? [], p.weightKg);
   if (p.format === "csv") {
     return new Response(toCompareCsv(comparison), {
       headers: {

@@ -1,7 +1,5 @@
 import "server-only";
-import { findCanonicalId, getTrials, trialTitles, trialVersion } from "../data";
-import type { TrialRecord } from "../record/schema";
-import { splitVersion } from "./versioned";
+import { readComparison } from "../data";
 import { splitIds } from "../url/ids";
 import { readableCommas, toQuery, toSearchParams, type RawParams } from "../url/params";
 import { compareHref, MIN_TRIALS, parseCompareParams, type CompareState } from "./params";
@@ -21,29 +19,13 @@ export interface CompareView {
   available: { id: string; title: string | null }[];
 }
 
-/** Ids as stored (case-insensitive match), in the order asked; the rest are unknown. A version (`ID@n`) must exist. */
-export async function resolveIds(ids: string[]): Promise<{ found: string[]; unknown: string[] }> {
-  const canonical = await Promise.all(ids.map(async (asked) => {
-    const { id, version } = splitVersion(asked);
-    const c = await findCanonicalId(id);
-    if (c === null || version === null) return c;
-    return trialVersion(c, version) ? `${c}@${version}` : null;
-  }));
-  const found: string[] = [];
-  const unknown: string[] = [];
-  canonical.forEach((c, i) => {
-    if (c === null) unknown.push(ids[i]!);
-    else if (!found.includes(c)) found.push(c);
-  });
-  return { found, unknown };
-}
-
 export async function loadCompareView(sp: RawParams): Promise<CompareView> {
   const parsed = parseCompareParams(sp);
   const messages = parsed.problems.map((p) => p.message);
   // With too many ids nothing is compared, but the picker shows them ticked, to untick some.
   const asked = parsed.tooMany ? splitIds(sp.ids).ids : parsed.state.ids;
-  const { found, unknown } = await resolveIds(asked);
+  // The ids, then the records or the picker's titles, from one snapshot.
+  const { found, unknown, records, titles } = await readComparison(asked, (found) => (parsed.tooMany || found.length < MIN_TRIALS ? "titles" : "records"));
   if (unknown.length) {
     messages.push(`No trial in the registry has the id ${unknown.map((u) => `“${u}”`).join(", ")}. Check the id, or pick trials below.`);
   }
@@ -62,25 +44,7 @@ export async function loadCompareView(sp: RawParams): Promise<CompareView> {
   }
   if (parsed.duplicates.length) messages.push(`Listed twice, shown once: ${parsed.duplicates.join(", ")}.`);
   if (parsed.tooMany || found.length < MIN_TRIALS) {
-    return { state, messages, comparison: null, redirectTo: null, available: trialTitles() };
+    return { state, messages, comparison: null, redirectTo: null, available: titles ?? [] };
   }
-  const records = await recordsOf(found);
-  return { state, messages, comparison: shapeComparison(records, state.weightKg), redirectTo: null, available: [] };
-}
-
-/**
- * The records of the comparison's ids, in order: the current record of a trial, or the
- * record of one of its versions (`ID@n`: its id spelt so, its title saying which version).
- */
-export async function recordsOf(ids: string[]): Promise<TrialRecord[]> {
-  const current = new Map((await getTrials(ids.filter((i) => splitVersion(i).version === null))).map((t) => [t.id, t]));
-  return ids.flatMap((asked): TrialRecord[] => {
-    const { id, version } = splitVersion(asked);
-    if (version === null) return current.has(id) ? [current.get(id)!] : [];
-    const found = trialVersion(id, version);
-    if (!found) return [];
-    const r = found.version.record;
-    const when = found.version.importedAt.slice(0, 10);
-    return [{ ...r, id: asked, title: `${r.title ?? id} (version ${version} of ${found.count}, imported ${when})` }];
-  });
+  return { state, messages, comparison: shapeComparison(records ?? [], state.weightKg), redirectTo: null, available: [] };
 }

@@ -1,5 +1,4 @@
-import { readSnapshot } from "../db/read-connection";
-import { readLatestPair, readVersionCounts, readVersions } from "../db/versions";
+import { read } from "../db/store";
 import type { FeedVersion } from "../feed/changes";
 import type { SearchQuery } from "../search/params";
 import { findTrials } from "./search";
@@ -14,18 +13,22 @@ export interface FeedItem { latest: FeedVersion; previous: FeedVersion | null }
  * import), each with its newest version and the one before: the search and the versions
  * from one snapshot.
  */
-export function searchFeedItems(q: SearchQuery, limit = FEED_SIZE): { items: FeedItem[]; total: number } {
-  return readSnapshot((db) => {
-    const { ids, total } = findTrials({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, db);
-    const newest = readVersionCounts(db, ids)
+export function searchFeedItems(q: SearchQuery, limit = FEED_SIZE): Promise<{ items: FeedItem[]; total: number }> {
+  return read(async (r) => {
+    const { ids, total } = await findTrials(r, { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+    const newest = (await r.versionCounts(ids))
       .sort((a, b) => b.latestImportedAt.localeCompare(a.latestImportedAt) || a.trialId.localeCompare(b.trialId))
       .slice(0, limit);
-    const items = newest.flatMap((c) => readLatestPair(db, c.trialId) ?? []).map(({ latest, previous }) => ({ latest, previous }));
+    const items: FeedItem[] = [];
+    for (const c of newest) {
+      const pair = await r.latestPair(c.trialId);
+      if (pair) items.push({ latest: pair.latest, previous: pair.previous });
+    }
     return { items, total };
   });
 }
 
 /** Every version of one trial, newest first (for its change feed); empty if it has none. */
-export function trialFeedVersions(id: string): FeedVersion[] {
-  return readSnapshot((db) => readVersions(db, id));
+export function trialFeedVersions(id: string): Promise<FeedVersion[]> {
+  return read((r) => r.versions(id));
 }

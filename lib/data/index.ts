@@ -1,8 +1,9 @@
 import "server-only";
 
 // The app's single door to the data: server code only, plain objects out.
-export * from "../db/trials";
+export * from "./records";
 export * from "./search";
 export * from "./screen";
 export * from "./history";
 export * from "./feed";
+export * from "./compare";

@@ -1,5 +1,4 @@
-import { dataVersion, readListRows } from "../db/search-reads";
-import { readScreenTrials } from "../db/view-reads";
+import type { Reader } from "../db/store";
 import { screenTrials, type TrialScreen } from "../screen";
 import type { Patient } from "../screen/params";
 import { toSearchResult, type SearchResult } from "../search/list-items";
@@ -33,13 +32,14 @@ export function screenInSlices(trials: Parameters<typeof screenTrials>[0], patie
  */
 export async function screenSearch(q: SearchQuery, patient: Patient, onlyPossible: boolean): Promise<ScreenedList> {
   const all = await cachedAllScreenTrials();
-  const read = (db: Parameters<typeof readScreenTrials>[0], ids: string[]) =>
-    dataVersion(db) === all.version ? ids.flatMap((id) => all.value.byId.get(id) ?? []) : readScreenTrials(db, ids);
-  return readAllMatches(q, read, async (db, all, trials, pause) => {
+  // The cached criteria only when they were read at this snapshot's data version (the same committed state).
+  const get = async (r: Reader, ids: string[]) =>
+    (await r.dataVersion()) === all.version ? ids.flatMap((id) => all.value.byId.get(id) ?? []) : r.screenTrials(ids);
+  return readAllMatches(q, get, async (r, all, trials, pause) => {
     const screens = await screenInSlices(trials, patient, pause);
     const kept = onlyPossible ? screens.filter((s) => s.verdict === "possible") : screens;
     const ids = kept.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((s) => s.id);
-    const result = toSearchResult(q, { ...all, total: kept.length, ids }, ids.length ? readListRows(db, ids) : []);
+    const result = toSearchResult(q, { ...all, total: kept.length, ids }, ids.length ? await r.listRows(ids) : []);
     const possible = screens.filter((s) => s.verdict === "possible").length;
     return {
       result, screens: new Map(screens.map((s) => [s.id, s])), screened: screens.length, possible,

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { FacetRow, ListRow, TrialTitle } from "./store";
 import { NOT_PRIMARY, registryCode } from "./trial-links";
 
 /**
@@ -12,35 +13,6 @@ export function dataVersion(db: Database.Database): number {
   return db.pragma("data_version", { simple: true }) as number;
 }
 
-/** One trial's fields that the list filters, counts and sorts on. */
-export interface FacetRow {
-  rowid: number; id: string; status: string | null; allocation: string | null; masking: string | null; source: string | null;
-  minAge: number | null; maxAge: number | null; start: string | null; enrollment: number | null; maxDose: number | null;
-  /** The registry's status verification date (ISO), null when the source states none. */
-  statusVerified: string | null;
-  title: string | null; officialTitle: string | null; acronym: string | null; nctId: string | null; sponsor: string | null;
-  /** JSON string[] */
-  interventions: string;
-  /** JSON string[] */
-  keywords: string;
-  /** comma-joined */
-  phases: string | null;
-  /** JSON string[], in the record's order */
-  conditions: string;
-  otherIds: string | null;
-  armLabels: string | null;
-  /** comma-joined per-kg doses of the arms that report one */
-  doses: string | null;
-  /** comma-joined MSC infusion counts above 0 */
-  infusions: string | null;
-  /** comma-joined arm routes, cell sources and origins (values only; an arm without one adds nothing) */
-  routes: string | null;
-  armSources: string | null;
-  origins: string | null;
-  /** comma-joined registry codes of the trial's registrations (lib/db/trial-links.ts registryCode) */
-  registries: string | null;
-}
-
 // One query per table, grouped, merged by trial id: a correlated subquery per trial and
 // table made the build several times slower at 50,000 trials.
 const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
@@ -48,47 +20,43 @@ const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, 
   maxCellsPerKg AS maxDose, statusVerified, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
 FROM Trial WHERE id NOT IN (${NOT_PRIMARY})`; // in rowid order (a sequential read); sorted by id below
 // (A trial registered in several registries is one row: its group's primary record.)
+// Lists come back as JSON arrays (decoded below), in the order of the scan.
 const CHILDREN = {
-  phases: "SELECT trialId AS id, group_concat(phase) AS v FROM TrialPhase GROUP BY trialId",
+  phases: "SELECT trialId AS id, json_group_array(phase) AS v FROM TrialPhase GROUP BY trialId",
   conditions: "SELECT trialId AS id, json_group_array(name) AS v FROM (SELECT * FROM Condition ORDER BY trialId, ordinal) GROUP BY trialId",
-  otherIds: "SELECT trialId AS id, group_concat(value, ' ') AS v FROM OtherId GROUP BY trialId",
+  otherIds: "SELECT trialId AS id, json_group_array(value) AS v FROM OtherId GROUP BY trialId",
 } as const;
-// One scan of Arm for three fields (group_concat skips the NULLs).
-const ARMS = `SELECT trialId AS id, group_concat(label, ' ') AS armLabels, group_concat(cellsPerKgPerInfusion) AS doses,
-  group_concat(CASE WHEN activeInfusions > 0 THEN activeInfusions END) AS infusions,
-  group_concat(route) AS routes, group_concat(cellSource) AS armSources, group_concat(cellOrigin) AS origins FROM Arm GROUP BY trialId`;
+const values = (column: string) => `json_group_array(${column}) FILTER (WHERE ${column} IS NOT NULL)`;
+// One scan of Arm for its fields (an arm without a value adds nothing).
+const ARMS = `SELECT trialId AS id, json_group_array(label) AS armLabels, ${values("cellsPerKgPerInfusion")} AS doses,
+  ${values("CASE WHEN activeInfusions > 0 THEN activeInfusions END")} AS infusions,
+  ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm GROUP BY trialId`;
+const ARM_FIELDS = ["armLabels", "doses", "infusions", "routes", "armSources", "origins"] as const;
 
-/** Every trial's facet row, sorted by id. */
+/** Every trial's facet row, sorted by id, its lists decoded. */
 export function readFacetRows(db: Database.Database): FacetRow[] {
-  const trials = (db.prepare(TRIALS).all() as FacetRow[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  type Raw = Omit<FacetRow, "interventions" | "keywords"> & { interventions: string; keywords: string };
+  const trials = (db.prepare(TRIALS).all() as Raw[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((t): FacetRow => ({
+      ...t, interventions: JSON.parse(t.interventions) as string[], keywords: JSON.parse(t.keywords) as string[],
+      phases: [], conditions: [], otherIds: [], armLabels: [], doses: [], infusions: [], routes: [], armSources: [], origins: [], registries: [],
+    }));
   const byId = new Map(trials.map((t) => [t.id, t]));
-  for (const { id, ...arms } of db.prepare(ARMS).all() as Pick<FacetRow, "id" | "armLabels" | "doses" | "infusions" | "routes" | "armSources" | "origins">[]) {
-    const t = byId.get(id);
-    if (t) Object.assign(t, arms);
+  for (const row of db.prepare(ARMS).all() as Record<string, string>[]) {
+    const t = byId.get(row.id!);
+    if (t) for (const f of ARM_FIELDS) (t as unknown as Record<string, unknown>)[f] = JSON.parse(row[f]!);
   }
   for (const [field, sql] of Object.entries(CHILDREN)) {
     for (const { id, v } of db.prepare(sql).all() as { id: string; v: string }[]) {
       const t = byId.get(id);
-      if (t) (t as unknown as Record<string, string>)[field] = v;
+      if (t) (t as unknown as Record<string, unknown>)[field] = JSON.parse(v);
     }
   }
   // The registries of each trial's registrations: the group's records, by their ids.
-  for (const { id, v } of db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, group_concat(t.id, ' ') AS v
+  for (const { id, v } of db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, json_group_array(t.id) AS v
       FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id GROUP BY 1`).all() as { id: string; v: string }[]) {
     const t = byId.get(id);
-    if (t) t.registries = [...new Set(v.split(" ").map(registryCode))].join(",");
-  }
-  for (const t of trials) {
-    t.registries ??= null;
-    t.conditions ??= "[]";
-    t.phases ??= null;
-    t.otherIds ??= null;
-    t.armLabels ??= null;
-    t.doses ??= null;
-    t.infusions ??= null;
-    t.routes ??= null;
-    t.armSources ??= null;
-    t.origins ??= null;
+    if (t) t.registries = [...new Set((JSON.parse(v) as string[]).map(registryCode))];
   }
   return trials;
 }
@@ -98,51 +66,34 @@ export function matchRowids(db: Database.Database, match: string): number[] {
   return db.prepare("SELECT rowid FROM trial_fts WHERE trial_fts MATCH ?").pluck().all(match) as number[];
 }
 
-/** What one result row of the list shows. */
-export interface ListRow {
-  id: string; title: string | null; officialTitle: string | null; overallStatus: string | null;
-  enrollmentCount: number | null; enrollmentType: string | null; sponsor: string | null; briefSummary: string | null;
-  description: string | null; startDate: string | null; phases: string | null;
-  /** JSON [{ label, description, perKg, estimated }] in arm order */
-  arms: string;
-  /** JSON string[] */
-  conditions: string;
-  criteria: string | null;
-  otherIds: string | null;
-  /** JSON string[] */
-  interventions: string;
-  acronym: string | null;
-  nctId: string | null;
-  cellSource: string | null;
-  /** JSON string[] */
-  keywords: string;
-  /** contacts' affiliations and locations' facilities, joined by " · " */
-  sites: string | null;
-}
-
 const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overallStatus, t.enrollmentCount, t.enrollmentType,
   t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions, t.acronym, t.nctId, t.cellSource, t.keywords,
-  (SELECT group_concat(s, ' · ') FROM (SELECT affiliation AS s FROM Contact WHERE trialId = t.id AND affiliation IS NOT NULL
+  (SELECT json_group_array(s) FROM (SELECT affiliation AS s FROM Contact WHERE trialId = t.id AND affiliation IS NOT NULL
      UNION ALL SELECT facility FROM Location WHERE trialId = t.id AND facility IS NOT NULL)) AS sites,
-  (SELECT group_concat(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
+  (SELECT json_group_array(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
   (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
      FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
   (SELECT json_group_array(name) FROM (SELECT name FROM Condition WHERE trialId = t.id ORDER BY ordinal)) AS conditions,
-  (SELECT group_concat(text, ' · ') FROM Criterion WHERE trialId = t.id) AS criteria,
-  (SELECT group_concat(value, ' ') FROM OtherId WHERE trialId = t.id) AS otherIds
+  (SELECT json_group_array(text) FROM Criterion WHERE trialId = t.id) AS criteria,
+  (SELECT json_group_array(value) FROM OtherId WHERE trialId = t.id) AS otherIds
 FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
-/** The list rows of these trials (any order; unknown ids are left out). */
+const LIST_LISTS = ["sites", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
+
+/** The list rows of these trials (any order; unknown ids are left out), their lists decoded. */
 export function readListRows(db: Database.Database, ids: string[]): ListRow[] {
   const rows: ListRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    rows.push(...(db.prepare(LIST_SQL(chunk.length)).all(...chunk) as ListRow[]));
+    for (const raw of db.prepare(LIST_SQL(chunk.length)).all(...chunk) as Record<string, unknown>[]) {
+      const row = { ...raw } as Record<string, unknown>;
+      for (const f of LIST_LISTS) row[f] = JSON.parse(raw[f] as string);
+      row.arms = (JSON.parse(raw.arms as string) as { estimated: number }[]).map((a) => ({ ...a, estimated: a.estimated === 1 }));
+      rows.push(row as unknown as ListRow);
+    }
   }
   return rows;
 }
-
-export interface TrialTitle { id: string; title: string | null }
 
 /** Every trial's id and title, in source-file order (the comparison's trial picker). */
 export function readTrialTitles(db: Database.Database): TrialTitle[] {

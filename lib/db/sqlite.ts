@@ -119,3 +119,9 @@ export function assertIntact(db: Database.Database, url: string): void {
     throw new DatabaseError(`DATABASE_URL ${url}: the database file is damaged (quick_check: ${problems[0]!.slice(0, 120)}); restore it from a backup or point DATABASE_URL at a new file`);
   }
 }
+
+/**
+ * The connection an import writes through (openDatabase's): the importer passes it on to
+ * the writer (lib/db/write-trial.ts) without knowing the driver behind it.
+ */
+export type WriteConnection = Database.Database;

@@ -1,25 +1,45 @@
-import type { Prisma } from "../generated/prisma/client";
 import { sortPhases } from "../record/vocabulary";
 import { inRecordOrder, type DoseRange, type DoseUnstated, type SchedulePhase, type Threshold, type TrialRecord } from "../record/schema";
 import { decodeDirectFields } from "./direct-fields";
 
-/** The Prisma include that loads everything a record needs. */
-export const trialInclude = {
-  phases: true,
-  conditions: { orderBy: { ordinal: "asc" } },
-  otherIds: { orderBy: { ordinal: "asc" } },
-  arms: { orderBy: { ordinal: "asc" }, include: { doses: { orderBy: { ordinal: "asc" } } } },
-  criteria: { orderBy: [{ kind: "asc" }, { ordinal: "asc" }] },
-  outcomes: { orderBy: [{ ordinal: "asc" }] },
-  contacts: { orderBy: { ordinal: "asc" } },
-  locations: { orderBy: { ordinal: "asc" } },
-  stages: { orderBy: { ordinal: "asc" }, include: { groups: { orderBy: { ordinal: "asc" } } } },
-  evidence: true,
-  thresholds: { orderBy: { ordinal: "asc" } },
-} satisfies Prisma.TrialInclude;
-
-export type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
-
+/**
+ * A trial's stored rows as the reader loads them (lib/db/view-reads.ts readTrialRows):
+ * the Trial row and its child tables' rows, in their orders (criteria by kind, then
+ * ordinal; the others by ordinal). SQLite's 0/1 are booleans here.
+ */
+export interface DoseRowData {
+  id: number; armId: number; ordinal: number; product: string; cellsPerKg: number | null; cellsPerInfusion: number | null;
+  infusions: number | null; dayOffsets: string | null; text: string; rangeMin: number | null; rangeMax: number | null;
+  rangeUnit: string | null; unstated: string | null; schedulePhases: string | null;
+}
+export interface ArmRowData {
+  id: number; trialId: string; ordinal: number; label: string; type: string | null; description: string | null;
+  cellsPerKgPerInfusion: number | null; estimated: boolean; activeInfusions: number | null; cumulativeCellsPerKg: number | null;
+  route: string | null; routeText: string | null; cellSource: string | null; cellSourceText: string | null;
+  cellOrigin: string | null; cellOriginText: string | null;
+  doses: DoseRowData[];
+}
+export interface ThresholdRowData extends Threshold { trialId: string; ordinal: number }
+export type TrialRow = Record<string, unknown> & {
+  id: string; sourceFile: string; sourceFormat: string;
+  allocation: string | null; interventionModel: string | null; masking: string | null;
+  enrollmentCount: number | null; enrollmentType: string | null;
+  startDate: string | null; primaryCompletionDate: string | null; completionDate: string | null;
+  minAgeYears: number | null; maxAgeYears: number | null; sex: string | null; healthyVolunteers: boolean | null;
+  referenceWeightKg: number; importedAt: Date;
+  phases: { trialId: string; phase: string }[];
+  conditions: { trialId: string; ordinal: number; name: string }[];
+  otherIds: { trialId: string; ordinal: number; value: string }[];
+  arms: ArmRowData[];
+  criteria: { trialId: string; kind: string; ordinal: number; text: string }[];
+  outcomes: { trialId: string; kind: string; ordinal: number; measure: string; timeFrame: string | null; description: string | null }[];
+  contacts: { trialId: string; ordinal: number; role: string; name: string; phone: string | null; email: string | null; affiliation: string | null }[];
+  locations: { trialId: string; ordinal: number; facility: string | null; city: string | null; region: string | null; country: string | null }[];
+  stages: { id: number; trialId: string; ordinal: number; label: string; description: string | null; text: string;
+    groups: { stageId: number; ordinal: number; label: string; ratio: number | null; count: number | null; armOrdinals: string; fromGroup: string | null }[] }[];
+  evidence: { trialId: string; path: string; origin: string; text: string | null }[];
+  thresholds: ThresholdRowData[];
+};
 
 type Arm = TrialRecord["arms"][number];
 const fact = <V extends string>(value: string | null, text: string | null) => (value === null ? null : { value: value as V, text: text ?? "" });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type Database from "better-sqlite3";
+import type { WriteConnection } from "../db/sqlite";
 import { parseCuration, type Curation } from "../ingest/curation";
 import { ImportError } from "../ingest/errors";
 import { importSource, importStudy, importStudyText, importXmlRecord, type ImportedTrial } from "../ingest/pipeline";
@@ -87,7 +87,7 @@ export interface ImportOptions extends WriteOptions {
  * still imported. A folder stands for its .txt, .json, .xml and .zip files; a zip archive
  * for its .txt, .json and .xml files.
  */
-export function importFiles(db: Database.Database, paths: string[], curation: Curation, options: ImportOptions = {}): FileResult[] {
+export function importFiles(db: WriteConnection, paths: string[], curation: Curation, options: ImportOptions = {}): FileResult[] {
   const { onResult, ...write } = options;
   const results: FileResult[] = [];
   const report = (r: FileResult) => {
@@ -105,7 +105,7 @@ export function importFiles(db: Database.Database, paths: string[], curation: Cu
   return results;
 }
 
-function importTextFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions): FileResult {
+function importTextFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions): FileResult {
   const file = path.basename(filePath);
   try {
     let bytes: Buffer;
@@ -131,7 +131,7 @@ function importTextFile(db: Database.Database, filePath: string, curation: Curat
  * ("file.xml #3"), and stored as "file.xml#TrialID"; a syntax error or a cut ends the file
  * with one line, the records before it stay imported.
  */
-function importXmlFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+function importXmlFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
   const file = path.basename(filePath);
   let pieces = 0;
   try {
@@ -161,7 +161,7 @@ function readProblem(e: unknown): string {
  * the file's size has no limit, each study's is MAX_RECORD_BYTES. Re-importing a study
  * replaces it under its NCT id, from whichever file it came.
  */
-function importJsonFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+function importJsonFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
   const file = path.basename(filePath);
   let pieces = 0;
   try {
@@ -195,7 +195,7 @@ function importJsonFile(db: Database.Database, filePath: string, curation: Curat
  * MAX_RECORD_BYTES. A record is stored under its file's name, as when the folder is
  * imported, so either import replaces the other's.
  */
-function importZipFile(db: Database.Database, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+function importZipFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
   const zip = path.basename(filePath);
   let files = 0;
   let errors = 0;
@@ -242,7 +242,7 @@ function read(input: RecordInput, file: string, curation: Curation): ImportedTri
 
 /** One record → parsed, validated and written; its line names it as `name`. */
 export function importRecord(
-  db: Database.Database, input: RecordInput, file: string, name: string, curation: Curation, options: WriteOptions,
+  db: WriteConnection, input: RecordInput, file: string, name: string, curation: Curation, options: WriteOptions,
   { lineOffset = 0, stored }: RecordPlace = {},
 ): FileResult {
   try {

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { WriteConnection } from "../db/sqlite";
 import { importRecord, oneLine, type FileResult } from "./run-import";
 
 /**
@@ -134,7 +134,7 @@ export function syncSourceName(baseUrl: string): string {
 }
 
 /** Fetches every page of the query and imports its studies; resolves with what it did. */
-export async function syncStudies(db: Database.Database, options: SyncOptions): Promise<SyncSummary> {
+export async function syncStudies(db: WriteConnection, options: SyncOptions): Promise<SyncSummary> {
   if (!options.term && !options.cond && !options.intr) throw new SyncError("a query is needed (--query, --cond or --intr)");
   const log = options.log ?? (() => {});
   const file = syncSourceName(options.baseUrl);

@@ -1,6 +1,6 @@
 import type { RawParams } from "../url/params";
 import { slicer } from "../data/cooperative";
-import { cached, cachedLandscapeTrials, currentDataVersion } from "../data/view-cache";
+import { cached, cachedLandscapeTrials } from "../data/view-cache";
 import { parseLandscapeParams, type LandscapeState } from "./params";
 import { collectLandscapeArms, finishLandscape, type Landscape, type LandscapeArms, type ShapeOptions } from "./shape";
 
@@ -25,8 +25,8 @@ export async function readLandscape(sp: RawParams, { summary = true, summaryLimi
   const o: ShapeOptions = { weightKg: state.weightKg, y: state.y, colour: state.colour, filters: { route, source, origin, dosing }, summary, summaryLimit };
   const key = `shaped ${JSON.stringify({ ...state, view: undefined, query: { ...state.query, page: 1, pageSize: 0 } })} ${summary} ${summaryLimit}`;
   const { value } = await cached(key, async () => {
-    const version = currentDataVersion();
-    const trials = await cachedLandscapeTrials(state.query);
+    // Kept under the data version the trials were read at (one snapshot).
+    const { version, value: trials } = await cachedLandscapeTrials(state.query);
     const arms: LandscapeArms = { drawn: [], noDose: [] };
     const pause = slicer();
     for (let i = 0; i < trials.length; i += CHUNK) {

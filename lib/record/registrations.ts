@@ -1,5 +1,5 @@
 import { formatCells, formatPhases, label } from "../format";
-import type { TrialRecord } from "./schema";
+import type { EvidenceMap, TrialRecord } from "./schema";
 
 /**
  * One trial registered in several registries: what each registration says, side by side.
@@ -7,8 +7,7 @@ import type { TrialRecord } from "./schema";
  * what another does not, every one is shown with its registry and date; none wins, not even the newest.
  */
 
-type Evidence = Record<string, { origin: string; text: string | null }>;
-export interface Registered { trial: TrialRecord; evidence: Evidence; registry: string }
+export interface Registered { trial: TrialRecord; evidence: EvidenceMap; registry: string }
 
 export interface RegistrationDate { label: string; value: string }
 export interface RegistrationView { id: string; registry: string; date: RegistrationDate | null }
@@ -18,7 +17,7 @@ export interface Disagreement { field: string; values: StatedValue[] }
 const ISO = /\((\d{4}-\d{2}-\d{2})\)\s*$/;
 
 /** The date a registration's record carries: when ICTRP last refreshed it, else when it was registered. */
-export function registrationDate(evidence: Evidence): RegistrationDate | null {
+export function registrationDate(evidence: EvidenceMap): RegistrationDate | null {
   const refreshed = evidence["dates.lastRefreshed"]?.text;
   const registered = evidence["dates.registration"]?.text;
   if (refreshed) return { label: "refreshed", value: ISO.exec(refreshed)?.[1] ?? refreshed.replace(/^Last_Refreshed_on\s*/, "") };
@@ -26,7 +25,7 @@ export function registrationDate(evidence: Evidence): RegistrationDate | null {
   return null;
 }
 
-const FIELDS: [string, (t: TrialRecord, evidence: Evidence) => string | null][] = [
+const FIELDS: [string, (t: TrialRecord, evidence: EvidenceMap) => string | null][] = [
   // A status our vocabulary does not name ("Not Recruiting": not yet, or no longer?) as the registry words it.
   ["Status", (t, e) => (t.overallStatus ? label(t.overallStatus) : e.overallStatus?.text ? `"${e.overallStatus.text}" (as registered)` : null)],
   ["Enrollment", (t) => (t.enrollment?.count != null ? `${t.enrollment.count}${t.enrollment.type ? ` (${label(t.enrollment.type).toLowerCase()})` : ""}` : null)],

@@ -19,6 +19,8 @@ const cells = z.number().positive().max(1e15);
 export const ORIGINS = ["source", "derived", "curated"] as const;
 export const evidenceSchema = z.object({ origin: z.enum(ORIGINS), text: z.string().nullable() });
 export type Evidence = z.infer<typeof evidenceSchema>;
+/** Where each of a record's values came from: field path ("design.masking", "arms[1].doses[0]") → its evidence. */
+export type EvidenceMap = Record<string, Evidence>;
 
 
 /** A dose stated as a range ("2,5-5,0 10E6 cells/kg"): both ends, cells per administration, per kg or flat. */

@@ -1,4 +1,4 @@
-import type { FacetRow } from "../db/search-reads";
+import type { FacetRow } from "../db/store";
 import { tierTexts, type SearchSource } from "../record/search-fields";
 import { PHASES } from "../record/vocabulary";
 import { words } from "./fts-query";
@@ -82,7 +82,6 @@ function multiEncoder(n: number): MultiCodes & { set: (i: number, vs: (string | 
     },
   };
 }
-const commaList = (v: string | null) => (v ? v.split(",") : []);
 
 const tokens = (...texts: (string | null | undefined)[]) => ` ${texts.filter(Boolean).map((t) => words(t!).join(" ")).join(" ")} `;
 const dateKey = (d: string | null) => (d ? Number(d.replace(/-/g, "").padEnd(8, "0")) : -1);
@@ -126,16 +125,16 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
   raw.forEach((r, i) => {
     idx.ids[i] = r.id;
     idx.slotOfRowid[r.rowid] = i;
-    for (const p of r.phases ? r.phases.split(",") : []) idx.phaseBits[i]! |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
+    for (const p of r.phases) idx.phaseBits[i]! |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
     status.set(i, r.status);
     allocation.set(i, r.allocation);
     masking.set(i, r.masking);
     source.set(i, r.source);
-    sources.set(i, [r.source, ...commaList(r.armSources)]);
-    registries.set(i, commaList(r.registries));
-    routes.set(i, commaList(r.routes));
-    origins.set(i, commaList(r.origins));
-    const conditions = JSON.parse(r.conditions) as string[];
+    sources.set(i, [r.source, ...r.armSources]);
+    registries.set(i, r.registries);
+    routes.set(i, r.routes);
+    origins.set(i, r.origins);
+    const conditions = r.conditions;
     // Conditions differing only in case ("ACLF", "aclf") are one option, shown as first spelled.
     idx.conditions.codes[i] = Int32Array.from(new Set(conditions.map((c) => {
       const key = c.toLowerCase();
@@ -143,8 +142,8 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
       if (code === undefined) conditionIndex.set(key, (code = conditionValues.push(c) - 1));
       return code;
     })));
-    idx.doses[i] = r.doses ? Float64Array.from(r.doses.split(","), Number) : new Float64Array(0);
-    idx.infusions[i] = r.infusions ? Uint16Array.from(new Set(r.infusions.split(",").map((x) => Math.min(Number(x), MAX_INFUSIONS)))) : new Uint16Array(0);
+    idx.doses[i] = Float64Array.from(r.doses);
+    idx.infusions[i] = Uint16Array.from(new Set(r.infusions.map((x) => Math.min(x, MAX_INFUSIONS))));
     idx.minAge[i] = r.minAge ?? NaN;
     idx.maxAge[i] = r.maxAge ?? NaN;
     idx.start[i] = dateKey(r.start);
@@ -152,9 +151,9 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
     idx.enrollment[i] = r.enrollment ?? -1;
     idx.maxDose[i] = r.maxDose ?? -1;
     const src: Partial<SearchSource> = {
-      title: r.title, officialTitle: r.officialTitle, acronym: r.acronym, identifiers: [r.id, r.nctId, r.otherIds],
-      conditions, interventions: JSON.parse(r.interventions) as string[], keywords: JSON.parse(r.keywords) as string[],
-      armLabels: r.armLabels ? [r.armLabels] : [], sponsor: r.sponsor, cellSource: r.source,
+      title: r.title, officialTitle: r.officialTitle, acronym: r.acronym, identifiers: [r.id, r.nctId, r.otherIds.length ? r.otherIds.join(" ") : null],
+      conditions, interventions: r.interventions, keywords: r.keywords,
+      armLabels: r.armLabels.length ? [r.armLabels.join(" ")] : [], sponsor: r.sponsor, cellSource: r.source,
     };
     idx.titleText[i] = tokens(...tierTexts(src, 4));
     idx.keyText[i] = tokens(...tierTexts(src, 2));
@@ -166,16 +165,18 @@ export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
   return idx;
 }
 
-const caches = new WeakMap<object, { version: number; index: FacetIndex }>();
+const caches = new WeakMap<object, { version: number; index: Promise<FacetIndex> }>();
 
 /**
  * The facet index of a database (`owner`: its connection) at `version` (its data version,
  * which moves when an import commits), built by `load` only when the version moved.
  */
-export function cachedFacetIndex(owner: object, version: number, load: () => FacetRow[]): FacetIndex {
+export function cachedFacetIndex(owner: object, version: number, load: () => Promise<FacetRow[]>): Promise<FacetIndex> {
   const hit = caches.get(owner);
   if (hit && hit.version === version) return hit.index;
-  const index = buildFacetIndex(load());
-  caches.set(owner, { version, index });
+  const index = load().then(buildFacetIndex);
+  const entry = { version, index };
+  caches.set(owner, entry);
+  index.catch(() => caches.get(owner) === entry && caches.delete(owner));
   return index;
 }

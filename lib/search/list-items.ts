@@ -1,4 +1,4 @@
-import type { ListRow } from "../db/search-reads";
+import type { ListRow } from "../db/store";
 import { fieldTexts, SNIPPET_FIELDS, type SearchSource } from "../record/search-fields";
 import { sortPhases } from "../record/vocabulary";
 import type { EngineResult, Facets } from "./engine";
@@ -33,14 +33,14 @@ export interface SearchResult {
 }
 
 function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlighter>): ListItem {
-  const arms = JSON.parse(r.arms) as { label: string; description: string | null; perKg: number | null; estimated: number }[];
+  const arms = r.arms;
   const dosed = arms.filter((a) => a.perKg !== null);
-  const conditions = JSON.parse(r.conditions) as string[];
+  const conditions = r.conditions;
   const src: Partial<SearchSource> = {
-    officialTitle: r.officialTitle, acronym: r.acronym, identifiers: [r.id, r.nctId, r.otherIds], conditions,
-    interventions: JSON.parse(r.interventions) as string[], keywords: JSON.parse(r.keywords) as string[],
+    officialTitle: r.officialTitle, acronym: r.acronym, identifiers: [r.id, r.nctId, r.otherIds.length ? r.otherIds.join(" ") : null], conditions,
+    interventions: r.interventions, keywords: r.keywords,
     armLabels: arms.map((a) => a.label), sponsor: r.sponsor, cellSource: r.cellSource,
-    armDescriptions: arms.map((a) => a.description), criteria: r.criteria ? [r.criteria] : [], sites: [r.sites],
+    armDescriptions: arms.map((a) => a.description), criteria: r.criteria.length ? [r.criteria.join(" · ")] : [], sites: [r.sites.length ? r.sites.join(" · ") : null],
     summary: [r.briefSummary, r.description],
   };
   const where = SNIPPET_FIELDS.map((field) => fieldTexts(src, field).join("; "));
@@ -52,11 +52,11 @@ function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlight
     id: r.id,
     title: hl.highlight(r.title ?? r.officialTitle ?? r.id),
     status: r.overallStatus,
-    phases: sortPhases(r.phases ? r.phases.split(",") : []),
+    phases: sortPhases(r.phases),
     enrollment: r.enrollmentCount === null ? null : { count: r.enrollmentCount, type: r.enrollmentType },
     armCount: arms.length,
     dose: dosed.length
-      ? { min: Math.min(...dosed.map((a) => a.perKg!)), max: Math.max(...dosed.map((a) => a.perKg!)), estimated: dosed.some((a) => a.estimated === 1) }
+      ? { min: Math.min(...dosed.map((a) => a.perKg!)), max: Math.max(...dosed.map((a) => a.perKg!)), estimated: dosed.some((a) => a.estimated) }
       : null,
     conditions,
     startDate: r.startDate,

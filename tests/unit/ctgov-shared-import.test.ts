@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getAllTrials } from "@/lib/db/trials";
+import { getAllTrials } from "@/lib/data/records";
 import { importFiles, type FileResult } from "@/lib/import/run-import";
 import type { TrialRecord } from "@/lib/record/schema";
 import { toResearchStudy } from "@/lib/fhir/research-study";
@@ -147,7 +146,7 @@ describe.runIf(present)("the real ClinicalTrials.gov records of ../shared/ctgov"
   }, 120_000);
 
   afterAll(async () => {
-    await prisma().$disconnect();
+
     scratch?.cleanup();
   });
 

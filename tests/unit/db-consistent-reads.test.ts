@@ -2,9 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
-import { getTrial, getTrials, getTrialWithEvidence } from "@/lib/db/trials";
+import { getTrial, getTrials, getTrialWithEvidence } from "@/lib/data/records";
 import { importFiles } from "@/lib/import/run-import";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
@@ -38,7 +37,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await prisma().$disconnect();
+
   scratch?.cleanup();
 });
 

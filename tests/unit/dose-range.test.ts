@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getTrial } from "@/lib/db/trials";
+import { getTrial } from "@/lib/data/records";
 import { doseChartData } from "@/lib/compare/chart-rows";
 import { toCompareCsv } from "@/lib/compare/csv";
 import { shapeComparison, toCompareApi } from "@/lib/compare/shape";
@@ -61,7 +60,7 @@ describe("stored and read back", () => {
     process.env.DATABASE_URL = scratch.url;
   });
   afterAll(async () => {
-    await prisma().$disconnect();
+
     scratch?.cleanup();
   });
   it("the database gives back the same doses, additions included", async () => {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { findTrials } from "@/lib/data/search";
+import { findTrialsNow } from "@/lib/data/search";
 import { openDatabase } from "@/lib/db/sqlite";
 import { escapeXml, rfc3339 } from "@/lib/feed/atom";
 import { verifiedBucket } from "@/lib/history/freshness";
@@ -46,8 +46,8 @@ beforeAll(async () => {
   expect(importFiles(db, [CLASSIC], {}).filter((r) => !r.ok)).toEqual([]);
   process.env.DATABASE_URL = scratch.url;
   const q = parseSearchParams(new URLSearchParams(SEARCH)).query;
-  inSearch = findTrials({ ...q, pageSize: 100 }).ids;
-  const all = findTrials(parseSearchParams(new URLSearchParams("pageSize=100")).query).ids;
+  inSearch = (await findTrialsNow({ ...q, pageSize: 100 })).ids;
+  const all = (await findTrialsNow(parseSearchParams(new URLSearchParams("pageSize=100")).query)).ids;
   expect(inSearch.length).toBeGreaterThanOrEqual(3);
   outside = all.find((id) => !inSearch.includes(id))!;
   changed = [inSearch[2]!, inSearch[0]!];
@@ -159,7 +159,7 @@ describe("the feed of a search", () => {
 });
 
 describe("the freshness facet", () => {
-  it("counts and filters the trials by when their status was last verified, as their records state it", () => {
+  it("counts and filters the trials by when their status was last verified, as their records state it", async () => {
     const db = openDatabase(scratch.url);
     const stated = db.prepare("SELECT id, statusVerified FROM Trial").all() as { id: string; statusVerified: string | null }[];
     db.close();
@@ -173,10 +173,10 @@ describe("the freshness facet", () => {
     }
     expect(stated.filter((t) => t.statusVerified === null)).toEqual([]);
     expect(expected.older).toBe(stated.length); // the classic records were all last verified before 2024
-    const all = findTrials(parseSearchParams(new URLSearchParams("pageSize=100")).query);
+    const all = (await findTrialsNow(parseSearchParams(new URLSearchParams("pageSize=100")).query));
     expect(all.facets.verified).toEqual(Object.entries(expected).filter(([, c]) => c > 0).map(([value, count]) => ({ value, count })));
-    expect(findTrials(parseSearchParams(new URLSearchParams("verified=older")).query).total).toBe(stated.length);
-    expect(findTrials(parseSearchParams(new URLSearchParams("verified=1y,2y")).query).total).toBe(0);
+    expect((await findTrialsNow(parseSearchParams(new URLSearchParams("verified=older")).query)).total).toBe(stated.length);
+    expect((await findTrialsNow(parseSearchParams(new URLSearchParams("verified=1y,2y")).query)).total).toBe(0);
   });
 });
 

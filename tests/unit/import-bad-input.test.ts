@@ -5,8 +5,7 @@ import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getAllTrials } from "@/lib/db/trials";
+import { getAllTrials } from "@/lib/data/records";
 import { countRows, scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -39,7 +38,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   db?.close();
-  await prisma().$disconnect();
+
   scratch?.cleanup();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getAllTrials } from "@/lib/db/trials";
+import { getAllTrials } from "@/lib/data/records";
 import { trialRecordSchema } from "@/lib/record/schema";
 import { countRows, scratchDatabase, type ScratchDb } from "../helpers/db";
 
@@ -26,7 +25,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await prisma().$disconnect();
+
   scratch?.cleanup();
 });
 

@@ -8,8 +8,7 @@ import { endsMidWord, lostParts, refuseReplacement, type RecordCounts } from "@/
 import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getAllTrials } from "@/lib/db/trials";
+import { getAllTrials } from "@/lib/data/records";
 import { countRows, scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -73,7 +72,7 @@ describe("importFiles over a stored trial", () => {
   }, 60_000);
   afterAll(async () => {
     db?.close();
-    await prisma().$disconnect();
+
     scratch?.cleanup();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles, loadCuration } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getAllTrials } from "@/lib/db/trials";
+import { getAllTrials } from "@/lib/data/records";
 import type { TrialRecord } from "@/lib/record/schema";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
@@ -39,7 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await prisma().$disconnect();
+
   scratch?.cleanup();
 });
 

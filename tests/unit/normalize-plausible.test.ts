@@ -6,8 +6,7 @@ import { combineSchedules, findSchedules } from "@/lib/ingest/prose/schedules";
 import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getAllTrials } from "@/lib/db/trials";
+import { getAllTrials } from "@/lib/data/records";
 import { scratchDatabase } from "../helpers/db";
 
 /**
@@ -97,7 +96,7 @@ describe("implausible values are not stored, and say so", () => {
 describe("warnings are stored and read back with the record", () => {
   const scratch = scratchDatabase("warnings");
   afterAll(async () => {
-    await prisma().$disconnect();
+
     scratch.cleanup();
   });
 

@@ -5,6 +5,7 @@ import { importFiles } from "@/lib/import/run-import";
 import { readTrialXmlFile } from "@/lib/import/xml-file";
 import { importXmlRecord } from "@/lib/ingest/pipeline";
 import { writeTrial } from "@/lib/db/write-trial";
+import { sqliteReader } from "@/lib/db/sqlite/reader";
 import { keysOf, registryKey, registryName, relinkAll } from "@/lib/db/trial-links";
 import { compareRegistrations } from "@/lib/record/registrations";
 import { findTrials } from "@/lib/data/search";
@@ -188,41 +189,41 @@ describe("the list of the 2024 ICTRP export", () => {
     }
   });
   afterAll(() => db.cleanup());
-  const search = (raw: Record<string, string>) => {
+  const search = async (raw: Record<string, string>) => {
     const conn = new Database(db.file, { readonly: true });
     try {
-      return findTrials(parseSearchParams(raw).query, conn);
+      return await findTrials(sqliteReader(conn), parseSearchParams(raw).query, conn);
     } finally {
       conn.close();
     }
   };
 
-  it("counts a trial registered several times once, under its primary id", () => {
-    const all = search({ pageSize: "100" });
+  it("counts a trial registered several times once, under its primary id", async () => {
+    const all = (await search({ pageSize: "100" }));
     expect(all.total).toBe(81);
     expect(all.ids).toContain("NCT03862807");
     expect(all.ids).not.toContain("EUCTR2018-003519-24-GB");
     expect(all.ids).not.toContain("NL-OMON55279");
   });
 
-  it("has a Registry facet that counts each trial once under every registry it is registered in", () => {
-    const counts = Object.fromEntries(search({}).facets.registry.map((f) => [f.value, f.count]));
+  it("has a Registry facet that counts each trial once under every registry it is registered in", async () => {
+    const counts = Object.fromEntries((await search({})).facets.registry.map((f) => [f.value, f.count]));
     // NCT 47 records, each its own trial; EUCTR 28 records in 23 trials (2021-000037-14 five member
     // states, 2017-005115-13 two), 5 of them also registered on ClinicalTrials.gov (NCT02312206,
     // NCT03862807, NCT01960348, NCT02175004, NCT02510261); JPRN-jRCT 4 + jRCTs 2. The facet counts trials.
     expect(counts).toEqual({
       NCT: 47, EUCTR: 23, DRKS: 6, "JPRN-jRCT": 6, "JPRN-UMIN": 3, "NL-OMON": 2, CTIS: 1, ChiCTR: 1, KCT: 1,
     });
-    const chosen = search({ registry: "EUCTR" });
-    expect(search({ registry: "ChiCTR" }).ids).toEqual(["ChiCTR2100050713"]);
+    const chosen = (await search({ registry: "EUCTR" }));
+    expect((await search({ registry: "ChiCTR" })).ids).toEqual(["ChiCTR2100050713"]);
     expect(chosen.total).toBe(23);
-    expect(search({ registry: "EUCTR,NCT" }).total).toBe(47 + 23 - 5);
+    expect((await search({ registry: "EUCTR,NCT" })).total).toBe(47 + 23 - 5);
   });
 
   // NCT02595983 and EUCTR2015-002603-29-SE: sponsor "Alnylam Pharmaceuticals" / "Alnylam
   // Pharmaceuticals, Inc", the same public title, Target_size 12 each, and neither names the
   // other's registry id (they share only the sponsor's code ALN-TTRSC-005). The export's only such pair.
-  it("offers a near-identical pair without a shared registry id as a suggestion, on both pages, and keeps them apart", () => {
+  it("offers a near-identical pair without a shared registry id as a suggestion, on both pages, and keeps them apart", async () => {
     const conn = new Database(db.file, { readonly: true });
     try {
       expect(readSuggestions(conn, "NCT02595983").map((s) => [s.id, s.sponsor, s.enrollment, s.similarity])).toEqual([
@@ -236,7 +237,7 @@ describe("the list of the 2024 ICTRP export", () => {
     } finally {
       conn.close();
     }
-    const all = search({ pageSize: "100" });
+    const all = (await search({ pageSize: "100" }));
     expect(all.ids).toContain("NCT02595983");
     expect(all.ids).toContain("EUCTR2015-002603-29-SE");
   });

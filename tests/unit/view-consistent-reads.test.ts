@@ -3,9 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAllLandscapeTrials, readAllMatches, screenTrialsByIds, searchTrialRecords, searchTrials } from "@/lib/data/search";
-import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
-import { readScreenTrials, type LandscapeTrial, type ScreenTrial } from "@/lib/db/view-reads";
+import type { LandscapeTrial, ScreenTrial } from "@/lib/db/view-reads";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
@@ -47,7 +46,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await prisma().$disconnect();
+
   scratch?.cleanup();
 });
 
@@ -90,10 +89,10 @@ describe("many-trial reads during an import", () => {
       const [matched, landscape, screen, byIds, listed, api] = await Promise.all([
         findAllLandscapeTrials(byWord),
         findAllLandscapeTrials(everything),
-        readAllMatches(byWord, readScreenTrials, (_db, found, trials) => ({ found, trials })),
+        readAllMatches(byWord, (r, ids) => r.screenTrials(ids), (_r, found, trials) => ({ found, trials })),
         screenTrialsByIds(null),
-        Promise.resolve().then(() => searchTrials(byWord)),
-        Promise.resolve().then(() => searchTrialRecords(byWord)),
+        searchTrials(byWord),
+        searchTrialRecords(byWord),
       ]);
       answers += 6;
       for (const t of api.trials) note("GET /api/trials?q=word → record", landscapeVersion(t), true);

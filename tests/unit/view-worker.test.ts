@@ -2,12 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenSearch } from "@/lib/data/screen";
-import { findTrials } from "@/lib/data/search";
+import { findTrialsNow } from "@/lib/data/search";
 import { runViewJob } from "@/lib/data/view-jobs";
 import { runView, VIEW_POOL_SIZE } from "@/lib/data/view-pool";
-import { prisma } from "@/lib/db/prisma";
 import { openDatabase } from "@/lib/db/sqlite";
-import { getTrials } from "@/lib/db/trials";
+import { getTrials } from "@/lib/data/records";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { toLandscapeCsv } from "@/lib/landscape/csv";
 import { chartDataOf, PAGE_ROWS, PICKER_ROWS, UNDRAWN_ROWS, type ChartWire } from "@/lib/landscape/page";
@@ -40,12 +39,12 @@ beforeAll(() => {
 }, 300_000);
 
 afterAll(async () => {
-  await prisma().$disconnect();
+
   scratch?.cleanup();
 });
 
 const query = (qs: string): SearchQuery => parseSearchParams(new URLSearchParams(qs)).query;
-const fullRecords = (q: SearchQuery): Promise<TrialRecord[]> => getTrials(findTrials({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER }).ids);
+const fullRecords = async (q: SearchQuery): Promise<TrialRecord[]> => getTrials((await findTrialsNow({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER })).ids);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const PATIENT = "tbil=15&tbil_unit=mg/dL&inr=1.8&meld=26&age=58";
 
@@ -83,8 +82,8 @@ describe("the view worker", () => {
   it("answers /api/screen with the bytes of the whole records' screen, in the export's order", async () => {
     const p = parsePatient((k) => new URLSearchParams(PATIENT).get(k));
     if (!p.ok) throw new Error(p.message);
-    const all = await getTrials(findTrials({ ...query(""), page: 1, pageSize: Number.MAX_SAFE_INTEGER }).ids);
-    const byExport = await import("@/lib/db/trials").then((m) => m.getAllTrials());
+    const all = await getTrials((await findTrialsNow({ ...query(""), page: 1, pageSize: Number.MAX_SAFE_INTEGER })).ids);
+    const byExport = await import("@/lib/data/records").then((m) => m.getAllTrials());
     const a = await runView({ kind: "screen-api", query: [...new URLSearchParams(PATIENT)] });
     expect(a.status).toBe(200);
     expect(text(a.body)).toBe(JSON.stringify(screenAnswer(byExport, p.patient)));

@@ -17,6 +17,6 @@ export async function GET(request: Request) {
   }
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return Response.json({ error: parsed.message, parameter: parsed.parameter }, { status: 400 });
-  const { total, page, pageSize, trials } = searchTrialRecords(parsed.query);
+  const { total, page, pageSize, trials } = await searchTrialRecords(parsed.query);
   return Response.json({ total, page, pageSize, pages: Math.ceil(total / pageSize), trials });
 }

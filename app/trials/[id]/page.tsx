@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { compareCandidates, findCanonicalId, getRegistrations, getSuggestions, getTrialWithEvidence, versionCount } from "@/lib/data";
+import { getTrialPage } from "@/lib/data";
 import { SuggestionsNote } from "@/components/trial/suggestions-note";
 import { RegistrationsSection } from "@/components/trial/registrations-section";
 import { formatDoseSummary, formatPhases, label } from "@/lib/format";
@@ -15,8 +15,8 @@ import type { RawParams } from "@/lib/url/params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawParams> };
 
-// Metadata and page share one query per request.
-const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));
+// Metadata and page share one read per request: the record and all the page shows beside it, one snapshot.
+const loadTrial = cache(async (id: string) => getTrialPage(id));
 
 /**
  * The trial, or a 308 to its canonical id (`nct04822922` → `NCT04822922`; a record of a
@@ -24,15 +24,14 @@ const loadTrial = cache(async (id: string) => getTrialWithEvidence(id));
  * registrations are shown), or a 404.
  */
 async function resolve(id: string) {
-  const canonical = await findCanonicalId(id);
+  const { canonical, page } = await loadTrial(id);
   if (canonical && canonical !== id) permanentRedirect(`/trials/${encodeURIComponent(canonical)}`);
-  const found = canonical ? await loadTrial(id) : null;
-  if (found) return found;
+  if (page) return page;
   notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = (await loadTrial((await params).id))?.trial;
+  const t = (await loadTrial((await params).id)).page?.trial;
   if (!t) return { title: "Trial not found" };
   const title = t.title ?? t.officialTitle ?? t.id;
   const dose = formatDoseSummary(t.arms.map((a) => a.summary.cellsPerKgPerInfusion));
@@ -47,19 +46,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TrialPage({ params, searchParams }: Props) {
-  const { trial: t, evidence } = await resolve((await params).id);
+  const { trial: t, evidence, versions, registrations, suggestions, candidates } = await resolve((await params).id);
   const patient = readPagePatient(await searchParams);
   const screen = patient.active ? screenTrial(t, patient.patient) : undefined;
-  const versions = versionCount(t.id);
-  const registrations = await getRegistrations(t.id);
   return (
     <article>
       <nav className="no-print text-sm" aria-label="Breadcrumb"><a href="/trials">← All trials</a></nav>
-      <TrialHeader t={t} evidence={evidence} candidates={compareCandidates(t.id, t.conditions)}>
+      <TrialHeader t={t} evidence={evidence} candidates={candidates}>
         <FreshnessNote t={t} versions={versions?.versions ?? null} updatedOn={versions?.latestImportedAt ?? null} now={Date.now()} />
       </TrialHeader>
       <RegistrationsSection items={registrations} />
-      <SuggestionsNote suggestions={getSuggestions(t.id)} />
+      <SuggestionsNote suggestions={suggestions} />
       <TrialBody t={t} evidence={evidence} screen={screen} screenNote={screen && <TrialScreenNote screen={screen} back={patient.query} />} />
     </article>
   );

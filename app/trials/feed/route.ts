@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   if (unknown) return bad(`unknown parameter "${unknown.slice(0, 100)}"`);
   const parsed = parseSearchParams(params);
   if (!parsed.ok) return bad(parsed.message);
-  const { items } = searchFeedItems(parsed.query);
+  const { items } = await searchFeedItems(parsed.query);
   const base = siteUrl()?.origin ?? "";
   const body = searchFeed(parsed.query, items, base, Date.now());
   return new Response(request.method === "HEAD" ? null : body, { headers: { "Content-Type": ATOM_TYPE, "Cache-Control": "no-cache" } });

@@ -5,8 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles, loadCuration, seedFiles } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { prisma } from "@/lib/db/prisma";
-import { getTrial } from "@/lib/db/trials";
+import { getTrial } from "@/lib/data/records";
 import { scratchDatabase, type ScratchDb } from "../../helpers/db";
 import { snapshotDatabase } from "../../helpers/snapshot";
 
@@ -42,7 +41,7 @@ describe("a file under a stored trial's file name that does not name it", () => 
     db.close();
   }, 60_000);
   afterAll(async () => {
-    await prisma().$disconnect();
+
     scratch?.cleanup();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTrial, trialHistory } from "@/lib/data";
+import { trialHistory, trialWithHistory } from "@/lib/data";
 import { HistoryList } from "@/components/history/history-list";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const h = trialHistory(id);
+  const h = await trialHistory(id);
   if (!h) return { title: "Trial not found" };
   return {
     title: `History of ${id}: ${h.versions.length} version${h.versions.length === 1 ? "" : "s"}`,
@@ -18,11 +18,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** /trials/{id}/history: every version of a trial, newest first, with what each changed. */
 export default async function HistoryPage({ params }: Props) {
   const { id } = await params;
-  const history = trialHistory(id);
+  const { trial, history } = await trialWithHistory(id); // one snapshot
   const href = `/trials/${encodeURIComponent(id)}`;
   if (!history) {
     // A trial imported before versions were kept has none yet: its next import keeps it as version 1.
-    if (!(await getTrial(id))) notFound();
+    if (!trial) notFound();
     return (
       <article>
         <nav className="no-print text-sm" aria-label="Breadcrumb"><a href={href}>← {id}</a></nav>

@@ -1,4 +1,4 @@
-import { getTrial, trialHistory } from "@/lib/data";
+import { trialWithHistory } from "@/lib/data";
 
 export const dynamic = "force-dynamic";
 
@@ -8,9 +8,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const history = trialHistory(id);
+  const { trial, history } = await trialWithHistory(id); // one snapshot
   if (history) return Response.json(history);
-  const trial = await getTrial(id);
   if (trial) return Response.json({ id, title: trial.title, versions: [] });
   return Response.json({ error: `no trial with id "${id}"`, parameter: "id" }, { status: 404 });
 }

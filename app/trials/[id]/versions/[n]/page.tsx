@@ -8,12 +8,12 @@ import { TrialHeader } from "@/components/trial/trial-header";
 type Props = { params: Promise<{ id: string; n: string }> };
 
 function load(id: string, n: string) {
-  return /^[1-9]\d{0,8}$/.test(n) ? trialVersion(id, Number(n)) : null;
+  return /^[1-9]\d{0,8}$/.test(n) ? trialVersion(id, Number(n)) : Promise.resolve(null);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, n } = await params;
-  const found = load(id, n);
+  const found = await load(id, n);
   if (!found) return { title: "Version not found" };
   return { title: `${found.version.record.title ?? id} (${id}, version ${n} of ${found.count})`, alternates: { canonical: `/trials/${id}/versions/${n}` } };
 }
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** /trials/{id}/versions/{n}: one version as it was imported, rendered like the trial page, with a banner. */
 export default async function VersionPage({ params }: Props) {
   const { id, n } = await params;
-  const found = load(id, n);
+  const found = await load(id, n);
   if (!found) notFound();
   const { version: v, count } = found;
   const href = `/trials/${encodeURIComponent(id)}`;
