@@ -27,13 +27,31 @@ export type LandscapeTrial = Pick<TrialRecord, "id" | "title" | "overallStatus" 
 };
 export type LandscapeArm = Pick<Arm, "label" | "doses" | "route" | "cellSource" | "cellOrigin">;
 
+/**
+ * View rows decoded, by trial id, with the text they were decoded from: a row read again
+ * with the same text is the same value (JSON.parse of the same text), so it is not decoded
+ * again. At most DECODED_KEPT trials of each kind (then the map starts afresh).
+ */
+const DECODED_KEPT = 200_000;
+const landscapeDecoded = new Map<string, { text: string; value: LandscapeTrial }>();
+const screenDecoded = new Map<string, { text: string; value: ScreenTrial }>();
+function decodedOnce<T>(kept: Map<string, { text: string; value: T }>, id: string, text: string, decode: (id: string, text: string) => T): T {
+  const hit = kept.get(id);
+  if (hit && hit.text === text) return hit.value;
+  const value = decode(id, text);
+  if (kept.size >= DECODED_KEPT) kept.clear();
+  kept.set(id, { text, value });
+  return value;
+}
+
 /** The landscape's trials with these ids (any order; unknown ids are left out). */
 export function readLandscapeTrials(db: Database.Database, ids: string[]): LandscapeTrial[] {
   if (!ids.length) return [];
   const inIds = placeholders(ids.length);
   // Each trial's view row (lib/db/trial-views.ts); a trial stored without one is read from its rows.
   const rows = db.prepare(`SELECT trialId, landscape FROM TrialView WHERE trialId IN (${inIds})`).all(...ids) as { trialId: string; landscape: string }[];
-  const trials = rows.map((r) => landscapeFromView(r.trialId, r.landscape));
+  // Decoded once per row's text (kept across imports: a row an import did not change is not decoded again); each read its own object.
+  const trials = rows.map((r): LandscapeTrial => ({ ...decodedOnce(landscapeDecoded, r.trialId, r.landscape, landscapeFromView) }));
   if (rows.length < ids.length) {
     const have = new Set(rows.map((r) => r.trialId));
     trials.push(...liveLandscapeTrials(db, ids.filter((id) => !have.has(id))));
@@ -60,7 +78,9 @@ export function readScreenTrials(db: Database.Database, ids: string[]): ScreenTr
   if (!ids.length) return [];
   // Each trial's view row (lib/db/trial-views.ts); a trial stored without one is read from its rows.
   const rows = db.prepare(`SELECT trialId, screen FROM TrialView WHERE trialId IN (${placeholders(ids.length)})`).all(...ids) as { trialId: string; screen: string }[];
-  const trials = rows.map((r) => screenFromView(r.trialId, r.screen));
+  // Decoded once per row's text, and the same object while the row is unchanged: the screen's
+  // preparation of a trial (lib/screen) is kept with it, so an import does not redo every trial's.
+  const trials = rows.map((r) => decodedOnce(screenDecoded, r.trialId, r.screen, screenFromView));
   if (rows.length < ids.length) {
     const have = new Set(rows.map((r) => r.trialId));
     trials.push(...liveScreenTrials(db, ids.filter((id) => !have.has(id))));
