@@ -15,6 +15,10 @@ import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
  * What depends on other trials is not kept here: a trial's registries follow the links
  * between records (trial-links.ts), which another trial's import changes; they are read
  * live beside these rows (lib/db/view-reads.ts).
+ *
+ * A change to what a row holds, or to how the rows it is made from are decoded, needs every
+ * row written again: a migration that empties the table (`DELETE FROM "TrialView";`) does
+ * it, since preparing a database writes the rows that are missing (backfillTrialViews).
  */
 
 const placeholders = (n: number) => Array(n).fill("?").join(",");
