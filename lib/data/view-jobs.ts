@@ -3,7 +3,7 @@ import { landscapeCsvLines } from "../landscape/csv";
 import { chartWireOf, landscapePageOf, PAGE_ROWS, type LandscapePage } from "../landscape/page";
 import { readLandscape } from "../landscape/read";
 import { screenTrials } from "../screen";
-import { screenAnswerBytes } from "../screen/answer-bytes";
+import { screenAnswerOf } from "../screen/api";
 import { parseScreenRequest } from "../screen/api";
 import { mapInSlices } from "./cooperative";
 import type { Patient } from "../screen/params";
@@ -75,8 +75,7 @@ async function screenApi(query: [string, string][]): Promise<BytesAnswer> {
   const { trials, missing } = await cachedScreenTrials(req.ids);
   if (missing.length) return json(400, { error: `ids: no trial "${missing[0]}"`, parameter: "ids" }, NO_STORE);
   const screens = await mapInSlices(trials, 20, (chunk) => screenTrials(chunk, req.patient));
-  // JSON.stringify's bytes, the criteria's fixed words copied in (lib/screen/answer-bytes.ts).
-  return { status: 200, headers: { "Content-Type": "application/json", ...NO_STORE }, body: screenAnswerBytes(trials, screens, req.patient) };
+  return json(200, screenAnswerOf(screens, req.patient), NO_STORE);
 }
 
 export async function runViewJob<J extends ViewJob>(job: J): Promise<ViewResult<J>> {

@@ -11,10 +11,6 @@ import { writeTrial, WriteRefusedError } from "@/lib/db/write-trial";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { importSource } from "@/lib/ingest/pipeline";
 import type { TrialRecord } from "@/lib/record/schema";
-import { screenTrials } from "@/lib/screen";
-import { screenAnswerBytes } from "@/lib/screen/answer-bytes";
-import { screenAnswerOf } from "@/lib/screen/api";
-import { parsePatient } from "@/lib/screen/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -90,21 +86,6 @@ describe("a trial read through its view row", () => {
     expect(gap, "a trial whose first arm has no MSC dose").toBeTruthy();
     expect(0 in gap!.arms).toBe(false);
   });
-});
-
-describe("the screen's answer written as bytes (GET /api/screen)", () => {
-  it.each(["tbil=15&tbil_unit=mg/dL&inr=1.8&meld=26&age=58", "tbil=100&creatinine=1.4&creatinine_unit=mg/dL&age=30", "age=90", ""])(
-    "patient %j: the bytes of JSON.stringify of the answer, for every trial, screened twice", (qs) => {
-      const p = parsePatient((k) => new URLSearchParams(qs).get(k));
-      if (!p.ok) throw new Error(p.message);
-      const trials = readScreenTrials(db, readAllIds(db));
-      for (let round = 0; round < 2; round++) {
-        const screens = screenTrials(trials, p.patient);
-        const expected = JSON.stringify(screenAnswerOf(screens, p.patient));
-        expect(Buffer.from(screenAnswerBytes(trials, screens, p.patient)).toString("utf8")).toBe(expected);
-        expect(expected).toContain('"text":"Age between 18 and 70 years (inclusive)');
-      }
-    });
 });
 
 describe("writing a trial writes its view row, in the same transaction", () => {
