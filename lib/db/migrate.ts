@@ -6,6 +6,7 @@ import { assertIntact, DatabaseError, openDatabase } from "./sqlite";
 import { databaseUrl } from "./url";
 import { ensureSearchIndex } from "./search-index";
 import { relinkAll } from "./trial-links";
+import { backfillTrialViews, trialsWithoutView } from "./trial-views";
 
 const MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
 
@@ -144,7 +145,8 @@ function applyMigrations(db: Database.Database, url: string, all: Migration[]): 
 
 /**
  * Creates the database if needed, checks that it is intact and the registry's own, brings
- * it to the latest migration and makes sure the full-text index exists. Safe to run on
+ * it to the latest migration and makes sure the full-text index and every trial's view row
+ * (lib/db/trial-views.ts) exist. Safe to run on
  * every start and every import, also while the app has the database open.
  */
 export function prepareDatabase(url: string = databaseUrl()): void {
@@ -159,6 +161,8 @@ export function prepareDatabase(url: string = databaseUrl()): void {
     ensureSearchIndex(db);
     // Trials stored before records were linked across registries: their links, once.
     if (pending.some((m) => m.name.endsWith("_trial_links"))) relinkAll(db);
+    // Trials stored before view rows existed (or by a version that did not write them): theirs, now.
+    if (trialsWithoutView(db).length) backfillTrialViews(db);
   } catch (e) {
     throw DatabaseError.from(e, url);
   } finally {

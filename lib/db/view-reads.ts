@@ -1,13 +1,15 @@
 import type Database from "better-sqlite3";
 import { NOT_PRIMARY, registryCode } from "./trial-links";
 import type { Arm, TrialRecord } from "../record/schema";
-import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
+import type { TrialRow } from "./trial-rows";
+import { landscapeFromView, liveLandscapeTrials, liveScreenTrials, screenFromView } from "./trial-views";
 
 /**
  * The rows a view of many trials needs, and nothing else: the dose landscape reads one
  * row per MSC arm and its doses, the patient screen the criteria, thresholds and age
  * limits. Decoded by the same functions as whole records (trial-rows.ts), so a value
- * reads the same here as on the trial's page. Call with a chunk of ids at a time, inside
+ * reads the same here as on the trial's page; each trial's are kept decoded in its view row
+ * (lib/db/trial-views.ts), written with the trial. Call with a chunk of ids at a time, inside
  * one snapshot (lib/db/read-connection.ts), to read thousands of trials in slices.
  */
 
@@ -25,45 +27,45 @@ export type LandscapeTrial = Pick<TrialRecord, "id" | "title" | "overallStatus" 
 };
 export type LandscapeArm = Pick<Arm, "label" | "doses" | "route" | "cellSource" | "cellOrigin">;
 
-type ArmRow = Pick<TrialRow["arms"][number], "id" | "trialId" | "label" | "route" | "routeText" | "cellSource" | "cellSourceText" | "cellOrigin" | "cellOriginText"> & { armIndex: number };
-type DoseRow = TrialRow["arms"][number]["doses"][number];
+/**
+ * View rows decoded, by trial id, with the text they were decoded from: a row read again
+ * with the same text is the same value (JSON.parse of the same text), so it is not decoded
+ * again. At most DECODED_KEPT trials of each kind (then the map starts afresh).
+ */
+const DECODED_KEPT = 200_000;
+const landscapeDecoded = new Map<string, { text: string; value: LandscapeTrial }>();
+const screenDecoded = new Map<string, { text: string; value: ScreenTrial }>();
+function decodedOnce<T>(kept: Map<string, { text: string; value: T }>, id: string, text: string, decode: (id: string, text: string) => T): T {
+  const hit = kept.get(id);
+  if (hit && hit.text === text) return hit.value;
+  const value = decode(id, text);
+  if (kept.size >= DECODED_KEPT) kept.clear();
+  kept.set(id, { text, value });
+  return value;
+}
 
 /** The landscape's trials with these ids (any order; unknown ids are left out). */
 export function readLandscapeTrials(db: Database.Database, ids: string[]): LandscapeTrial[] {
   if (!ids.length) return [];
   const inIds = placeholders(ids.length);
-  const trials = db.prepare(`SELECT id, title, overallStatus, enrollmentCount, enrollmentType, cellSource FROM Trial WHERE id IN (${inIds})`)
-    .all(...ids) as { id: string; title: string | null; overallStatus: string | null; enrollmentCount: number | null; enrollmentType: string | null; cellSource: string | null }[];
-  // An arm's index counts every arm of its trial; only those with an MSC dose are kept.
-  const arms = db.prepare(`SELECT * FROM (SELECT id, trialId, label, route, routeText, cellSource, cellSourceText, cellOrigin, cellOriginText,
-      row_number() OVER (PARTITION BY trialId ORDER BY ordinal) - 1 AS armIndex FROM Arm WHERE trialId IN (${inIds})) a
-    WHERE EXISTS (SELECT 1 FROM Dose d WHERE d.armId = a.id AND d.product = 'MSC')`).all(...ids) as ArmRow[];
-  const doses = db.prepare(`SELECT d.* FROM Dose d WHERE d.armId IN (SELECT value FROM json_each(?)) ORDER BY d.armId, d.ordinal`)
-    .all(JSON.stringify(arms.map((a) => a.id))) as DoseRow[];
-  const dosesOf = new Map<number, Arm["doses"]>();
-  for (const d of doses) {
-    const list = dosesOf.get(d.armId);
-    if (list) list.push(doseFromRow(d));
-    else dosesOf.set(d.armId, [doseFromRow(d)]);
+  // Each trial's view row (lib/db/trial-views.ts); a trial stored without one is read from its rows.
+  const rows = db.prepare(`SELECT trialId, landscape FROM TrialView WHERE trialId IN (${inIds})`).all(...ids) as { trialId: string; landscape: string }[];
+  // Decoded once per row's text (kept across imports: a row an import did not change is not decoded again); each read its own object.
+  const trials = rows.map((r): LandscapeTrial => ({ ...decodedOnce(landscapeDecoded, r.trialId, r.landscape, landscapeFromView) }));
+  if (rows.length < ids.length) {
+    const have = new Set(rows.map((r) => r.trialId));
+    trials.push(...liveLandscapeTrials(db, ids.filter((id) => !have.has(id))));
   }
-  const byId = new Map<string, LandscapeTrial>(trials.map((t) => [t.id, {
-    id: t.id, title: t.title, overallStatus: t.overallStatus as TrialRecord["overallStatus"], cellSource: t.cellSource as TrialRecord["cellSource"],
-    enrollment: t.enrollmentCount === null ? null : { count: t.enrollmentCount, type: t.enrollmentType as "ESTIMATED" | "ACTUAL" | null },
-    arms: [],
-  }]));
-  for (const a of arms) {
-    const t = byId.get(a.trialId);
-    if (t) t.arms[a.armIndex] = { label: a.label, doses: dosesOf.get(a.id) ?? [], ...armFacts(a) };
-  }
-  // Each trial's registries: its own id's and its group's other records' (lib/db/trial-links.ts).
-  for (const t of byId.values()) t.registries = [registryCode(t.id)];
+  const byId = new Map(trials.map((t) => [t.id, t]));
+  // Each trial's registries, read live: its own id's and its group's other records' (lib/db/trial-links.ts).
+  for (const t of trials) t.registries = [registryCode(t.id)];
   for (const { groupId, trialId } of db.prepare(`SELECT groupId, trialId FROM TrialGroup WHERE groupId IN (${inIds}) AND trialId <> groupId`)
     .all(...ids) as { groupId: string; trialId: string }[]) {
     const t = byId.get(groupId);
     const code = registryCode(trialId);
     if (t && !t.registries!.includes(code)) t.registries!.push(code);
   }
-  return [...byId.values()];
+  return trials;
 }
 
 /** A trial as the patient screen reads it. */
@@ -74,21 +76,16 @@ export type ScreenTrial = Pick<TrialRecord, "id"> & {
 /** The screen's trials with these ids (any order; unknown ids are left out). */
 export function readScreenTrials(db: Database.Database, ids: string[]): ScreenTrial[] {
   if (!ids.length) return [];
-  const inIds = placeholders(ids.length);
-  const trials = db.prepare(`SELECT id, minAgeYears, maxAgeYears FROM Trial WHERE id IN (${inIds})`).all(...ids) as { id: string; minAgeYears: number | null; maxAgeYears: number | null }[];
-  const byId = new Map<string, ScreenTrial>(trials.map((t) => [t.id, {
-    id: t.id, eligibility: { minAgeYears: t.minAgeYears, maxAgeYears: t.maxAgeYears, inclusion: [], exclusion: [], thresholds: [] },
-  }]));
-  const criteria = db.prepare(`SELECT trialId, kind, text FROM Criterion WHERE trialId IN (${inIds}) ORDER BY trialId, kind, ordinal`)
-    .all(...ids) as { trialId: string; kind: string; text: string }[];
-  for (const c of criteria) {
-    const e = byId.get(c.trialId)?.eligibility;
-    if (c.kind === "INCLUSION") e?.inclusion.push(c.text);
-    else if (c.kind === "EXCLUSION") e?.exclusion.push(c.text);
+  // Each trial's view row (lib/db/trial-views.ts); a trial stored without one is read from its rows.
+  const rows = db.prepare(`SELECT trialId, screen FROM TrialView WHERE trialId IN (${placeholders(ids.length)})`).all(...ids) as { trialId: string; screen: string }[];
+  // Decoded once per row's text, and the same object while the row is unchanged: the screen's
+  // preparation of a trial (lib/screen) is kept with it, so an import does not redo every trial's.
+  const trials = rows.map((r) => decodedOnce(screenDecoded, r.trialId, r.screen, screenFromView));
+  if (rows.length < ids.length) {
+    const have = new Set(rows.map((r) => r.trialId));
+    trials.push(...liveScreenTrials(db, ids.filter((id) => !have.has(id))));
   }
-  const thresholds = db.prepare(`SELECT * FROM Threshold WHERE trialId IN (${inIds}) ORDER BY trialId, ordinal`).all(...ids) as TrialRow["thresholds"];
-  for (const th of thresholds) byId.get(th.trialId)?.eligibility.thresholds.push(thresholdFromRow(th));
-  return [...byId.values()];
+  return trials;
 }
 
 /** Every trial's id in source-file order (the order of the export and of GET /api/screen without ids). */

@@ -9,6 +9,7 @@ import { indexTrial, unindexTrial } from "./search-index";
 import { slugForFile } from "../ingest/resolve";
 import { keepStoredVersion, keepVersion } from "./versions";
 import { groupMembers, linkTrial } from "./trial-links";
+import { writeTrialViews } from "./trial-views";
 
 const NCT = /^NCT\d{8}$/;
 
@@ -220,6 +221,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
     });
     indexTrial(db, r);
+    writeTrialViews(db, [r.id]); // what the landscape and the screen read of it, from the rows just written
     linkTrial(db, r.id, r.nctId, r.otherIds, formerMates);
     return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected, version };
   });

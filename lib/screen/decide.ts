@@ -30,26 +30,89 @@ function shown(value: number, unit: string | null, si: number, siUnit: string | 
   return unit === siUnit || siUnit === null || unit === null ? written : `${written} (${quantity(roundForReading(si), siUnit)})`;
 }
 
-function patientShown(t: Threshold, v: PatientValue): string {
+/**
+ * A threshold with what its checks need that does not depend on the patient: its limits in
+ * SI units (null: no unit that can be compared) and the limits as the reasons write them.
+ * Made once per threshold (prepareCriteria), then checked against any number of patients.
+ */
+export interface PreparedThreshold {
+  threshold: Threshold;
+  name: string;
+  /** Why it is undecided whatever the patient (a limit relative to the ULN, or one without a comparable unit), else null. */
+  undecidable: string | null;
+  /** The reason when the patient gives no value of its analyte. */
+  noValue: string;
+  lo: number;
+  hi: number | null;
+  /** The limits as written (and in SI), and a "between" threshold's range. */
+  loShown: string;
+  hiShown: string | null;
+  range: string | null;
+}
+
+/**
+ * A limit in SI units, remembered: UCUM converts a unit by parsing it, which costs far more
+ * than the rest of a check, and a registry states few distinct limits. Pure, so kept for
+ * the process (a bounded number of them).
+ */
+const siLimits = new Map<string, number | null>();
+const SI_LIMITS_KEPT = 20_000;
+function limitInSI(analyte: Threshold["analyte"], value: number, unit: string | null): number | null {
+  const key = `${analyte} ${value} ${unit}`;
+  let si = siLimits.get(key);
+  if (si === undefined) {
+    si = toSI(analyte, value, unit);
+    if (siLimits.size >= SI_LIMITS_KEPT) siLimits.clear();
+    siLimits.set(key, si);
+  }
+  return si;
+}
+
+export function prepareThreshold(t: Threshold): PreparedThreshold {
   const name = ANALYTE_INFO[t.analyte].short;
-  return t.analyte === "AGE" ? `${name} ${v.value}` : `${name} ${shown(v.value, v.unit, v.si, ANALYTE_INFO[t.analyte].si)}`;
+  const enterable = PATIENT_FIELDS.some((f) => f.analyte === t.analyte);
+  const noValue = enterable ? `no ${name} value given` : `${name} is not a screening value: read this criterion`;
+  const base = { threshold: t, name, noValue, lo: NaN, hi: null, loShown: "", hiShown: null, range: null };
+  if (t.relativeTo === "ULN") return { ...base, undecidable: `${name} limit is ${t.value}×ULN: the laboratory's upper limit of normal is not known` };
+  const siUnit = ANALYTE_INFO[t.analyte].si;
+  const lo = limitInSI(t.analyte, t.value, t.unit);
+  const hi = t.max === null ? null : limitInSI(t.analyte, t.max, t.unit);
+  if (lo === null || (t.max !== null && hi === null)) return { ...base, undecidable: `${name} limit "${t.text}" states no unit that can be compared` };
+  const lim = (x: number, si: number) => (t.analyte === "AGE" ? String(x) : shown(x, t.unit, si, siUnit));
+  const loShown = lim(t.value, lo);
+  const hiShown = hi === null ? null : lim(t.max!, hi);
+  const range = t.op !== "between" ? null : t.analyte === "AGE" ? `${t.value}–${t.max}` : `${loShown}–${hiShown}`;
+  return { ...base, undecidable: null, lo, hi, loShown, hiShown, range };
+}
+
+/** The patient's value as a reason writes it ("TBil 15 mg/dL (256.6 µmol/L)"), once per patient and analyte. */
+const patientWords = new WeakMap<Patient, Map<string, string>>();
+function patientShown(analyte: Threshold["analyte"], v: PatientValue, patient: Patient): string {
+  let words = patientWords.get(patient);
+  if (!words) patientWords.set(patient, (words = new Map()));
+  let p = words.get(analyte);
+  if (p === undefined) {
+    const name = ANALYTE_INFO[analyte].short;
+    p = analyte === "AGE" ? `${name} ${v.value}` : `${name} ${shown(v.value, v.unit, v.si, ANALYTE_INFO[analyte].si)}`;
+    words.set(analyte, p);
+  }
+  return p;
 }
 
 /** One threshold against the patient's value. */
 export function checkThreshold(t: Threshold, patient: Patient): Check {
-  const name = ANALYTE_INFO[t.analyte].short;
+  return checkPrepared(prepareThreshold(t), patient);
+}
+
+/** One prepared threshold against the patient's value (checkThreshold's rules). */
+export function checkPrepared(pt: PreparedThreshold, patient: Patient): Check {
+  const t = pt.threshold;
+  if (pt.undecidable !== null && t.relativeTo === "ULN") return { holds: null, reason: pt.undecidable };
   const v = patient[t.analyte];
-  if (t.relativeTo === "ULN") return { holds: null, reason: `${name} limit is ${t.value}×ULN: the laboratory's upper limit of normal is not known` };
-  if (!v) {
-    const enterable = PATIENT_FIELDS.some((f) => f.analyte === t.analyte);
-    return { holds: null, reason: enterable ? `no ${name} value given` : `${name} is not a screening value: read this criterion` };
-  }
-  const siUnit = ANALYTE_INFO[t.analyte].si;
-  const lo = toSI(t.analyte, t.value, t.unit);
-  const hi = t.max === null ? null : toSI(t.analyte, t.max, t.unit);
-  if (lo === null || (t.max !== null && hi === null)) return { holds: null, reason: `${name} limit "${t.text}" states no unit that can be compared` };
-  const p = patientShown(t, v);
-  const lim = (x: number, si: number) => (t.analyte === "AGE" ? String(x) : shown(x, t.unit, si, siUnit));
+  if (!v) return { holds: null, reason: pt.noValue };
+  if (pt.undecidable !== null) return { holds: null, reason: pt.undecidable };
+  const { lo, hi } = pt;
+  const p = patientShown(t.analyte, v, patient);
   const x = v.si;
   // A value entered in another unit than the limit's is equal to it within the conversion's
   // rounding ("≥12 mg/dL (equivalent to 205 μmol/L)": 205 µmol/L meets it).
@@ -57,13 +120,12 @@ export function checkThreshold(t: Threshold, patient: Patient): Check {
   const tol = (limit: number) => (converted ? Math.abs(limit) * CONVERSION_TOLERANCE : 1e-9);
   const eps = tol(lo);
   if (t.op === "between") {
-    const range = t.analyte === "AGE" ? `${t.value}–${t.max}` : `${lim(t.value, lo)}–${lim(t.max!, hi!)}`;
-    if (x < lo - eps) return { holds: false, reason: `${p} is below ${lim(t.value, lo)}` };
-    if (x > hi! + tol(hi!)) return { holds: false, reason: `${p} is above ${lim(t.max!, hi!)}` };
-    return { holds: true, reason: `${p} is within ${range}` };
+    if (x < lo - eps) return { holds: false, reason: `${p} is below ${pt.loShown}` };
+    if (x > hi! + tol(hi!)) return { holds: false, reason: `${p} is above ${pt.hiShown}` };
+    return { holds: true, reason: `${p} is within ${pt.range}` };
   }
   const holds = t.op === ">" ? x > lo + eps : t.op === ">=" ? x >= lo - eps : t.op === "<" ? x < lo - eps : x <= lo + eps;
-  return { holds, reason: `${p} ${holds ? OP_SIGN[t.op] : NOT[t.op]} ${lim(t.value, lo)}` };
+  return { holds, reason: `${p} ${holds ? OP_SIGN[t.op] : NOT[t.op]} ${pt.loShown}` };
 }
 
 export interface CriterionResult {
@@ -74,29 +136,54 @@ export interface CriterionResult {
   text: string;
 }
 
+/** A criterion ready to decide: its thresholds prepared, in their groups (in the order the groups first appear). */
+export interface PreparedCriterion {
+  list: "inclusion" | "exclusion";
+  criterion: number;
+  text: string;
+  groups: PreparedThreshold[][];
+}
+
+/** A criterion's thresholds (those of this criterion only), prepared and grouped. */
+export function prepareCriterion(list: "inclusion" | "exclusion", criterion: number, text: string, thresholds: Threshold[]): PreparedCriterion {
+  const groups = new Map<number, PreparedThreshold[]>();
+  for (const t of thresholds) {
+    const g = groups.get(t.group);
+    if (g) g.push(prepareThreshold(t));
+    else groups.set(t.group, [prepareThreshold(t)]);
+  }
+  return { list, criterion, text, groups: [...groups.values()] };
+}
+
 /** One criterion, from its thresholds (those of this criterion only). */
 export function decideCriterion(list: "inclusion" | "exclusion", criterion: number, text: string, thresholds: Threshold[], patient: Patient): CriterionResult {
+  return decidePrepared(prepareCriterion(list, criterion, text, thresholds), patient);
+}
+
+type GroupState = { state: "holds" | "fails" | "undecided"; reason: string };
+
+/** One prepared criterion (decideCriterion's rules). */
+export function decidePrepared({ list, criterion, text, groups: prepared }: PreparedCriterion, patient: Patient): CriterionResult {
   // Keys in the contract's order: list, criterion, verdict, reason, text.
   const out = (verdict: Verdict, reason: string): CriterionResult => ({ list, criterion, verdict, reason, text });
-  if (!thresholds.length) return out("unknown", "no numeric limit read from this criterion: read it");
-  const groups = [...new Set(thresholds.map((t) => t.group))].map((g) => {
-    const checks = thresholds.filter((t) => t.group === g).map((t) => checkThreshold(t, patient));
+  if (!prepared.length) return out("unknown", "no numeric limit read from this criterion: read it");
+  const groups = prepared.map((thresholds): GroupState => {
+    const checks = thresholds.map((t) => checkPrepared(t, patient));
     const holding = checks.find((c) => c.holds === true);
-    if (holding) return { state: "holds" as const, reason: holding.reason };
-    if (checks.every((c) => c.holds === false)) return { state: "fails" as const, reason: checks.map((c) => c.reason).join(" and ") };
+    if (holding) return { state: "holds", reason: holding.reason };
+    if (checks.every((c) => c.holds === false)) return { state: "fails", reason: checks.map((c) => c.reason).join(" and ") };
     // What was decided stays in the reason ("creatinine … is below 2 mg/dL; no HE grade value given").
-    return { state: "undecided" as const, reason: checks.map((c) => c.reason).join("; ") };
+    return { state: "undecided", reason: checks.map((c) => c.reason).join("; ") };
   });
   const failing = groups.filter((g) => g.state === "fails");
   const undecided = groups.filter((g) => g.state === "undecided");
   const holdingAll = groups.every((g) => g.state === "holds");
-  const all = groups.map((g) => g.reason).join("; ");
   if (list === "inclusion") {
     if (failing.length) return out("fail", failing.map((g) => g.reason).join("; "));
-    if (holdingAll) return out("pass", all);
+    if (holdingAll) return out("pass", groups.map((g) => g.reason).join("; "));
     return out("unknown", undecided.map((g) => g.reason).join("; "));
   }
-  if (holdingAll) return out("fail", all);
+  if (holdingAll) return out("fail", groups.map((g) => g.reason).join("; "));
   if (failing.length) return out("pass", failing.map((g) => g.reason).join("; "));
   return out("unknown", undecided.map((g) => g.reason).join("; "));
 }

@@ -1,0 +1,139 @@
+import type Database from "better-sqlite3";
+import type { Arm, TrialRecord } from "../record/schema";
+import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
+import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
+
+/**
+ * One precomputed row per trial (table TrialView) holding what the heavy views read of
+ * it, decoded once: the landscape's trial (its MSC arms with their doses, its status,
+ * enrollment and cell source) and the screen's inputs (criteria, thresholds, age limits),
+ * each as JSON. Written by writeTrial in the transaction that writes the trial's rows
+ * (so a reader sees both or neither), from those very rows by the same decoding as the
+ * trial's page (trial-rows.ts): a view reads what a whole record reads. The row goes with
+ * its trial (ON DELETE CASCADE).
+ *
+ * What depends on other trials is not kept here: a trial's registries follow the links
+ * between records (trial-links.ts), which another trial's import changes; they are read
+ * live beside these rows (lib/db/view-reads.ts).
+ *
+ * A change to what a row holds, or to how the rows it is made from are decoded, needs every
+ * row written again: a migration that empties the table (`DELETE FROM "TrialView";`) does
+ * it, since preparing a database writes the rows that are missing (backfillTrialViews).
+ */
+
+const placeholders = (n: number) => Array(n).fill("?").join(",");
+
+/** The landscape's part of a row: the trial without its id and registries, its dosed arms as [index, arm] pairs. */
+interface LandscapeJson extends Omit<LandscapeTrial, "id" | "registries" | "arms"> { arms: [number, LandscapeArm][] }
+/** The screen's part of a row: the trial's eligibility as the screen reads it. */
+type ScreenJson = ScreenTrial["eligibility"];
+
+type ArmRow = Pick<TrialRow["arms"][number], "id" | "trialId" | "label" | "route" | "routeText" | "cellSource" | "cellSourceText" | "cellOrigin" | "cellOriginText"> & { armIndex: number };
+type DoseRow = TrialRow["arms"][number]["doses"][number];
+
+/**
+ * The landscape's trials with these ids decoded from their stored rows (Trial, Arm, Dose),
+ * without registries: what a view row holds. Any order; unknown ids are left out.
+ */
+export function liveLandscapeTrials(db: Database.Database, ids: string[]): LandscapeTrial[] {
+  if (!ids.length) return [];
+  const inIds = placeholders(ids.length);
+  const trials = db.prepare(`SELECT id, title, overallStatus, enrollmentCount, enrollmentType, cellSource FROM Trial WHERE id IN (${inIds})`)
+    .all(...ids) as { id: string; title: string | null; overallStatus: string | null; enrollmentCount: number | null; enrollmentType: string | null; cellSource: string | null }[];
+  // An arm's index counts every arm of its trial; only those with an MSC dose are kept.
+  const arms = db.prepare(`SELECT * FROM (SELECT id, trialId, label, route, routeText, cellSource, cellSourceText, cellOrigin, cellOriginText,
+      row_number() OVER (PARTITION BY trialId ORDER BY ordinal) - 1 AS armIndex FROM Arm WHERE trialId IN (${inIds})) a
+    WHERE EXISTS (SELECT 1 FROM Dose d WHERE d.armId = a.id AND d.product = 'MSC')`).all(...ids) as ArmRow[];
+  const doses = db.prepare(`SELECT d.* FROM Dose d WHERE d.armId IN (SELECT value FROM json_each(?)) ORDER BY d.armId, d.ordinal`)
+    .all(JSON.stringify(arms.map((a) => a.id))) as DoseRow[];
+  const dosesOf = new Map<number, Arm["doses"]>();
+  for (const d of doses) {
+    const list = dosesOf.get(d.armId);
+    if (list) list.push(doseFromRow(d));
+    else dosesOf.set(d.armId, [doseFromRow(d)]);
+  }
+  const byId = new Map<string, LandscapeTrial>(trials.map((t) => [t.id, {
+    id: t.id, title: t.title, overallStatus: t.overallStatus as TrialRecord["overallStatus"], cellSource: t.cellSource as TrialRecord["cellSource"],
+    enrollment: t.enrollmentCount === null ? null : { count: t.enrollmentCount, type: t.enrollmentType as "ESTIMATED" | "ACTUAL" | null },
+    arms: [],
+  }]));
+  for (const a of arms) {
+    const t = byId.get(a.trialId);
+    if (t) t.arms[a.armIndex] = { label: a.label, doses: dosesOf.get(a.id) ?? [], ...armFacts(a) };
+  }
+  return [...byId.values()];
+}
+
+/** The screen's trials with these ids decoded from their stored rows (Trial, Criterion, Threshold). Any order; unknown ids are left out. */
+export function liveScreenTrials(db: Database.Database, ids: string[]): ScreenTrial[] {
+  if (!ids.length) return [];
+  const inIds = placeholders(ids.length);
+  const trials = db.prepare(`SELECT id, minAgeYears, maxAgeYears FROM Trial WHERE id IN (${inIds})`).all(...ids) as { id: string; minAgeYears: number | null; maxAgeYears: number | null }[];
+  const byId = new Map<string, ScreenTrial>(trials.map((t) => [t.id, {
+    id: t.id, eligibility: { minAgeYears: t.minAgeYears, maxAgeYears: t.maxAgeYears, inclusion: [], exclusion: [], thresholds: [] },
+  }]));
+  const criteria = db.prepare(`SELECT trialId, kind, text FROM Criterion WHERE trialId IN (${inIds}) ORDER BY trialId, kind, ordinal`)
+    .all(...ids) as { trialId: string; kind: string; text: string }[];
+  for (const c of criteria) {
+    const e = byId.get(c.trialId)?.eligibility;
+    if (c.kind === "INCLUSION") e?.inclusion.push(c.text);
+    else if (c.kind === "EXCLUSION") e?.exclusion.push(c.text);
+  }
+  const thresholds = db.prepare(`SELECT * FROM Threshold WHERE trialId IN (${inIds}) ORDER BY trialId, ordinal`).all(...ids) as TrialRow["thresholds"];
+  for (const th of thresholds) byId.get(th.trialId)?.eligibility.thresholds.push(thresholdFromRow(th));
+  return [...byId.values()];
+}
+
+function landscapeJson({ id: _id, registries: _r, arms, ...trial }: LandscapeTrial): string {
+  const pairs: [number, LandscapeArm][] = [];
+  arms.forEach((arm, i) => pairs.push([i, arm]));
+  return JSON.stringify({ ...trial, arms: pairs } satisfies LandscapeJson);
+}
+
+/** A view row's landscape part → the landscape's trial (registries are added by the caller). */
+export function landscapeFromView(id: string, json: string): LandscapeTrial {
+  const { arms: pairs, ...trial } = JSON.parse(json) as LandscapeJson;
+  const arms: LandscapeArm[] = [];
+  for (const [i, arm] of pairs) arms[i] = arm;
+  return { id, ...trial, arms };
+}
+
+/** A view row's screen part → the screen's trial. */
+export function screenFromView(id: string, json: string): ScreenTrial {
+  return { id, eligibility: JSON.parse(json) as ScreenJson };
+}
+
+const CHUNK = 200;
+
+/**
+ * (Re)writes the view rows of these trials from their stored rows; ids not stored are
+ * skipped. Call inside the transaction that wrote the trials' rows.
+ */
+export function writeTrialViews(db: Database.Database, ids: string[]): void {
+  const upsert = db.prepare("INSERT INTO TrialView (trialId, landscape, screen) VALUES (?, ?, ?) ON CONFLICT(trialId) DO UPDATE SET landscape = excluded.landscape, screen = excluded.screen");
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const screens = new Map(liveScreenTrials(db, chunk).map((t) => [t.id, t]));
+    for (const t of liveLandscapeTrials(db, chunk)) {
+      const s = screens.get(t.id);
+      if (s) upsert.run(t.id, landscapeJson(t), JSON.stringify(s.eligibility));
+    }
+  }
+}
+
+/** The stored trials that have no view row (a database written before view rows existed). */
+export function trialsWithoutView(db: Database.Database): string[] {
+  return db.prepare("SELECT id FROM Trial t WHERE NOT EXISTS (SELECT 1 FROM TrialView v WHERE v.trialId = t.id)").pluck().all() as string[];
+}
+
+/**
+ * Writes the missing view rows (the upgrade of a database imported before they existed),
+ * in one transaction; returns how many were written. Run at migrate time (lib/db/migrate.ts).
+ */
+export function backfillTrialViews(db: Database.Database): number {
+  return db.transaction(() => {
+    const ids = trialsWithoutView(db);
+    writeTrialViews(db, ids);
+    return ids.length;
+  }).immediate();
+}
