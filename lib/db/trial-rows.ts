@@ -2,6 +2,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { sortPhases } from "../record/vocabulary";
 import { inRecordOrder, type DoseRange, type DoseUnstated, type SchedulePhase, type Threshold, type TrialRecord } from "../record/schema";
 import { decodeDirectFields } from "./direct-fields";
+import { locationFromRow, publicationsFromRows } from "./sites";
 
 /** The Prisma include that loads everything a record needs. */
 export const trialInclude = {
@@ -13,6 +14,7 @@ export const trialInclude = {
   outcomes: { orderBy: [{ ordinal: "asc" }] },
   contacts: { orderBy: { ordinal: "asc" } },
   locations: { orderBy: { ordinal: "asc" } },
+  references: { orderBy: { ordinal: "asc" } },
   stages: { orderBy: { ordinal: "asc" }, include: { groups: { orderBy: { ordinal: "asc" } } } },
   evidence: true,
   thresholds: { orderBy: { ordinal: "asc" } },
@@ -115,6 +117,7 @@ export function rowToRecord(t: TrialRow): TrialRecord {
       measure: o.measure, timeFrame: o.timeFrame, description: o.description,
     })),
     contacts: t.contacts.map(({ role, name, phone, email, affiliation }) => ({ role, name, phone, email, affiliation })),
-    locations: t.locations.map(({ facility, city, region, country }) => ({ facility, city, region, country })),
+    locations: t.locations.map(locationFromRow),
+    ...publicationsFromRows(t, t.references),
   });
 }
