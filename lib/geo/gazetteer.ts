@@ -80,17 +80,36 @@ export function gazetteer(): Map<string, Place[]> {
   return (index ??= load());
 }
 
-/** The spellings tried for a city: as written, without a parenthesis or a district after a comma, with or without "City". */
-function spellings(city: string): string[] {
-  const base = placeKey(city);
-  const out = [base];
-  const noParen = placeKey(city.replace(/\([^)]*\)/g, " "));
-  const firstPart = placeKey(city.split(",")[0]!);
-  for (const s of [noParen, firstPart]) if (s && !out.includes(s)) out.push(s);
-  for (const s of [...out]) {
-    if (/ city$/.test(s)) out.push(s.replace(/ city$/, ""));
-    else out.push(`${s} city`);
-  }
+/**
+ * The registries' spellings of a town that the gazetteer writes otherwise, per country
+ * (its local or English name): the same place in other words, not a guess. Keys are place keys.
+ */
+const OTHER_NAMES: Record<string, Record<string, string>> = {
+  DE: { munchen: "munich", muenchen: "munich", cologne: "koln", koeln: "koln", nuremberg: "nurnberg", nuernberg: "nurnberg" },
+  IT: { roma: "rome", milano: "milan", firenze: "florence", napoli: "naples", torino: "turin", venezia: "venice", genova: "genoa" },
+  AT: { wien: "vienna" }, PT: { lisboa: "lisbon" }, CZ: { praha: "prague" }, ES: { seville: "sevilla" },
+  BE: { brussel: "brussels", bruxelles: "brussels", antwerp: "antwerpen", ghent: "gent" },
+  UA: { kharkov: "kharkiv", kiev: "kyiv" }, VN: { "ha noi": "hanoi" }, KR: { inchon: "incheon", pusan: "busan" },
+  PL: { cracovia: "krakow", cracow: "krakow", warszawa: "warsaw" }, SE: { gothenburg: "goteborg" }, NL: { "den haag": "the hague" },
+  IN: { bangalore: "bengaluru", bombay: "mumbai", madras: "chennai", calcutta: "kolkata" }, CL: { "santiago de chile": "santiago" },
+  TW: { "tao yuan": "taoyuan city" }, MX: { "ciudad de mexico": "mexico city" }, US: { washington: "washington d c" },
+};
+
+/**
+ * The spellings tried for a city: as written; without a parenthesis, a district after a
+ * comma, a French "Cedex 10", an "N/A", a Korean "-si"; the gazetteer's name of it
+ * (OTHER_NAMES); with or without "City".
+ */
+function spellings(city: string, country: string | null): string[] {
+  const out: string[] = [];
+  const add = (s: string) => { if (s && !out.includes(s)) out.push(s); };
+  add(placeKey(city));
+  add(placeKey(city.replace(/\([^)]*\)/g, " ")));
+  add(placeKey(city.split(",")[0]!));
+  for (const s of [...out]) add(s.replace(/\s+(?:cedex(?:\s+\d+)?|n a|s n|\d{1,2})$/, "").replace(/\s+(?:si|shi|gun)$/, ""));
+  const other = country ? OTHER_NAMES[country] : undefined;
+  for (const s of [...out]) if (other?.[s]) add(other[s]!);
+  for (const s of [...out]) add(/ city$/.test(s) ? s.replace(/ city$/, "") : `${s} city`);
   return out;
 }
 
@@ -105,17 +124,13 @@ function distinctPlaces(places: Place[]): Place[] {
 /** The places a name could be in a country (any country when null), narrowed by the state where it can be. */
 export function candidatesOf(city: string, country: string | null, state?: string | null): Place[] {
   const idx = gazetteer();
-  let found: Place[] = [];
-  for (const s of spellings(city)) {
-    found = (idx.get(s) ?? []).filter((p) => country === null || p.country === country);
-    if (found.length) break;
-  }
+  // A state the gazetteer knows narrows the name, and rules out the places in other states.
   const region = country ? regionCode(state, country) : null;
-  if (region) {
-    const inRegion = found.filter((p) => p.admin === region);
-    if (inRegion.length) found = inRegion;
+  for (const s of spellings(city, country)) {
+    const found = (idx.get(s) ?? []).filter((p) => (country === null || p.country === country) && (region === null || p.admin === region));
+    if (found.length) return distinctPlaces(found);
   }
-  return distinctPlaces(found);
+  return [];
 }
 
 const none = (status: MatchStatus, candidates: Place[] = []): Match =>
