@@ -10,7 +10,7 @@ export function SiteMap({ t }: { t: TrialRecord }) {
   const map = renderSiteMap(sites, { title: `Map of the sites of ${t.id}`, notDrawn: unplaced });
   const approximate = sites.filter((s) => s.approximate).length;
   return (
-    <figure className="mt-3" aria-labelledby="site-map-caption">
+    <figure className="mt-3 max-w-2xl" aria-labelledby="site-map-caption">
       {/* The SVG is built from escaped text by lib/map/site-map.ts. */}
       <div className="site-map-frame overflow-hidden rounded border border-slate-200 [&_svg]:h-auto [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: map.svg }} />
       <figcaption id="site-map-caption" className="mt-1 text-xs text-slate-700">

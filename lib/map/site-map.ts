@@ -43,8 +43,9 @@ export interface SiteMap {
   statuses: MapStatus[];
 }
 
-export const CLUSTER_PX = 14;
-const MARKER_R = 6.5;
+/** Sized for a viewBox of about 480 units shown 320–700 px wide (a phone to a desktop column). */
+export const CLUSTER_PX = 16;
+const MARKER_R = 7;
 
 const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const f1 = (n: number) => Math.round(n * 10) / 10;
@@ -66,7 +67,7 @@ export function siteLabel(s: MapSite): string {
 }
 
 function projectionFor(sites: MapSite[], width: number, height: number): { projection: GeoProjection; view: "world" | "region" } {
-  const pad = 24;
+  const pad = 12;
   const lons = sites.map((s) => s.lon);
   const lats = sites.map((s) => s.lat);
   const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
@@ -118,8 +119,8 @@ function clusterLabel(c: Cluster): string {
 }
 
 export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
-  const width = opts.width ?? 800;
-  const height = opts.height ?? 420;
+  const width = opts.width ?? 480;
+  const height = opts.height ?? 280;
   const { projection, view } = projectionFor(sites, width, height);
   projection.clipExtent([[0, 0], [width, height]]);
   const path = geoPath(projection).digits(1);

@@ -8,10 +8,11 @@ import { withExtraTrials } from "./support/extra-trials";
  * NCT id and tel: links) and its Publications panel (typed references, PubMed links by id,
  * the results status), on real API v2 records of ../shared/ctgov: axe clean, 390 px wide.
  */
-withExtraTrials("../shared/ctgov/v2/NCT03475563.json", ["NCT03475563"]);
-withExtraTrials("../shared/ctgov/v2/NCT02552212.json", ["NCT02552212"]);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/sites-${name}.png`, fullPage: false });
+
+test.describe("NCT03475563", () => {
+withExtraTrials("../shared/ctgov/v2/NCT03475563.json", ["NCT03475563"]);
 
 test("NCT03475563: the map of its 3 Spanish sites, the site list, three results publications with PubMed links", async ({ page }) => {
   await page.goto("/trials/NCT03475563");
@@ -43,6 +44,11 @@ test("NCT03475563: the map of its 3 Spanish sites, the site list, three results 
   await expect(page).toHaveURL("https://pubmed.ncbi.nlm.nih.gov/25828372/");
 });
 
+});
+
+test.describe("NCT02552212", () => {
+withExtraTrials("../shared/ctgov/v2/NCT02552212.json", ["NCT02552212"]);
+
 test("NCT02552212: 105 sites clustered on the map, 2 results and 2 registry-linked references, results posted 2020-08-17", async ({ page }) => {
   await page.goto("/trials/NCT02552212#contacts");
   const map = page.locator("#contacts svg.site-map");
@@ -58,7 +64,30 @@ test("NCT02552212: 105 sites clustered on the map, 2 results and 2 registry-link
   await expect(pubs.filter({ hasText: "reports this trial's results" })).toHaveCount(2);
   await expect(pubs.filter({ hasText: "linked by the registry" })).toHaveCount(2);
   await expect(page.locator("#publications")).toContainText("Results posted in the registry on 2020-08-17.");
+  await axeAnd390(page.context().browser()!, "NCT02552212");
 });
+});
+
+/** axe clean, no horizontal scroll at 390 px, the map in the HTML as sent (server SVG, no script). */
+async function axeAnd390(browser: import("@playwright/test").Browser, id: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`/trials/${id}`);
+  await page.waitForLoadState("networkidle");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, id).toBeLessThanOrEqual(390);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${id}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  const html = await (await page.request.get(`/trials/${id}`)).text();
+  expect(html).toContain('class="site-map"');
+  await page.goto(`/trials/${id}#contacts`);
+  await page.locator("#contacts svg.site-map").scrollIntoViewIfNeeded();
+  await shot(page, `trial-map-${id}-390px`);
+  await context.close();
+}
+
+test.describe("NCT03475563 and a seed", () => {
+withExtraTrials("../shared/ctgov/v2/NCT03475563.json", ["NCT03475563"]);
 
 test("a seed (NCT04822922, classic text): one approximate point in Shanghai, e-mail with the NCT id in the subject, tel: link", async ({ page }) => {
   await page.goto("/trials/NCT04822922");
@@ -73,21 +102,6 @@ test("a seed (NCT04822922, classic text): one approximate point in Shanghai, e-m
 });
 
 test("the map ships no script, the pages are axe clean and fit 390 px", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-  const page = await context.newPage();
-  for (const id of ["NCT03475563", "NCT02552212", "NCT04822922"]) {
-    await page.goto(`/trials/${id}`);
-    await page.waitForLoadState("networkidle");
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, id).toBeLessThanOrEqual(390);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${id}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-    // Server SVG: the map is in the HTML as sent, not drawn by a script.
-    const html = await (await page.request.get(`/trials/${id}`)).text();
-    expect(html).toContain('class="site-map"');
-  }
-  await page.goto("/trials/NCT03475563#contacts");
-  await page.locator("#contacts svg.site-map").scrollIntoViewIfNeeded();
-  await shot(page, "trial-map-NCT03475563-390px");
-  await context.close();
+  for (const id of ["NCT03475563", "NCT04822922"]) await axeAnd390(browser, id);
+});
 });
