@@ -90,7 +90,13 @@ function projectionFor(sites: MapSite[], width: number, height: number): { proje
 
 interface Cluster { x: number; y: number; sites: MapSite[] }
 
-/** Greedy clustering in screen space: a site joins the first cluster whose centre is within CLUSTER_PX. */
+/** A mark's half-size: a site's, or a cluster's, growing with its count. */
+const radius = (n: number) => (n === 1 ? MARKER_R : MARKER_R + 3 + Math.min(6, Math.log2(n) * 1.5));
+
+/**
+ * Clustering in screen space: a site joins the first cluster whose centre is within
+ * CLUSTER_PX; then clusters whose marks would overlap are merged, until none do.
+ */
 function cluster(points: { x: number; y: number; site: MapSite }[]): Cluster[] {
   const clusters: Cluster[] = [];
   for (const p of points) {
@@ -100,6 +106,22 @@ function cluster(points: { x: number; y: number; site: MapSite }[]): Cluster[] {
       c.x += (p.x - c.x) / c.sites.length;
       c.y += (p.y - c.y) / c.sites.length;
     } else clusters.push({ x: p.x, y: p.y, sites: [p.site] });
+  }
+  for (let merged = true; merged;) {
+    merged = false;
+    outer: for (let i = 0; i < clusters.length; i++) {
+      for (let j = i + 1; j < clusters.length; j++) {
+        const [a, b] = [clusters[i]!, clusters[j]!];
+        if (Math.hypot(a.x - b.x, a.y - b.y) >= radius(a.sites.length) + radius(b.sites.length)) continue;
+        const n = a.sites.length + b.sites.length;
+        a.x = (a.x * a.sites.length + b.x * b.sites.length) / n;
+        a.y = (a.y * a.sites.length + b.y * b.sites.length) / n;
+        a.sites.push(...b.sites);
+        clusters.splice(j, 1);
+        merged = true;
+        break outer;
+      }
+    }
   }
   return clusters;
 }
@@ -144,7 +166,7 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
         + `<path d="${shapePath(style.shape, c.x, c.y, MARKER_R)}" fill="${style.colour}" stroke="#fff" stroke-width="1.5"${first.approximate ? ' fill-opacity="0.85"' : ""}/></a>`;
     }
     const label = clusterLabel(c);
-    const r = MARKER_R + 3 + Math.min(6, Math.log2(c.sites.length) * 1.5);
+    const r = radius(c.sites.length);
     return `<a href="${esc(first.href)}" aria-label="${esc(label)}" class="site-cluster"><title>${esc(label)}</title>`
       + `<path d="${shapePath(style.shape, c.x, c.y, r)}" fill="${style.colour}" stroke="#fff" stroke-width="1.5"/>`
       + `<text x="${f1(c.x)}" y="${f1(c.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">${c.sites.length}</text></a>`;

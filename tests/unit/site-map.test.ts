@@ -70,6 +70,17 @@ describe("the site map", () => {
     expect(text.text).toBe("4");
   });
 
+  it("NCT02552212 (105 sites, 9 countries): every site in exactly one point; the counts add up to 105", () => {
+    const { sites } = mapSitesOf(read("v2", "NCT02552212.json"));
+    expect(sites).toHaveLength(105);
+    const map = renderSiteMap(sites, { title: "Sites" });
+    expect(map.view).toBe("world");
+    const as = links(map.svg);
+    const counted = as.map((a) => (a.attrs.class === "site-cluster" ? Number(all(a, "text")[0]!.text) : 1));
+    expect(counted.reduce((x, y) => x + y, 0)).toBe(105);
+    expect(as.filter((a) => a.attrs.class === "site-cluster")).toHaveLength(map.clusters);
+  });
+
   it("text is escaped: a facility with & and < stays text", () => {
     const map = renderSiteMap([site({ facility: "A&B <Clinic>", lat: 10, lon: 10 })], { title: "T & <U>" });
     expect(links(map.svg)[0]!.attrs["aria-label"]).toBe("A&B <Clinic>, City, Country: recruiting");
