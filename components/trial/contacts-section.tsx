@@ -2,24 +2,30 @@ import type { TrialRecord } from "@/lib/record/schema";
 import { NotReported } from "@/components/ui/badges";
 import { formatEnumWords } from "@/lib/format";
 import { SectionFrame } from "./section-frame";
+import { ContactLinks } from "./contact-links";
 import { LocationsList } from "./locations-list";
+import { SiteMap } from "./site-map";
 
 export function ContactsSection({ t }: { t: TrialRecord }) {
+  // A site's own contacts are shown with the site when the record ties them to it.
+  const sitesHaveContacts = t.locations.some((l) => l.contacts?.length);
+  const contacts = sitesHaveContacts ? t.contacts.filter((c) => c.role !== "SITE") : t.contacts;
+  const trialId = t.nctId ?? t.id;
   return (
     <SectionFrame trialId={t.id} id="contacts" title="Contacts and locations">
-      {t.contacts.length ? (
+      {contacts.length ? (
         <ul className="space-y-1 text-sm wrap-break-word">
-          {t.contacts.map((c, i) => (
+          {contacts.map((c, i) => (
             <li key={i}>
               <span className="font-medium">{c.name}</span> <span className="text-slate-600">({formatEnumWords(c.role)})</span>
               {c.affiliation && <>, {c.affiliation}</>}
-              {c.phone && <> · {c.phone}</>}
-              {c.email && <> · <a href={`mailto:${c.email}`} className="underline">{c.email}</a></>}
+              <ContactLinks phone={c.phone} email={c.email} trialId={trialId} />
             </li>
           ))}
         </ul>
-      ) : <p className="text-sm"><NotReported>No contact reported</NotReported></p>}
-      <LocationsList locations={t.locations} />
+      ) : !sitesHaveContacts && <p className="text-sm"><NotReported>No contact reported</NotReported></p>}
+      <SiteMap t={t} />
+      <LocationsList t={t} />
     </SectionFrame>
   );
 }

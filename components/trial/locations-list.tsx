@@ -1,34 +1,71 @@
-import type { TrialRecord } from "@/lib/record/schema";
-
-type Location = TrialRecord["locations"][number];
+import type { Location, TrialRecord } from "@/lib/record/schema";
+import { countryName } from "@/lib/geo/countries";
+import { siteAnchor } from "@/lib/map/record-sites";
+import { statusWords } from "@/lib/map/site-map";
+import { mapStatus } from "@/lib/map/markers";
+import { ContactLinks } from "./contact-links";
 
 /** A short list stays open; a long one is summarised by country and folds its sites away. */
 const OPEN_LIMIT = 8;
 
-function place(l: Location): string {
-  return [l.facility, l.city, l.region, l.country].filter(Boolean).join(", ");
+interface Site { l: Location; ordinal: number }
+
+/** Open to patients first (recruiting, enrolling by invitation), then not yet recruiting, then the rest; the record's order within each. */
+const openness = (s: Site) => ["recruiting", "not-yet", "unknown", "closed"].indexOf(mapStatus(s.l.status));
+
+/** One form per country (its ISO code's name), countries with open sites first, then by number of sites. */
+function byCountry(locations: Location[]): [string, Site[]][] {
+  const groups = new Map<string, Site[]>();
+  locations.forEach((l, ordinal) => {
+    const key = l.countryCode ? countryName(l.countryCode) : (l.country ?? "Country not reported");
+    groups.set(key, [...(groups.get(key) ?? []), { l, ordinal }]);
+  });
+  const open = (sites: Site[]) => sites.some((s) => openness(s) === 0);
+  return [...groups]
+    .map(([k, sites]): [string, Site[]] => [k, [...sites].sort((a, b) => openness(a) - openness(b) || a.ordinal - b.ordinal)])
+    .sort((a, b) => Number(open(b[1])) - Number(open(a[1])) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }
 
-/** Countries by number of sites, most first; a site without a country counts as "country not reported". */
-function byCountry(locations: Location[]): [string, Location[]][] {
-  const groups = new Map<string, Location[]>();
-  for (const l of locations) {
-    const key = l.country ?? "Country not reported";
-    groups.set(key, [...(groups.get(key) ?? []), l]);
-  }
-  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+function geoNote(l: Location): string | null {
+  const g = l.geo;
+  if (!g) return null;
+  if (g.status === "ambiguous") return `not on the map: ${g.candidates ?? "several"} places of this name, no state to tell them apart`;
+  if (g.status === "not found") return "not on the map: the town was not found in the gazetteer";
+  return g.approximate ? "on the map at its town's centre" : null;
 }
 
-export function LocationsList({ locations }: { locations: Location[] }) {
-  if (locations.length === 0) return null;
-  if (locations.length <= OPEN_LIMIT) {
-    return (
-      <ul className="mt-2 space-y-1 text-sm">
-        {locations.map((l, i) => <li key={i}>{place(l)}</li>)}
+function SiteItem({ site: { l, ordinal }, trialId }: { site: Site; trialId: string }) {
+  const note = geoNote(l);
+  return (
+    <li id={siteAnchor(ordinal)} className="break-inside-avoid scroll-mt-4">
+      <span className="font-medium">{l.facility ?? "Site"}</span>
+      {[l.city, l.region, l.postalCode].some(Boolean) && <>, {[l.city, l.region, l.postalCode].filter(Boolean).join(", ")}</>}
+      {" "}<span className={mapStatus(l.status) === "recruiting" ? "font-medium text-green-800" : "text-slate-700"}>({l.status ? statusWords(l.status) : "site status not stated"})</span>
+      {note && <span className="block text-xs text-slate-600">{note}</span>}
+      {l.contacts?.map((c, i) => (
+        <span key={i} className="block wrap-break-word">Contact: {c.name}<ContactLinks phone={c.phone} email={c.email} trialId={trialId} /></span>
+      ))}
+    </li>
+  );
+}
+
+function Groups({ groups, trialId }: { groups: [string, Site[]][]; trialId: string }) {
+  return groups.map(([country, sites]) => (
+    <section key={country} className="mt-2">
+      <h3 className="font-medium">{country} <span className="font-normal text-slate-600">({sites.length} {sites.length === 1 ? "site" : "sites"})</span></h3>
+      <ul className="mt-1 space-y-1">
+        {sites.map((s) => <SiteItem key={s.ordinal} site={s} trialId={trialId} />)}
       </ul>
-    );
-  }
+    </section>
+  ));
+}
+
+export function LocationsList({ t }: { t: Pick<TrialRecord, "id" | "nctId" | "locations"> }) {
+  const { locations } = t;
+  if (locations.length === 0) return null;
   const groups = byCountry(locations);
+  const trialId = t.nctId ?? t.id;
+  if (locations.length <= OPEN_LIMIT) return <div className="mt-2 text-sm"><Groups groups={groups} trialId={trialId} /></div>;
   return (
     <div className="mt-2 text-sm">
       <p>
@@ -37,14 +74,7 @@ export function LocationsList({ locations }: { locations: Location[] }) {
       </p>
       <details className="mt-1">
         <summary className="cursor-pointer text-brand">Show all {locations.length} sites</summary>
-        {groups.map(([country, sites]) => (
-          <section key={country} className="mt-2">
-            <h3 className="font-medium">{country}</h3>
-            <ul className="mt-1 space-y-1 sm:columns-2">
-              {sites.map((l, i) => <li key={i} className="break-inside-avoid">{[l.facility, l.city, l.region].filter(Boolean).join(", ")}</li>)}
-            </ul>
-          </section>
-        ))}
+        <Groups groups={groups} trialId={trialId} />
       </details>
     </div>
   );

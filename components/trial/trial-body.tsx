@@ -7,6 +7,7 @@ import { DesignSection } from "@/components/trial/design-section";
 import { EligibilitySection } from "@/components/trial/eligibility-section";
 import { OutcomesSection } from "@/components/trial/outcomes-section";
 import { OverviewSection } from "@/components/trial/overview-section";
+import { PublicationsSection } from "@/components/trial/publications-section";
 import { RecordWarnings } from "@/components/trial/record-warnings";
 import { SourceSection } from "@/components/trial/source-section";
 
@@ -24,6 +25,7 @@ export function TrialBody({ t, evidence, screen, screenNote }: {
       <EligibilitySection t={t} evidence={evidence} screen={screen} />
       <OutcomesSection t={t} />
       <ContactsSection t={t} />
+      <PublicationsSection t={t} />
       <SourceSection t={t} evidence={evidence} />
     </>
   );

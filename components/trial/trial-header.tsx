@@ -35,7 +35,7 @@ export function TrialHeader({ t, evidence, candidates, permalink, children }: {
         <PrintButton />
       </div>
       <nav aria-label="Sections" className="no-print mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        {["overview", "design", "arms", "eligibility", "outcomes", "contacts", "source"].map((s) => (
+        {["overview", "design", "arms", "eligibility", "outcomes", "contacts", "publications", "source"].map((s) => (
           <a key={s} href={`#${s}`} className="capitalize">{s === "arms" ? "Arms & doses" : s}</a>
         ))}
       </nav>

@@ -11,6 +11,7 @@ import { trialFieldsSchema, type TrialRecord } from "../record/schema";
 const ELSEWHERE = new Set<string>([
   "otherIds", "phases", "conditions", "stages", "outcomes", "contacts", "locations", // child tables
   "design", "enrollment", "dates", "eligibility", // columns named after their parts
+  "references", "results", // lib/db/sites.ts: the Reference table, the results columns
 ]);
 
 export const DIRECT_FIELDS = (Object.keys(trialFieldsSchema.shape) as (keyof typeof trialFieldsSchema.shape)[])

@@ -1,6 +1,7 @@
 import { sortPhases } from "../record/vocabulary";
 import { inRecordOrder, type DoseRange, type DoseUnstated, type SchedulePhase, type Threshold, type TrialRecord } from "../record/schema";
 import { decodeDirectFields } from "./direct-fields";
+import { locationFromRow, publicationsFromRows, type LocationRow, type ReferenceRow, type ResultsColumns } from "./sites";
 
 /**
  * A trial's stored rows as the reader loads them (lib/db/view-reads.ts readTrialRows):
@@ -27,6 +28,7 @@ export type TrialRow = Record<string, unknown> & {
   startDate: string | null; primaryCompletionDate: string | null; completionDate: string | null;
   minAgeYears: number | null; maxAgeYears: number | null; sex: string | null; healthyVolunteers: boolean | null;
   referenceWeightKg: number; importedAt: Date;
+  resultsPosted: ResultsColumns["resultsPosted"]; resultsFirstPosted: string | null; referencesListed: ResultsColumns["referencesListed"];
   phases: { trialId: string; phase: string }[];
   conditions: { trialId: string; ordinal: number; name: string }[];
   otherIds: { trialId: string; ordinal: number; value: string }[];
@@ -34,7 +36,8 @@ export type TrialRow = Record<string, unknown> & {
   criteria: { trialId: string; kind: string; ordinal: number; text: string }[];
   outcomes: { trialId: string; kind: string; ordinal: number; measure: string; timeFrame: string | null; description: string | null }[];
   contacts: { trialId: string; ordinal: number; role: string; name: string; phone: string | null; email: string | null; affiliation: string | null }[];
-  locations: { trialId: string; ordinal: number; facility: string | null; city: string | null; region: string | null; country: string | null }[];
+  locations: (LocationRow & { trialId: string; ordinal: number })[];
+  references: (ReferenceRow & { trialId: string; ordinal: number })[];
   stages: { id: number; trialId: string; ordinal: number; label: string; description: string | null; text: string;
     groups: { stageId: number; ordinal: number; label: string; ratio: number | null; count: number | null; armOrdinals: string; fromGroup: string | null }[] }[];
   evidence: { trialId: string; path: string; origin: string; text: string | null }[];
@@ -135,6 +138,7 @@ export function rowToRecord(t: TrialRow): TrialRecord {
       measure: o.measure, timeFrame: o.timeFrame, description: o.description,
     })),
     contacts: t.contacts.map(({ role, name, phone, email, affiliation }) => ({ role, name, phone, email, affiliation })),
-    locations: t.locations.map(({ facility, city, region, country }) => ({ facility, city, region, country })),
+    locations: t.locations.map(locationFromRow),
+    ...publicationsFromRows(t, t.references),
   });
 }

@@ -127,6 +127,7 @@ export function readTrialRows(db: Database.Database, ids: string[]): TrialRow[] 
   const outcomes = byTrial(`SELECT * FROM Outcome WHERE trialId IN (${inIds}) ORDER BY ordinal`);
   const contacts = byTrial(`SELECT * FROM Contact WHERE trialId IN (${inIds}) ORDER BY ordinal`);
   const locations = byTrial(`SELECT * FROM Location WHERE trialId IN (${inIds}) ORDER BY ordinal`);
+  const references = byTrial(`SELECT * FROM Reference WHERE trialId IN (${inIds}) ORDER BY ordinal`);
   const stages = all(`SELECT * FROM Stage WHERE trialId IN (${inIds}) ORDER BY ordinal`);
   const groups = groupRows(db.prepare(`SELECT g.* FROM StageGroup g JOIN Stage s ON s.id = g.stageId WHERE s.trialId IN (${inIds}) ORDER BY g.stageId, g.ordinal`).all(...ids) as Row[], "stageId");
   const evidence = byTrial(`SELECT * FROM FieldEvidence WHERE trialId IN (${inIds})`);
@@ -139,7 +140,7 @@ export function readTrialRows(db: Database.Database, ids: string[]): TrialRow[] 
     importedAt: new Date(t.importedAt as string),
     phases: phases.get(t.id) ?? [], conditions: conditions.get(t.id) ?? [], otherIds: otherIds.get(t.id) ?? [],
     arms: armsOf.get(t.id) ?? [], criteria: criteria.get(t.id) ?? [], outcomes: outcomes.get(t.id) ?? [],
-    contacts: contacts.get(t.id) ?? [], locations: locations.get(t.id) ?? [], stages: stagesOf.get(t.id) ?? [],
+    contacts: contacts.get(t.id) ?? [], locations: locations.get(t.id) ?? [], references: references.get(t.id) ?? [], stages: stagesOf.get(t.id) ?? [],
     evidence: evidence.get(t.id) ?? [], thresholds: thresholds.get(t.id) ?? [],
   })) as unknown as TrialRow[];
 }

@@ -5,6 +5,7 @@ import {
 } from "../record/completeness";
 import type { Evidence, TrialRecord } from "../record/schema";
 import { encodeDirectFields } from "./direct-fields";
+import { resultsColumns, writeSites } from "./sites";
 import { indexTrial, unindexTrial } from "./search-index";
 import { slugForFile } from "../ingest/resolve";
 import { keepStoredVersion, keepVersion } from "./versions";
@@ -173,6 +174,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       healthyVolunteers: r.eligibility.healthyVolunteers === null ? null : Number(r.eligibility.healthyVolunteers),
       referenceWeightKg: r.referenceWeightKg,
       maxCellsPerKg: nullableMax(r.arms.map((a) => a.summary.cellsPerKgPerInfusion)),
+      ...resultsColumns(r),
       importedAt,
     };
     const columns = Object.keys(row);
@@ -194,8 +196,7 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       r.outcomes.map((o, i) => [r.id, o.kind ?? "UNSPECIFIED", i, o.measure, o.timeFrame, o.description]));
     list("Contact", ["trialId", "ordinal", "role", "name", "phone", "email", "affiliation"],
       r.contacts.map((c, i) => [r.id, i, c.role, c.name, c.phone, c.email, c.affiliation]));
-    list("Location", ["trialId", "ordinal", "facility", "city", "region", "country"],
-      r.locations.map((l, i) => [r.id, i, l.facility, l.city, l.region, l.country]));
+    writeSites(db, r); // Location and Reference rows (lib/db/sites.ts)
     list("FieldEvidence", ["trialId", "path", "origin", "text"],
       Object.entries(evidence).map(([path, e]) => [r.id, path, e.origin, e.text]));
 

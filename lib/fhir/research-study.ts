@@ -86,6 +86,7 @@ function sites(r: TrialRecord): Location[] {
     const address = {
       ...(text(l.city) ? { city: l.city as string } : {}),
       ...(text(l.region) ? { state: l.region as string } : {}),
+      ...(l.postalCode ? { postalCode: l.postalCode } : {}),
       ...(text(l.country) ? { country: l.country as string } : {}),
     };
     const hasAddress = Object.keys(address).length > 0;
@@ -95,6 +96,8 @@ function sites(r: TrialRecord): Location[] {
       id: `site-${i + 1}`,
       ...(text(l.facility) ? { name: l.facility as string } : {}),
       ...(hasAddress ? { address } : {}),
+      // The record's own coordinates only: a gazetteer's town centre is not the site's position.
+      ...(l.geo?.source === "record" && l.geo.lat !== null && l.geo.lon !== null ? { position: { latitude: l.geo.lat, longitude: l.geo.lon } } : {}),
     }];
   });
 }

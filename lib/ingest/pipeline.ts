@@ -13,6 +13,7 @@ import { readDoses } from "./enrich/doses";
 import { checkArmCount } from "./enrich/arm-count";
 import { readTrialCellSource } from "./enrich/cell-source";
 import { readTrialStages } from "./enrich/stages";
+import { placeSites } from "./enrich/sites";
 import { enforcePlausibility } from "./normalize/plausible";
 import { endsMidWord, MID_WORD } from "../record/completeness";
 import type { TrialRecord } from "../record/schema";
@@ -37,6 +38,7 @@ function enrich(source: SourceTrial, file: string, curation: Curation, cut: stri
   rec = readTrialCellSource(rec, fields);//              the trial's cell source
   rec = readTrialStages(rec, fields);//                  randomisation stages and ratios
   rec = enforcePlausibility(rec);//               implausible values → a warning and a null, not a refusal
+  rec = placeSites(rec); //                       sites: country codes, the gazetteer's coordinates where the record has none
   // Warned even on a first import; write-trial.ts refuses it over a stored full version.
   if (cut !== null) rec = { ...rec, warnings: [...rec.warnings, `${MID_WORD} ("…${cut}"): it may be cut off`] };
   const checked = parsedTrialSchema.safeParse(rec);

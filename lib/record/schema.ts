@@ -119,12 +119,57 @@ export const contactSchema = z.object({
   email: z.string().nullable(),
   affiliation: z.string().nullable(),
 });
+/** A site's contact as the record gives it (additions, present only when the record names one). */
+export const siteContactSchema = z.object({
+  name: z.string().min(1),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+/**
+ * Where a site is (addition): from the record (API v2 `geoPoint`: exact as registered), or
+ * the gazetteer's town of the site's city and country (lib/geo: `approximate`, a town's
+ * centre); a city that names several places and no state to choose ("ambiguous", with the
+ * number of places), or none ("not found"), has no coordinates.
+ */
+export const siteGeoSchema = z.object({
+  status: z.enum(["matched", "ambiguous", "not found"]),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  source: z.enum(["record", "gazetteer"]).nullable(),
+  approximate: z.boolean(),
+  /** How many places the name could be (the gazetteer's; absent for the record's own coordinates). */
+  candidates: z.number().int().nonnegative().optional(),
+});
+export type SiteGeo = z.infer<typeof siteGeoSchema>;
 export const locationSchema = z.object({
   facility: z.string().nullable(),
   city: z.string().nullable(),
   region: z.string().nullable(),
   country: z.string().nullable(),
+  // Additions, present only when the record states them (or, for geo, when there is a city to place).
+  postalCode: z.string().min(1).optional(),
+  /** The country's ISO 3166-1 alpha-2 code: one form for "Korea, Republic of" and "South Korea" (lib/geo/countries.ts). */
+  countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** The site's own recruitment status, in the overall status's vocabulary. */
+  status: z.enum(OVERALL_STATUSES).optional(),
+  contacts: z.array(siteContactSchema).min(1).optional(),
+  geo: siteGeoSchema.optional(),
 });
+export type Location = z.infer<typeof locationSchema>;
+
+/** The registry's reference types: a publication of this trial's results, background, or linked by the registry itself (derived). */
+export const REFERENCE_TYPES = ["RESULT", "BACKGROUND", "DERIVED"] as const;
+export type ReferenceType = (typeof REFERENCE_TYPES)[number];
+export const referenceSchema = z.object({
+  pmid: z.string().regex(/^\d+$/).nullable(),
+  /** null: the source gives only the PubMed id. */
+  citation: z.string().min(1).nullable(),
+  /** null: the source lists the reference without a type. */
+  type: z.enum(REFERENCE_TYPES).nullable(),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+/** Whether the registry has results posted for the trial, and since when (where the source says). */
+export const resultsSchema = z.object({ posted: z.boolean(), firstPosted: isoDate.nullable() });
 
 export const trialFieldsSchema = z.object({
   nctId: z.string().regex(/^NCT\d{8}$/).nullable(),
@@ -174,6 +219,14 @@ export const trialFieldsSchema = z.object({
   firstPosted: isoDate.nullable(),
   lastUpdatePosted: isoDate.nullable(),
   statusVerified: isoDate.nullable(),
+  /**
+   * Additions, present only where the layout has the field: the record's publications (JSON
+   * `ReferencesModule`, XML `reference` / `results_reference`; [] when it lists none) and
+   * its results status (API v2 `hasResults`, the classic JSON's and XML's results section and
+   * first-posted date).
+   */
+  references: z.array(referenceSchema).optional(),
+  results: resultsSchema.optional(),
 });
 
 export const armSummarySchema = z.object({
@@ -221,5 +274,6 @@ export const RECORD_KEYS: readonly (keyof TrialRecord)[] = (Object.keys(trialFie
 
 /** A record with its keys in the contract's order (JSON prints keys in insertion order). */
 export function inRecordOrder(r: TrialRecord): TrialRecord {
-  return Object.fromEntries(RECORD_KEYS.map((k) => [k, r[k]])) as TrialRecord;
+  // Optional additions that are absent stay absent (no `"references": undefined`).
+  return Object.fromEntries(RECORD_KEYS.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])) as TrialRecord;
 }

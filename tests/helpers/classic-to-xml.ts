@@ -116,10 +116,16 @@ export function classicToXml(p: Json): string {
     ...list(at(cl, "CentralContactList", "CentralContact")).map((c, i) =>
       `  <overall_contact${i ? "_backup" : ""}>\n${person(c, "CentralContact", "    ")}  </overall_contact${i ? "_backup" : ""}>\n`),
     ...list(at(cl, "LocationList", "Location")).map((l) => {
-      const address = el("city", at(l, "LocationCity"), "        ") + el("state", at(l, "LocationState"), "        ") + el("country", at(l, "LocationCountry"), "        ");
+      const address = el("city", at(l, "LocationCity"), "        ") + el("state", at(l, "LocationState"), "        ")
+        + el("zip", at(l, "LocationZip"), "        ") + el("country", at(l, "LocationCountry"), "        ");
       const contacts = list(at(l, "LocationContactList", "LocationContact")).map((c) => `    <contact>\n${person(c, "LocationContact", "      ")}    </contact>\n`).join("");
-      return `  <location>\n    <facility>\n${el("name", at(l, "LocationFacility"), "      ")}      <address>\n${address}      </address>\n    </facility>\n${contacts}  </location>\n`;
+      return `  <location>\n    <facility>\n${el("name", at(l, "LocationFacility"), "      ")}      <address>\n${address}      </address>\n    </facility>\n${el("status", at(l, "LocationStatus"), "    ")}${contacts}  </location>\n`;
     }),
+    // The registry's order: `reference`s, then `results_reference`s (the XML tells only these two apart).
+    ...list(at(p, "ReferencesModule", "ReferenceList", "Reference")).filter((r) => str(at(r, "ReferenceType")) !== "result")
+      .map((r) => `  <reference>\n${el("citation", at(r, "ReferenceCitation"), "    ")}${el("PMID", at(r, "ReferencePMID"), "    ")}  </reference>\n`),
+    ...list(at(p, "ReferencesModule", "ReferenceList", "Reference")).filter((r) => str(at(r, "ReferenceType")) === "result")
+      .map((r) => `  <results_reference>\n${el("citation", at(r, "ReferenceCitation"), "    ")}${el("PMID", at(r, "ReferencePMID"), "    ")}  </results_reference>\n`),
     ...list(at(p, "ConditionsModule", "KeywordList", "Keyword")).map((k) => el("keyword", k, "  ")),
     "</clinical_study>\n",
   ];

@@ -80,8 +80,16 @@ describe("ClinicalTrials.gov API v2 study JSON", () => {
       { role: "SITE", name: "Wang Fang", phone: null, email: "wang.fang@example.org", affiliation: "Example University Hospital" },
     ]);
     expect(r.locations).toEqual([
-      { facility: "Example University Hospital", city: "Beijing", region: "Beijing", country: "China" },
-      { facility: "Second Example Hospital", city: "Lyon", region: null, country: "France" },
+      {
+        facility: "Example University Hospital", city: "Beijing", region: "Beijing", country: "China", countryCode: "CN", status: "RECRUITING",
+        contacts: [{ name: "Wang Fang", phone: null, email: "wang.fang@example.org" }],
+        // The fixture's site has no geoPoint: the gazetteer's Beijing, approximate.
+        geo: { status: "matched", lat: 39.9075, lon: 116.39723, source: "gazetteer", approximate: true, candidates: 1 },
+      },
+      {
+        facility: "Second Example Hospital", city: "Lyon", region: null, country: "France", countryCode: "FR",
+        geo: { status: "matched", lat: 45.74846, lon: 4.84671, source: "gazetteer", approximate: true, candidates: 1 },
+      },
     ]);
     expect(r.cellSource).toBe("UMBILICAL_CORD");
   });
@@ -208,7 +216,11 @@ describe("ClinicalTrials.gov classic (v1) full-study JSON", () => {
       { role: "STUDY_DIRECTOR", name: "Liu Yang, PhD", phone: null, email: null, affiliation: "Example Medical College" },
       { role: "SITE", name: "Huang Lei", phone: "86-20-5555-0200 ext. 8", email: null, affiliation: "Example Medical College Hospital" },
     ]);
-    expect(r.locations).toEqual([{ facility: "Example Medical College Hospital", city: "Guangzhou", region: "Guangdong", country: "China" }]);
+    expect(r.locations).toEqual([{
+      facility: "Example Medical College Hospital", city: "Guangzhou", region: "Guangdong", country: "China", postalCode: "510000", countryCode: "CN",
+      contacts: [{ name: "Huang Lei", phone: "86-20-5555-0200 ext. 8", email: null }],
+      geo: { status: "matched", lat: 23.11667, lon: 113.25, source: "gazetteer", approximate: true, candidates: 1 },
+    }]);
     expect(r.cellSource).toBe("BONE_MARROW");
   });
 

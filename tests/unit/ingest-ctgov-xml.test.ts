@@ -44,9 +44,19 @@ describe("the golden fixtures, by name", () => {
       { role: "SITE", name: "Ming Wang", phone: null, email: "site@example.org", affiliation: "Example Liver Hospital" },
     ]);
     expect(r.locations).toEqual([
-      { facility: "Example Liver Hospital", city: "Beijing", region: "Beijing", country: "China" },
-      { facility: "Second Example Hospital", city: "Shanghai", region: null, country: "China" },
+      {
+        facility: "Example Liver Hospital", city: "Beijing", region: "Beijing", country: "China", postalCode: "100039", countryCode: "CN",
+        status: "ACTIVE_NOT_RECRUITING", contacts: [{ name: "Ming Wang", phone: null, email: "site@example.org" }],
+        // No geoPoint in the XML: Beijing from the gazetteer (GeoNames 1816670), a town centre, approximate.
+        geo: { status: "matched", lat: 39.9075, lon: 116.39723, source: "gazetteer", approximate: true, candidates: 1 },
+      },
+      {
+        facility: "Second Example Hospital", city: "Shanghai", region: null, country: "China", countryCode: "CN",
+        geo: { status: "matched", lat: 31.22222, lon: 121.45806, source: "gazetteer", approximate: true, candidates: 1 },
+      },
     ]);
+    expect(r.references).toEqual([{ pmid: "10000001", citation: "Example A, et al. UC-MSC in ACLF. J Hepatol. 2018;1:1-10.", type: null }]);
+    expect(r.results).toEqual({ posted: false, firstPosted: null });
     expect(r.cellSource).toBe("UMBILICAL_CORD");
     expect(r.arms.map((a) => [a.label, a.type, a.summary.cellsPerKgPerInfusion, a.summary.activeInfusions, a.summary.cumulativeCellsPerKg])).toEqual([
       ["Low dose UC-MSC", "EXPERIMENTAL", 1e6, 4, 4e6],
@@ -174,7 +184,14 @@ describe("the same trial record from the classic JSON and its clinical_study XML
     const fromJson = importSource(bytes, f.replace(/\.json$/, ".xml"));
     const fromXml = importSource(Buffer.from(xml), f.replace(/\.json$/, ".xml"));
     expect(fromXml.record.source.format).toBe("ctgov-xml");
-    expect({ ...fromXml.record, source: null }).toEqual({ ...fromJson.record, source: null });
+    // The XML tells results references from the others only (background and the registry's links
+    // are one `reference`), and lists them after the others; the copy is made from the protocol
+    // section alone, without the study's results section.
+    const asXml = (refs: typeof fromJson.record.references) => [
+      ...(refs ?? []).filter((r) => r.type !== "RESULT").map((r) => ({ ...r, type: null })), ...(refs ?? []).filter((r) => r.type === "RESULT"),
+    ];
+    expect({ ...fromXml.record, source: null, results: null })
+      .toEqual({ ...fromJson.record, source: null, results: null, references: asXml(fromJson.record.references) });
     expect(fromXml.warnings).toEqual(fromJson.warnings);
   });
 

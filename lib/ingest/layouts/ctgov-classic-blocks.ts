@@ -137,6 +137,7 @@ export function readContactsAndLocations(lines: string[], rec: Pick<SourceTrial,
       const phone = /\+?\d[\d\s()-]{6,}\d/.exec(whole)?.[0]?.trim() ?? null;
       const name = (parts.length > 1 ? parts[0]! : whole.split(/(?<!\s)\s+\+?\d/)[0]!).trim();
       rec.contacts.push({ role: location ? "SITE" : "CENTRAL", name, phone, email, affiliation: location?.facility ?? null });
+      if (location && name) (location.contacts ??= []).push({ name, phone, email });
       continue;
     }
     // A location line ends in one or two cell borders.

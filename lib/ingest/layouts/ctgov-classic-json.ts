@@ -21,8 +21,14 @@ function protocolOf(doc: Json): Json | null {
   return isObject(doc.IdentificationModule) ? doc : null;
 }
 
+/** The study holding a ProtocolSection (with its ResultsSection beside it), if the document has one. */
+function studyOf(doc: Json): Json | undefined {
+  const study = isObject(doc.Study) ? doc.Study : isObject(doc.FullStudy) ? at(doc.FullStudy, "Study") : doc;
+  return isObject(study) && isObject(at(study, "ProtocolSection")) ? (study as Json) : undefined;
+}
+
 /** The classic ProtocolSection → the source's values, unchanged. */
-export function readClassicStudy(p: Json): CtgovStudy {
+export function readClassicStudy(p: Json, study?: Json): CtgovStudy {
   const id = at(p, "IdentificationModule");
   const status = at(p, "StatusModule");
   const design = at(p, "DesignModule");
@@ -91,7 +97,21 @@ export function readClassicStudy(p: Json): CtgovStudy {
     locations: locations.map((l) => ({
       facility: text(at(l, "LocationFacility")), city: text(at(l, "LocationCity")),
       region: text(at(l, "LocationState")), country: text(at(l, "LocationCountry")),
+      postalCode: text(at(l, "LocationZip")), status: text(at(l, "LocationStatus")),
+      contacts: list(at(l, "LocationContactList", "LocationContact")).map((c) => ({
+        name: text(at(c, "LocationContactName")),
+        phone: phoneOf(text(at(c, "LocationContactPhone")), text(at(c, "LocationContactPhoneExt"))),
+        email: text(at(c, "LocationContactEMail")),
+      })),
     })),
+    references: list(at(p, "ReferencesModule", "ReferenceList", "Reference")).map((r) => ({
+      pmid: text(at(r, "ReferencePMID")), citation: text(at(r, "ReferenceCitation")), type: text(at(r, "ReferenceType")),
+    })),
+    // The results section is the study's, beside the protocol: known only when the whole study is given.
+    results: study ? {
+      posted: isObject(at(study, "ResultsSection")),
+      firstPosted: text(at(status, "ResultsFirstPostDateStruct", "ResultsFirstPostDate")),
+    } : null,
     arms: list(at(aim, "ArmGroupList", "ArmGroup")).flatMap((g) => {
       const label = text(at(g, "ArmGroupLabel"));
       return label ? [{
@@ -125,6 +145,6 @@ export const ctgovClassicJson: StudyLayout = {
     const doc = onlyStudy(document, file, [(d) => at(d, "FullStudiesResponse", "FullStudies")]);
     const protocol = isObject(doc) ? protocolOf(doc) : null;
     if (!protocol) throw new ImportError("a JSON document that is not a ClinicalTrials.gov classic study (no ProtocolSection)", { file });
-    return toSourceTrial(readClassicStudy(protocol), "ctgov-classic-json", file);
+    return toSourceTrial(readClassicStudy(protocol, isObject(doc) ? studyOf(doc) : undefined), "ctgov-classic-json", file);
   },
 };

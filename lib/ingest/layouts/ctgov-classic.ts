@@ -7,6 +7,7 @@ import {
 } from "../normalize/enums";
 import { normalizeAgeRange } from "../normalize/ages";
 import { splitCriteria } from "../normalize/criteria";
+import { resultsOf } from "../normalize/sites";
 import { normalizeDate } from "../normalize/dates";
 import { parseWholeNumber } from "../normalize/numbers";
 import { refuseRepeatedSections, requireComplete, toLines, trimTrailingPipes } from "../text";
@@ -163,6 +164,10 @@ export const ctgovClassic: Layout = {
       ev(field, c.value);
       if (!rec[field]) rec.warnings.push(`unreadable date "${c.value}" (line ${c.line})`);
     }
+    // The page's tab "No Results Posted", or the "Results First Posted" date of a record with results.
+    const resultsPosted = cell(cells, "Results First Posted");
+    if (resultsPosted) rec.results = resultsOf(true, resultsPosted.value);
+    else if (lines.some((l) => /^-?\s*No Results Posted\s*$/.test(l.trim()))) rec.results = resultsOf(false, null);
 
     const ages = cell(cells, "Ages Eligible for Study");
     const range = ages ? normalizeAgeRange(ages.value) : null;

@@ -10,6 +10,7 @@ import { splitCriteria } from "../normalize/criteria";
 import { normalizeDate } from "../normalize/dates";
 import type { ProseInput, ProseIntervention } from "../prose";
 import { toLines } from "../text";
+import { referenceOf, resultsOf, siteOf, type SourceReference, type SourceSite } from "../normalize/sites";
 import {
   ALLOCATIONS, ARM_TYPES, INTERVENTION_MODELS, MASKINGS, OVERALL_STATUSES, PHASES, SEXES, STUDY_TYPES,
 } from "../../record/vocabulary";
@@ -52,7 +53,11 @@ export interface CtgovStudy {
   detailedDescription: string | null;
   outcomes: ParsedTrial["outcomes"];
   contacts: ParsedTrial["contacts"];
-  locations: ParsedTrial["locations"];
+  locations: SourceSite[];
+  /** The record's publications as listed; null when the source has no such field (a bare protocol section). */
+  references: SourceReference[] | null;
+  /** Results posted (and first posted on), where the source says; null when it cannot. */
+  results: { posted: boolean; firstPosted: string | null } | null;
   arms: { label: string; type: string | null; description: string | null; interventionNames: string[] }[];
   interventions: { type: string | null; name: string; description: string | null; armLabels: string[] }[];
 }
@@ -212,7 +217,12 @@ export function toSourceTrial(study: CtgovStudy, layout: string, file: string): 
   rec.description = study.detailedDescription;
   rec.outcomes = study.outcomes;
   rec.contacts = study.contacts;
-  rec.locations = study.locations;
+  rec.locations = study.locations.map(siteOf);
+  if (study.references) rec.references = study.references.flatMap((r) => referenceOf(r) ?? []);
+  if (study.results) {
+    rec.results = resultsOf(study.results.posted, study.results.firstPosted);
+    if (study.results.firstPosted && !rec.results.firstPosted) rec.warnings.push(`unreadable date "${study.results.firstPosted}" (results first posted)`);
+  }
 
   // The arms as listed, each with its own words and linked interventions; the dose reader
   // (lib/ingest/enrich/doses.ts) reads them with the trial's text and the unlinked interventions.

@@ -83,7 +83,17 @@ export function readV2Study(study: Json): CtgovStudy {
     ],
     locations: list(at(cl, "locations")).map((l) => ({
       facility: text(at(l, "facility")), city: text(at(l, "city")), region: text(at(l, "state")), country: text(at(l, "country")),
+      postalCode: text(at(l, "zip")), status: text(at(l, "status")),
+      contacts: list(at(l, "contacts")).map((c) => ({ name: text(at(c, "name")), phone: phoneOf(text(at(c, "phone")), text(at(c, "phoneExt"))), email: text(at(c, "email")) })),
+      geoPoint: isObject(at(l, "geoPoint")) ? { lat: at(l, "geoPoint", "lat"), lon: at(l, "geoPoint", "lon") } : null,
     })),
+    // A bare protocolSection lacks `hasResults`: then the results status is not known.
+    references: isObject(study.protocolSection) || isObject(at(p, "referencesModule"))
+      ? list(at(p, "referencesModule", "references")).map((r) => ({ pmid: text(at(r, "pmid")), citation: md(at(r, "citation")), type: text(at(r, "type")) }))
+      : null,
+    results: typeof study.hasResults === "boolean"
+      ? { posted: study.hasResults, firstPosted: text(at(status, "resultsFirstPostDateStruct", "date")) }
+      : null,
     arms: list(at(aim, "armGroups")).flatMap((g) => {
       const label = md(at(g, "label"));
       return label ? [{ label, type: text(at(g, "type")), description: md(at(g, "description")), interventionNames: mds(at(g, "interventionNames")) }] : [];

@@ -142,7 +142,18 @@ export function readXmlStudy(s: XmlElement): CtgovStudy {
     locations: locations.map((l) => ({
       facility: textAt(l, "facility", "name"), city: textAt(l, "facility", "address", "city"),
       region: textAt(l, "facility", "address", "state"), country: textAt(l, "facility", "address", "country"),
+      postalCode: textAt(l, "facility", "address", "zip"), status: textAt(l, "status"),
+      contacts: [...all(l, "contact"), ...all(l, "contact_backup")].map((c) => ({
+        name: personName(c), phone: phoneOf(textAt(c, "phone"), textAt(c, "phone_ext")), email: textAt(c, "email"),
+      })),
     })),
+    // `results_reference`: publications of the results; `reference`: the record's other citations,
+    // background and the registry's automatic links alike (the XML does not tell them apart).
+    references: [
+      ...all(s, "reference").map((r) => ({ pmid: textAt(r, "PMID"), citation: plain(r, "citation"), type: null })),
+      ...all(s, "results_reference").map((r) => ({ pmid: textAt(r, "PMID"), citation: plain(r, "citation"), type: "RESULT" })),
+    ],
+    results: { posted: at(s, "clinical_results") !== undefined, firstPosted: textAt(s, "results_first_posted") },
     arms: all(s, "arm_group").flatMap((g) => {
       const label = textAt(g, "arm_group_label");
       // The XML links interventions to arms from the intervention's side only.
