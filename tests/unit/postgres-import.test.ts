@@ -8,6 +8,7 @@ import { matchRowids as sqliteMatchRowids, readFacetRows } from "@/lib/db/search
 import { migratePostgres } from "@/lib/db/postgres/migrate";
 import { matchTrialIds, searchQuery } from "@/lib/db/postgres/fts";
 import { writeTrialPostgres } from "@/lib/db/postgres/write-trial";
+import { ftsTokens } from "@/lib/db/postgres/tokens";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { importSource } from "@/lib/ingest/pipeline";
 import { runSearch } from "@/lib/search/engine";
@@ -96,6 +97,11 @@ describe("the same files imported into SQLite and PostgreSQL", () => {
   });
 });
 
+const seed = (n: string) => {
+  const file = seedFiles().find((f) => path.basename(f).startsWith(n))!;
+  return importSource(fs.readFileSync(file), path.basename(file), loadCuration(SEED_CURATION));
+};
+
 /** Queries a person types: synonyms, phrases, hyphenated words, prefixes, ids, places, accents, ligatures. */
 const QUERIES = [
   "hbv", "acute-on-chronic liver failure", '"acute-on-chronic liver failure"', "umbilical", "cirrhosis", "meld", "bone marrow",
@@ -159,6 +165,19 @@ function randomStrings(): string[] {
   return Array.from({ length: 2000 }, () => Array.from({ length: 1 + Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(""));
 }
 
+describe("the PostgreSQL vector", () => {
+  it("weights each field by its tier: A title and ids, B conditions, arms and sponsor, C criteria and prose", async () => {
+    const t = seed("000").record;
+    const { rows } = await client.query<{ lexeme: string; weights: string[] }>(
+      `SELECT lexeme, weights FROM trial_fts, unnest(document) WHERE trial_id = $1`, [t.id]);
+    const weights = new Map(rows.map((r) => [r.lexeme, new Set(r.weights)]));
+    for (const w of ftsTokens(t.title!)) expect(weights.get(w)?.has("A"), w).toBe(true);
+    for (const w of ftsTokens(t.conditions.join(" "))) expect(weights.get(w)?.has("B"), w).toBe(true);
+    for (const w of ftsTokens(t.eligibility.inclusion[0]!)) expect(weights.get(w)?.has("C"), w).toBe(true);
+    expect(new Set(rows.flatMap((r) => r.weights))).toEqual(new Set(["A", "B", "C"]));
+  });
+});
+
 describe("hostile search input on PostgreSQL", () => {
   it("never fails, and finds exactly what FTS5 finds, for the fuzz corpus and 2,000 random strings", async () => {
     const idOfRowid = new Map((sqlite.prepare("SELECT rowid, id FROM Trial").all() as { rowid: number; id: string }[]).map((r) => [r.rowid, r.id]));
@@ -184,10 +203,6 @@ describe("hostile search input on PostgreSQL", () => {
 });
 
 describe("writing on PostgreSQL", () => {
-  const seed = (n: string) => {
-    const file = seedFiles().find((f) => path.basename(f).startsWith(n))!;
-    return importSource(fs.readFileSync(file), path.basename(file), loadCuration(SEED_CURATION));
-  };
   const counts = async (c: pg.ClientBase) => {
     const out: Record<string, number> = {};
     for (const t of ["Trial", "Arm", "Dose", "Criterion", "TrialVersion", "trial_fts", "TrialGroup"]) {
