@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
 import { matchRowids as sqliteMatchRowids, readFacetRows } from "@/lib/db/search-reads";
 import { migratePostgres } from "@/lib/db/postgres/migrate";
-import { matchTrialIds, searchQuery } from "@/lib/db/postgres/fts";
+import { matchTrialIds, searchQuery, searchVector } from "@/lib/db/postgres/fts";
 import { writeTrialPostgres } from "@/lib/db/postgres/write-trial";
 import { ftsTokens } from "@/lib/db/postgres/tokens";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
@@ -175,6 +175,26 @@ describe("the PostgreSQL vector", () => {
     for (const w of ftsTokens(t.conditions.join(" "))) expect(weights.get(w)?.has("B"), w).toBe(true);
     for (const w of ftsTokens(t.eligibility.inclusion[0]!)) expect(weights.get(w)?.has("C"), w).toBe(true);
     expect(new Set(rows.flatMap((r) => r.weights))).toEqual(new Set(["A", "B", "C"]));
+  });
+});
+
+describe("PostgreSQL's limits on a vector", () => {
+  it("stores a trial of 300,000 distinct words, long words and 20,000 repeats of one word, keeping its title findable", async () => {
+    const t = seed("002").record;
+    const many = Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}`).join(" ");
+    const huge = { ...t, id: "HUGE-1", nctId: null, source: { ...t.source, file: "huge.txt" }, otherIds: [],
+      description: `${many} ${"x".repeat(5000)} ${"liver failure ".repeat(20_000)}` };
+    const vector = searchVector(huge);
+    const { rows } = await client.query<{ n: number; title: boolean; first: boolean }>(
+      `SELECT length($1::tsvector) AS n, $1::tsvector @@ $2::tsquery AS title, $1::tsvector @@ 'w0'::tsquery AS first`,
+      [vector, searchQuery(parseUserQuery(t.title!))]);
+    expect(rows[0]!.title).toBe(true);
+    expect(rows[0]!.first).toBe(true);
+    // The first 74,815 distinct words (of 300,000+) fill the 1 MB: the title, ids, conditions and arms come first.
+    expect(rows[0]!.n).toBe(74_815);
+    // Without the cap PostgreSQL refuses the vector, and with it the trial.
+    const all = vector + " " + Array.from({ length: 300_000 }, (_, i) => `'z${i}':1`).join(" ");
+    await expect(client.query("SELECT $1::tsvector", [all])).rejects.toThrow(/too long for tsvector/);
   });
 });
 

@@ -20,16 +20,20 @@ import { ftsTokens } from "./tokens";
  * engines alike.
  *
  * PostgreSQL's limits (FTS5 has none): positions past 16,383 count as 16,383, a word keeps
- * at most 256 positions, a word is at most 2,047 bytes. Words are cut to 255 characters
- * (a query word is at most 64, lib/search/fts-query.ts: nothing findable is lost); a phrase
- * that only occurs beyond the 16,383rd word of a trial's text, or beyond a word's 256th
- * occurrence, is not found on PostgreSQL.
+ * at most 256 positions, a word is at most 2,047 bytes, a vector at most 1 MB. Words are
+ * cut to 255 characters (a query word is at most 64, lib/search/fts-query.ts: nothing
+ * findable is lost); a phrase that only occurs beyond the 16,383rd word of a trial's text,
+ * or beyond a word's 256th occurrence, is not found on PostgreSQL; a trial of more distinct
+ * words than 1 MB holds keeps the first ones (title, ids, conditions, arms first) and is
+ * still imported, where PostgreSQL would refuse the whole vector.
  */
 
 export const TIER_WEIGHT: Record<SearchTier, "A" | "B" | "C"> = { 4: "A", 2: "B", 1: "C" };
 const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_WORD = 256;
 const MAX_WORD = 255;
+/** PostgreSQL's tsvector holds at most 1 MB of words and positions; this leaves room for its own overhead. */
+const MAX_VECTOR_BYTES = 1_000_000;
 
 /** A tsvector literal as PostgreSQL's input reads it: `'word'` with `'` and `\` doubled. */
 const lexeme = (w: string) => `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
@@ -55,7 +59,15 @@ export function searchVector(r: TrialRecord): string {
     }
     pos++; // a gap: no phrase across columns
   }
-  return [...positions].map(([w, p]) => `${lexeme(w)}:${p.join(",")}`).join(" ");
+  // Each word costs its entry (4 bytes), its UTF-8 bytes, alignment, a count and 2 bytes a position.
+  const out: string[] = [];
+  let bytes = 0;
+  for (const [w, p] of positions) {
+    bytes += 4 + Buffer.byteLength(w) + 1 + 2 + 2 * p.length;
+    if (bytes > MAX_VECTOR_BYTES) break;
+    out.push(`${lexeme(w)}:${p.join(",")}`);
+  }
+  return out.join(" ");
 }
 
 /**
