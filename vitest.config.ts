@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    // PostgreSQL for the tests that run on both engines, started on first use (tests/support/postgres.ts).
+    globalSetup: ["tests/support/postgres-global.ts"],
     environment: "node",
     // Tests that touch a database each use their own scratch file.
     pool: "forks",

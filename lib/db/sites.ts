@@ -31,15 +31,32 @@ export function resultsColumns(r: TrialRecord): ResultsColumns {
   };
 }
 
+export const LOCATION_COLUMNS = ["trialId", "ordinal", "facility", "city", "region", "country", "postalCode", "countryCode", "status",
+  "contacts", "geoStatus", "lat", "lon", "geoSource", "geoApproximate", "geoCandidates"] as const;
+export const REFERENCE_COLUMNS = ["trialId", "ordinal", "pmid", "citation", "type"] as const;
+
+/** A record's Location rows, values in LOCATION_COLUMNS order (flags as booleans; any engine). */
+export function locationRows(r: TrialRecord): unknown[][] {
+  return r.locations.map((l, i) => [r.id, i, l.facility, l.city, l.region, l.country, l.postalCode ?? null, l.countryCode ?? null,
+    l.status ?? null, l.contacts ? JSON.stringify(l.contacts) : null, l.geo?.status ?? null, l.geo?.lat ?? null, l.geo?.lon ?? null,
+    l.geo?.source ?? null, l.geo ? l.geo.approximate : null, l.geo?.candidates ?? null]);
+}
+
+/** A record's Reference rows, values in REFERENCE_COLUMNS order. */
+export function referenceRows(r: TrialRecord): unknown[][] {
+  return (r.references ?? []).map((x, i) => [r.id, i, x.pmid, x.citation, x.type]);
+}
+
+const sqliteValue = (v: unknown) => (typeof v === "boolean" ? Number(v) : v);
+
 /** Writes a record's Location and Reference rows (in the writer's transaction). */
 export function writeSites(db: Database.Database, r: TrialRecord): void {
-  const loc = db.prepare(`INSERT INTO Location (trialId, ordinal, facility, city, region, country, postalCode, countryCode, status,
-    contacts, geoStatus, lat, lon, geoSource, geoApproximate, geoCandidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  r.locations.forEach((l, i) => loc.run(r.id, i, l.facility, l.city, l.region, l.country, l.postalCode ?? null, l.countryCode ?? null,
-    l.status ?? null, l.contacts ? JSON.stringify(l.contacts) : null, l.geo?.status ?? null, l.geo?.lat ?? null, l.geo?.lon ?? null,
-    l.geo?.source ?? null, l.geo ? Number(l.geo.approximate) : null, l.geo?.candidates ?? null));
-  const ref = db.prepare("INSERT INTO Reference (trialId, ordinal, pmid, citation, type) VALUES (?, ?, ?, ?, ?)");
-  (r.references ?? []).forEach((x, i) => ref.run(r.id, i, x.pmid, x.citation, x.type));
+  const insert = (table: string, cols: readonly string[], rows: unknown[][]) => {
+    const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
+    for (const row of rows) stmt.run(...row.map(sqliteValue));
+  };
+  insert("Location", LOCATION_COLUMNS, locationRows(r));
+  insert("Reference", REFERENCE_COLUMNS, referenceRows(r));
 }
 
 /** A Location row → the record's site (its additions only where stored). */
