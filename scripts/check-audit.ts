@@ -9,7 +9,7 @@
  *   npx tsx scripts/check-audit.ts [AUDIT_FILE]
  */
 import path from "node:path";
-import { AUDIT_FILE, describe, FIELDS, loadAuditFile, ROOT, runAudit } from "../tests/unit/audit/harness";
+import { AUDIT_FILE, describe, FIELDS, loadAuditFile, ROOT, runAudit } from "../tests/helpers/audit";
 
 const file = process.argv[2] ? path.resolve(process.argv[2]) : AUDIT_FILE;
 let audit;

@@ -7,9 +7,9 @@ import { endsMidWord } from "@/lib/record/completeness";
 import { importFiles, MAX_RECORD_BYTES } from "@/lib/import/run-import";
 import { MAX_DEPTH } from "@/lib/import/json-studies";
 import { openDatabase } from "@/lib/db/sqlite";
-import { scratchDatabase, type ScratchDb } from "../../helpers/db";
-import { snapshotDatabase } from "../../helpers/snapshot";
-import { hostileJsonStudy, hostileText, hostileTextRecord, type HostileKind, type TextPlace } from "../../helpers/hostile-records";
+import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import { snapshotDatabase } from "@/tests/helpers/snapshot";
+import { hostileJsonStudy, hostileText, hostileTextRecord, type HostileKind, type TextPlace } from "@/tests/helpers/hostile-records";
 
 /**
  * Issue 16 items 3 and 4. A long run of letters made `/[A-Za-z]+$/` (the cut-off check)

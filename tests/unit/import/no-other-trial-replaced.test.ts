@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles, loadCuration, seedFiles } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
 import { getTrial } from "@/lib/data/records";
-import { scratchDatabase, type ScratchDb } from "../../helpers/db";
-import { snapshotDatabase } from "../../helpers/snapshot";
+import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import { snapshotDatabase } from "@/tests/helpers/snapshot";
 
 /**
  * Issue 16 item 1: a copy of seed 000 without its one "NCT06884904" line, saved under the

@@ -7,8 +7,8 @@ import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles, loadCuration, seedFiles } from "@/lib/import/run-import";
 import { writeTrial } from "@/lib/db/write-trial";
 import { openDatabase } from "@/lib/db/sqlite";
-import { scratchDatabase, type ScratchDb } from "../../helpers/db";
-import { snapshotDatabase } from "../../helpers/snapshot";
+import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import { snapshotDatabase } from "@/tests/helpers/snapshot";
 
 /**
  * Issue 16 item 2: seed 000 with its arm block pasted twice imported with 8 arms (and a

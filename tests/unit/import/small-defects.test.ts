@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSource } from "@/lib/ingest/pipeline";
 import { importFiles, MAX_LINE_CHARS, oneLine } from "@/lib/import/run-import";
 import { openDatabase } from "@/lib/db/sqlite";
-import { scratchDatabase, type ScratchDb } from "../../helpers/db";
-import { snapshotDatabase } from "../../helpers/snapshot";
+import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import { snapshotDatabase } from "@/tests/helpers/snapshot";
 
 /**
  * Issue 16 item 8, the importer's parts: a per-kg estimate from a flat dose skipped the

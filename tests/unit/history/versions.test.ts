@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "@/lib/db/sqlite";
+import { readVersion, readVersions } from "@/lib/db/versions";
+import { historyOf } from "@/lib/history/versions";
+import { importFiles } from "@/lib/import/run-import";
+import { scratchDatabase } from "@/tests/helpers/db";
+import { ADDED_CRITERION, EDITED_ID, editedCopy, originalText } from "@/tests/helpers/edited-copy";
+
+/**
+ * Every version kept: a real record from ../shared/ctgov/classic, then an edited copy of it
+ * (status, enrollment, the MSC arm's dose and schedule, one criterion added). The history
+ * names exactly those changes with their values before and after; the old version keeps
+ * the old dose; the same copy imported again adds no version.
+ */
+
+vi.mock("server-only", () => ({}));
+
+const ID = EDITED_ID;
+const ADDED = ADDED_CRITERION;
+const original = originalText();
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msc-history-"));
+const scratch = scratchDatabase();
+afterAll(() => {
+  scratch.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function importText(name: string, text: string) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  const db = openDatabase(scratch.url);
+  try {
+    return importFiles(db, [file], {}, {});
+  } finally {
+    db.close();
+  }
+}
+
+const versionRows = () => {
+  const db = new Database(scratch.file, { readonly: true });
+  try {
+    return db.prepare("SELECT n, sourceFile, sourceHash, statusVerified, lastUpdatePosted FROM TrialVersion WHERE trialId = ? ORDER BY n").all(ID) as
+      { n: number; sourceFile: string; sourceHash: string | null; statusVerified: string | null; lastUpdatePosted: string | null }[];
+  } finally {
+    db.close();
+  }
+};
+
+describe("versions of a trial", () => {
+  it("the first import is version 1, with the registry's own dates and the source's hash", () => {
+    const [result] = importText(`${ID}.json`, original);
+    expect(result!.ok).toBe(true);
+    const rows = versionRows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ n: 1, sourceFile: `${ID}.json`, statusVerified: "2019-05", lastUpdatePosted: "2019-05-10" });
+    expect(rows[0]!.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the same source imported again adds no version", () => {
+    importText(`${ID}.json`, original);
+    expect(versionRows()).toHaveLength(1);
+  });
+
+  it("an edited copy is version 2, and the history names exactly its changes, before and after", () => {
+    const [result] = importText(`${ID}.json`, editedCopy(original));
+    expect(result!.ok).toBe(true);
+    expect(versionRows().map((r) => r.n)).toEqual([1, 2]);
+    const db = openDatabase(scratch.url);
+    try {
+      const history = historyOf(ID, readVersions(db, ID));
+      expect(history.versions.map((v) => v.n)).toEqual([2, 1]);
+      expect(history.versions[1]!.changes).toEqual([]);
+      const arm = "Arm “Comprehensive treatment plus UC-MSC treatment”";
+      expect(history.versions[0]!.lines).toEqual([
+        "Status: Recruiting → Completed",
+        "Enrollment: 200 participants (estimated) → 150 participants (actual)",
+        `${arm}: dose: 1×10⁶ cells/kg → 2×10⁶ cells/kg`,
+        `${arm}: infusions: 3 infusions → 4 infusions`,
+        `${arm}: days: day 0, 21, 42 → day 0, 28, 56, 84`,
+        `Inclusion criterion added: ${ADDED}`,
+        "Inclusion threshold added: ALT < 10 × ULN",
+        "Registry's last update posted: 2019-05-10 → 2021-03-03",
+        "Status last verified: 2019-05 → 2021-03",
+      ]);
+      // The old version keeps the old dose; the trial's rows hold the new one.
+      const v1 = readVersion(db, ID, 1)!.record;
+      const v2 = readVersion(db, ID, 2)!.record;
+      expect(v1.arms[0]!.doses[0]).toMatchObject({ cellsPerKg: 1e6, infusions: 3, dayOffsets: [0, 21, 42] });
+      expect(v2.arms[0]!.doses[0]).toMatchObject({ cellsPerKg: 2e6, infusions: 4, dayOffsets: [0, 28, 56, 84] });
+      expect(db.prepare("SELECT overallStatus, enrollmentCount, statusVerified FROM Trial WHERE id = ?").get(ID))
+        .toEqual({ overallStatus: "COMPLETED", enrollmentCount: 150, statusVerified: "2021-03" });
+    } finally {
+      db.close();
+    }
+  });
+
+  it("the edited copy imported again adds no version; --force over a cut-off copy keeps the replaced version", () => {
+    importText(`${ID}.json`, editedCopy(original));
+    expect(versionRows()).toHaveLength(2);
+    // A copy that lost its criteria is refused, and adds nothing.
+    const doc = JSON.parse(editedCopy(original));
+    const p = (doc.FullStudiesResponse ? doc.FullStudiesResponse.FullStudies[0].Study : doc.Study ?? doc).ProtocolSection;
+    p.EligibilityModule.EligibilityCriteria = "Inclusion Criteria:\n\nAge 18-69 years;";
+    const [refused] = importText(`${ID}.json`, JSON.stringify(doc));
+    expect(refused!.ok).toBe(false);
+    expect(versionRows()).toHaveLength(2);
+    const file = path.join(dir, `${ID}.json`);
+    const db = openDatabase(scratch.url);
+    try {
+      const [forced] = importFiles(db, [file], {}, { force: true });
+      expect(forced!.ok).toBe(true);
+      const versions = readVersions(db, ID);
+      expect(versions.map((v) => v.n)).toEqual([3, 2, 1]);
+      expect(versions[1]!.record.eligibility.inclusion).toContain(ADDED);
+      expect(versions[0]!.record.eligibility.inclusion).toEqual(["Age 18-69 years"]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("the comparison across time puts version 1's dose beside version 2's (ids=ID@1,ID@2)", async () => {
+    process.env.DATABASE_URL = scratch.url;
+    const { compareResponse } = await import("@/lib/compare/api");
+    const res = await compareResponse(new URLSearchParams(`ids=${ID}@1,${ID}@2&weightKg=60`));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { trials: { id: string; title: string; arms: { label: string; cellsPerKgPerInfusion: number | null; activeInfusions: number | null; mscDayOffsets: number[] | null }[] }[] };
+    expect(body.trials.map((t) => t.id)).toEqual([`${ID}@1`, `${ID}@2`]);
+    expect(body.trials[0]!.title).toMatch(/\(version 1 of 3, imported \d{4}-\d{2}-\d{2}\)$/);
+    const msc = body.trials.map((t) => t.arms[0]!);
+    expect(msc.map((a) => [a.cellsPerKgPerInfusion, a.activeInfusions, a.mscDayOffsets])).toEqual([[1e6, 3, [0, 21, 42]], [2e6, 4, [0, 28, 56, 84]]]);
+    const missing = await compareResponse(new URLSearchParams(`ids=${ID}@1,${ID}@9`));
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({ error: `unknown trial id: ${ID}@9`, parameter: "ids" });
+  });
+});
