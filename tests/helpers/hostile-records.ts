@@ -56,7 +56,7 @@ export function hostileTextRecord(kind: HostileKind, place: TextPlace, total: nu
 
 /** The API v2 study of tests/fixtures, with the hostile text split over four of its free-text fields. */
 export function hostileJsonStudy(kind: HostileKind, total: number): string {
-  const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms.json", "utf8"));
+  const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms/input.json", "utf8"));
   const base = JSON.stringify(study).length;
   // JSON escapes ("\n", "\t") take two characters: leave room for them.
   const quarter = Math.floor((total - base) / 4 / (kind === "lines" || kind === "spaces" ? 1.5 : 1)) - 64;

@@ -128,7 +128,7 @@ describe("a JSON file of nothing but nesting costs bounded memory", () => {
   });
 
   it("a list whose second study nests too deep: that study is skipped with its line, the others are imported", () => {
-    const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms.json", "utf8"));
+    const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms/input.json", "utf8"));
     const second = { ...study, deep: JSON.parse(`${"[".repeat(MAX_DEPTH + 10)}${"]".repeat(MAX_DEPTH + 10)}`) };
     const third = structuredClone(study);
     third.protocolSection.identificationModule.nctId = "NCT09000003";

@@ -11,8 +11,8 @@ import { countRows, scratchDatabase } from "@/tests/helpers/db";
 /** JSON files of studies: the streaming splitter, and the import of files and folders. */
 
 const FIX = path.join(process.cwd(), "tests", "fixtures");
-const v2Text = fs.readFileSync(path.join(FIX, "ctgov-v2", "six-arms.json"), "utf8");
-const classicText = fs.readFileSync(path.join(FIX, "ctgov-classic-json", "six-arms.json"), "utf8");
+const v2Text = fs.readFileSync(path.join(FIX, "ctgov-v2", "six-arms", "input.json"), "utf8");
+const classicText = fs.readFileSync(path.join(FIX, "ctgov-classic-json", "six-arms", "input.json"), "utf8");
 /** The v2 fixture under another NCT id, as compact JSON. */
 const v2Study = (nct: string) => JSON.stringify(JSON.parse(v2Text.replaceAll("NCT09000001", nct)));
 

@@ -110,7 +110,7 @@ describe("a file under a stored trial's file name that does not name it", () => 
   });
 
   it("a JSON study under a stored study's file name: the same refusal", () => {
-    const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms.json", "utf8"));
+    const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms/input.json", "utf8"));
     const file = path.join(dir, "study.json");
     fs.writeFileSync(file, JSON.stringify(study));
     expect(importOne(file).ok).toBe(true);

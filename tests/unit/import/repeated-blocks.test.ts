@@ -86,7 +86,7 @@ describe("a block pasted twice", () => {
   });
 
   it("a JSON study with its conditions twice, or its arm groups twice, is refused", () => {
-    const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms.json", "utf8"));
+    const study = JSON.parse(fs.readFileSync("tests/fixtures/ctgov-v2/six-arms/input.json", "utf8"));
     const p = study.protocolSection;
     const conditions = structuredClone(study);
     conditions.protocolSection.conditionsModule.conditions = [...p.conditionsModule.conditions, "Liver Cirrhosis"];

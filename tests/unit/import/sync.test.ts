@@ -18,7 +18,7 @@ import { countRows, scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
  * tokens, and the faults the API shows (429, 500, a malformed page, an empty last page).
  */
 
-const fixture = fs.readFileSync(path.join(process.cwd(), "tests", "fixtures", "ctgov-v2", "six-arms.json"), "utf8");
+const fixture = fs.readFileSync(path.join(process.cwd(), "tests", "fixtures", "ctgov-v2", "six-arms", "input.json"), "utf8");
 const study = (n: number) => JSON.parse(fixture.replaceAll("NCT09000001", `NCT0920000${n}`));
 
 type Reply = { status: number; body: string; headers?: Record<string, string> };

@@ -9,7 +9,7 @@ const FIX = path.join(process.cwd(), "tests", "fixtures");
 const read = (p: string) => fs.readFileSync(path.join(FIX, p), "utf8");
 
 describe("importStudy", () => {
-  it.each(["ctgov-v2/six-arms.json", "ctgov-classic-json/six-arms.json"])("a parsed %s gives the record its bytes give", (p) => {
+  it.each(["ctgov-v2/six-arms/input.json", "ctgov-classic-json/six-arms/input.json"])("a parsed %s gives the record its bytes give", (p) => {
     const text = read(p);
     const fromBytes = importSource(Buffer.from(text), "six-arms.json");
     expect(importStudy(JSON.parse(text), "six-arms.json")).toEqual(fromBytes);
@@ -17,7 +17,7 @@ describe("importStudy", () => {
   });
 
   it("reads no-break spaces as plain spaces, as the text path does", () => {
-    const study = JSON.parse(read("ctgov-v2/six-arms.json"));
+    const study = JSON.parse(read("ctgov-v2/six-arms/input.json"));
     study.protocolSection.identificationModule.briefTitle = "Umbilical\u00a0Cord MSC in ACLF";
     expect(importStudy(study, "s.json").record.title).toBe("Umbilical Cord MSC in ACLF");
     expect(study.protocolSection.identificationModule.briefTitle).toBe("Umbilical\u00a0Cord MSC in ACLF");

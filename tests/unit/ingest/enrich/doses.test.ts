@@ -19,7 +19,7 @@ const OTHER = "UC-MSC 0.5×10^6 cells/kg in a single dose.";
 
 /** The v2 fixture with its first arm's own words broken and its linked intervention stating another dose. */
 function v2Study(own: string): Json {
-  const study = fixture("ctgov-v2/six-arms.json");
+  const study = fixture("ctgov-v2/six-arms/input.json");
   const aim = study.protocolSection.armsInterventionsModule;
   aim.armGroups[0].description = own;
   aim.interventions[0].description = OTHER;
@@ -28,7 +28,7 @@ function v2Study(own: string): Json {
 
 /** The classic fixture's study likewise (its first arm is "BM-MSC", linked to the intervention "BM-MSC"). */
 function classicStudy(own: string): Json {
-  const study = fixture("ctgov-classic-json/six-arms.json").FullStudiesResponse.FullStudies[0].Study;
+  const study = fixture("ctgov-classic-json/six-arms/input.json").FullStudiesResponse.FullStudies[0].Study;
   const aim = study.ProtocolSection.ArmsInterventionsModule;
   aim.ArmGroupList.ArmGroup[0].ArmGroupDescription = own;
   const iv = aim.InterventionList.Intervention.find((x: Json) => x.InterventionName === "BM-MSC");

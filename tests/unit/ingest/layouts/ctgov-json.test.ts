@@ -13,8 +13,8 @@ import { splitEligibility } from "@/lib/ingest/layouts/ctgov-json";
 
 const FIX = path.join(process.cwd(), "tests", "fixtures");
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const v2 = (): Json => JSON.parse(fs.readFileSync(path.join(FIX, "ctgov-v2", "six-arms.json"), "utf8"));
-const classicEnvelope = (): Json => JSON.parse(fs.readFileSync(path.join(FIX, "ctgov-classic-json", "six-arms.json"), "utf8"));
+const v2 = (): Json => JSON.parse(fs.readFileSync(path.join(FIX, "ctgov-v2", "six-arms", "input.json"), "utf8"));
+const classicEnvelope = (): Json => JSON.parse(fs.readFileSync(path.join(FIX, "ctgov-classic-json", "six-arms", "input.json"), "utf8"));
 const classic = (): Json => classicEnvelope().FullStudiesResponse.FullStudies[0].Study;
 const read = (doc: unknown, file = "study.json") => importSource(Buffer.from(JSON.stringify(doc)), file);
 const refusal = (doc: unknown): string => {

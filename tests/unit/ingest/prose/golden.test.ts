@@ -9,7 +9,8 @@ import { readArmsFromProse, type ProseArmInput } from "@/lib/ingest/prose/index"
  * arms.json (the structured arms, with their linked interventions), optional unlinked.json
  * (interventions linked to no arm), optional titles.json (the record's titles, read only for a single
  * administration they state) and expected.json (what
- * the reader must return). `UPDATE=1` rewrites the expected files; a missing one fails.
+ * the reader must return). `UPDATE_GOLDEN=1` rewrites the expected files (tests/fixtures/README.md); a
+ * missing one fails.
  */
 const root = path.join(process.cwd(), "tests", "fixtures", "prose");
 const cases = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
@@ -30,8 +31,8 @@ describe("prose fixtures", () => {
       for (const arm of result.arms) for (const d of arm.doses) doseSchema.parse(d);
       const actual = { arms: result.arms.map(({ evidence: _e, scheduleWords: _s, ...a }) => a), warnings: result.warnings };
       const file = path.join(dir, "expected.json");
-      if (process.env.UPDATE) fs.writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(fs.existsSync(file), `${file} is missing (run with UPDATE=1 and read it)`).toBe(true);
+      if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(fs.existsSync(file), `${file} is missing (run with UPDATE_GOLDEN=1 and read it)`).toBe(true);
       expect(actual).toEqual(JSON.parse(fs.readFileSync(file, "utf8")));
     });
   }
