@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenSearch } from "@/lib/data/screen";
 import { findTrialsNow } from "@/lib/data/search";
@@ -49,8 +50,14 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const PATIENT = "tbil=15&tbil_unit=mg/dL&inr=1.8&meld=26&age=58";
 
 describe("the view worker", () => {
-  it("runs on a worker thread here (the pool is not in process)", () => {
+  it("runs on a worker thread here (the pool is not in process)", async () => {
     expect(VIEW_POOL_SIZE).toBeGreaterThan(0);
+    const a = await runView({ kind: "landscape-api", query: [["format", "xml"]] });
+    expect(a.status).toBe(400);
+    // The job went to a worker of the pool (lib/data/view-pool.ts keeps it on globalThis), not this thread.
+    const pool = (globalThis as unknown as { registryViewPool?: { worker: Worker }[] }).registryViewPool ?? [];
+    expect(pool.length).toBeGreaterThan(0);
+    expect(pool.every((s) => s.worker.threadId > 0)).toBe(true);
   });
 
   it("answers /api/landscape with the bytes of the whole records' landscape, JSON and CSV", async () => {

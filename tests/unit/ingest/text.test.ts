@@ -54,11 +54,4 @@ describe("a section pasted twice is refused", () => {
     const { text } = pastedTwice("004", at, at + 1);
     expect(refusal(text, file)).toMatch(new RegExp(`^${file}:${at + 2}: sections: the section "Clinical Trial Description" appears twice \\(lines ${at} and ${at + 2}\\)`));
   });
-
-  it("the seeds themselves have each section once", () => {
-    for (const p of ["000", "001", "002", "003", "004"]) {
-      const { file, lines } = seed(p);
-      expect(() => importSource(Buffer.from(lines.join("\n")), file)).not.toThrow();
-    }
-  });
 });

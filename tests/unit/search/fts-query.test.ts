@@ -79,7 +79,11 @@ describe("highlight and snippet", () => {
   });
 
   it("treats regex characters in terms literally", () => {
-    expect(() => highlight("a (b) c", ["(b", "c++"])).not.toThrow();
+    expect(highlight("a (b) c++ d", ["(b", "c++"])).toEqual([
+      { text: "a ", hit: false }, { text: "(b", hit: true }, { text: ") ", hit: false }, { text: "c++", hit: true }, { text: " d", hit: false },
+    ]);
+    // As patterns, "c++" would match "cc" and ".*" the whole text.
+    expect(highlight("a cc d .* x", ["c++", ".*"]).filter((p) => p.hit).map((p) => p.text)).toEqual([".*"]);
   });
 
   it("cuts a window around the first hit", () => {

@@ -151,5 +151,4 @@ describe("other wordings", () => {
   it.each(cases)("%s", (text, list, expected) => {
     expect(read(text, list)).toEqual(expected);
   });
-  it("has at least 30 wordings", () => expect(cases.length).toBeGreaterThanOrEqual(30));
 });
