@@ -3,7 +3,7 @@
  * every registered arm of every record, in file order then arm order, shuffled with a
  * seeded generator (mulberry32, seed 20261207), the first 120 kept. Prints one line per
  * arm: "NCT…<TAB>arm label". The audited facts of the drawn arms are in
- * tests/fixtures/audit/msc-other-arms.json; tests/unit/audit checks that file against
+ * tests/fixtures/audit/msc-other-arms.json; tests/unit/scripts/check-audit.test.ts checks that file against
  * `drawArms`, the function below.
  *
  *   npx tsx scripts/audit-draw.ts [--seed N] [--count N]

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 // The FHIR route over HTTP against the production build (the mapping itself is
-// unit-tested, with schema validation, in tests/unit/fhir-research-study.test.ts).
+// unit-tested, with schema validation, in tests/unit/fhir/research-study.test.ts).
 test.describe("GET /api/trials/{id}/fhir", () => {
   test("answers a ResearchStudy as application/fhir+json with the security headers", async ({ request }) => {
     const res = await request.get("/api/trials/NCT04822922/fhir");

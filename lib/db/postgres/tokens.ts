@@ -6,7 +6,7 @@ import table from "./fts5-unicode61.json";
  * holds exactly the same words, and a query finds the same trials on both engines. The
  * table of which characters separate words and what the others fold to (lowercase, Latin
  * diacritics removed, combining diacritics dropped) is read from SQLite itself by
- * scripts/gen-fts5-tokens.ts; tests/unit/postgres-tokens.test.ts checks it against FTS5.
+ * scripts/gen-fts5-tokens.ts; tests/unit/db/postgres/tokens.test.ts checks it against FTS5.
  */
 
 const SEPARATES = new Uint8Array(0x110000);

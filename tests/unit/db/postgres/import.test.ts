@@ -150,7 +150,7 @@ describe("full-text search on both engines", () => {
 const ORDERS: string[] = [];
 const EXPECTED_MATCHES = { hbv: 31, aclfPhrase: 9, umbilical: 23, boneMarrow: 31 };
 
-// The hostile corpus of tests/unit/search-fts-query.test.ts (FTS5 syntax, quotes, control
+// The hostile corpus of tests/unit/search/fts-query.test.ts (FTS5 syntax, quotes, control
 // characters, emoji, ligatures, 5,000 characters, SQL) and its 2,000 random strings, by the same generator.
 const HOSTILE = [
   '"', '""', "'", "*", "-", "+", "^", ":", "(", ")", "NEAR(", 'NEAR("a" "b", 2)', "AND", "OR NOT", "body:x",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findCellSource, readTrialCellSource } from "@/lib/ingest/enrich/cell-source";
 import { emptyParsedTrial } from "@/lib/ingest/parsed-record";
 
-/** Cell amounts are read by lib/ingest/prose/amounts.ts (tests/unit/prose-amounts.test.ts). */
+/** Cell amounts are read by lib/ingest/prose/amounts.ts (tests/unit/ingest/prose/amounts.test.ts). */
 describe("cell source (the arm facts' tissue words, said of the MSCs)", () => {
   it("names the tissue of the MSCs, cord blood before cord", () => {
     expect(findCellSource(["umbilical cord blood mesenchymal stem cells"])).toEqual({ value: "CORD_BLOOD", text: "umbilical cord blood" });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSmallCount, parseWholeNumber } from "@/lib/ingest/normalize/numbers";
 
-/** Cell counts are read by lib/ingest/prose/amounts.ts (tests/unit/prose-amounts.test.ts). */
+/** Cell counts are read by lib/ingest/prose/amounts.ts (tests/unit/ingest/prose/amounts.test.ts). */
 describe("small and whole numbers", () => {
   it("parseSmallCount reads digits and words", () => {
     expect(parseSmallCount("3")).toBe(3);

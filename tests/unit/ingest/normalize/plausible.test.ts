@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { enforcePlausibility } from "@/lib/ingest/normalize/plausible";
 import { emptyParsedTrial } from "@/lib/ingest/parsed-record";
 
-/** The plausibility enricher; the limits themselves: tests/unit/normalize-plausible.test.ts. */
+/** The plausibility enricher; the limits themselves: tests/unit/ingest/normalize/plausible-records.test.ts. */
 describe("enforcePlausibility (enricher)", () => {
   it("nulls an implausible dose and appends its warning after the record's own", () => {
     const rec = {
