@@ -33,8 +33,21 @@ export const notInfusionRhythm = (text: string, start: number) => {
 // "on days 1, 4, 7 and 10 after recruitment": days counted from the patient's start are infusion days.
 const FROM_ENTRY = /^\s{0,3}(?:after|post)[\s-]{1,3}(?:the\s{1,2})?(?:recruitment|enrol{1,2}ment|randomi[sz]ation|admission|inclusion|screening|baseline)\b/i;
 
+// "through the hepatic artery", "through a peripheral vein": the route, not "through week 12".
+const THROUGH_ROUTE = /\bthrough\s{1,2}(?:the\s{1,2}|a\s{1,2}|an\s{1,2})?(?:[a-z-]{1,20}\s{1,2}){0,2}(?:artery|arteries|vein|veins|venous|catheter|catheters|cannula|line|port|duct|route|vessel|vessels|arterial|intravenous|iv)\b/gi;
+
+/** The `n` words before `pos` (as wordsBefore) with a route's "through …" left out. */
+export function scheduleWordsBefore(text: string, pos: number, n: number, window: number): string[] {
+  const head = text.slice(Math.max(0, pos - window - 70), pos).replace(THROUGH_ROUTE, (m) => " ".repeat(m.length));
+  return wordsBefore(head, head.length, n, window);
+}
+
+/** Whether a visit's, an assessment's or a time frame's words stand in the `n` words before `pos`. */
+export const notInfusionBefore = (text: string, pos: number, n: number, window: number) =>
+  scheduleWordsBefore(text, pos, n, window).some((w) => NOT_INFUSION.has(w));
+
 export function notInfusion(text: string, start: number, end: number): boolean {
-  const before = wordsBefore(text, start, 7, 70);
+  const before = scheduleWordsBefore(text, start, 7, 70);
   const after = FROM_ENTRY.test(text.slice(end, end + 40)) ? [] : wordsAfter(text, end, 1, 20);
   return before.some((w) => NOT_INFUSION.has(w)) || after.some((w) => NOT_INFUSION_AFTER.has(w));
 }

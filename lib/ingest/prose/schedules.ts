@@ -1,5 +1,5 @@
-import { COUNT_WORD, countValue, wordsBefore } from "./types";
-import { NOT_INFUSION, notInfusion, notInfusionRhythm } from "./schedule-context";
+import { COUNT_WORD, countValue } from "./types";
+import { notInfusion, notInfusionBefore, notInfusionRhythm } from "./schedule-context";
 import { addCounts } from "./schedule-counts";
 
 /**
@@ -173,7 +173,7 @@ export function findSchedules(text: string): ScheduleMention[] {
   for (const m of text.matchAll(DURATION)) {
     // Right after an interval ("once a week for 8 weeks after randomisation") a duration is the infusions'.
     const afterInterval = /(?:once|twice|every|per|a)\s{1,2}(?:\d{1,2}\s{0,2})?(?:day|week|month)s?\s{0,2},?\s{0,2}$|(?:weekly|daily|monthly)\s{0,2},?\s{0,2}$/i.test(text.slice(Math.max(0, m.index - 24), m.index));
-    if (afterInterval ? wordsBefore(text, m.index, 7, 70).some((w) => NOT_INFUSION.has(w)) : notInfusion(text, m.index, m.index + m[0].length)) continue;
+    if (afterInterval ? notInfusionBefore(text, m.index, 7, 70) : notInfusion(text, m.index, m.index + m[0].length)) continue;
     if ((afterInterval ? /^\s{0,3}(?:follow|observation)/i : /^\s{0,3}(?:follow|after|post|observation)/i).test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     const n = /^\d{4}$/.test(m[2]!) ? Number(m[2]) : countValue(m[2]!);
     const d = unitDays(m[3]!);
@@ -182,7 +182,7 @@ export function findSchedules(text: string): ScheduleMention[] {
   }
   for (const m of text.matchAll(FIRST_SPAN)) {
     const n = m[1] ? countValue(m[1]) : 1;
-    if (!n || wordsBefore(text, m.index, 7, 70).some((w) => NOT_INFUSION.has(w))) continue;
+    if (!n || notInfusionBefore(text, m.index, 7, 70)) continue;
     const d = unitDays(m[2]!);
     add({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], days: d ? d * n : null, months: isMonth(m[2]!) ? n : null, first: true });
   }
@@ -193,7 +193,7 @@ export function findSchedules(text: string): ScheduleMention[] {
   }
   // "at 4, 8week", "at 0, 4 and 8 weeks": the numbers first, the unit after
   for (const m of text.matchAll(TRAILING_UNIT_LIST)) {
-    if (wordsBefore(text, m.index, 3, 30).some((w) => NOT_INFUSION.has(w))) continue;
+    if (notInfusionBefore(text, m.index, 3, 30)) continue;
     const mult = /^w/i.test(m[2]!) ? 7 : 1;
     const days = [...new Set([...m[1]!.matchAll(/\d{1,3}/g)].map((d) => Number(d[0]) * mult))];
     add({ kind: "list", start: m.index, end: m.index + m[0].length, text: m[0], days });

@@ -32,6 +32,13 @@ describe("schedules: the contract's rules", () => {
     expect(offsets("once a week for 8 weeks")).toEqual({ infusions: 8, dayOffsets: [0, 7, 14, 21, 28, 35, 42, 49] });
   });
 
+  it('"through the hepatic artery" is the route, not a time frame: the schedule after it is read', () => {
+    expect(offsets("5×10^5 cells/kg through the hepatic artery, once a week for 4 weeks.")).toEqual({ infusions: 4, dayOffsets: [0, 7, 14, 21] });
+    expect(offsets("1×10^6 cells/kg through a peripheral vein, weekly for 3 weeks")).toEqual({ infusions: 3, dayOffsets: [0, 7, 14] });
+    // "through week 12" is still a time frame: no infusion schedule is made of it
+    expect(offsets("patients are followed through week 12 for 4 weeks")).toBeNull();
+  });
+
   it("a count with no timing gives the infusions and null days", () => {
     expect(offsets("received 4 infusions")).toEqual({ infusions: 4, dayOffsets: null });
     expect(offsets("3 times placebo")).toEqual({ infusions: 3, dayOffsets: null });
