@@ -222,7 +222,7 @@ function* build(raw: FacetRow[]): Generator<void, FacetIndex> {
   return idx;
 }
 
-interface Built { rows: FacetRow[]; index: FacetIndex }
+export interface Built { rows: FacetRow[]; index: FacetIndex }
 const caches = new WeakMap<object, { version: number; built: Promise<Built> }>();
 
 /** Whether two reads returned the very same row objects, in the same order (nothing changed between them). */
@@ -233,12 +233,109 @@ function sameRows(a: FacetRow[], b: FacetRow[]): boolean {
 }
 
 /**
+ * A row's fields that patchIndex writes into a slot; every other field of a changed row
+ * (its coded values: status, sources, conditions…, and any field added later) must equal
+ * the old row's, or the index is built afresh.
+ */
+const PATCHABLE = new Set<string>(["rowid", "title", "officialTitle", "acronym", "nctId", "otherIds", "interventions", "keywords", "armLabels",
+  "sponsor", "phases", "doses", "infusions", "minAge", "maxAge", "start", "statusVerified", "enrollment", "maxDose"]);
+/** More changed rows than this: built afresh (a patch copies the index's arrays once, then works per changed row). */
+const MAX_PATCHED = 500;
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** word → slots with slot `i` taken out of the lists of `gone` and put into those of `added` (ascending); lists left empty removed. */
+function patchWords(words: Map<string, Int32Array>, i: number, gone: string[], added: string[]): void {
+  for (const w of gone) {
+    const list = words.get(w);
+    if (!list) continue;
+    const kept = list.filter((s) => s !== i);
+    if (kept.length) words.set(w, kept);
+    else words.delete(w);
+  }
+  for (const w of added) {
+    const list = words.get(w);
+    if (!list) {
+      words.set(w, Int32Array.of(i));
+      continue;
+    }
+    const out = new Int32Array(list.length + 1);
+    let k = 0;
+    while (k < list.length && list[k]! < i) (out[k] = list[k]!), k++;
+    out[k] = i;
+    out.set(list.subarray(k), k + 1);
+    words.set(w, out);
+  }
+}
+
+/**
+ * The index of `rows` made from `before`'s by rewriting the slots of the rows that changed,
+ * when that gives what a fresh build would: the same trials in the same slots, and each
+ * changed row's coded values (status, registries, conditions as spelled…) as they were, so
+ * every code table stays as it is. A new index (the old one may still be read); null when
+ * the index must be built afresh.
+ */
+export function patchIndex(before: Built, rows: FacetRow[]): FacetIndex | null {
+  const old = before.rows, prev = before.index;
+  if (rows.length !== old.length) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] === old[i]) continue;
+    if (rows[i]!.id !== old[i]!.id || changed.push(i) > MAX_PATCHED) return null;
+    const a = old[i] as unknown as Record<string, unknown>, b = rows[i] as unknown as Record<string, unknown>;
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if (!PATCHABLE.has(k) && !sameValue(a[k], b[k])) return null;
+  }
+  const idx: FacetIndex = {
+    ...prev,
+    phaseBits: prev.phaseBits.slice(), doses: prev.doses.slice(), infusions: prev.infusions.slice(),
+    minAge: prev.minAge.slice(), maxAge: prev.maxAge.slice(), start: prev.start.slice(), verified: prev.verified.slice(),
+    enrollment: prev.enrollment.slice(), maxDose: prev.maxDose.slice(), titleText: prev.titleText.slice(), keyText: prev.keyText.slice(),
+    titleWords: new Map(prev.titleWords), keyWords: new Map(prev.keyWords),
+  };
+  const maxRowid = changed.reduce((m, i) => Math.max(m, rows[i]!.rowid), prev.slotOfRowid.length - 1);
+  idx.slotOfRowid = new Int32Array(maxRowid + 1).fill(-1);
+  idx.slotOfRowid.set(prev.slotOfRowid);
+  for (const i of changed) idx.slotOfRowid[old[i]!.rowid] = -1;
+  for (const i of changed) {
+    const r = rows[i]!;
+    idx.slotOfRowid[r.rowid] = i;
+    let bits = 0;
+    for (const p of r.phases) bits |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
+    idx.phaseBits[i] = bits;
+    idx.doses[i] = Float64Array.from(r.doses);
+    idx.infusions[i] = Uint16Array.from(new Set(r.infusions.map((x) => Math.min(x, MAX_INFUSIONS))));
+    const d = derive(r), was = derive(old[i]!);
+    idx.minAge[i] = r.minAge ?? NaN;
+    idx.maxAge[i] = r.maxAge ?? NaN;
+    idx.start[i] = d.start;
+    idx.verified[i] = d.verified;
+    idx.enrollment[i] = r.enrollment ?? -1;
+    idx.maxDose[i] = r.maxDose ?? -1;
+    idx.titleText[i] = d.titleText;
+    idx.keyText[i] = d.keyText;
+    const diff = (a: string[], b: string[]) => { const has = new Set(b); return a.filter((w) => !has.has(w)); };
+    patchWords(idx.titleWords, i, diff(was.titleWords, d.titleWords), diff(d.titleWords, was.titleWords));
+    patchWords(idx.keyWords, i, diff(was.keyWords, d.keyWords), diff(d.keyWords, was.keyWords));
+  }
+  // A sort is redone only when a changed row's key moved.
+  const moved = (key: "start" | "enrollment" | "maxDose") => changed.some((i) => !Object.is(idx[key][i], prev[key][i]));
+  idx.order = {
+    start: moved("start") ? presort(idx.n, idx.start) : prev.order.start,
+    enrollment: moved("enrollment") ? presort(idx.n, idx.enrollment) : prev.order.enrollment,
+    dose: moved("maxDose") ? presort(idx.n, idx.maxDose) : prev.order.dose,
+  };
+  return idx;
+}
+
+/**
  * The facet index of a database (`owner`: its connection) at `version` (its data version,
  * which moves when an import commits), read by `load` only when the version moved; and
  * built again only when the rows changed: when `load` returns the very row objects of the
  * last build (lib/db/search-reads.ts returns an unchanged row as the same frozen object),
- * that index is kept. A rebuild parses again only the rows that changed (derive), and
- * calls `pause` between its slices (lib/data/cooperative.ts slicer).
+ * that index is kept; when a few rows changed and nothing their codes depend on, their
+ * slots are rewritten in a copy (patchIndex: an import of a changed trial); otherwise it is
+ * built again, parsing only the rows that changed (derive), calling `pause` between its
+ * slices (lib/data/cooperative.ts slicer).
  */
 export function cachedFacetIndex(owner: object, version: number, load: () => Promise<FacetRow[]>, pause: () => Promise<void> = async () => {}): Promise<FacetIndex> {
   const hit = caches.get(owner);
@@ -246,7 +343,9 @@ export function cachedFacetIndex(owner: object, version: number, load: () => Pro
   const previous = hit?.built;
   const built = load().then(async (rows): Promise<Built> => {
     const before = await previous?.catch(() => null);
-    return before && sameRows(before.rows, rows) ? before : { rows, index: await buildFacetIndexSliced(rows, pause) };
+    if (before && sameRows(before.rows, rows)) return before;
+    const patched = before ? patchIndex(before, rows) : null;
+    return { rows, index: patched ?? await buildFacetIndexSliced(rows, pause) };
   });
   const entry = { version, built };
   caches.set(owner, entry);

@@ -13,7 +13,7 @@ import { writeTrial } from "@/lib/db/write-trial";
 import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { importSource } from "@/lib/ingest/pipeline";
 import type { TrialRecord } from "@/lib/record/schema";
-import { buildFacetIndex, buildFacetIndexSliced, cachedFacetIndex } from "@/lib/search/facet-index";
+import { buildFacetIndex, buildFacetIndexSliced, cachedFacetIndex, patchIndex } from "@/lib/search/facet-index";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 
 /**
@@ -39,7 +39,7 @@ const plain = (rows: FacetRow[]) => rows.map((r) => ({ ...r }));
 /** An index's data, comparable: maps and typed arrays as arrays, without the encoders' functions. */
 function data(v: unknown): unknown {
   if (typeof v === "function") return undefined;
-  if (v instanceof Map) return [...v].map(([k, x]) => [k, data(x)]);
+  if (v instanceof Map) return [...v].map(([k, x]) => [k, data(x)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
   if (Array.isArray(v)) return v.map(data);
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x !== "function").map(([k, x]) => [k, data(x)]));
@@ -146,6 +146,31 @@ describe("a database from before facet rows", () => {
 });
 
 describe("the facet index after a commit", () => {
+  it("is patched when a trial's text, doses and dates changed: the same as a fresh build, the old index unchanged", () => {
+    const rows = readFacetRows(db);
+    const before = { rows, index: buildFacetIndex(rows) };
+    const kept = data(before.index);
+    const edited = seed000();
+    edited.title = "Umbilical cord MSC, patched with a kingfisher";
+    edited.arms[0]!.doses[0]!.cellsPerKg = 3e6;
+    edited.arms[0]!.summary.cellsPerKgPerInfusion = 3e6;
+    edited.dates = { ...edited.dates, start: "2099-01" };
+    writeTrial(db, { record: edited, evidence: {}, endsMidWord: null });
+    const after = readFacetRows(db);
+    const patched = patchIndex(before, after);
+    expect(patched).not.toBeNull();
+    expect(data(patched)).toEqual(data(buildFacetIndex(plain(after))));
+    const slot = patched!.ids.indexOf("NCT06884904");
+    expect([...patched!.titleWords.get("kingfisher")!]).toEqual([slot]);
+    expect(patched!.doses[slot]![0]).toBe(3e6);
+    expect([patched!.ids[patched!.order.start[0]!], patched!.start[slot]]).toEqual(["NCT06884904", 20990100]); // the newest start first
+    expect(data(before.index)).toEqual(kept);
+    // Another status changes a code table's counts' source: built afresh.
+    const other = { ...edited, overallStatus: "COMPLETED" as const };
+    writeTrial(db, { record: other, evidence: {}, endsMidWord: null });
+    expect(patchIndex({ rows: after, index: patched! }, readFacetRows(db))).toBeNull();
+  });
+
   it("is kept when the rows are the same objects, and rebuilt equal to a fresh build when one changed", async () => {
     const owner = {};
     const rows = readFacetRows(db);
@@ -154,7 +179,8 @@ describe("the facet index after a commit", () => {
 
     const edited = seed000();
     edited.title = "Umbilical cord MSC, edited again with a zebrafinch";
-    writeTrial(db, { record: edited, evidence: {}, endsMidWord: null });
+    edited.overallStatus = edited.overallStatus === "RECRUITING" ? "ACTIVE_NOT_RECRUITING" : "RECRUITING"; // a coded value: not patched
+    writeTrial(db, { record: edited, evidence: {}, endsMidWord: null }, { force: true }); // the test before stored a start date
     const changed = readFacetRows(db);
     let pauses = 0;
     const rebuilt = await cachedFacetIndex(owner, 3, async () => changed, async () => void pauses++);
