@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { FacetRow, ListRow, TrialTitle } from "./store";
 import { NOT_PRIMARY, registryCode } from "./trial-links";
@@ -72,23 +73,32 @@ export function liveFacetRows(db: Database.Database, ids: string[] | null): Face
  */
 export const FACET_VIEW_FORMAT = 1;
 
-/** A facet row as its view row keeps it: the row without its rowid, id and registries (which the read adds). */
-export function facetViewJson({ rowid: _rowid, id: _id, registries: _registries, ...row }: FacetRow): string {
-  return JSON.stringify(row);
+/**
+ * A facet row as its view row keeps it: the row without its rowid, id and registries (which
+ * the read adds), as JSON, and the SHA-256 of that text (TrialView.facetHash), by which a
+ * read tells an unchanged row without reading its text.
+ */
+export function facetViewJson({ rowid: _rowid, id: _id, registries: _registries, ...row }: FacetRow): { json: string; hash: string } {
+  const json = JSON.stringify(row);
+  return { json, hash: createHash("sha256").update(json).digest("base64") };
 }
 
-/** View rows decoded, by trial id, with the text, rowid and registries they were made of. */
+/** View rows decoded, by trial id, with the hash of the text, the rowid and the registries they were made of. */
 const FACETS_KEPT = 200_000;
-const facetDecoded = new Map<string, { text: string; rowid: number; registries: string; row: FacetRow }>();
+const facetDecoded = new Map<string, { hash: string; rowid: number; registries: string; row: FacetRow }>();
+const registriesKey = (registries: string[]) => registries.join(" ");
 
-/** The facet row of a view row's text: the object returned last time when nothing it is made of changed. */
-function facetRowOnce(id: string, rowid: number, text: string, registries: string[]): FacetRow {
-  const regs = registries.join(" ");
+/** The row kept for this trial when nothing it is made of changed (its text's hash, its rowid, its registries). */
+function keptFacetRow(id: string, hash: string, rowid: number, registries: string[]): FacetRow | null {
   const hit = facetDecoded.get(id);
-  if (hit && hit.text === text && hit.rowid === rowid && hit.registries === regs) return hit.row;
+  return hit && hit.hash === hash && hit.rowid === rowid && hit.registries === registriesKey(registries) ? hit.row : null;
+}
+
+/** The facet row of a view row's text, kept (frozen) for the next read. */
+function keepFacetRow(id: string, hash: string, rowid: number, text: string, registries: string[]): FacetRow {
   const row = Object.freeze({ ...(JSON.parse(text) as Omit<FacetRow, "rowid" | "id" | "registries">), rowid, id, registries });
   if (facetDecoded.size >= FACETS_KEPT) facetDecoded.clear();
-  facetDecoded.set(id, { text, rowid, registries: regs, row });
+  facetDecoded.set(id, { hash, rowid, registries: registriesKey(registries), row });
   return row;
 }
 
@@ -107,28 +117,33 @@ function registriesById(db: Database.Database): Map<string, string[]> {
  * several registries is one row), sorted by id: each from the trial's view row
  * (lib/db/trial-views.ts, one scan of one table), or decoded from its stored rows when it
  * has none of the current format (a database not yet prepared by this version); its
- * registries read live. A row whose stored text, rowid and registries are those of the
- * last read is the very object returned then (frozen: never changed by a reader), so that
- * lib/search/facet-index.ts rebuilds after an import only what the import changed.
+ * registries read live. A row whose stored text (by its hash), rowid and registries are
+ * those of the last read is the very object returned then (frozen: never changed by a
+ * reader), without its text read again, so that lib/search/facet-index.ts rebuilds after an
+ * import only what the import changed.
  */
 export function readFacetRows(db: Database.Database): FacetRow[] {
-  const stored = (db.prepare(`SELECT t.rowid, t.id, v.facet, v.facetFormat FROM Trial t LEFT JOIN TrialView v ON v.trialId = t.id
-    WHERE t.id NOT IN (${NOT_PRIMARY})`).all() as { rowid: number; id: string; facet: string | null; facetFormat: number | null }[])
+  // The hashes first: only the texts of rows not kept from the last read are read.
+  const stored = (db.prepare(`SELECT t.rowid, t.id, v.facetHash AS hash, v.facetFormat FROM Trial t LEFT JOIN TrialView v ON v.trialId = t.id
+    WHERE t.id NOT IN (${NOT_PRIMARY})`).all() as { rowid: number; id: string; hash: string | null; facetFormat: number | null }[])
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const registries = registriesById(db);
-  const stale = stored.filter((s) => s.facet === null || s.facetFormat !== FACET_VIEW_FORMAT).map((s) => s.id);
-  const live = new Map(liveFacetRows(db, stale.length ? stale : []).map((r) => [r.id, r]));
-  const out: FacetRow[] = [];
-  for (const s of stored) {
-    const regs = registries.get(s.id) ?? [];
-    const fresh = live.get(s.id);
-    if (fresh) {
-      out.push(Object.freeze({ ...fresh, rowid: s.rowid, registries: regs }));
-      continue;
-    }
-    out.push(facetRowOnce(s.id, s.rowid, s.facet!, regs));
+  const out: (FacetRow | null)[] = stored.map((s) => (s.hash !== null && s.facetFormat === FACET_VIEW_FORMAT
+    ? keptFacetRow(s.id, s.hash, s.rowid, registries.get(s.id) ?? []) : null));
+  const missing = stored.filter((_, i) => out[i] === null);
+  if (missing.length) {
+    const texts = new Map((db.prepare("SELECT trialId, facet, facetHash AS hash FROM TrialView WHERE facetFormat = ? AND trialId IN (SELECT value FROM json_each(?))")
+      .all(FACET_VIEW_FORMAT, JSON.stringify(missing.map((s) => s.id))) as { trialId: string; facet: string; hash: string }[]).map((t) => [t.trialId, t]));
+    // Trials without a view row of this format (a database not yet prepared by this version): decoded from their rows.
+    const live = new Map(liveFacetRows(db, missing.filter((s) => !texts.has(s.id)).map((s) => s.id)).map((r) => [r.id, r]));
+    stored.forEach((s, i) => {
+      if (out[i] !== null) return;
+      const regs = registries.get(s.id) ?? [];
+      const t = texts.get(s.id);
+      out[i] = t ? keepFacetRow(s.id, t.hash, s.rowid, t.facet, regs) : Object.freeze({ ...live.get(s.id)!, rowid: s.rowid, registries: regs });
+    });
   }
-  return out;
+  return out as FacetRow[];
 }
 /** The rowids of the trials whose text matches an FTS5 expression built by lib/search (quoted words only). */
 export function matchRowids(db: Database.Database, match: string): number[] {

@@ -113,8 +113,9 @@ const CHUNK = 200;
  * skipped. Call inside the transaction that wrote the trials' rows.
  */
 export function writeTrialViews(db: Database.Database, ids: string[]): void {
-  const upsert = db.prepare(`INSERT INTO TrialView (trialId, landscape, screen, facet, facetFormat) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT(trialId) DO UPDATE SET landscape = excluded.landscape, screen = excluded.screen, facet = excluded.facet, facetFormat = excluded.facetFormat`);
+  const upsert = db.prepare(`INSERT INTO TrialView (trialId, landscape, screen, facet, facetHash, facetFormat) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT(trialId) DO UPDATE SET landscape = excluded.landscape, screen = excluded.screen, facet = excluded.facet,
+      facetHash = excluded.facetHash, facetFormat = excluded.facetFormat`);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const screens = new Map(liveScreenTrials(db, chunk).map((t) => [t.id, t]));
@@ -122,7 +123,9 @@ export function writeTrialViews(db: Database.Database, ids: string[]): void {
     for (const t of liveLandscapeTrials(db, chunk)) {
       const s = screens.get(t.id);
       const f = facets.get(t.id);
-      if (s && f) upsert.run(t.id, landscapeJson(t), JSON.stringify(s.eligibility), facetViewJson(f), FACET_VIEW_FORMAT);
+      if (!s || !f) continue;
+      const facet = facetViewJson(f);
+      upsert.run(t.id, landscapeJson(t), JSON.stringify(s.eligibility), facet.json, facet.hash, FACET_VIEW_FORMAT);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -102,6 +103,24 @@ describe("facet rows read through the view rows", () => {
     expect(changed).toEqual(["NCT06884904"]);
     expect(after.find((r) => r.id === "NCT06884904")!.title).toBe(edited.title);
     expect(plain(after)).toEqual(oldRead(db));
+  });
+});
+
+describe("the facet hash", () => {
+  it("is the SHA-256 of the row's text; a kept row is told by it without its text, a new hash reads the text again", () => {
+    const { facet, facetHash } = db.prepare("SELECT facet, facetHash FROM TrialView WHERE trialId = ?").get("NCT06884904") as { facet: string; facetHash: string };
+    expect(facetHash).toBe(createHash("sha256").update(facet).digest("base64"));
+    const kept = readFacetRows(db).find((r) => r.id === "NCT06884904")!;
+    expect(() => db.transaction(() => {
+      // The text changed behind the hash: the kept row stands (the text is not read)...
+      db.prepare("UPDATE TrialView SET facet = json_set(facet, '$.title', 'Behind the hash') WHERE trialId = ?").run("NCT06884904");
+      expect(readFacetRows(db).find((r) => r.id === "NCT06884904")).toBe(kept);
+      // ...and with its hash, the new text is read.
+      db.prepare("UPDATE TrialView SET facetHash = 'other' WHERE trialId = ?").run("NCT06884904");
+      expect(readFacetRows(db).find((r) => r.id === "NCT06884904")!.title).toBe("Behind the hash");
+      throw new Error("roll back");
+    })()).toThrow("roll back");
+    expect(readFacetRows(db).find((r) => r.id === "NCT06884904")!.title).toBe(kept.title);
   });
 });
 

@@ -4,4 +4,5 @@ DELETE FROM "TrialView";
 
 -- AlterTable
 ALTER TABLE "TrialView" ADD COLUMN     "facet" TEXT NOT NULL,
-ADD COLUMN     "facetFormat" INTEGER NOT NULL;
+ADD COLUMN     "facetFormat" INTEGER NOT NULL,
+ADD COLUMN     "facetHash" TEXT NOT NULL;

@@ -8,6 +8,7 @@ CREATE TABLE "TrialView" (
     "landscape" TEXT NOT NULL,
     "screen" TEXT NOT NULL,
     "facet" TEXT NOT NULL,
+    "facetHash" TEXT NOT NULL,
     "facetFormat" INTEGER NOT NULL,
     CONSTRAINT "TrialView_trialId_fkey" FOREIGN KEY ("trialId") REFERENCES "Trial" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
