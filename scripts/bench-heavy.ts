@@ -7,8 +7,11 @@
  *
  * The views cache what is the same for every request between imports (lib/data/view-cache.ts,
  * per data version): so each route is timed alone right after a commit to the database
- * (a row written to a table of the benchmark's own, which changes SQLite's data version
- * as an import does: nothing cached), then alone again (cached), then 8 at once.
+ * (nothing cached), then alone again (cached), then 8 at once. The commit is an import of
+ * one changed record: a seed trial written again with another title (lib/db/write-trial.ts,
+ * its view rows with it), so the search's facet index has one row to rebuild; with
+ * `--commit touch`, a row written to a table of the benchmark's own instead (SQLite's data
+ * version moves, no trial changes: what a database of another checkout's schema allows).
  *
  *   npx tsx scripts/bench-heavy.ts                        # build, then serve this checkout (port 3320)
  *   npx tsx scripts/bench-heavy.ts --dist .next-x --no-build --cwd ../other --port 3321
@@ -21,7 +24,9 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./prod-server";
-import { buildSyntheticRegistry } from "./synthetic-registry";
+import { openDatabase } from "../lib/db/sqlite";
+import { writeTrial } from "../lib/db/write-trial";
+import { buildSyntheticRegistry, seedTrials } from "./synthetic-registry";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -73,11 +78,27 @@ async function pollHealth(base: string, stop: Promise<unknown>, every = 10): Pro
   return out;
 }
 
+const COMMIT = arg("commit", "trial");
+if (COMMIT !== "trial" && COMMIT !== "touch") throw new Error(`--commit must be trial or touch, got "${COMMIT}"`);
+let commits = 0;
+
 /** A commit to the registry's file (what an import does to the data version), so that the next request reads afresh. */
 function commit(): void {
-  const db = new Database(dbFile);
+  if (COMMIT === "touch") {
+    const db = new Database(dbFile);
+    try {
+      db.exec("CREATE TABLE IF NOT EXISTS BenchCommit (at TEXT); INSERT INTO BenchCommit VALUES (datetime('now'))");
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  // An import of one changed record: the first seed trial with another title each time.
+  const db = openDatabase(databaseUrl);
   try {
-    db.exec("CREATE TABLE IF NOT EXISTS BenchCommit (at TEXT); INSERT INTO BenchCommit VALUES (datetime('now'))");
+    const trial = seedTrials()[0]!;
+    trial.record.title = `${trial.record.title} (bench:heavy commit ${++commits})`;
+    writeTrial(db, trial);
   } finally {
     db.close();
   }
@@ -102,7 +123,7 @@ try {
   const trials = (await (await fetch(`${base}/api/health`)).json()) as { trials?: number };
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(", ");
   console.log(`load average (1, 5, 15 min): ${load()} on ${os.availableParallelism()} cores`);
-  console.log(`bench:heavy — ${base}, ${trials.trials ?? "?"} trials, ${CONCURRENT} requests of each route at once, /api/health polled every 10 ms`);
+  console.log(`bench:heavy — ${base}, ${trials.trials ?? "?"} trials, ${CONCURRENT} requests of each route at once, /api/health polled every 10 ms, commits: ${COMMIT === "trial" ? "one trial written again" : "a row of the benchmark's own table"}`);
   // Warm-up: compile each route's server code, build the search's facet index.
   for (const r of routes) await timed(base + r);
 

@@ -13,12 +13,18 @@
  *   IMPORTS=0 …                            # no imports alongside
  *   IMPORT_CWD=../other-checkout …         # the imports of another checkout (its own importer and migrations)
  *   LABEL=round2 …                         # names the run on its SUMMARY line
+ *   SERVER_PID=1234 …                      # with BASE_URL: the server's process, for its CPU time
+ *
+ * Besides req/s, the server's CPU time per request (its process and children, from /proc,
+ * Linux only): on a machine shared with other work, req/s follows the load of the others,
+ * while the CPU milliseconds a request costs the server moves much less.
  *
  * The last line, `SUMMARY label req/s p50 p95 p99 non-2xx errors`, is one row of a table
  * of runs: to compare two servers, run them in turn (A B A B) on the same machine with
  * the same settings and put those lines side by side.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { startProductionServer } from "./prod-server";
 
@@ -69,6 +75,31 @@ function importLoop(databaseUrl: string) {
   };
 }
 
+/** CPU seconds (user + system) used so far by a process and its descendants; null where /proc cannot tell. */
+function cpuSeconds(pid: number): number | null {
+  const TICKS = 100; // USER_HZ on Linux
+  try {
+    const stats = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+      try {
+        const text = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+        const f = text.slice(text.lastIndexOf(")") + 2).split(" "); // fields from the 3rd on
+        return [{ pid: Number(d), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / TICKS }];
+      } catch {
+        return [];
+      }
+    });
+    const tree = new Set([pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) (tree.add(s.pid), (grew = true));
+    }
+    if (!stats.some((s) => s.pid === pid)) return null;
+    return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.cpu, 0);
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
@@ -97,6 +128,8 @@ try {
   // first compilation of each page's server code under 50 connections at once.
   for (let i = 0; i < 3; i++) for (const path of ROUTES) await (await fetch(base + path)).arrayBuffer();
 
+  const serverPid = server?.child.pid ?? (process.env.SERVER_PID ? Number(process.env.SERVER_PID) : null);
+  const cpuBefore = serverPid ? cpuSeconds(serverPid) : null;
   const imports = IMPORTS ? importLoop(databaseUrl) : { stats: { runs: 0, failures: 0, lastFailure: "" }, stop: async () => {} };
   let finish!: (r: autocannon.Result) => void;
   let fail!: (e: unknown) => void;
@@ -128,12 +161,15 @@ try {
     }
   });
   const result = await finished;
+  const cpuAfter = serverPid ? cpuSeconds(serverPid) : null;
   await imports.stop();
+  const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : null;
 
   const all = byRoute.flatMap((r) => r.latencies).sort((a, b) => a - b);
   console.log(`bench:load — ${base}, ${CONNECTIONS} connections, ${result.duration.toFixed(0)} s, ${ROUTES.length} routes in turn, ${IMPORTS ? "imports alongside" : "no imports"}`);
   console.log(`  requests: ${result.requests.total} (${result.requests.average.toFixed(1)} req/s average)`);
   console.log(`  latency:  p50 ${percentile(all, 50)} ms, p95 ${percentile(all, 95)} ms, p99 ${percentile(all, 99)} ms, max ${Math.round(all.at(-1) ?? NaN)} ms`);
+  console.log(`  server CPU: ${cpuPerRequest === null ? "unknown (no SERVER_PID or no /proc)" : `${((cpuAfter! - cpuBefore!)).toFixed(1)} s, ${cpuPerRequest.toFixed(2)} ms per request`}`);
   console.log(`  non-2xx:  ${result.non2xx}`);
   console.log(`  errors:   ${result.errors} (timeouts ${result.timeouts})`);
   console.log(`  imports alongside: ${imports.stats.runs} runs, ${imports.stats.failures} failed${imports.stats.lastFailure ? ` (last: ${imports.stats.lastFailure})` : ""}`);
@@ -145,7 +181,7 @@ try {
     const errors = [...r.errors.entries()].map(([m, n]) => `${m} ×${n}`).join("; ");
     console.log(`    ${path.padEnd(48)} n=${String(s.length).padStart(6)}  p50 ${percentile(s, 50)} ms  p95 ${percentile(s, 95)} ms  p99 ${percentile(s, 99)} ms  non-2xx ${r.non2xx}${statuses ? ` (${statuses})` : ""}${errors ? `  errors: ${errors}` : ""}`);
   });
-  console.log(`SUMMARY ${process.env.LABEL ?? base} ${result.requests.average.toFixed(1)} req/s  p50 ${percentile(all, 50)} ms  p95 ${percentile(all, 95)} ms  p99 ${percentile(all, 99)} ms  non-2xx ${result.non2xx}  errors ${result.errors}  imports ${imports.stats.runs}`);
+  console.log(`SUMMARY ${process.env.LABEL ?? base} ${result.requests.average.toFixed(1)} req/s  cpu ${cpuPerRequest === null ? "?" : cpuPerRequest.toFixed(2)} ms/req  p50 ${percentile(all, 50)} ms  p95 ${percentile(all, 95)} ms  p99 ${percentile(all, 99)} ms  non-2xx ${result.non2xx}  errors ${result.errors}  imports ${imports.stats.runs}`);
   process.exitCode = result.errors > 0 || result.non2xx > 0 || imports.stats.failures > 0 ? 1 : 0;
 } finally {
   server?.child.kill("SIGTERM");

@@ -20,7 +20,8 @@ import { slicer } from "./cooperative";
  * `owner` (the store; a test reading another connection passes that) and data version.
  */
 export async function findTrials(r: Reader, q: SearchQuery, owner: object = store()): Promise<EngineResult> {
-  const index = await cachedFacetIndex(owner, await r.dataVersion(), () => r.facetRows());
+  // Rebuilt after an import changed rows, in slices: other requests run between them.
+  const index = await cachedFacetIndex(owner, await r.dataVersion(), () => r.facetRows(), slicer());
   const parsed = parseUserQuery(q.q);
   return runSearch(index, q, parsed, await r.textMatches(parsed));
 }

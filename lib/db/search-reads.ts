@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { FacetRow, ListRow, TrialTitle } from "./store";
 import { NOT_PRIMARY, registryCode } from "./trial-links";
@@ -14,53 +15,136 @@ export function dataVersion(db: Database.Database): number {
 }
 
 // One query per table, grouped, merged by trial id: a correlated subquery per trial and
-// table made the build several times slower at 50,000 trials.
-const TRIALS = `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
+// table made the build several times slower at 50,000 trials. Each query reads every
+// trial's rows (`scope` empty) or those of a few ids (`scope(column)`: the ids bound as one
+// JSON array, so that writing one trial's view row reads that trial's rows only).
+type Scope = (column: string, joiner?: "WHERE" | "AND") => string;
+const TRIALS = (scope: Scope) => `SELECT rowid, id, overallStatus AS status, allocation, masking, cellSource AS source,
   minAgeYears AS minAge, maxAgeYears AS maxAge, startDate AS start, enrollmentCount AS enrollment,
   maxCellsPerKg AS maxDose, statusVerified, title, officialTitle, acronym, nctId, sponsor, interventions, keywords
-FROM Trial WHERE id NOT IN (${NOT_PRIMARY})`; // in rowid order (a sequential read); sorted by id below
-// (A trial registered in several registries is one row: its group's primary record.)
+FROM Trial ${scope("id")}`; // in rowid order (a sequential read); sorted by id below
 // Lists come back as JSON arrays (decoded below), in the order of the scan.
 const CHILDREN = {
-  phases: "SELECT trialId AS id, json_group_array(phase) AS v FROM TrialPhase GROUP BY trialId",
-  conditions: "SELECT trialId AS id, json_group_array(name) AS v FROM (SELECT * FROM Condition ORDER BY trialId, ordinal) GROUP BY trialId",
-  otherIds: "SELECT trialId AS id, json_group_array(value) AS v FROM OtherId GROUP BY trialId",
+  phases: (scope: Scope) => `SELECT trialId AS id, json_group_array(phase) AS v FROM TrialPhase ${scope("trialId")} GROUP BY trialId`,
+  conditions: (scope: Scope) => `SELECT trialId AS id, json_group_array(name) AS v FROM (SELECT * FROM Condition ${scope("trialId")} ORDER BY trialId, ordinal) GROUP BY trialId`,
+  otherIds: (scope: Scope) => `SELECT trialId AS id, json_group_array(value) AS v FROM OtherId ${scope("trialId")} GROUP BY trialId`,
 } as const;
 const values = (column: string) => `json_group_array(${column}) FILTER (WHERE ${column} IS NOT NULL)`;
 // One scan of Arm for its fields (an arm without a value adds nothing).
-const ARMS = `SELECT trialId AS id, json_group_array(label) AS armLabels, ${values("cellsPerKgPerInfusion")} AS doses,
+const ARMS = (scope: Scope) => `SELECT trialId AS id, json_group_array(label) AS armLabels, ${values("cellsPerKgPerInfusion")} AS doses,
   ${values("CASE WHEN activeInfusions > 0 THEN activeInfusions END")} AS infusions,
-  ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm GROUP BY trialId`;
+  ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm ${scope("trialId")} GROUP BY trialId`;
 const ARM_FIELDS = ["armLabels", "doses", "infusions", "routes", "armSources", "origins"] as const;
 
-/** Every trial's facet row, sorted by id, its lists decoded. */
-export function readFacetRows(db: Database.Database): FacetRow[] {
+/**
+ * Trials' facet rows decoded from their stored rows, sorted by id, without `registries`
+ * (empty: they follow the links to other trials, read by readFacetRows): every stored trial
+ * (`ids` null) or these (unknown ids left out). What a trial's view row keeps of it
+ * (lib/db/trial-views.ts), and the one place a FacetRow's fields are read and decoded.
+ */
+export function liveFacetRows(db: Database.Database, ids: string[] | null): FacetRow[] {
+  const bound = ids === null ? [] : [JSON.stringify(ids)];
+  const scope: Scope = (column, joiner = "WHERE") => (ids === null ? "" : `${joiner} ${column} IN (SELECT value FROM json_each(?))`);
   type Raw = Omit<FacetRow, "interventions" | "keywords"> & { interventions: string; keywords: string };
-  const trials = (db.prepare(TRIALS).all() as Raw[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const trials = (db.prepare(TRIALS(scope)).all(...bound) as Raw[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((t): FacetRow => ({
       ...t, interventions: JSON.parse(t.interventions) as string[], keywords: JSON.parse(t.keywords) as string[],
       phases: [], conditions: [], otherIds: [], armLabels: [], doses: [], infusions: [], routes: [], armSources: [], origins: [], registries: [],
     }));
   const byId = new Map(trials.map((t) => [t.id, t]));
-  for (const row of db.prepare(ARMS).all() as Record<string, string>[]) {
+  for (const row of db.prepare(ARMS(scope)).all(...bound) as Record<string, string>[]) {
     const t = byId.get(row.id!);
     if (t) for (const f of ARM_FIELDS) (t as unknown as Record<string, unknown>)[f] = JSON.parse(row[f]!);
   }
   for (const [field, sql] of Object.entries(CHILDREN)) {
-    for (const { id, v } of db.prepare(sql).all() as { id: string; v: string }[]) {
+    for (const { id, v } of db.prepare(sql(scope)).all(...bound) as { id: string; v: string }[]) {
       const t = byId.get(id);
       if (t) (t as unknown as Record<string, unknown>)[field] = JSON.parse(v);
     }
   }
-  // The registries of each trial's registrations: the group's records, by their ids.
-  for (const { id, v } of db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, json_group_array(t.id) AS v
-      FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id GROUP BY 1`).all() as { id: string; v: string }[]) {
-    const t = byId.get(id);
-    if (t) t.registries = [...new Set((JSON.parse(v) as string[]).map(registryCode))];
-  }
   return trials;
 }
 
+/**
+ * The format of a facet row as its trial's view row keeps it (TrialView.facet). Bump it
+ * whenever liveFacetRows returns other fields or decodes one differently (a FacetRow field
+ * added, say): preparing the database then writes every trial's row again
+ * (lib/db/trial-views.ts), and until then rows of another format are read live.
+ */
+export const FACET_VIEW_FORMAT = 1;
+
+/**
+ * A facet row as its view row keeps it: the row without its rowid, id and registries (which
+ * the read adds), as JSON, and the SHA-256 of that text (TrialView.facetHash), by which a
+ * read tells an unchanged row without reading its text.
+ */
+export function facetViewJson({ rowid: _rowid, id: _id, registries: _registries, ...row }: FacetRow): { json: string; hash: string } {
+  const json = JSON.stringify(row);
+  return { json, hash: createHash("sha256").update(json).digest("base64") };
+}
+
+/** View rows decoded, by trial id, with the hash of the text, the rowid and the registries they were made of. */
+const FACETS_KEPT = 200_000;
+const facetDecoded = new Map<string, { hash: string; rowid: number; registries: string; row: FacetRow }>();
+const registriesKey = (registries: string[]) => registries.join(" ");
+
+/** The row kept for this trial when nothing it is made of changed (its text's hash, its rowid, its registries). */
+function keptFacetRow(id: string, hash: string, rowid: number, registries: string[]): FacetRow | null {
+  const hit = facetDecoded.get(id);
+  return hit && hit.hash === hash && hit.rowid === rowid && hit.registries === registriesKey(registries) ? hit.row : null;
+}
+
+/** The facet row of a view row's text, kept (frozen) for the next read. */
+function keepFacetRow(id: string, hash: string, rowid: number, text: string, registries: string[]): FacetRow {
+  const row = Object.freeze({ ...(JSON.parse(text) as Omit<FacetRow, "rowid" | "id" | "registries">), rowid, id, registries });
+  if (facetDecoded.size >= FACETS_KEPT) facetDecoded.clear();
+  facetDecoded.set(id, { hash, rowid, registries: registriesKey(registries), row });
+  return row;
+}
+
+/** The registries of each listed trial's registrations (the group's records, by their ids), by the trial's id. */
+function registriesById(db: Database.Database): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { id, v } of db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, json_group_array(t.id) AS v
+      FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id GROUP BY 1`).all() as { id: string; v: string }[]) {
+    out.set(id, [...new Set((JSON.parse(v) as string[]).map(registryCode))]);
+  }
+  return out;
+}
+
+/**
+ * Every listed trial's facet row (a group's primary record only: a trial registered in
+ * several registries is one row), sorted by id: each from the trial's view row
+ * (lib/db/trial-views.ts, one scan of one table), or decoded from its stored rows when it
+ * has none of the current format (a database not yet prepared by this version); its
+ * registries read live. A row whose stored text (by its hash), rowid and registries are
+ * those of the last read is the very object returned then (frozen: never changed by a
+ * reader), without its text read again, so that lib/search/facet-index.ts rebuilds after an
+ * import only what the import changed.
+ */
+export function readFacetRows(db: Database.Database): FacetRow[] {
+  // The hashes first: only the texts of rows not kept from the last read are read.
+  const stored = (db.prepare(`SELECT t.rowid, t.id, v.facetHash AS hash, v.facetFormat FROM Trial t LEFT JOIN TrialView v ON v.trialId = t.id
+    WHERE t.id NOT IN (${NOT_PRIMARY})`).all() as { rowid: number; id: string; hash: string | null; facetFormat: number | null }[])
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const registries = registriesById(db);
+  const out: (FacetRow | null)[] = stored.map((s) => (s.hash !== null && s.facetFormat === FACET_VIEW_FORMAT
+    ? keptFacetRow(s.id, s.hash, s.rowid, registries.get(s.id) ?? []) : null));
+  const missing = stored.filter((_, i) => out[i] === null);
+  if (missing.length) {
+    const texts = new Map((db.prepare("SELECT trialId, facet, facetHash AS hash FROM TrialView WHERE facetFormat = ? AND trialId IN (SELECT value FROM json_each(?))")
+      .all(FACET_VIEW_FORMAT, JSON.stringify(missing.map((s) => s.id))) as { trialId: string; facet: string; hash: string }[]).map((t) => [t.trialId, t]));
+    // Trials without a view row of this format (a database not yet prepared by this version): decoded from their rows.
+    const live = new Map(liveFacetRows(db, missing.filter((s) => !texts.has(s.id)).map((s) => s.id)).map((r) => [r.id, r]));
+    stored.forEach((s, i) => {
+      if (out[i] !== null) return;
+      const regs = registries.get(s.id) ?? [];
+      const t = texts.get(s.id);
+      out[i] = t ? keepFacetRow(s.id, t.hash, s.rowid, t.facet, regs) : Object.freeze({ ...live.get(s.id)!, rowid: s.rowid, registries: regs });
+    });
+  }
+  return out as FacetRow[];
+}
 /** The rowids of the trials whose text matches an FTS5 expression built by lib/search (quoted words only). */
 export function matchRowids(db: Database.Database, match: string): number[] {
   return db.prepare("SELECT rowid FROM trial_fts WHERE trial_fts MATCH ?").pluck().all(match) as number[];

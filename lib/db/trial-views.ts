@@ -1,13 +1,15 @@
 import type Database from "better-sqlite3";
 import type { Arm, TrialRecord } from "../record/schema";
+import { FACET_VIEW_FORMAT, facetViewJson, liveFacetRows } from "./search-reads";
 import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
 import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
 
 /**
  * One precomputed row per trial (table TrialView) holding what the heavy views read of
  * it, decoded once: the landscape's trial (its MSC arms with their doses, its status,
- * enrollment and cell source) and the screen's inputs (criteria, thresholds, age limits),
- * each as JSON. Written by writeTrial in the transaction that writes the trial's rows
+ * enrollment and cell source), the screen's inputs (criteria, thresholds, age limits) and
+ * the list's facet row (lib/db/search-reads.ts liveFacetRows, in its FACET_VIEW_FORMAT),
+ * each as JSON: the search's facet index is then built from one scan of one table. Written by writeTrial in the transaction that writes the trial's rows
  * (so a reader sees both or neither), from those very rows by the same decoding as the
  * trial's page (trial-rows.ts): a view reads what a whole record reads. The row goes with
  * its trial (ON DELETE CASCADE).
@@ -18,7 +20,8 @@ import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
  *
  * A change to what a row holds, or to how the rows it is made from are decoded, needs every
  * row written again: a migration that empties the table (`DELETE FROM "TrialView";`) does
- * it, since preparing a database writes the rows that are missing (backfillTrialViews).
+ * it, since preparing a database writes the rows that are missing (backfillTrialViews);
+ * for the facet row, bumping FACET_VIEW_FORMAT does (rows of another format are rewritten).
  */
 
 const placeholders = (n: number) => Array(n).fill("?").join(",");
@@ -110,20 +113,30 @@ const CHUNK = 200;
  * skipped. Call inside the transaction that wrote the trials' rows.
  */
 export function writeTrialViews(db: Database.Database, ids: string[]): void {
-  const upsert = db.prepare("INSERT INTO TrialView (trialId, landscape, screen) VALUES (?, ?, ?) ON CONFLICT(trialId) DO UPDATE SET landscape = excluded.landscape, screen = excluded.screen");
+  const upsert = db.prepare(`INSERT INTO TrialView (trialId, landscape, screen, facet, facetHash, facetFormat) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT(trialId) DO UPDATE SET landscape = excluded.landscape, screen = excluded.screen, facet = excluded.facet,
+      facetHash = excluded.facetHash, facetFormat = excluded.facetFormat`);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const screens = new Map(liveScreenTrials(db, chunk).map((t) => [t.id, t]));
+    const facets = new Map(liveFacetRows(db, chunk).map((f) => [f.id, f]));
     for (const t of liveLandscapeTrials(db, chunk)) {
       const s = screens.get(t.id);
-      if (s) upsert.run(t.id, landscapeJson(t), JSON.stringify(s.eligibility));
+      const f = facets.get(t.id);
+      if (!s || !f) continue;
+      const facet = facetViewJson(f);
+      upsert.run(t.id, landscapeJson(t), JSON.stringify(s.eligibility), facet.json, facet.hash, FACET_VIEW_FORMAT);
     }
   }
 }
 
-/** The stored trials that have no view row (a database written before view rows existed). */
+/**
+ * The stored trials that have no view row (a database written before view rows existed),
+ * or one whose facet row is of another format (FACET_VIEW_FORMAT).
+ */
 export function trialsWithoutView(db: Database.Database): string[] {
-  return db.prepare("SELECT id FROM Trial t WHERE NOT EXISTS (SELECT 1 FROM TrialView v WHERE v.trialId = t.id)").pluck().all() as string[];
+  return db.prepare(`SELECT id FROM Trial t WHERE NOT EXISTS (SELECT 1 FROM TrialView v WHERE v.trialId = t.id AND v.facetFormat = ?)`)
+    .pluck().all(FACET_VIEW_FORMAT) as string[];
 }
 
 /**

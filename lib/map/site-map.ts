@@ -140,13 +140,38 @@ function clusterLabel(c: Cluster): string {
   return `${c.sites.length} sites near ${places}: ${byStatus}`;
 }
 
+/**
+ * The map's background (sea, land, borders) as SVG, for one projection: projecting the
+ * world's outline is most of a trial page's work (1:50m for a region: some 100 ms), and
+ * the same for every view of the trial, so it is kept per projection (its view, size,
+ * scale, translation and rotation), the last BACKGROUNDS_KEPT used.
+ */
+const BACKGROUNDS_KEPT = 256;
+const backgrounds = new Map<string, string>();
+
+function background(projection: GeoProjection, view: "world" | "region", width: number, height: number): string {
+  const key = JSON.stringify([view, width, height, projection.scale(), projection.translate(), projection.rotate()]);
+  const hit = backgrounds.get(key);
+  if (hit !== undefined) {
+    backgrounds.delete(key);
+    backgrounds.set(key, hit); // the last used last
+    return hit;
+  }
+  const path = geoPath(projection).digits(1);
+  const shape = outline(view === "world" ? "110m" : "50m");
+  const svg = (view === "world" ? `<path d="${path({ type: "Sphere" }) ?? ""}" fill="#dbeafe" stroke="#93c5fd" stroke-width="0.5"/>` : "")
+    + `<path d="${path(shape.land) ?? ""}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.6"/>`
+    + `<path d="${path(shape.borders) ?? ""}" fill="none" stroke="#a8a29e" stroke-width="0.5"/>`;
+  backgrounds.set(key, svg);
+  if (backgrounds.size > BACKGROUNDS_KEPT) backgrounds.delete(backgrounds.keys().next().value!);
+  return svg;
+}
+
 export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
   const width = opts.width ?? 480;
   const height = opts.height ?? 280;
   const { projection, view } = projectionFor(sites, width, height);
   projection.clipExtent([[0, 0], [width, height]]);
-  const path = geoPath(projection).digits(1);
-  const shape = outline(view === "world" ? "110m" : "50m");
   const points = sites.flatMap((site) => {
     const xy = projection([site.lon, site.lat]);
     return xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? [{ x: xy[0], y: xy[1], site }] : [];
@@ -178,9 +203,7 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="site-map-title site-map-desc" class="site-map">`
     + `<title id="site-map-title">${esc(opts.title)}</title><desc id="site-map-desc">${esc(desc)}</desc>`
     + `<rect width="${width}" height="${height}" fill="#e0f2fe"/>`
-    + (view === "world" ? `<path d="${path({ type: "Sphere" }) ?? ""}" fill="#dbeafe" stroke="#93c5fd" stroke-width="0.5"/>` : "")
-    + `<path d="${path(shape.land) ?? ""}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.6"/>`
-    + `<path d="${path(shape.borders) ?? ""}" fill="none" stroke="#a8a29e" stroke-width="0.5"/>`
+    + background(projection, view, width, height)
     + `<g>${marks.join("")}</g></svg>`;
   return {
     svg, points: clusters.length, clusters: clusters.filter((c) => c.sites.length > 1).length, view,

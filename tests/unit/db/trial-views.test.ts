@@ -151,7 +151,7 @@ describe("a database from before view rows", () => {
     // As the previous version left it: no TrialView table, its migration not applied.
     const old = new Database(file);
     old.exec("DROP TABLE TrialView");
-    old.prepare("DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_trial_views'").run();
+    old.prepare("DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_trial_view%'").run(); // and the facet column's, which made the table again
     old.close();
     prepareDatabase(`file:${file}`);
     const upgraded = new Database(file, { readonly: true });

@@ -91,4 +91,19 @@ describe("the site map", () => {
     expect(map.view).toBe("world");
     expect(links(map.svg)).toHaveLength(0);
   });
+
+  it("a background kept for one map is never another's: Spain, China, Spain again and a world map each draw their own land", () => {
+    const spain = mapSitesOf(read("v2", "NCT03475563.json")).sites;
+    const china = [site({ city: "Shanghai", country: "China", lat: 31.22, lon: 121.46 })];
+    const landOf = (svg: string) => /<path d="([^"]*)" fill="#f5f5f4"/.exec(svg)![1]!;
+    const first = renderSiteMap(spain, { title: "Spain" }).svg;
+    const other = renderSiteMap(china, { title: "China" }).svg;
+    const again = renderSiteMap(spain, { title: "Spain" }).svg;
+    const world = renderSiteMap([], { title: "None" }).svg;
+    expect(again).toBe(first);
+    expect(new Set([landOf(first), landOf(other), landOf(world)]).size).toBe(3);
+    expect(landOf(first).length).toBeGreaterThan(1000);
+    // The same sites at another size: another projection, another background.
+    expect(landOf(renderSiteMap(spain, { title: "Spain", width: 300, height: 200 }).svg)).not.toBe(landOf(first));
+  });
 });
