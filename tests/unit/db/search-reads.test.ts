@@ -15,7 +15,7 @@ import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/impor
 import { importSource } from "@/lib/ingest/pipeline";
 import type { TrialRecord } from "@/lib/record/schema";
 import { buildFacetIndex, buildFacetIndexSliced, cachedFacetIndex, patchIndex } from "@/lib/search/facet-index";
-import { scratchDatabase, type ScratchDb } from "../helpers/db";
+import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
 
 /**
  * The list's facet rows kept in the trials' view rows (TrialView.facet): read through them,
