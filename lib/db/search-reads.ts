@@ -33,6 +33,25 @@ const ARMS = `SELECT trialId AS id, json_group_array(label) AS armLabels, ${valu
   ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm GROUP BY trialId`;
 const ARM_FIELDS = ["armLabels", "doses", "infusions", "routes", "armSources", "origins"] as const;
 
+// Sites and publications (issue 22): each Location as a compact JSON array in ordinal order, and
+// the trials listing a reference of type RESULT.
+const SITES = `SELECT trialId AS id, json_group_array(json_array(countryCode, city, status, lat, lon, geoApproximate)) AS v
+  FROM (SELECT * FROM Location ORDER BY trialId, ordinal) GROUP BY trialId`;
+const RESULTS_PUBLICATIONS = "SELECT DISTINCT trialId FROM Reference WHERE type = 'RESULT'";
+type SiteTuple = [string | null, string | null, string | null, number | null, number | null, number | null];
+
+/** The FacetSiteFields of every trial that has sites or a results publication (others: none, false). */
+function readFacetSites(db: Database.Database, byId: Map<string, FacetRow>): void {
+  for (const { id, v } of db.prepare(SITES).all() as { id: string; v: string }[]) {
+    const t = byId.get(id);
+    if (t) t.sites = (JSON.parse(v) as SiteTuple[]).map(([countryCode, city, status, lat, lon, approximate]) => ({ countryCode, city, status, lat, lon, approximate: approximate === 1 }));
+  }
+  for (const id of db.prepare(RESULTS_PUBLICATIONS).pluck().all() as string[]) {
+    const t = byId.get(id);
+    if (t) t.hasResultsPublication = true;
+  }
+}
+
 /** Every trial's facet row, sorted by id, its lists decoded. */
 export function readFacetRows(db: Database.Database): FacetRow[] {
   type Raw = Omit<FacetRow, "interventions" | "keywords"> & { interventions: string; keywords: string };
@@ -40,6 +59,7 @@ export function readFacetRows(db: Database.Database): FacetRow[] {
     .map((t): FacetRow => ({
       ...t, interventions: JSON.parse(t.interventions) as string[], keywords: JSON.parse(t.keywords) as string[],
       phases: [], conditions: [], otherIds: [], armLabels: [], doses: [], infusions: [], routes: [], armSources: [], origins: [], registries: [],
+      sites: [], hasResultsPublication: false,
     }));
   const byId = new Map(trials.map((t) => [t.id, t]));
   for (const row of db.prepare(ARMS).all() as Record<string, string>[]) {
@@ -58,6 +78,7 @@ export function readFacetRows(db: Database.Database): FacetRow[] {
     const t = byId.get(id);
     if (t) t.registries = [...new Set((JSON.parse(v) as string[]).map(registryCode))];
   }
+  readFacetSites(db, byId);
   return trials;
 }
 
@@ -70,6 +91,7 @@ const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions, t.acronym, t.nctId, t.cellSource, t.keywords,
   (SELECT json_group_array(s) FROM (SELECT affiliation AS s FROM Contact WHERE trialId = t.id AND affiliation IS NOT NULL
      UNION ALL SELECT facility FROM Location WHERE trialId = t.id AND facility IS NOT NULL)) AS sites,
+  (SELECT json_group_array(facility) FROM (SELECT facility FROM Location WHERE trialId = t.id ORDER BY ordinal)) AS facilities,
   (SELECT json_group_array(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
   (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
      FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
@@ -78,7 +100,7 @@ const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   (SELECT json_group_array(value) FROM OtherId WHERE trialId = t.id) AS otherIds
 FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
-const LIST_LISTS = ["sites", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
+const LIST_LISTS = ["sites", "facilities", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
 
 /** The list rows of these trials (any order; unknown ids are left out), their lists decoded. */
 export function readListRows(db: Database.Database, ids: string[]): ListRow[] {
