@@ -7,10 +7,14 @@ import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import type { TrialScreen } from "@/lib/screen";
 
 /** The result list: count, compare form, the page of trials and the pager. */
-export function Results({ q, result, hasFilters, screens, keep = "" }: {
+export function Results({ q, result, hasFilters, screens, keep = "", trialKeep = keep, map }: {
   q: SearchQuery; result: SearchResult; hasFilters: boolean;
   /** The patient screen of each trial, when a patient is entered; `keep`: its URL parameters. */
   screens?: Map<string, TrialScreen>; keep?: string;
+  /** What a trial's link carries (the patient's and the near place's parameters). */
+  trialKeep?: string;
+  /** The map of the results' sites, above the list. */
+  map?: React.ReactNode;
 }) {
   const more = keep ? `&${keep}` : "";
   const pages = Math.max(1, Math.ceil(result.total / q.pageSize));
@@ -31,6 +35,7 @@ export function Results({ q, result, hasFilters, screens, keep = "" }: {
           </form>
         </div>
       </div>
+      {map}
       {result.items.length === 0 ? (
         <p className="mt-6 rounded border border-slate-200 bg-white p-6 text-slate-700">
           {result.total > 0 ? (
@@ -42,7 +47,7 @@ export function Results({ q, result, hasFilters, screens, keep = "" }: {
       ) : (
         <ol className="mt-3 space-y-3" start={(q.page - 1) * q.pageSize + 1}>
           {result.items.map((item) => (
-            <ResultItem key={item.id} item={item} compareForm="compare" screen={screens?.get(item.id)} keep={keep} />
+            <ResultItem key={item.id} item={item} compareForm="compare" screen={screens?.get(item.id)} keep={trialKeep} />
           ))}
         </ol>
       )}

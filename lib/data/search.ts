@@ -70,10 +70,11 @@ export function readAllMatches<T extends { id: string }, R>(
   q: SearchQuery,
   get: (r: Reader, ids: string[]) => Promise<T[]>,
   finish: (r: Reader, found: EngineResult, trials: T[], pause: () => Promise<void>) => R | Promise<R>,
+  opts: { withMap?: boolean } = {},
 ): Promise<R> {
   return read(async (r) => {
     const pause = slicer();
-    const found = await findTrials(r, { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+    const found = await findTrials(r, { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, store(), opts);
     await pause();
     const trials = await readInOrder(found.ids, (ids) => get(r, ids), pause);
     return finish(r, found, trials, pause);

@@ -23,6 +23,8 @@ export interface MapSite {
   lon: number;
   approximate: boolean;
   href: string;
+  /** The trial the site belongs to, on a map of several trials (the list's): said first in its label. */
+  trial?: string;
 }
 
 export interface SiteMapOptions {
@@ -32,6 +34,10 @@ export interface SiteMapOptions {
   title: string;
   /** Sites without coordinates, said in the map's description (they stay in the list). */
   notDrawn?: number;
+  /** Where a cluster links (default: its first site's href), and what following it does, added to its label. */
+  cluster?: { href: (sites: MapSite[]) => string; action: (sites: MapSite[]) => string };
+  /** The SVG's title and description ids (unique on a page showing two maps). */
+  idPrefix?: string;
 }
 
 export interface SiteMap {
@@ -61,7 +67,7 @@ export function statusWords(s: OverallStatus | null): string {
 
 /** "Ren Ji Hospital, Shanghai, China: recruiting (approximate location)". */
 export function siteLabel(s: MapSite): string {
-  const place = [s.facility, s.city, s.country].filter(Boolean).join(", ") || "Site";
+  const place = (s.trial ? `${s.trial}: ` : "") + ([s.facility, s.city, s.country].filter(Boolean).join(", ") || "Site");
   const status = s.statusFromTrial ? `${statusWords(s.status)} (the trial's status)` : statusWords(s.status);
   return `${place}: ${status}${s.approximate ? " (approximate location: the town's centre)" : ""}`;
 }
@@ -137,7 +143,8 @@ function clusterLabel(c: Cluster): string {
   for (const s of c.sites) counts.set(statusWords(s.status), (counts.get(statusWords(s.status)) ?? 0) + 1);
   const byStatus = [...counts].map(([w, n]) => `${n} ${w}`).join(", ");
   const places = [...new Set(c.sites.map((s) => [s.city, s.country].filter(Boolean).join(", ")))].slice(0, 4).join("; ");
-  return `${c.sites.length} sites near ${places}: ${byStatus}`;
+  const trials = new Set(c.sites.map((s) => s.trial).filter(Boolean)).size;
+  return `${c.sites.length} sites${trials ? ` of ${trials === 1 ? "1 trial" : `${trials} trials`}` : ""} near ${places}: ${byStatus}`;
 }
 
 export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
@@ -165,9 +172,9 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
       return `<a href="${esc(first.href)}" aria-label="${esc(label)}" class="site-point"><title>${esc(label)}</title>`
         + `<path d="${shapePath(style.shape, c.x, c.y, MARKER_R)}" fill="${style.colour}" stroke="#fff" stroke-width="1.5"${first.approximate ? ' fill-opacity="0.85"' : ""}/></a>`;
     }
-    const label = clusterLabel(c);
+    const label = clusterLabel(c) + (opts.cluster ? `. ${opts.cluster.action(c.sites)}` : "");
     const r = radius(c.sites.length);
-    return `<a href="${esc(first.href)}" aria-label="${esc(label)}" class="site-cluster"><title>${esc(label)}</title>`
+    return `<a href="${esc(opts.cluster ? opts.cluster.href(c.sites) : first.href)}" aria-label="${esc(label)}" class="site-cluster"><title>${esc(label)}</title>`
       + `<path d="${shapePath(style.shape, c.x, c.y, r)}" fill="${style.colour}" stroke="#fff" stroke-width="1.5"/>`
       + `<text x="${f1(c.x)}" y="${f1(c.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">${c.sites.length}</text></a>`;
   });
@@ -175,8 +182,9 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
   const drawn = sites.length - points.length;
   const desc = `${sites.length === 1 ? "1 site" : `${sites.length} sites`} with a location${clusters.length < points.length ? `, ${clusters.length} points (sites close together are grouped, with their count)` : ""}`
     + `${opts.notDrawn ? `; ${opts.notDrawn} without a known location are listed below the map, not drawn` : ""}${drawn ? `; ${drawn} outside the view` : ""}.`;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="site-map-title site-map-desc" class="site-map">`
-    + `<title id="site-map-title">${esc(opts.title)}</title><desc id="site-map-desc">${esc(desc)}</desc>`
+  const id = opts.idPrefix ?? "site-map";
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="${id}-title ${id}-desc" class="site-map">`
+    + `<title id="${id}-title">${esc(opts.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>`
     + `<rect width="${width}" height="${height}" fill="#e0f2fe"/>`
     + (view === "world" ? `<path d="${path({ type: "Sphere" }) ?? ""}" fill="#dbeafe" stroke="#93c5fd" stroke-width="0.5"/>` : "")
     + `<path d="${path(shape.land) ?? ""}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.6"/>`

@@ -15,8 +15,11 @@ import type { SearchQuery } from "./params";
 export type Near =
   | { status: "none" }
   | { status: "point"; point: LatLon; label: string; place: Place | null }
-  | { status: "ambiguous"; input: string; candidates: Place[]; total: number }
+  | { status: "ambiguous"; input: string; candidates: Place[]; total: number; problem?: string }
   | { status: "not found"; parameter: "near" | "place"; message: string };
+
+/** How many of a name's places are offered (most populous first). */
+export const MAX_CANDIDATES = 12;
 
 const COORDS = /^\s*([-+]?\d{1,2}(?:\.\d+)?)\s*,\s*([-+]?\d{1,3}(?:\.\d+)?)\s*$/;
 
@@ -43,14 +46,17 @@ export function resolveNear(q: Pick<SearchQuery, "near" | "place">): Near {
     }
     return { status: "point", point: { lat, lon }, label: coordsLabel({ lat, lon }), place: null };
   }
+  const r = resolvePlace(input, Number.MAX_SAFE_INTEGER);
   if (q.place !== undefined) {
+    // The place chosen among those of this name; a choice left from another name is not one of them.
     const chosen = placeById(input, q.place);
     if (chosen) return { status: "point", point: { lat: chosen.lat, lon: chosen.lon }, label: placeName(chosen), place: chosen };
-    return { status: "not found", parameter: "place", message: `place: ${q.place} is not one of the places called "${input}"` };
+    if (r.status === "ambiguous") {
+      return { status: "ambiguous", input, candidates: r.candidates.slice(0, MAX_CANDIDATES), total: r.total, problem: `place: ${q.place} is not one of the places called "${input}"` };
+    }
   }
-  const r = resolvePlace(input);
   if (r.status === "matched") return { status: "point", point: { lat: r.place.lat, lon: r.place.lon }, label: placeName(r.place), place: r.place };
-  if (r.status === "ambiguous") return { status: "ambiguous", input, candidates: r.candidates, total: r.total };
+  if (r.status === "ambiguous") return { status: "ambiguous", input, candidates: r.candidates.slice(0, MAX_CANDIDATES), total: r.total };
   return {
     status: "not found", parameter: "near",
     message: `near: ${r.reason} in the gazetteer. Type a town or city, with its country where several share the name ("Hangzhou, China"), or "latitude, longitude"`,
