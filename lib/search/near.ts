@@ -32,7 +32,7 @@ export function coordsLabel(p: LatLon): string {
 /** "Springfield, Missouri, United States": a place with its state where the gazetteer's code can be read. */
 export function placeName(p: Place): string {
   const region = regionName(p.admin, p.country);
-  return [p.name, region, countryName(p.country)].filter(Boolean).join(", ");
+  return [p.name, region !== p.name ? region : null, countryName(p.country)].filter(Boolean).join(", ");
 }
 
 export function resolveNear(q: Pick<SearchQuery, "near" | "place">): Near {
