@@ -79,7 +79,7 @@ export default async function TrialsPage({ searchParams }: Props) {
         </details>
 
         <Results q={q} result={result} hasFilters={hasFilters} screens={screened?.screens} keep={keep} trialKeep={trialKeep}
-          map={<ListMap q={q} result={result} trialKeep={trialKeep} />} />
+          map={<ListMap q={q} result={result} trialKeep={trialKeep} origin={near.status === "point" ? { ...near.point, label: near.label } : undefined} />} />
       </div>
     </div>
   );

@@ -8,7 +8,11 @@ import { MapLegend } from "@/components/trial/site-map";
  * the list, which stays the source of truth: every point links to its trial's site, every
  * group of close sites to the list narrowed to them.
  */
-export function ListMap({ q, result, trialKeep }: { q: SearchQuery; result: SearchResult; trialKeep: string }) {
+export function ListMap({ q, result, trialKeep, origin }: {
+  q: SearchQuery; result: SearchResult; trialKeep: string;
+  /** The near place, drawn as a cross (with its radius). */
+  origin?: { lat: number; lon: number; label: string };
+}) {
   const sites = result.mapSites;
   if (result.total === 0) return null;
   const trials = new Set(sites.map((s) => s.trialId)).size;
@@ -16,7 +20,7 @@ export function ListMap({ q, result, trialKeep }: { q: SearchQuery; result: Sear
   if (sites.length === 0) {
     return <p className="mt-3 text-sm text-slate-700" data-testid="list-map-none">Map: none of these trials has a site with a known location.</p>;
   }
-  const map = renderListMap(sites, q, trialKeep, `Map of the sites of the ${result.total === 1 ? "trial" : `${result.total} trials`} found`);
+  const map = renderListMap(sites, q, trialKeep, `Map of the sites of the ${result.total === 1 ? "trial" : `${result.total} trials`} found`, origin);
   return (
     <details open className="list-map mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium">Map: {sites.length} {sites.length === 1 ? "site" : "sites"} of {trials} {trials === 1 ? "trial" : "trials"}</summary>
@@ -24,7 +28,8 @@ export function ListMap({ q, result, trialKeep }: { q: SearchQuery; result: Sear
         {/* The SVG is built from escaped text by lib/map/site-map.ts. */}
         <div className="overflow-hidden rounded border border-slate-200 [&_svg]:h-auto [&_svg]:w-full" data-testid="list-map" dangerouslySetInnerHTML={{ __html: map.svg }} />
         <figcaption id="list-map-caption" className="mt-1 text-xs text-slate-700">
-          <MapLegend statuses={map.statuses} clusters={map.clusters} clusterWords="sites close together; it opens the list near them" />
+          <MapLegend statuses={map.statuses} clusters={map.clusters} clusterWords="sites close together (in the colour of the most open of them); it opens the list near them" />
+          {origin && <p className="mt-1">A cross marks {origin.label}{q.radius !== undefined ? <>, the dashed circle {q.radius.toLocaleString("en")} km around it</> : null}.</p>}
           <p className="mt-1">
             Each point links to its trial&apos;s site. A site without its own status shows its trial&apos;s.
             {approximate > 0 && <> {approximate === sites.length ? "All" : approximate} at their town&apos;s centre (approximate: the registry gives no coordinates).</>}

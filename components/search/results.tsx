@@ -5,6 +5,7 @@ import { ResultItem } from "@/components/search/result-item";
 import { landscapeHref } from "@/lib/landscape/params";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import type { TrialScreen } from "@/lib/screen";
+import { CopyLink } from "@/components/ui/copy-link";
 
 /** The result list: count, compare form, the page of trials and the pager. */
 export function Results({ q, result, hasFilters, screens, keep = "", trialKeep = keep, map }: {
@@ -27,6 +28,7 @@ export function Results({ q, result, hasFilters, screens, keep = "", trialKeep =
         </h2>
         <div className="no-print flex items-center gap-3 text-sm">
           {(hasFilters || q.q) && <Link href="/trials">Clear search and filters</Link>}
+          {(hasFilters || q.q) && <CopyLink href={`/trials?${[toQueryString(q), keep].filter(Boolean).join("&")}`} testId="copy-search-link">Copy link to this search</CopyLink>}
           <Link href={landscapeHref({ query: q, y: "infusions", colour: "route", view: "chart", weightKg: DEFAULT_REFERENCE_WEIGHT_KG })} data-testid="landscape-link">Dose landscape</Link>
           <form id="compare" action="/compare" method="get">
             <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white hover:bg-slate-900">

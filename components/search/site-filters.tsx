@@ -49,7 +49,7 @@ export function SiteFilters({ q, facets, form: f }: { q: SearchQuery; facets: Fa
         </select>
         {facets.near !== null && <p className="mt-1 text-sm tabular-nums text-slate-700" data-testid="near-count">{facets.near} trials have a site within {q.radius?.toLocaleString("en")} km</p>}
         <Toggle name="recruiting" checked={q.recruiting === true} form={f} n={count(facets.recruiting)} label="Recruiting sites only"
-          hint="A site recruiting or enrolling by invitation (a site whose record gives no status of its own takes the trial's). With a country, city or place: recruiting there." />
+          hint="A site recruiting or enrolling by invitation. A site with no status of its own, or of a trial completed, stopped or of unknown status, takes the trial's. With a country, city or place: recruiting there." />
       </fieldset>
       <FacetGroup legend="Country (a site in it)" name="country" options={facets.country} selected={q.country} labelOf={countryName} form={f} />
       <FacetGroup legend="City (a site in it)" name="city" options={facets.city} selected={q.city} labelOf={cityLabel} form={f} />

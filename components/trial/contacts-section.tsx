@@ -26,7 +26,7 @@ export function ContactsSection({ t, near }: { t: TrialRecord; near?: NearContex
           ))}
         </ul>
       ) : !sitesHaveContacts && <p className="text-sm"><NotReported>No contact reported</NotReported></p>}
-      <SiteMap t={t} />
+      <SiteMap t={t} origin={near && { ...near.point, label: near.label }} />
       <LocationsList t={t} />
     </SectionFrame>
   );

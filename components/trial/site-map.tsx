@@ -19,10 +19,10 @@ export function MapLegend({ statuses, clusters, clusterWords = "sites close toge
 }
 
 /** The trial's sites on a map drawn on the server (no script), above the site list, which stays the source of truth. */
-export function SiteMap({ t }: { t: TrialRecord }) {
+export function SiteMap({ t, origin }: { t: TrialRecord; origin?: { lat: number; lon: number; label: string } }) {
   const { sites, unplaced } = mapSitesOf(t);
   if (sites.length === 0) return null;
-  const map = renderSiteMap(sites, { title: `Map of the sites of ${t.id}`, notDrawn: unplaced });
+  const map = renderSiteMap(sites, { title: `Map of the sites of ${t.id}`, notDrawn: unplaced, ...(origin ? { origin } : {}) });
   const approximate = sites.filter((s) => s.approximate).length;
   return (
     <figure className="mt-3 max-w-2xl" aria-labelledby="site-map-caption">
@@ -34,6 +34,7 @@ export function SiteMap({ t }: { t: TrialRecord }) {
           {sites.length} of {t.locations.length} sites placed
           {approximate > 0 && <>; {approximate === sites.length ? "all" : approximate} at their town&apos;s centre (approximate: the registry gives no coordinates)</>}
           {unplaced > 0 && <>; {unplaced} without a known location, in the list below</>}.
+          {origin && <> A cross marks {origin.label}.</>}
         </p>
       </figcaption>
     </figure>

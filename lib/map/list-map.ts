@@ -29,9 +29,10 @@ export function listMapSites(sites: ListMapSite[], trialQuery: string): MapSite[
   }));
 }
 
-export function renderListMap(sites: ListMapSite[], q: SearchQuery, trialQuery: string, title: string): SiteMap {
+export function renderListMap(sites: ListMapSite[], q: SearchQuery, trialQuery: string, title: string, origin?: { lat: number; lon: number; label: string }): SiteMap {
   return renderSiteMap(listMapSites(sites, trialQuery), {
     title, idPrefix: "list-map",
+    ...(origin ? { origin: { ...origin, ...(q.radius !== undefined ? { radiusKm: q.radius } : {}) } } : {}),
     cluster: {
       href: (cs) => {
         const c = clusterCircle(cs);

@@ -1,4 +1,5 @@
-import { geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { geoCircle, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { EARTH_RADIUS_KM } from "../geo/distance";
 import type { OverallStatus } from "../record/vocabulary";
 import { mapStatus, MAP_STATUSES, shapePath, STATUS_STYLE, type MapStatus } from "./markers";
 import { outline } from "./outline";
@@ -38,6 +39,8 @@ export interface SiteMapOptions {
   cluster?: { href: (sites: MapSite[]) => string; action: (sites: MapSite[]) => string };
   /** The SVG's title and description ids (unique on a page showing two maps). */
   idPrefix?: string;
+  /** The place distances are measured from: drawn as a cross with its name, and the radius as a circle; the view holds them. */
+  origin?: { lat: number; lon: number; label: string; radiusKm?: number };
 }
 
 export interface SiteMap {
@@ -72,7 +75,7 @@ export function siteLabel(s: MapSite): string {
   return `${place}: ${status}${s.approximate ? " (approximate location: the town's centre)" : ""}`;
 }
 
-function projectionFor(sites: MapSite[], width: number, height: number): { projection: GeoProjection; view: "world" | "region" } {
+function projectionFor(sites: { lat: number; lon: number }[], width: number, height: number): { projection: GeoProjection; view: "world" | "region" } {
   const pad = 12;
   const lons = sites.map((s) => s.lon);
   const lats = sites.map((s) => s.lat);
@@ -150,7 +153,12 @@ function clusterLabel(c: Cluster): string {
 export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
   const width = opts.width ?? 480;
   const height = opts.height ?? 280;
-  const { projection, view } = projectionFor(sites, width, height);
+  const o = opts.origin;
+  const kmPerDegree = (EARTH_RADIUS_KM * Math.PI) / 180;
+  const circle = o?.radiusKm ? geoCircle().center([o.lon, o.lat]).radius(o.radiusKm / kmPerDegree).precision(2)() : null;
+  // The view holds the sites, the place and its circle.
+  const extra = o ? [{ lat: o.lat, lon: o.lon }, ...(circle ? circle.coordinates[0]!.map(([lon, lat]) => ({ lat: lat!, lon: lon! })) : [])] : [];
+  const { projection, view } = projectionFor([...sites, ...extra], width, height);
   projection.clipExtent([[0, 0], [width, height]]);
   const path = geoPath(projection).digits(1);
   const shape = outline(view === "world" ? "110m" : "50m");
@@ -179,9 +187,19 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
       + `<text x="${f1(c.x)}" y="${f1(c.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">${c.sites.length}</text></a>`;
   });
 
+  let originMark = "";
+  const oxy = o ? projection([o.lon, o.lat]) : null;
+  if (o && oxy) {
+    const [x, y] = [f1(oxy[0]), f1(oxy[1])];
+    const right = x < width - 120;
+    originMark = (circle ? `<path d="${path(circle) ?? ""}" fill="#0f766e" fill-opacity="0.06" stroke="#0f766e" stroke-width="1.2" stroke-dasharray="4 3"/>` : "")
+      + `<path d="M${x - 6},${y}h12M${x},${y - 6}v12" stroke="#111827" stroke-width="2.5" stroke-linecap="round"/>`
+      + `<text x="${right ? x + 8 : x - 8}" y="${y - 7}" text-anchor="${right ? "start" : "end"}" font-size="11" font-weight="600" fill="#111827" stroke="#fff" stroke-width="3" paint-order="stroke" font-family="system-ui, sans-serif">${esc(o.label.split(",")[0]!)}</text>`;
+  }
   const drawn = sites.length - points.length;
   const desc = `${sites.length === 1 ? "1 site" : `${sites.length} sites`} with a location${clusters.length < points.length ? `, ${clusters.length} points (sites close together are grouped, with their count)` : ""}`
-    + `${opts.notDrawn ? `; ${opts.notDrawn} without a known location are listed below the map, not drawn` : ""}${drawn ? `; ${drawn} outside the view` : ""}.`;
+    + `${opts.notDrawn ? `; ${opts.notDrawn} without a known location are listed below the map, not drawn` : ""}${drawn ? `; ${drawn} outside the view` : ""}.`
+    + (o ? ` A cross marks ${o.label}${o.radiusKm ? `, the dashed circle ${o.radiusKm} km around it` : ""}.` : "");
   const id = opts.idPrefix ?? "site-map";
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="${id}-title ${id}-desc" class="site-map">`
     + `<title id="${id}-title">${esc(opts.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>`
@@ -189,6 +207,7 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
     + (view === "world" ? `<path d="${path({ type: "Sphere" }) ?? ""}" fill="#dbeafe" stroke="#93c5fd" stroke-width="0.5"/>` : "")
     + `<path d="${path(shape.land) ?? ""}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.6"/>`
     + `<path d="${path(shape.borders) ?? ""}" fill="none" stroke="#a8a29e" stroke-width="0.5"/>`
+    + originMark
     + `<g>${marks.join("")}</g></svg>`;
   return {
     svg, points: clusters.length, clusters: clusters.filter((c) => c.sites.length > 1).length, view,

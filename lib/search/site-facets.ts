@@ -1,7 +1,7 @@
 import type { FacetRow } from "../db/store";
 import { distanceKm, type LatLon } from "../geo/distance";
 import { placeKey } from "../geo/gazetteer";
-import { mapStatus } from "../map/markers";
+import { effectiveSiteStatus, mapStatus } from "../map/markers";
 import { OVERALL_STATUSES, type OverallStatus } from "../record/vocabulary";
 import type { FacetCount } from "./engine";
 import type { SearchQuery } from "./params";
@@ -19,8 +19,9 @@ import type { SearchQuery } from "./params";
  * other facets count what choosing an option gives).
  *
  * A site is recruiting when its status is recruiting, enrolling by invitation or available
- * (lib/map/markers.ts "recruiting"); a site whose record states no status of its own takes
- * the trial's overall status.
+ * (lib/map/markers.ts "recruiting"); a site whose record states no status of its own, or of a
+ * trial that is closed or of unknown status (whose sites keep their last status), takes the
+ * trial's overall status (effectiveSiteStatus).
  */
 
 export interface SiteIndex {
@@ -34,9 +35,9 @@ export interface SiteIndex {
   /** The cities as URL values ("Shanghai, CN", the first spelling met). */
   cities: string[];
   cityByKey: Map<string, number>;
-  /** The site's status (its own, else the trial's) as an index into OVERALL_STATUSES, −1 when neither states one. */
+  /** The site's status (effectiveSiteStatus: its own, else the trial's) as an index into OVERALL_STATUSES, −1 when neither states one. */
   status: Int8Array;
-  /** 1 where the status is the trial's, the site stating none. */
+  /** 1 where the status is the trial's (the site states none, or the trial is closed or unknown). */
   fromTrial: Uint8Array;
   /** 1 where the site is open to patients (recruiting, enrolling by invitation). */
   open: Uint8Array;
@@ -81,9 +82,9 @@ export function buildSiteIndex(rows: FacetRow[]): SiteIndex {
         if (c === undefined) idx.cityByKey.set(key, (c = idx.cities.push(cityValue(city, site.countryCode)) - 1));
         idx.city[s] = c;
       }
-      const status = (site.status ?? r.status) as OverallStatus | null;
+      const { status, fromTrial } = effectiveSiteStatus(site.status as OverallStatus | null, r.status as OverallStatus | null);
       idx.status[s] = status ? OVERALL_STATUSES.indexOf(status) : -1;
-      idx.fromTrial[s] = site.status === null && r.status !== null ? 1 : 0;
+      idx.fromTrial[s] = fromTrial ? 1 : 0;
       idx.open[s] = mapStatus(status) === "recruiting" ? 1 : 0;
       if (site.lat !== null && site.lon !== null) {
         idx.lat[s] = site.lat;
