@@ -31,18 +31,18 @@ function Toggle({ name, checked, label, hint, n, form }: { name: string; checked
 export function SiteFilters({ q, facets, form: f }: { q: SearchQuery; facets: Facets; form: string }) {
   return (
     <>
-      <fieldset className="border-t border-slate-200 py-3">
+      <fieldset className="min-w-0 border-t border-slate-200 py-3">
         <legend className="text-sm font-semibold text-slate-800">Near a place</legend>
         <label htmlFor="near" className="mt-2 block text-sm">Town or city</label>
         <input id="near" name="near" type="text" form={f} defaultValue={q.near ?? ""} maxLength={200} autoComplete="off"
           placeholder="e.g. Hangzhou, China" aria-describedby="near-hint"
           className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm" />
         {q.place !== undefined && <input type="hidden" name="place" value={q.place} form={f} />}
-        <p id="near-hint" className="mt-1 text-xs text-slate-600">With its country where several places share the name, or &ldquo;latitude, longitude&rdquo;.</p>
+        <p id="near-hint" className="mt-1 text-xs text-slate-600">With its country where several places share the name, or &ldquo;latitude, longitude&rdquo;. Without a distance: all trials, nearest first when sorted so.</p>
         <label htmlFor="radius" className="mt-2 block text-sm">Within</label>
         <select id="radius" name="radius" form={f} defaultValue={q.radius === undefined ? "" : String(q.radius)}
-          className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm">
-          <option value="">any distance (nearest first only)</option>
+          className="mt-1 w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+          <option value="">any distance</option>
           {[...new Set([...RADII, ...(q.radius !== undefined ? [q.radius] : [])])].sort((a, b) => a - b).map((r) => (
             <option key={r} value={r}>{r.toLocaleString("en")} km</option>
           ))}

@@ -12,7 +12,7 @@ export const STATUS_STYLE: Record<MapStatus, { label: string; colour: string; sh
   recruiting: { label: "Recruiting", colour: "#15803d", shape: "circle" },
   "not-yet": { label: "Not yet recruiting", colour: "#1d4ed8", shape: "triangle" },
   closed: { label: "Not recruiting (active, completed, stopped)", colour: "#57534e", shape: "square" },
-  unknown: { label: "Status not stated", colour: "#b45309", shape: "diamond" },
+  unknown: { label: "Status unknown or not stated", colour: "#b45309", shape: "diamond" },
 };
 
 export function mapStatus(s: OverallStatus | null | undefined): MapStatus {

@@ -187,14 +187,15 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
       + `<text x="${f1(c.x)}" y="${f1(c.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">${c.sites.length}</text></a>`;
   });
 
-  let originMark = "";
+  let originMark = "", originLabel = "";
   const oxy = o ? projection([o.lon, o.lat]) : null;
   if (o && oxy) {
     const [x, y] = [f1(oxy[0]), f1(oxy[1])];
-    const right = x < width - 120;
     originMark = (circle ? `<path d="${path(circle) ?? ""}" fill="#0f766e" fill-opacity="0.06" stroke="#0f766e" stroke-width="1.2" stroke-dasharray="4 3"/>` : "")
-      + `<path d="M${x - 6},${y}h12M${x},${y - 6}v12" stroke="#111827" stroke-width="2.5" stroke-linecap="round"/>`
-      + `<text x="${right ? x + 8 : x - 8}" y="${y - 7}" text-anchor="${right ? "start" : "end"}" font-size="11" font-weight="600" fill="#111827" stroke="#fff" stroke-width="3" paint-order="stroke" font-family="system-ui, sans-serif">${esc(o.label.split(",")[0]!)}</text>`;
+      + `<path d="M${x - 6},${y}h12M${x},${y - 6}v12" stroke="#111827" stroke-width="2.5" stroke-linecap="round"/>`;
+    // The place's name under the cross, over the marks (a white halo keeps both readable).
+    const below = y < height - 24;
+    originLabel = `<text x="${x}" y="${below ? y + 20 : y - 10}" text-anchor="middle" font-size="11" font-weight="600" fill="#111827" stroke="#fff" stroke-width="3" paint-order="stroke" font-family="system-ui, sans-serif" aria-hidden="true">${esc(o.label.split(",")[0]!)}</text>`;
   }
   const drawn = sites.length - points.length;
   const desc = `${sites.length === 1 ? "1 site" : `${sites.length} sites`} with a location${clusters.length < points.length ? `, ${clusters.length} points (sites close together are grouped, with their count)` : ""}`
@@ -208,7 +209,7 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
     + `<path d="${path(shape.land) ?? ""}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.6"/>`
     + `<path d="${path(shape.borders) ?? ""}" fill="none" stroke="#a8a29e" stroke-width="0.5"/>`
     + originMark
-    + `<g>${marks.join("")}</g></svg>`;
+    + `<g>${marks.join("")}</g>${originLabel}</svg>`;
   return {
     svg, points: clusters.length, clusters: clusters.filter((c) => c.sites.length > 1).length, view,
     statuses: MAP_STATUSES.filter((m) => clusters.some((c) => clusterStatus(c) === m)),
