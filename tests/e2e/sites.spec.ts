@@ -117,9 +117,7 @@ test("the map ships no script, the pages are axe clean and fit 390 px", async ({
  * results publication: PubMed 17560413), NCT04269525 (Wuhan, recruiting).
  */
 test.describe("the list near a place", () => {
-  withExtraTrials("../shared/ctgov/msc-other/NCT04216849.json", ["NCT04216849"]);
-  withExtraTrials("../shared/ctgov/msc-other/NCT04939337.json", ["NCT04939337"]);
-  withExtraTrials("../shared/ctgov/msc-other/NCT04269525.json", ["NCT04269525"]);
+  withExtraTrials(["NCT04216849", "NCT04939337", "NCT04269525"].map((id) => `../shared/ctgov/msc-other/${id}.json`), ["NCT04216849", "NCT04939337", "NCT04269525"]);
 
   const NEAR = "/trials?country=CN&recruiting=1&near=Hangzhou%2C+China&radius=500&sort=distance";
 
