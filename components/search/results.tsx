@@ -26,7 +26,7 @@ export function Results({ q, result, hasFilters, screens, keep = "", trialKeep =
           <span data-testid="total">{result.total}</span> {result.total === 1 ? "trial" : "trials"}
           {q.q ? <> for “{q.q.slice(0, 80)}”</> : null}
         </h2>
-        <div className="no-print flex items-center gap-3 text-sm">
+        <div className="no-print flex flex-wrap items-center gap-3 text-sm">
           {(hasFilters || q.q) && <Link href="/trials">Clear search and filters</Link>}
           {(hasFilters || q.q) && <CopyLink href={`/trials?${[toQueryString(q), keep].filter(Boolean).join("&")}`} testId="copy-search-link">Copy link to this search</CopyLink>}
           <Link href={landscapeHref({ query: q, y: "infusions", colour: "route", view: "chart", weightKg: DEFAULT_REFERENCE_WEIGHT_KG })} data-testid="landscape-link">Dose landscape</Link>
