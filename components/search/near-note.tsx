@@ -29,7 +29,7 @@ export function NearNote({ near, q }: { near: Near; q: SearchQuery }) {
           <ul className="mt-1 list-disc pl-5" data-testid="near-candidates">
             {near.candidates.map((p) => (
               <li key={p.id}>
-                <Link href={`/trials?${toQueryString({ ...q, place: p.id, page: 1 })}`}>{placeName(p)}</Link>
+                <Link href={`/trials?${toQueryString({ ...q, place: p.id, page: 1 })}`} className="underline">{placeName(p)}</Link>
                 <span className="text-slate-700"> ({p.population.toLocaleString("en")} inhabitants)</span>
               </li>
             ))}
@@ -43,7 +43,7 @@ export function NearNote({ near, q }: { near: Near; q: SearchQuery }) {
       Distances from <strong>{near.label}</strong>
       {near.place ? <> (the town&apos;s centre, {near.point.lat.toFixed(2)}, {near.point.lon.toFixed(2)})</> : null}
       {q.radius !== undefined ? <>, sites within {q.radius.toLocaleString("en")} km</> : null}: great-circle distances, as the crow flies.{" "}
-      <Link href={`/trials?${toQueryString({ ...q, near: undefined, place: undefined, radius: undefined, sort: q.sort === "distance" ? "relevance" : q.sort, page: 1 })}`}>Remove the place</Link>
+      <Link href={`/trials?${toQueryString({ ...q, near: undefined, place: undefined, radius: undefined, sort: q.sort === "distance" ? "relevance" : q.sort, page: 1 })}`} className="underline">Remove the place</Link>
     </p>
   );
 }

@@ -17,11 +17,11 @@ export function NearestLine({ id, nearest, keep }: { id: string; nearest: NonNul
   return (
     <p className="mt-2 text-sm" data-testid="distance">
       {nearest.recruiting ? (
-        <>Nearest recruiting site: {km}{approx}, <Link href={href}>{place}</Link></>
+        <>Nearest recruiting site: {km}{approx}, <Link href={href} className="underline">{place}</Link></>
       ) : (
         <>
           <span className="text-slate-700">No recruiting site here; nearest site</span> ({statusWords(nearest.status)}{nearest.statusFromTrial ? ", the trial's status" : ""}): {km}{approx},{" "}
-          <Link href={href}>{place}</Link>
+          <Link href={href} className="underline">{place}</Link>
         </>
       )}
     </p>

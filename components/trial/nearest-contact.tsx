@@ -32,7 +32,7 @@ export function NearestContact({ t, near }: { t: TrialRecord; near: NearContext 
         <strong className="tabular-nums">{formatKm(km)}</strong>
         {first.approximate && " (approximate: the site's town centre)"}
         {near.radius !== undefined && km > near.radius && <> — farther than the {near.radius.toLocaleString("en")} km asked for</>},{" "}
-        <a href={`#${siteAnchor(first.ordinal)}`}>{place || "site"}</a> ({statusWords(first.status)}{first.fromTrial ? ", the trial's status" : ""})
+        <a href={`#${siteAnchor(first.ordinal)}`} className="underline">{place || "site"}</a> ({statusWords(first.status)}{first.fromTrial ? ", the trial's status" : ""})
       </p>
       {contacts.map((c, i) => <p key={i}>Contact: {c.name}<ContactLinks phone={c.phone} email={c.email} trialId={trialId} /></p>)}
       {central.length > 0 && (
