@@ -105,7 +105,7 @@ export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose" |
   start: "Start date (newest)",
   enrollment: "Enrollment (largest)",
   dose: "Highest dose per kg",
-  distance: "Nearest recruiting site (needs a place)",
+  distance: "Nearest recruiting site",
 };
 
 /** The anchor of an arm on its trial page, counted from 1: `arm-2`. */

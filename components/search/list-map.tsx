@@ -22,7 +22,7 @@ export function ListMap({ q, result, trialKeep, origin }: {
   }
   const map = renderListMap(sites, q, trialKeep, `Map of the sites of the ${result.total === 1 ? "trial" : `${result.total} trials`} found`, origin);
   return (
-    <details open className="list-map mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2">
+    <details open className="list-map mt-3 max-w-2xl rounded-lg border border-slate-200 bg-white px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium">Map: {sites.length} {sites.length === 1 ? "site" : "sites"} of {trials} {trials === 1 ? "trial" : "trials"}</summary>
       <figure className="mt-2" aria-labelledby="list-map-caption">
         {/* The SVG is built from escaped text by lib/map/site-map.ts. */}

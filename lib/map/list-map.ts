@@ -31,7 +31,8 @@ export function listMapSites(sites: ListMapSite[], trialQuery: string): MapSite[
 
 export function renderListMap(sites: ListMapSite[], q: SearchQuery, trialQuery: string, title: string, origin?: { lat: number; lon: number; label: string }): SiteMap {
   return renderSiteMap(listMapSites(sites, trialQuery), {
-    title, idPrefix: "list-map",
+    // A narrower canvas than a trial's (480): drawn 330–670 px wide, its marks and names stay readable on a phone.
+    title, idPrefix: "list-map", width: 400, height: 260,
     ...(origin ? { origin: { ...origin, ...(q.radius !== undefined ? { radiusKm: q.radius } : {}) } } : {}),
     cluster: {
       href: (cs) => {
