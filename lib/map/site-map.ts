@@ -193,9 +193,24 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
     const [x, y] = [f1(oxy[0]), f1(oxy[1])];
     originMark = (circle ? `<path d="${path(circle) ?? ""}" fill="#0f766e" fill-opacity="0.06" stroke="#0f766e" stroke-width="1.2" stroke-dasharray="4 3"/>` : "")
       + `<path d="M${x - 6},${y}h12M${x},${y - 6}v12" stroke="#111827" stroke-width="2.5" stroke-linecap="round"/>`;
-    // The place's name under the cross, over the marks (a white halo keeps both readable).
-    const below = y < height - 24;
-    originLabel = `<text x="${x}" y="${below ? y + 20 : y - 10}" text-anchor="middle" font-size="11" font-weight="600" fill="#111827" stroke="#fff" stroke-width="3" paint-order="stroke" font-family="system-ui, sans-serif" aria-hidden="true">${esc(o.label.split(",")[0]!)}</text>`;
+    // The place's name beside the cross where it covers no mark (below, above, right, left), over
+    // the marks with a white halo; where every side would cover one, the caption alone names it.
+    const name = o.label.split(",")[0]!;
+    const w = name.length * 6.5, h = 12;
+    const spots: [number, number, "middle" | "start" | "end"][] = [[x, y + 20, "middle"], [x, y - 10, "middle"], [x + 10, y + 4, "start"], [x - 10, y + 4, "end"]];
+    const box = ([tx, ty, anchor]: (typeof spots)[number]) => {
+      const left = anchor === "middle" ? tx - w / 2 : anchor === "start" ? tx : tx - w;
+      return { left, right: left + w, top: ty - h + 2, bottom: ty + 2 };
+    };
+    const fits = (b: ReturnType<typeof box>) => b.left >= 2 && b.right <= width - 2 && b.top >= 2 && b.bottom <= height - 2
+      && clusters.every((c) => {
+        const r = radius(c.sites.length) + 1;
+        return c.x + r < b.left || c.x - r > b.right || c.y + r < b.top || c.y - r > b.bottom;
+      });
+    const spot = spots.find((sp) => fits(box(sp)));
+    if (spot) {
+      originLabel = `<text x="${f1(spot[0])}" y="${f1(spot[1])}" text-anchor="${spot[2]}" font-size="11" font-weight="600" fill="#111827" stroke="#fff" stroke-width="3" paint-order="stroke" font-family="system-ui, sans-serif" aria-hidden="true">${esc(name)}</text>`;
+    }
   }
   const drawn = sites.length - points.length;
   const desc = `${sites.length === 1 ? "1 site" : `${sites.length} sites`} with a location${clusters.length < points.length ? `, ${clusters.length} points (sites close together are grouped, with their count)` : ""}`

@@ -205,6 +205,19 @@ describe("the list's map", () => {
     }
   });
 
+  it("near a place: the cross, the place's name where it covers no mark, and the radius as a dashed circle", async () => {
+    const { query } = parseSearchParams(new URLSearchParams("near=Hangzhou,%20China&radius=500&recruiting=1"));
+    const r = await search("near=Hangzhou,%20China&radius=500&recruiting=1");
+    const map = renderListMap(r.mapSites!, query, "", "Map", { lat: 30.29365, lon: 120.16142, label: "Hangzhou, Zhejiang, China" });
+    expect(links(map.svg)).toHaveLength(map.points);
+    expect(map.svg).toContain('stroke-dasharray="4 3"');
+    expect(map.svg).toMatch(/<text [^>]*aria-hidden="true">Hangzhou<\/text>/);
+    expect(map.svg).toContain("A cross marks Hangzhou, Zhejiang, China, the dashed circle 500 km around it.");
+    // A name that would cover a mark on every side is left to the caption.
+    const crowded = renderListMap(r.mapSites!, query, "", "Map", { lat: 31.22222, lon: 121.45806, label: "Shanghai, China" });
+    expect(crowded.svg).not.toMatch(/>Shanghai<\/text>/);
+  });
+
   it("a cluster's link narrows the list to a circle that holds all its sites", async () => {
     const r = await search("country=CN&recruiting=1");
     const shanghai = r.mapSites!.filter((s) => s.city === "Shanghai" || s.city === "Hangzhou");
