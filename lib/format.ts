@@ -100,11 +100,12 @@ export function formatEnrollment(e: { count: number; type: string | null } | nul
 }
 
 /** How the list's sorts read in its menu. */
-export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose", string> = {
+export const SORT_LABELS: Record<"relevance" | "start" | "enrollment" | "dose" | "distance", string> = {
   relevance: "Relevance",
   start: "Start date (newest)",
   enrollment: "Enrollment (largest)",
   dose: "Highest dose per kg",
+  distance: "Nearest recruiting site",
 };
 
 /** The anchor of an arm on its trial page, counted from 1: `arm-2`. */

@@ -1,6 +1,6 @@
 // Records the browser tests add to the e2e database (DATABASE_URL) for one spec and remove
 // again, so the specs that count the seeds' trials and arms see only the seeds:
-//   tsx scripts/e2e-extra-trials.ts add FILE          imports FILE (a record, JSON or XML)
+//   tsx scripts/e2e-extra-trials.ts add FILE…         imports the FILEs (records, JSON or XML)
 //   tsx scripts/e2e-extra-trials.ts remove ID…        deletes those trials (children, keys and groups cascade)
 // Run by tests/e2e/dose-range.spec.ts (support/range-trial.json) and trial-links.spec.ts (support/linked-trials.xml).
 import { importFiles, loadCuration } from "../lib/import/run-import";
@@ -10,7 +10,7 @@ import { openDatabase } from "../lib/db/sqlite";
 const [action, ...args] = process.argv.slice(2);
 const db = openDatabase();
 try {
-  if (action === "add" && args.length === 1) {
+  if (action === "add" && args.length > 0) {
     const failed = importFiles(db, args, loadCuration(null)).filter((r) => !r.ok);
     if (failed.length) throw new Error(failed.map((r) => r.line).join("\n"));
   } else if (action === "remove" && args.length > 0) {
@@ -22,7 +22,7 @@ try {
       }
     })();
   } else {
-    throw new Error(`usage: tsx scripts/e2e-extra-trials.ts add FILE | remove ID… (got ${[action, ...args].join(" ") || "nothing"})`);
+    throw new Error(`usage: tsx scripts/e2e-extra-trials.ts add FILE… | remove ID… (got ${[action, ...args].join(" ") || "nothing"})`);
   }
 } finally {
   db.close();

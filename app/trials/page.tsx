@@ -10,6 +10,16 @@ import { ScreenSummary } from "@/components/screen/screen-summary";
 import { runView } from "@/lib/data/view-pool";
 import { readPagePatient } from "@/lib/screen/page-params";
 import type { RawParams } from "@/lib/url/params";
+import { resolveNear } from "@/lib/search/near";
+import { NearNote } from "@/components/search/near-note";
+import { ListMap } from "@/components/search/list-map";
+
+/** The near place's parameters, carried to a trial page (its nearest recruiting site first). */
+const nearKeep = (q: Parameters<typeof toQueryString>[0]) => {
+  const p = new URLSearchParams();
+  for (const k of ["near", "radius", "place"] as const) if (q[k] !== undefined) p.set(k, String(q[k]));
+  return p.toString();
+};
 
 /** The Atom feed beside the list: the same search (paging and sort dropped). */
 const feedHref = (q: Parameters<typeof toQueryString>[0]) => {
@@ -37,6 +47,9 @@ export default async function TrialsPage({ searchParams }: Props) {
   const screened = screen.active ? await runView({ kind: "screen-search", q, patient: screen.patient, onlyPossible: screen.onlyPossible }) : null;
   const result = screened?.result ?? (await searchTrials(q));
   const hasFilters = toQueryString({ ...q, q: "", sort: "relevance", page: 1 }) !== "";
+  const near = resolveNear(q);
+  const keep = screen.query + (screen.onlyPossible ? "&possible=1" : "");
+  const trialKeep = [keep, near.status === "point" ? nearKeep(q) : ""].filter(Boolean).join("&");
 
   return (
     <div>
@@ -54,6 +67,7 @@ export default async function TrialsPage({ searchParams }: Props) {
           Ignored a bad parameter: {parsed.message}
         </p>
       )}
+      <NearNote near={near} q={q} />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[16rem_1fr]">
         <details className="filters rounded-lg border border-slate-200 bg-white px-4 py-2 lg:self-start">
@@ -64,7 +78,8 @@ export default async function TrialsPage({ searchParams }: Props) {
           </button>
         </details>
 
-        <Results q={q} result={result} hasFilters={hasFilters} screens={screened?.screens} keep={screen.query + (screen.onlyPossible ? "&possible=1" : "")} />
+        <Results q={q} result={result} hasFilters={hasFilters} screens={screened?.screens} keep={keep} trialKeep={trialKeep}
+          map={<ListMap q={q} result={result} trialKeep={trialKeep} origin={near.status === "point" ? { ...near.point, label: near.label } : undefined} />} />
       </div>
     </div>
   );

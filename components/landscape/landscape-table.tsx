@@ -7,7 +7,9 @@ export function LandscapeTable({ data }: { data: Landscape }) {
   return (
     <div className="table-scroll overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" data-testid="landscape-table">
-        <caption className="sr-only">Every drawn MSC arm: dose per kg per infusion, infusions, cumulative dose, enrollment, route, cell source, status</caption>
+        <caption className="px-1 pb-2 text-left text-xs text-slate-700">
+          Every drawn MSC arm. <span className="rounded bg-emerald-100 px-1 font-semibold text-emerald-900">results published</span>: the trial&apos;s registry record lists a publication of its results.
+        </caption>
         <thead>
           <tr className="border-b border-slate-300 text-slate-700">
             {["Trial and arm", "Cells/kg per infusion (min–max for a range)", "MSC infusions", "Cumulative cells/kg", "Enrollment", "Route", "Cell source", "Status"].map((h) => (
@@ -20,6 +22,7 @@ export function LandscapeTable({ data }: { data: Landscape }) {
             <tr key={p.key} className="border-b border-slate-200 align-top" data-testid="landscape-row">
               <th scope="row" className="py-1.5 pr-3 font-normal">
                 <a href={p.href}>{p.trialId}: {p.armLabel}</a>
+                {p.resultsPublication && <span className="ml-1 inline-block rounded bg-emerald-100 px-1 text-xs font-semibold text-emerald-900" data-testid="results-publication">results published</span>}
               </th>
               <td className="py-1.5 pr-3 tabular-nums" data-testid="landscape-dose" {...(p.range ? { "data-min": p.range.min, "data-max": p.range.max } : {})}>
                 {pointDose(p)}

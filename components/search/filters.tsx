@@ -5,12 +5,14 @@ import { VERIFIED_LABELS, type VerifiedBucket } from "@/lib/history/freshness";
 import { registryLabel } from "@/lib/db/trial-links";
 import { DoseSelect } from "@/components/search/dose-select";
 import { FacetGroup } from "@/components/search/facet-group";
+import { SiteFilters } from "@/components/search/site-filters";
 
 /** The list's filter panel: one group per facet, each option with what choosing it gives. */
 export function Filters({ q, facets }: { q: SearchQuery; facets: Facets }) {
   const f = "search";
   return (
     <>
+      <SiteFilters q={q} facets={facets} form={f} />
       <FacetGroup legend="Phase" name="phase" options={facets.phase} selected={q.phase} labelOf={label} form={f} />
       <FacetGroup legend="Status" name="status" options={facets.status} selected={q.status} labelOf={label} form={f} />
       <FacetGroup legend="Status verified within" name="verified" options={facets.verified} selected={q.verified} labelOf={(v) => VERIFIED_LABELS[v as VerifiedBucket] ?? v} form={f} />

@@ -5,6 +5,7 @@ import { Mark, NotReported, StatusBadge } from "@/components/ui/badges";
 import { HighlightedText } from "@/components/ui/highlighted";
 import { VerdictLine } from "@/components/screen/verdict";
 import type { TrialScreen } from "@/lib/screen";
+import { NearestLine } from "@/components/search/nearest-line";
 
 export function ResultItem({ item, compareForm, screen, keep }: { item: ListItem; compareForm: string; screen?: TrialScreen; keep?: string }) {
   const checkId = `compare-${item.id}`;
@@ -66,6 +67,7 @@ export function ResultItem({ item, compareForm, screen, keep }: { item: ListItem
               <HighlightedText parts={item.snippet} />
             </p>
           )}
+          {item.nearest !== undefined && <NearestLine id={item.id} nearest={item.nearest} keep={keep} />}
           {screen && <VerdictLine screen={screen} />}
         </div>
       </div>

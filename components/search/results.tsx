@@ -5,12 +5,17 @@ import { ResultItem } from "@/components/search/result-item";
 import { landscapeHref } from "@/lib/landscape/params";
 import { DEFAULT_REFERENCE_WEIGHT_KG } from "@/lib/record/summary";
 import type { TrialScreen } from "@/lib/screen";
+import { CopyLink } from "@/components/ui/copy-link";
 
 /** The result list: count, compare form, the page of trials and the pager. */
-export function Results({ q, result, hasFilters, screens, keep = "" }: {
+export function Results({ q, result, hasFilters, screens, keep = "", trialKeep = keep, map }: {
   q: SearchQuery; result: SearchResult; hasFilters: boolean;
   /** The patient screen of each trial, when a patient is entered; `keep`: its URL parameters. */
   screens?: Map<string, TrialScreen>; keep?: string;
+  /** What a trial's link carries (the patient's and the near place's parameters). */
+  trialKeep?: string;
+  /** The map of the results' sites, above the list. */
+  map?: React.ReactNode;
 }) {
   const more = keep ? `&${keep}` : "";
   const pages = Math.max(1, Math.ceil(result.total / q.pageSize));
@@ -21,8 +26,9 @@ export function Results({ q, result, hasFilters, screens, keep = "" }: {
           <span data-testid="total">{result.total}</span> {result.total === 1 ? "trial" : "trials"}
           {q.q ? <> for “{q.q.slice(0, 80)}”</> : null}
         </h2>
-        <div className="no-print flex items-center gap-3 text-sm">
+        <div className="no-print flex flex-wrap items-center gap-3 text-sm">
           {(hasFilters || q.q) && <Link href="/trials">Clear search and filters</Link>}
+          {(hasFilters || q.q) && <CopyLink href={`/trials?${[toQueryString(q), keep].filter(Boolean).join("&")}`} testId="copy-search-link">Copy link to this search</CopyLink>}
           <Link href={landscapeHref({ query: q, y: "infusions", colour: "route", view: "chart", weightKg: DEFAULT_REFERENCE_WEIGHT_KG })} data-testid="landscape-link">Dose landscape</Link>
           <form id="compare" action="/compare" method="get">
             <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white hover:bg-slate-900">
@@ -31,6 +37,7 @@ export function Results({ q, result, hasFilters, screens, keep = "" }: {
           </form>
         </div>
       </div>
+      {map}
       {result.items.length === 0 ? (
         <p className="mt-6 rounded border border-slate-200 bg-white p-6 text-slate-700">
           {result.total > 0 ? (
@@ -42,7 +49,7 @@ export function Results({ q, result, hasFilters, screens, keep = "" }: {
       ) : (
         <ol className="mt-3 space-y-3" start={(q.page - 1) * q.pageSize + 1}>
           {result.items.map((item) => (
-            <ResultItem key={item.id} item={item} compareForm="compare" screen={screens?.get(item.id)} keep={keep} />
+            <ResultItem key={item.id} item={item} compareForm="compare" screen={screens?.get(item.id)} keep={trialKeep} />
           ))}
         </ol>
       )}

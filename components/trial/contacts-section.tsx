@@ -5,14 +5,16 @@ import { SectionFrame } from "./section-frame";
 import { ContactLinks } from "./contact-links";
 import { LocationsList } from "./locations-list";
 import { SiteMap } from "./site-map";
+import { NearestContact, type NearContext } from "./nearest-contact";
 
-export function ContactsSection({ t }: { t: TrialRecord }) {
+export function ContactsSection({ t, near }: { t: TrialRecord; near?: NearContext }) {
   // A site's own contacts are shown with the site when the record ties them to it.
   const sitesHaveContacts = t.locations.some((l) => l.contacts?.length);
   const contacts = sitesHaveContacts ? t.contacts.filter((c) => c.role !== "SITE") : t.contacts;
   const trialId = t.nctId ?? t.id;
   return (
     <SectionFrame trialId={t.id} id="contacts" title="Contacts and locations">
+      {near && <NearestContact t={t} near={near} />}
       {contacts.length ? (
         <ul className="space-y-1 text-sm wrap-break-word">
           {contacts.map((c, i) => (
@@ -24,7 +26,7 @@ export function ContactsSection({ t }: { t: TrialRecord }) {
           ))}
         </ul>
       ) : !sitesHaveContacts && <p className="text-sm"><NotReported>No contact reported</NotReported></p>}
-      <SiteMap t={t} />
+      <SiteMap t={t} origin={near && { ...near.point, label: near.label }} />
       <LocationsList t={t} />
     </SectionFrame>
   );

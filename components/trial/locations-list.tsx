@@ -2,7 +2,7 @@ import type { Location, TrialRecord } from "@/lib/record/schema";
 import { countryName } from "@/lib/geo/countries";
 import { siteAnchor } from "@/lib/map/record-sites";
 import { statusWords } from "@/lib/map/site-map";
-import { mapStatus } from "@/lib/map/markers";
+import { effectiveSiteStatus, mapStatus } from "@/lib/map/markers";
 import { ContactLinks } from "./contact-links";
 
 /** A short list stays open; a long one is summarised by country and folds its sites away. */
@@ -34,13 +34,16 @@ function geoNote(l: Location): string | null {
   return g.approximate ? "on the map at its town's centre" : null;
 }
 
-function SiteItem({ site: { l, ordinal }, trialId }: { site: Site; trialId: string }) {
+function SiteItem({ site: { l, ordinal }, trialId, trialStatus }: { site: Site; trialId: string; trialStatus: TrialRecord["overallStatus"] }) {
   const note = geoNote(l);
+  // The registry keeps a site's last status when the trial closes or goes unverified: say which counts.
+  const stale = l.status && effectiveSiteStatus(l.status, trialStatus).fromTrial ? trialStatus : null;
   return (
     <li id={siteAnchor(ordinal)} className="break-inside-avoid scroll-mt-4">
       <span className="font-medium">{l.facility ?? "Site"}</span>
       {[l.city, l.region, l.postalCode].some(Boolean) && <>, {[l.city, l.region, l.postalCode].filter(Boolean).join(", ")}</>}
-      {" "}<span className={mapStatus(l.status) === "recruiting" ? "font-medium text-green-800" : "text-slate-700"}>({l.status ? statusWords(l.status) : "site status not stated"})</span>
+      {" "}<span className={mapStatus(l.status) === "recruiting" && !stale ? "font-medium text-green-800" : "text-slate-700"}>({l.status ? statusWords(l.status) : "site status not stated"})</span>
+      {stale && <span className="block text-xs text-slate-600">the site&apos;s last status; the trial is {statusWords(stale)}, so the site is not counted as recruiting</span>}
       {note && <span className="block text-xs text-slate-600">{note}</span>}
       {l.contacts?.map((c, i) => (
         <span key={i} className="block wrap-break-word">Contact: {c.name}<ContactLinks phone={c.phone} email={c.email} trialId={trialId} /></span>
@@ -49,23 +52,23 @@ function SiteItem({ site: { l, ordinal }, trialId }: { site: Site; trialId: stri
   );
 }
 
-function Groups({ groups, trialId }: { groups: [string, Site[]][]; trialId: string }) {
+function Groups({ groups, trialId, trialStatus }: { groups: [string, Site[]][]; trialId: string; trialStatus: TrialRecord["overallStatus"] }) {
   return groups.map(([country, sites]) => (
     <section key={country} className="mt-2">
       <h3 className="font-medium">{country} <span className="font-normal text-slate-600">({sites.length} {sites.length === 1 ? "site" : "sites"})</span></h3>
       <ul className="mt-1 space-y-1">
-        {sites.map((s) => <SiteItem key={s.ordinal} site={s} trialId={trialId} />)}
+        {sites.map((s) => <SiteItem key={s.ordinal} site={s} trialId={trialId} trialStatus={trialStatus} />)}
       </ul>
     </section>
   ));
 }
 
-export function LocationsList({ t }: { t: Pick<TrialRecord, "id" | "nctId" | "locations"> }) {
+export function LocationsList({ t }: { t: Pick<TrialRecord, "id" | "nctId" | "locations" | "overallStatus"> }) {
   const { locations } = t;
   if (locations.length === 0) return null;
   const groups = byCountry(locations);
   const trialId = t.nctId ?? t.id;
-  if (locations.length <= OPEN_LIMIT) return <div className="mt-2 text-sm"><Groups groups={groups} trialId={trialId} /></div>;
+  if (locations.length <= OPEN_LIMIT) return <div className="mt-2 text-sm"><Groups groups={groups} trialId={trialId} trialStatus={t.overallStatus} /></div>;
   return (
     <div className="mt-2 text-sm">
       <p>
@@ -74,7 +77,7 @@ export function LocationsList({ t }: { t: Pick<TrialRecord, "id" | "nctId" | "lo
       </p>
       <details className="mt-1">
         <summary className="cursor-pointer text-brand">Show all {locations.length} sites</summary>
-        <Groups groups={groups} trialId={trialId} />
+        <Groups groups={groups} trialId={trialId} trialStatus={t.overallStatus} />
       </details>
     </div>
   );

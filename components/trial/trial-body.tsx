@@ -10,10 +10,13 @@ import { OverviewSection } from "@/components/trial/overview-section";
 import { PublicationsSection } from "@/components/trial/publications-section";
 import { RecordWarnings } from "@/components/trial/record-warnings";
 import { SourceSection } from "@/components/trial/source-section";
+import type { NearContext } from "@/components/trial/nearest-contact";
 
 /** The sections of a trial page, below its header: the current trial's or one version's. */
-export function TrialBody({ t, evidence, screen, screenNote }: {
+export function TrialBody({ t, evidence, screen, screenNote, near }: {
   t: TrialRecord; evidence: EvidenceMap; screen?: TrialScreen; screenNote?: React.ReactNode;
+  /** The list's near place: the nearest recruiting site's contact first. */
+  near?: NearContext;
 }) {
   return (
     <>
@@ -24,7 +27,7 @@ export function TrialBody({ t, evidence, screen, screenNote }: {
       {screenNote}
       <EligibilitySection t={t} evidence={evidence} screen={screen} />
       <OutcomesSection t={t} />
-      <ContactsSection t={t} />
+      <ContactsSection t={t} near={near} />
       <PublicationsSection t={t} />
       <SourceSection t={t} evidence={evidence} />
     </>

@@ -68,6 +68,8 @@ export interface ComparedTrial {
   arms: ComparedArm[];
   /** The record's stages; trials without any get none (the chart then shows arms without shares). */
   stages: StructureStage[];
+  /** The PubMed ids (or citations) of the references that report its results; null when this copy of the record has no references (issue 22). */
+  resultsPublications: string[] | null;
 }
 
 export interface Comparison {
@@ -140,6 +142,9 @@ export function compareTrial(record: TrialRecord, weightKg: number, index: numbe
     hasEligibilityText: record.eligibility.inclusion.length + record.eligibility.exclusion.length > 0,
     arms,
     stages,
+    resultsPublications: record.references
+      ? record.references.filter((r) => r.type === "RESULT").map((r) => (r.pmid ? `PubMed ${r.pmid}` : (r.citation ?? "a reference without id or citation")))
+      : null,
   };
 }
 

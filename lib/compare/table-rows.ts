@@ -81,6 +81,11 @@ export function compareTableRows(c: Comparison): TableRow[] {
   add("status", "Status", "trial", (t) => [line(label(t.overallStatus))]);
   add("design", "Design", "trial", (t) => [line(design(t))]);
   add("enrollment", "Enrollment", "trial", (t) => [line(enrollment(t))]);
+  add("results-publication", "Results publication (all its arms)", "trial", (t) => [
+    t.resultsPublications === null ? { text: "not known: this copy of the record does not include its references", tone: "missing" }
+      : t.resultsPublications.length ? { text: `yes: ${t.resultsPublications.join(", ")} (the record lists it as reporting this trial's results)`, tone: "normal" }
+        : { text: "none listed in the registry record", tone: "normal" },
+  ]);
   add("age", "Age range", "eligibility", (t) => [line(formatAgeRange(t.minAgeYears, t.maxAgeYears))]);
   for (const row of THRESHOLD_ROWS) {
     if (!row.always && !c.trials.some((t) => thresholdLines(t.thresholds, row).length)) continue;

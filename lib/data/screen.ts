@@ -39,11 +39,13 @@ export async function screenSearch(q: SearchQuery, patient: Patient, onlyPossibl
     const screens = await screenInSlices(trials, patient, pause);
     const kept = onlyPossible ? screens.filter((s) => s.verdict === "possible") : screens;
     const ids = kept.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((s) => s.id);
-    const result = toSearchResult(q, { ...all, total: kept.length, ids }, ids.length ? await r.listRows(ids) : []);
+    const keptIds = new Set(kept.map((s) => s.id));
+    const mapSites = all.mapSites?.filter((s) => keptIds.has(s.trialId));
+    const result = toSearchResult(q, { ...all, total: kept.length, ids, mapSites }, ids.length ? await r.listRows(ids) : []);
     const possible = screens.filter((s) => s.verdict === "possible").length;
     return {
       result, screens: new Map(screens.map((s) => [s.id, s])), screened: screens.length, possible,
       excluded: screens.length - possible, unknownCriteria: screens.reduce((n, s) => n + s.unknown, 0), onlyPossible,
     };
-  });
+  }, { withMap: true });
 }

@@ -8,6 +8,7 @@ import { parseUserQuery } from "../search/fts-query";
 import { toSearchResult, type SearchResult } from "../search/list-items";
 import type { SearchQuery } from "../search/params";
 import { slicer } from "./cooperative";
+import { nearPoint, resolveNear } from "../search/near";
 
 /**
  * Search as the app runs it: the store's reads (the facet rows, the full-text matches, the
@@ -19,11 +20,12 @@ import { slicer } from "./cooperative";
  * The search inside a snapshot the caller holds (`r`). The facet index is cached per
  * `owner` (the store; a test reading another connection passes that) and data version.
  */
-export async function findTrials(r: Reader, q: SearchQuery, owner: object = store()): Promise<EngineResult> {
+export async function findTrials(r: Reader, q: SearchQuery, owner: object = store(), opts: { withMap?: boolean } = {}): Promise<EngineResult> {
   // Rebuilt after an import changed rows, in slices: other requests run between them.
   const index = await cachedFacetIndex(owner, await r.dataVersion(), () => r.facetRows(), slicer());
   const parsed = parseUserQuery(q.q);
-  return runSearch(index, q, parsed, await r.textMatches(parsed));
+  // A near place that resolves to a point measures (and, with a radius, filters); an ambiguous or unknown one does nothing (the page says why).
+  return runSearch(index, q, parsed, await r.textMatches(parsed), { point: nearPoint(resolveNear(q)), withMap: opts.withMap });
 }
 
 /** findTrials in a snapshot of its own. */
@@ -36,7 +38,7 @@ export function searchTrials(q: SearchQuery): Promise<SearchResult> {
   return read(async (r) =>
     // The same query between two imports has the same answer: searched once per data version.
     cachedPerVersion(store(), await r.dataVersion(), `list ${JSON.stringify(q)}`, async () => {
-      const found = await findTrials(r, q);
+      const found = await findTrials(r, q, store(), { withMap: true });
       return toSearchResult(q, found, found.ids.length ? await r.listRows(found.ids) : []);
     }));
 }
@@ -69,10 +71,11 @@ export function readAllMatches<T extends { id: string }, R>(
   q: SearchQuery,
   get: (r: Reader, ids: string[]) => Promise<T[]>,
   finish: (r: Reader, found: EngineResult, trials: T[], pause: () => Promise<void>) => R | Promise<R>,
+  opts: { withMap?: boolean } = {},
 ): Promise<R> {
   return read(async (r) => {
     const pause = slicer();
-    const found = await findTrials(r, { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+    const found = await findTrials(r, { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, store(), opts);
     await pause();
     const trials = await readInOrder(found.ids, (ids) => get(r, ids), pause);
     return finish(r, found, trials, pause);

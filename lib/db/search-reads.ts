@@ -36,6 +36,25 @@ const ARMS = (scope: Scope) => `SELECT trialId AS id, json_group_array(label) AS
   ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm ${scope("trialId")} GROUP BY trialId`;
 const ARM_FIELDS = ["armLabels", "doses", "infusions", "routes", "armSources", "origins"] as const;
 
+// Sites and publications (issue 22): each Location as a compact JSON array in ordinal order, and
+// the trials listing a reference of type RESULT.
+const SITES = (scope: Scope) => `SELECT trialId AS id, json_group_array(json_array(countryCode, city, status, lat, lon, geoApproximate)) AS v
+  FROM (SELECT * FROM Location ${scope("trialId")} ORDER BY trialId, ordinal) GROUP BY trialId`;
+const RESULTS_PUBLICATIONS = (scope: Scope) => `SELECT DISTINCT trialId FROM Reference WHERE type = 'RESULT' ${scope("trialId", "AND")}`;
+type SiteTuple = [string | null, string | null, string | null, number | null, number | null, number | null];
+
+/** The FacetSiteFields of the trials in scope that have sites or a results publication (others: none, false). */
+function readFacetSites(db: Database.Database, byId: Map<string, FacetRow>, scope: Scope, bound: string[]): void {
+  for (const { id, v } of db.prepare(SITES(scope)).all(...bound) as { id: string; v: string }[]) {
+    const t = byId.get(id);
+    if (t) t.sites = (JSON.parse(v) as SiteTuple[]).map(([countryCode, city, status, lat, lon, approximate]) => ({ countryCode, city, status, lat, lon, approximate: approximate === 1 }));
+  }
+  for (const id of db.prepare(RESULTS_PUBLICATIONS(scope)).pluck().all(...bound) as string[]) {
+    const t = byId.get(id);
+    if (t) t.hasResultsPublication = true;
+  }
+}
+
 /**
  * Trials' facet rows decoded from their stored rows, sorted by id, without `registries`
  * (empty: they follow the links to other trials, read by readFacetRows): every stored trial
@@ -50,6 +69,7 @@ export function liveFacetRows(db: Database.Database, ids: string[] | null): Face
     .map((t): FacetRow => ({
       ...t, interventions: JSON.parse(t.interventions) as string[], keywords: JSON.parse(t.keywords) as string[],
       phases: [], conditions: [], otherIds: [], armLabels: [], doses: [], infusions: [], routes: [], armSources: [], origins: [], registries: [],
+      sites: [], hasResultsPublication: false,
     }));
   const byId = new Map(trials.map((t) => [t.id, t]));
   for (const row of db.prepare(ARMS(scope)).all(...bound) as Record<string, string>[]) {
@@ -62,6 +82,7 @@ export function liveFacetRows(db: Database.Database, ids: string[] | null): Face
       if (t) (t as unknown as Record<string, unknown>)[field] = JSON.parse(v);
     }
   }
+  readFacetSites(db, byId, scope, bound);
   return trials;
 }
 
@@ -71,7 +92,7 @@ export function liveFacetRows(db: Database.Database, ids: string[] | null): Face
  * added, say): preparing the database then writes every trial's row again
  * (lib/db/trial-views.ts), and until then rows of another format are read live.
  */
-export const FACET_VIEW_FORMAT = 1;
+export const FACET_VIEW_FORMAT = 2;
 
 /**
  * A facet row as its view row keeps it: the row without its rowid, id and registries (which
@@ -154,6 +175,7 @@ const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   t.sponsor, t.briefSummary, t.description, t.startDate, t.interventions, t.acronym, t.nctId, t.cellSource, t.keywords,
   (SELECT json_group_array(s) FROM (SELECT affiliation AS s FROM Contact WHERE trialId = t.id AND affiliation IS NOT NULL
      UNION ALL SELECT facility FROM Location WHERE trialId = t.id AND facility IS NOT NULL)) AS sites,
+  (SELECT json_group_array(facility) FROM (SELECT facility FROM Location WHERE trialId = t.id ORDER BY ordinal)) AS facilities,
   (SELECT json_group_array(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
   (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
      FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
@@ -162,7 +184,7 @@ const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   (SELECT json_group_array(value) FROM OtherId WHERE trialId = t.id) AS otherIds
 FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
-const LIST_LISTS = ["sites", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
+const LIST_LISTS = ["sites", "facilities", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
 
 /** The list rows of these trials (any order; unknown ids are left out), their lists decoded. */
 export function readListRows(db: Database.Database, ids: string[]): ListRow[] {

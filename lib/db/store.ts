@@ -17,8 +17,33 @@ import { sqliteStore } from "./sqlite/store";
  * implements the same interface; SQLite's run synchronously inside one read transaction.
  */
 
+// ── Sites and publications (issue 22, part 2): everything FacetRow carries for the country and
+// city facets, "recruiting sites only", "near" (distance and its sort), the list's map and "has a
+// results publication". An engine's reader fills these two fields and nothing else changes. ──
+
+/**
+ * One site of a trial as the list filters, counts, sorts and maps it, in the record's order
+ * (so its position is the site's ordinal on the trial page). `status`: the site's own, null
+ * when the record gives none (the trial's overall status then stands for it). `lat`/`lon`:
+ * the record's or the gazetteer's, null when the site could not be placed.
+ */
+export interface FacetSite {
+  countryCode: string | null;
+  city: string | null;
+  status: string | null;
+  lat: number | null;
+  lon: number | null;
+  approximate: boolean;
+}
+export interface FacetSiteFields {
+  /** Every Location of the trial's (primary) record, in ordinal order. */
+  sites: FacetSite[];
+  /** The record lists at least one reference of type RESULT ("reports this trial's results"). */
+  hasResultsPublication: boolean;
+}
+
 /** One trial's fields that the list filters, counts and sorts on (lib/search/facet-index.ts). */
-export interface FacetRow {
+export interface FacetRow extends FacetSiteFields {
   /** The trial's integer key, the one full-text matches are returned as (SQLite: its rowid). */
   rowid: number;
   id: string; status: string | null; allocation: string | null; masking: string | null; source: string | null;
@@ -62,6 +87,8 @@ export interface ListRow {
   keywords: string[];
   /** Contacts' affiliations and locations' facilities. */
   sites: string[];
+  /** Each Location's facility in ordinal order (null where not named): the site a distance is measured to (issue 22). */
+  facilities: (string | null)[];
 }
 
 export interface TrialTitle { id: string; title: string | null }

@@ -19,6 +19,8 @@ const placeholders = (n: number) => Array(n).fill("?").join(",");
 export type LandscapeTrial = Pick<TrialRecord, "id" | "title" | "overallStatus" | "enrollment" | "cellSource"> & {
   /** The registries of the trial's registrations (registry codes). */
   registries?: string[];
+  /** The record lists a reference reporting its results (read live, as the registries; issue 22). */
+  resultsPublication?: boolean;
   /**
    * Only its arms with an MSC dose, each at its index in the record's arm list (a sparse
    * array: `forEach` and `map` pass that index, as over the whole list).
@@ -64,6 +66,11 @@ export function readLandscapeTrials(db: Database.Database, ids: string[]): Lands
     const t = byId.get(groupId);
     const code = registryCode(trialId);
     if (t && !t.registries!.includes(code)) t.registries!.push(code);
+  }
+  for (const t of trials) t.resultsPublication = false;
+  for (const id of db.prepare(`SELECT DISTINCT trialId FROM Reference WHERE type = 'RESULT' AND trialId IN (${inIds})`).pluck().all(...ids) as string[]) {
+    const t = byId.get(id);
+    if (t) t.resultsPublication = true;
   }
   return trials;
 }

@@ -44,3 +44,13 @@ export function regionCode(state: string | null | undefined, country: string): s
   const upper = state.trim().toUpperCase();
   return country === "US" && Object.values(table).includes(upper) ? upper : null;
 }
+
+const TITLE = (k: string) => k.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** ("MO", "US") → "Missouri"; ("02", "CN") → "Zhejiang": a gazetteer admin code in words; null where not known. */
+export function regionName(code: string, country: string): string | null {
+  const table = REGIONS[country];
+  if (!table) return null;
+  const key = Object.keys(table).find((k) => table[k] === code);
+  return key ? TITLE(key) : null;
+}

@@ -54,6 +54,8 @@ export interface LandscapePoint {
   cellSource: string | null;
   cellOrigin: string | null;
   status: string | null;
+  /** The trial's record lists a reference that reports its results (lib/db/view-reads.ts; issue 22). */
+  resultsPublication: boolean;
   colourKey: string;
   color: string;
   /** The source words: the dose's, and the route's and cell source's when read. */
@@ -141,6 +143,9 @@ export interface ShapeOptions {
 export type LandscapeInput = Pick<TrialRecord, "id" | "title" | "overallStatus" | "enrollment" | "cellSource"> & {
   /** The registries the trial is registered in (registry codes, lib/db/trial-links.ts); none known: not reported. */
   registries?: string[];
+  /** The record lists a reference reporting the trial's results (a whole record: read from its references). */
+  resultsPublication?: boolean;
+  references?: TrialRecord["references"];
   arms: Pick<Arm, "label" | "doses" | "route" | "cellSource" | "cellOrigin">[];
 };
 
@@ -181,7 +186,7 @@ export function collectLandscapeArms(records: LandscapeInput[], o: ShapeOptions,
         y: o.y === "infusions" ? s.activeInfusions : s.cumulativeCellsPerKg,
         enrollment: t.enrollment?.count ?? null,
         route: arm.route?.value ?? null, cellSource: arm.cellSource?.value ?? null, cellOrigin: arm.cellOrigin?.value ?? null,
-        status: t.overallStatus, colourKey, color: COLOR_OF[o.colour][colourKey] ?? NOT_REPORTED_GREY,
+        status: t.overallStatus, resultsPublication: t.resultsPublication ?? (t.references?.some((r) => r.type === "RESULT") ?? false), colourKey, color: COLOR_OF[o.colour][colourKey] ?? NOT_REPORTED_GREY,
         doseText: msc.map((d) => d.text).join(" … "),
         routeText: arm.route?.text ?? null, cellSourceText: arm.cellSource?.text ?? null,
       });

@@ -12,7 +12,7 @@ export const STATUS_STYLE: Record<MapStatus, { label: string; colour: string; sh
   recruiting: { label: "Recruiting", colour: "#15803d", shape: "circle" },
   "not-yet": { label: "Not yet recruiting", colour: "#1d4ed8", shape: "triangle" },
   closed: { label: "Not recruiting (active, completed, stopped)", colour: "#57534e", shape: "square" },
-  unknown: { label: "Status not stated", colour: "#b45309", shape: "diamond" },
+  unknown: { label: "Status unknown or not stated", colour: "#b45309", shape: "diamond" },
 };
 
 export function mapStatus(s: OverallStatus | null | undefined): MapStatus {
@@ -35,4 +35,17 @@ export function shapePath(shape: (typeof STATUS_STYLE)[MapStatus]["shape"], x: n
     case "diamond":
       return `M${f(x)},${f(y - r * 1.2)}L${f(x + r * 1.2)},${f(y)}L${f(x)},${f(y + r * 1.2)}L${f(x - r * 1.2)},${f(y)}Z`;
   }
+}
+
+/**
+ * The status a site is shown and filtered by: its own, unless the trial as a whole is closed or
+ * its status unknown (the registry then leaves the sites' last statuses: a "recruiting" site of
+ * a completed or unverified trial is not open), or the site states none: then the trial's.
+ */
+export function effectiveSiteStatus<S extends string>(site: S | null | undefined, trial: S | null | undefined): { status: S | null; fromTrial: boolean } {
+  const t = trial ?? null;
+  const overall = t === null ? null : mapStatus(t as unknown as OverallStatus);
+  if (t !== null && (overall === "closed" || overall === "unknown") && site && site !== t) return { status: t, fromTrial: true };
+  if (site) return { status: site, fromTrial: false };
+  return { status: t, fromTrial: t !== null };
 }

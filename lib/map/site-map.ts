@@ -1,4 +1,5 @@
-import { geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { geoCircle, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { EARTH_RADIUS_KM } from "../geo/distance";
 import type { OverallStatus } from "../record/vocabulary";
 import { mapStatus, MAP_STATUSES, shapePath, STATUS_STYLE, type MapStatus } from "./markers";
 import { outline } from "./outline";
@@ -23,6 +24,8 @@ export interface MapSite {
   lon: number;
   approximate: boolean;
   href: string;
+  /** The trial the site belongs to, on a map of several trials (the list's): said first in its label. */
+  trial?: string;
 }
 
 export interface SiteMapOptions {
@@ -32,6 +35,12 @@ export interface SiteMapOptions {
   title: string;
   /** Sites without coordinates, said in the map's description (they stay in the list). */
   notDrawn?: number;
+  /** Where a cluster links (default: its first site's href), and what following it does, added to its label. */
+  cluster?: { href: (sites: MapSite[]) => string; action: (sites: MapSite[]) => string };
+  /** The SVG's title and description ids (unique on a page showing two maps). */
+  idPrefix?: string;
+  /** The place distances are measured from: drawn as a cross with its name, and the radius as a circle; the view holds them. */
+  origin?: { lat: number; lon: number; label: string; radiusKm?: number };
 }
 
 export interface SiteMap {
@@ -61,12 +70,12 @@ export function statusWords(s: OverallStatus | null): string {
 
 /** "Ren Ji Hospital, Shanghai, China: recruiting (approximate location)". */
 export function siteLabel(s: MapSite): string {
-  const place = [s.facility, s.city, s.country].filter(Boolean).join(", ") || "Site";
+  const place = (s.trial ? `${s.trial}: ` : "") + ([s.facility, s.city, s.country].filter(Boolean).join(", ") || "Site");
   const status = s.statusFromTrial ? `${statusWords(s.status)} (the trial's status)` : statusWords(s.status);
   return `${place}: ${status}${s.approximate ? " (approximate location: the town's centre)" : ""}`;
 }
 
-function projectionFor(sites: MapSite[], width: number, height: number): { projection: GeoProjection; view: "world" | "region" } {
+function projectionFor(sites: { lat: number; lon: number }[], width: number, height: number): { projection: GeoProjection; view: "world" | "region" } {
   const pad = 12;
   const lons = sites.map((s) => s.lon);
   const lats = sites.map((s) => s.lat);
@@ -137,7 +146,8 @@ function clusterLabel(c: Cluster): string {
   for (const s of c.sites) counts.set(statusWords(s.status), (counts.get(statusWords(s.status)) ?? 0) + 1);
   const byStatus = [...counts].map(([w, n]) => `${n} ${w}`).join(", ");
   const places = [...new Set(c.sites.map((s) => [s.city, s.country].filter(Boolean).join(", ")))].slice(0, 4).join("; ");
-  return `${c.sites.length} sites near ${places}: ${byStatus}`;
+  const trials = new Set(c.sites.map((s) => s.trial).filter(Boolean)).size;
+  return `${c.sites.length} sites${trials ? ` of ${trials === 1 ? "1 trial" : `${trials} trials`}` : ""} near ${places}: ${byStatus}`;
 }
 
 /**
@@ -170,8 +180,14 @@ function background(projection: GeoProjection, view: "world" | "region", width: 
 export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
   const width = opts.width ?? 480;
   const height = opts.height ?? 280;
-  const { projection, view } = projectionFor(sites, width, height);
+  const o = opts.origin;
+  const kmPerDegree = (EARTH_RADIUS_KM * Math.PI) / 180;
+  const circle = o?.radiusKm ? geoCircle().center([o.lon, o.lat]).radius(o.radiusKm / kmPerDegree).precision(2)() : null;
+  // The view holds the sites, the place and its circle.
+  const extra = o ? [{ lat: o.lat, lon: o.lon }, ...(circle ? circle.coordinates[0]!.map(([lon, lat]) => ({ lat: lat!, lon: lon! })) : [])] : [];
+  const { projection, view } = projectionFor([...sites, ...extra], width, height);
   projection.clipExtent([[0, 0], [width, height]]);
+  const path = geoPath(projection).digits(1);
   const points = sites.flatMap((site) => {
     const xy = projection([site.lon, site.lat]);
     return xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? [{ x: xy[0], y: xy[1], site }] : [];
@@ -190,21 +206,49 @@ export function renderSiteMap(sites: MapSite[], opts: SiteMapOptions): SiteMap {
       return `<a href="${esc(first.href)}" aria-label="${esc(label)}" class="site-point"><title>${esc(label)}</title>`
         + `<path d="${shapePath(style.shape, c.x, c.y, MARKER_R)}" fill="${style.colour}" stroke="#fff" stroke-width="1.5"${first.approximate ? ' fill-opacity="0.85"' : ""}/></a>`;
     }
-    const label = clusterLabel(c);
+    const label = clusterLabel(c) + (opts.cluster ? `. ${opts.cluster.action(c.sites)}` : "");
     const r = radius(c.sites.length);
-    return `<a href="${esc(first.href)}" aria-label="${esc(label)}" class="site-cluster"><title>${esc(label)}</title>`
+    return `<a href="${esc(opts.cluster ? opts.cluster.href(c.sites) : first.href)}" aria-label="${esc(label)}" class="site-cluster"><title>${esc(label)}</title>`
       + `<path d="${shapePath(style.shape, c.x, c.y, r)}" fill="${style.colour}" stroke="#fff" stroke-width="1.5"/>`
       + `<text x="${f1(c.x)}" y="${f1(c.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">${c.sites.length}</text></a>`;
   });
 
+  let originMark = "", originLabel = "";
+  const oxy = o ? projection([o.lon, o.lat]) : null;
+  if (o && oxy) {
+    const [x, y] = [f1(oxy[0]), f1(oxy[1])];
+    originMark = (circle ? `<path d="${path(circle) ?? ""}" fill="#0f766e" fill-opacity="0.06" stroke="#0f766e" stroke-width="1.2" stroke-dasharray="4 3"/>` : "")
+      + `<path d="M${x - 6},${y}h12M${x},${y - 6}v12" stroke="#111827" stroke-width="2.5" stroke-linecap="round"/>`;
+    // The place's name beside the cross where it covers no mark (below, above, right, left), over
+    // the marks with a white halo; where every side would cover one, the caption alone names it.
+    const name = o.label.split(",")[0]!;
+    const w = name.length * 6.5, h = 12;
+    const spots: [number, number, "middle" | "start" | "end"][] = [[x, y + 20, "middle"], [x, y - 10, "middle"], [x + 10, y + 4, "start"], [x - 10, y + 4, "end"]];
+    const box = ([tx, ty, anchor]: (typeof spots)[number]) => {
+      const left = anchor === "middle" ? tx - w / 2 : anchor === "start" ? tx : tx - w;
+      return { left, right: left + w, top: ty - h + 2, bottom: ty + 2 };
+    };
+    const fits = (b: ReturnType<typeof box>) => b.left >= 2 && b.right <= width - 2 && b.top >= 2 && b.bottom <= height - 2
+      && clusters.every((c) => {
+        const r = radius(c.sites.length) + 1;
+        return c.x + r < b.left || c.x - r > b.right || c.y + r < b.top || c.y - r > b.bottom;
+      });
+    const spot = spots.find((sp) => fits(box(sp)));
+    if (spot) {
+      originLabel = `<text x="${f1(spot[0])}" y="${f1(spot[1])}" text-anchor="${spot[2]}" font-size="11" font-weight="600" fill="#111827" stroke="#fff" stroke-width="3" paint-order="stroke" font-family="system-ui, sans-serif" aria-hidden="true">${esc(name)}</text>`;
+    }
+  }
   const drawn = sites.length - points.length;
   const desc = `${sites.length === 1 ? "1 site" : `${sites.length} sites`} with a location${clusters.length < points.length ? `, ${clusters.length} points (sites close together are grouped, with their count)` : ""}`
-    + `${opts.notDrawn ? `; ${opts.notDrawn} without a known location are listed below the map, not drawn` : ""}${drawn ? `; ${drawn} outside the view` : ""}.`;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="site-map-title site-map-desc" class="site-map">`
-    + `<title id="site-map-title">${esc(opts.title)}</title><desc id="site-map-desc">${esc(desc)}</desc>`
+    + `${opts.notDrawn ? `; ${opts.notDrawn} without a known location are listed below the map, not drawn` : ""}${drawn ? `; ${drawn} outside the view` : ""}.`
+    + (o ? ` A cross marks ${o.label}${o.radiusKm ? `, the dashed circle ${o.radiusKm} km around it` : ""}.` : "");
+  const id = opts.idPrefix ?? "site-map";
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="${id}-title ${id}-desc" class="site-map">`
+    + `<title id="${id}-title">${esc(opts.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>`
     + `<rect width="${width}" height="${height}" fill="#e0f2fe"/>`
     + background(projection, view, width, height)
-    + `<g>${marks.join("")}</g></svg>`;
+    + originMark
+    + `<g>${marks.join("")}</g>${originLabel}</svg>`;
   return {
     svg, points: clusters.length, clusters: clusters.filter((c) => c.sites.length > 1).length, view,
     statuses: MAP_STATUSES.filter((m) => clusters.some((c) => clusterStatus(c) === m)),

@@ -3,6 +3,8 @@ import { MAX_INFUSIONS, type FacetIndex } from "./facet-index";
 import { VERIFIED_BUCKETS, YEAR } from "../history/freshness";
 import type { ParsedQuery } from "./fts-query";
 import type { SearchQuery } from "./params";
+import type { LatLon } from "../geo/distance";
+import { distanceKey, mapSitesOf, nearestSite, siteQuery, siteTally, siteTest, type ListMapSite, type NearestSite, type SiteQuery } from "./site-facets";
 
 /**
  * Search over the registry, pure: given the facet index and the full-text matches (both
@@ -39,6 +41,15 @@ export interface Facets {
   verified: FacetCount[];
   /** Trials that admit the chosen age given the other filters (null when no age is chosen). */
   age: number | null;
+  // Sites and publications (lib/search/site-facets.ts): options counted site by site.
+  country: FacetCount[];
+  city: FacetCount[];
+  /** [{ value: "1", count }]: trials with a recruiting site (meeting the other site conditions). */
+  recruiting: FacetCount[];
+  /** Trials with a placed site within the radius of the near place; null without a place and radius. */
+  near: number | null;
+  /** [{ value: "1", count }]: trials whose record lists a reference reporting its results. */
+  results: FacetCount[];
 }
 
 export interface EngineResult {
@@ -48,7 +59,14 @@ export interface EngineResult {
   facets: Facets;
   /** The words and phrases searched for (with synonyms), for highlighting. */
   terms: string[];
+  /** With a near point: each page trial's nearest recruiting site (else nearest site), by id; null where none is placed. */
+  nearest?: Record<string, NearestSite | null>;
+  /** When asked for (`withMap`): the placed sites of every matching trial that meet the site conditions. */
+  mapSites?: ListMapSite[];
 }
+
+/** The query as the engine runs it: the URL's, and what its near place resolved to (lib/search/near.ts). */
+type EngineQuery = SearchQuery & { sites: SiteQuery };
 
 /** A facet's running count of what choosing each of its options would give. */
 interface Tally {
@@ -62,8 +80,8 @@ interface Tally {
  * facet) use plain loops over the index's typed arrays.
  */
 interface Facet {
-  test(idx: FacetIndex, q: SearchQuery): ((i: number) => boolean) | null;
-  tally(idx: FacetIndex, q: SearchQuery): Tally;
+  test(idx: FacetIndex, q: EngineQuery): ((i: number) => boolean) | null;
+  tally(idx: FacetIndex, q: EngineQuery): Tally;
 }
 
 function toCounts(values: readonly string[], counts: Int32Array): FacetCount[] {
@@ -292,13 +310,28 @@ export const FACETS = {
     // Age has no options: only the number of trials passing every filter is shown.
     tally: () => none,
   },
+  /** Country, city, recruiting sites only and near: one filter, the conditions holding of one site. */
+  sites: {
+    test: (idx, q) => siteTest(idx.sites, q.sites),
+    tally(idx, q) {
+      const t = siteTally(idx.sites, q.sites);
+      return { add: t.add, result: () => t.result() };
+    },
+  },
+  results: {
+    test: (idx, q) => (q.results ? (i) => idx.sites.results[i] === 1 : null),
+    tally(idx) {
+      let n = 0;
+      return { add(i) { if (idx.sites.results[i] === 1) n++; }, result: () => ({ results: n ? [{ value: "1", count: n }] : [] }) };
+    },
+  },
 } satisfies Record<string, Facet>;
 
 export type FacetName = keyof typeof FACETS;
 const FACET_NAMES = Object.keys(FACETS) as FacetName[];
 
 /** Stage 1: the filters the query turns on, each with its facet's position. */
-function activeFilters(idx: FacetIndex, q: SearchQuery): { facet: number; pass: (i: number) => boolean }[] {
+function activeFilters(idx: FacetIndex, q: EngineQuery): { facet: number; pass: (i: number) => boolean }[] {
   return FACET_NAMES.flatMap((name, facet) => {
     const pass = (FACETS[name] as Facet).test(idx, q);
     return pass ? [{ facet, pass }] : [];
@@ -322,7 +355,7 @@ function matchSlots(idx: FacetIndex, rowids: number[] | null): Int32Array | null
  * would give: a trial counts towards a facet if it passes every *other* active filter
  * (it passes all, or fails only that facet's filter).
  */
-function filterAndCount(idx: FacetIndex, q: SearchQuery, slots: Int32Array | null) {
+function filterAndCount(idx: FacetIndex, q: EngineQuery, slots: Int32Array | null) {
   const filters = activeFilters(idx, q);
   const tallies = FACET_NAMES.map((name) => (FACETS[name] as Facet).tally(idx, q));
   const passing = new Uint8Array(idx.n);
@@ -404,9 +437,16 @@ function scorer(idx: FacetIndex, parsed: ParsedQuery): (i: number) => number {
  * Stage 3: the page. Relevance sorts the (fewer) matches; the other sorts walk a
  * presorted order.
  */
-function pageOf(idx: FacetIndex, q: SearchQuery, parsed: ParsedQuery, slots: Int32Array | null, passing: Uint8Array): number[] {
+function pageOf(idx: FacetIndex, q: EngineQuery, parsed: ParsedQuery, slots: Int32Array | null, passing: Uint8Array): number[] {
   const first = (q.page - 1) * q.pageSize;
   const page: number[] = [];
+  if (q.sort === "distance" && q.sites.distance) {
+    // Nearest recruiting site first (then trials with only other sites, then none placed); ties newest first.
+    const keyed: [number, number][] = [];
+    for (const i of idx.order.start) if (passing[i] === 1) keyed.push([distanceKey(idx.sites, q.sites, i), i]);
+    keyed.sort((a, b) => a[0] - b[0]); // stable: ties keep the start order
+    return keyed.slice(first, first + q.pageSize).map(([, i]) => i);
+  }
   if (q.sort === "relevance" && slots) {
     // Within a score, newest first — the presorted start order. One walk over it fills a
     // short list per score; the page is then read off from the highest score down.
@@ -436,9 +476,19 @@ function pageOf(idx: FacetIndex, q: SearchQuery, parsed: ParsedQuery, slots: Int
  * A search: `matched` are the rowids the full-text index matched for `parsed` (null when
  * the query has no words, so every trial is a candidate).
  */
-export function runSearch(idx: FacetIndex, q: SearchQuery, parsed: ParsedQuery, matched: number[] | null): EngineResult {
+export function runSearch(
+  idx: FacetIndex, q: SearchQuery, parsed: ParsedQuery, matched: number[] | null,
+  opts: { point?: LatLon | null; withMap?: boolean } = {},
+): EngineResult {
+  const point = opts.point ?? null;
+  const eq: EngineQuery = { ...q, sites: siteQuery(idx.sites, q, point) };
   const slots = matchSlots(idx, matched);
-  const { passing, total, facets } = filterAndCount(idx, q, slots);
-  const page = pageOf(idx, q, parsed, slots, passing);
-  return { total, ids: page.map((i) => idx.ids[i]!), facets, terms: parsed.words };
+  const { passing, total, facets } = filterAndCount(idx, eq, slots);
+  const page = pageOf(idx, eq, parsed, slots, passing);
+  const ids = page.map((i) => idx.ids[i]!);
+  return {
+    total, ids, facets, terms: parsed.words,
+    ...(point ? { nearest: Object.fromEntries(page.map((i) => [idx.ids[i]!, nearestSite(idx.sites, eq.sites, i)])) } : {}),
+    ...(opts.withMap ? { mapSites: mapSitesOf(idx.sites, eq.sites, idx.ids, passing) } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import { tierTexts, type SearchSource } from "../record/search-fields";
 import { PHASES } from "../record/vocabulary";
 import { words } from "./fts-query";
 import { latestInstant } from "../history/freshness";
+import { buildSiteIndex, type SiteIndex } from "./site-facets";
 
 /**
  * What the list filters, counts and sorts on, held in memory as typed arrays: one slot
@@ -43,6 +44,8 @@ export interface FacetIndex {
   /** word → slots (ascending) whose titleText / keyText has it: relevance without scanning every row. */
   titleWords: Map<string, Int32Array>;
   keyWords: Map<string, Int32Array>;
+  /** The trials' sites and results publications (issue 22: lib/search/site-facets.ts). */
+  sites: SiteIndex;
 }
 
 export interface Codes { codes: Int16Array; values: string[] }
@@ -176,6 +179,7 @@ function* build(raw: FacetRow[]): Generator<void, FacetIndex> {
     enrollment: new Float64Array(n), maxDose: new Float64Array(n),
     order: { start: new Int32Array(0), enrollment: new Int32Array(0), dose: new Int32Array(0) },
     titleText: new Array(n), keyText: new Array(n), titleWords: new Map(), keyWords: new Map(),
+    sites: buildSiteIndex(raw),
   };
   const titleWords: string[][] = new Array(n), keyWords: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {

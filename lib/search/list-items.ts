@@ -4,6 +4,7 @@ import { sortPhases } from "../record/vocabulary";
 import type { EngineResult, Facets } from "./engine";
 import { makeHighlighter, type Part } from "./fts-query";
 import type { SearchQuery } from "./params";
+import type { ListMapSite, NearestSite } from "./site-facets";
 
 export type Highlighted = Part[];
 
@@ -21,6 +22,8 @@ export interface ListItem {
   startDate: string | null;
   /** Where the query matched outside the title, with the matched words marked. */
   snippet: Highlighted | null;
+  /** With a near place: the site the distance is measured to (its facility from the record), null when none is placed; absent without a place. */
+  nearest?: (NearestSite & { facility: string | null }) | null;
 }
 
 export interface SearchResult {
@@ -30,9 +33,11 @@ export interface SearchResult {
   items: ListItem[];
   facets: Facets;
   terms: string[];
+  /** The placed sites of every matching trial (the list's map). */
+  mapSites: ListMapSite[];
 }
 
-function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlighter>): ListItem {
+function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlighter>, nearest: NearestSite | null | undefined): ListItem {
   const arms = r.arms;
   const dosed = arms.filter((a) => a.perKg !== null);
   const conditions = r.conditions;
@@ -61,6 +66,7 @@ function toItem(r: ListRow, terms: string[], hl: ReturnType<typeof makeHighlight
     conditions,
     startDate: r.startDate,
     snippet: terms.length ? found : null,
+    ...(nearest !== undefined ? { nearest: nearest && { ...nearest, facility: r.facilities[nearest.ordinal] ?? null } } : {}),
   };
 }
 
@@ -69,7 +75,7 @@ export function toSearchResult(q: SearchQuery, found: EngineResult, rows: ListRo
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hl = makeHighlighter(found.terms);
   return {
-    total: found.total, page: q.page, pageSize: q.pageSize, facets: found.facets, terms: found.terms,
-    items: found.ids.flatMap((id) => (byId.has(id) ? [toItem(byId.get(id)!, found.terms, hl)] : [])),
+    total: found.total, page: q.page, pageSize: q.pageSize, facets: found.facets, terms: found.terms, mapSites: found.mapSites ?? [],
+    items: found.ids.flatMap((id) => (byId.has(id) ? [toItem(byId.get(id)!, found.terms, hl, found.nearest ? found.nearest[id] : undefined)] : [])),
   };
 }

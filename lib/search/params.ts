@@ -8,12 +8,16 @@ import { ALLOCATIONS, CELL_ORIGINS, DOSINGS, MASKINGS, OVERALL_STATUSES, PHASES,
  * is a permalink (`/trials?q=hbv&phase=PHASE3`). Lists may repeat (`phase=A&phase=B`)
  * or be comma-joined (`phase=A,B`).
  */
-export const SORTS = ["relevance", "start", "enrollment", "dose"] as const;
+export const SORTS = ["relevance", "start", "enrollment", "dose", "distance"] as const;
 export type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 
 const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values));
 const number = (min: number, max: number) => z.coerce.number().refine(Number.isFinite, "a number").pipe(z.number().min(min).max(max));
+/** A checkbox's "on": 1 (or true, yes, on). */
+const flag = z.enum(["1", "true", "yes", "on"], { message: "1 to turn it on" }).transform(() => true as const);
+/** Half the Earth's circumference: no two places are farther apart. */
+export const MAX_RADIUS_KM = 20016;
 
 export const searchParamsSchema = z.object({
   q: z.string().max(5000, "at most 5,000 characters").default(""),
@@ -32,13 +36,27 @@ export const searchParamsSchema = z.object({
   verified: list(VERIFIED_BUCKETS).default([]),
   registry: z.array(z.string().regex(/^[A-Za-z][A-Za-z-]{1,20}$/, "a registry code such as NCT, ChiCTR or EUCTR")).default([]),
   age: number(0, 120).optional(),
+  // Sites and publications (issue 22): where trials recruit, and whether they published results.
+  country: z.array(z.string().regex(/^[A-Z]{2}$/, "an ISO country code such as CN or US")).default([]),
+  /** "Shanghai, CN": a site's city and its country's code (lib/search/site-facets.ts cityValue). */
+  city: z.array(z.string().min(1).max(200)).default([]),
+  recruiting: flag.optional(),
+  results: flag.optional(),
+  /** A place typed by the user ("Hangzhou, China") or "latitude, longitude"; resolved by lib/search/near.ts. */
+  near: z.string().trim().min(1).max(200).optional(),
+  /** Kilometres from `near` (great-circle); without it, `near` only measures and sorts. */
+  radius: number(1, MAX_RADIUS_KM).optional(),
+  /** The gazetteer id of the place chosen where `near` names several. */
+  place: z.coerce.number().int().positive().max(1e10).optional(),
   sort: z.enum(SORTS).default("relevance"),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 export type SearchQuery = z.infer<typeof searchParamsSchema>;
 
-const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing", "verified", "registry"] as const;
+const LIST_KEYS = ["phase", "status", "allocation", "masking", "condition", "source", "infusions", "route", "origin", "dosing", "verified", "registry", "country", "city"] as const;
+/** List parameters whose values may hold a comma: one value per occurrence. */
+const WHOLE_VALUES = ["condition", "city"];
 
 function entries(raw: RawParams | URLSearchParams): [string, string][] {
   return [...(raw instanceof URLSearchParams ? raw : toSearchParams(raw)).entries()];
@@ -57,14 +75,14 @@ export function parseSearchParams(raw: RawParams | URLSearchParams): ParseResult
   for (const [k, v] of entries(raw)) {
     if (k === "__proto__") continue;
     if ((LIST_KEYS as readonly string[]).includes(k)) {
-      const values = k === "condition" ? [v] : v.split(",");
+      const values = WHOLE_VALUES.includes(k) ? [v] : v.split(",");
       obj[k] = [...((obj[k] as string[]) ?? []), ...values.map((x) => x.trim()).filter(Boolean)];
     } else if (Object.hasOwn(searchParamsSchema.shape, k)) {
       // Own keys only: `k in shape` also matched "constructor", "toString", "__proto__"…
       if (v.trim() !== "" || k === "q") obj[k] = k === "q" ? v : v.trim();
     }
   }
-  for (const k of ["phase", "status", "allocation", "masking", "source", "route", "origin", "dosing"]) {
+  for (const k of ["phase", "status", "allocation", "masking", "source", "route", "origin", "dosing", "country"]) {
     if (obj[k]) obj[k] = [...new Set((obj[k] as string[]).map((x) => x.toUpperCase()))];
   }
   const result = searchParamsSchema.safeParse(obj);
@@ -89,6 +107,8 @@ export function toQueryString(q: Partial<SearchQuery>, overrides: Partial<Search
   if (merged.q) p.set("q", merged.q);
   for (const k of LIST_KEYS) for (const v of (merged[k] as (string | number)[] | undefined) ?? []) p.append(k, String(v));
   for (const k of ["doseMin", "doseMax", "age"] as const) if (merged[k] !== undefined) p.set(k, String(merged[k]));
+  for (const k of ["recruiting", "results"] as const) if (merged[k]) p.set(k, "1");
+  for (const k of ["near", "radius", "place"] as const) if (merged[k] !== undefined) p.set(k, String(merged[k]));
   if (merged.sort && merged.sort !== "relevance") p.set("sort", merged.sort);
   if (merged.page && merged.page > 1) p.set("page", String(merged.page));
   if (merged.pageSize && merged.pageSize !== 20) p.set("pageSize", String(merged.pageSize));

@@ -12,6 +12,16 @@ import { TrialScreenNote } from "@/components/screen/trial-screen-note";
 import { screenTrial } from "@/lib/screen";
 import { readPagePatient } from "@/lib/screen/page-params";
 import type { RawParams } from "@/lib/url/params";
+import { parseSearchParams } from "@/lib/search/params";
+import { resolveNear } from "@/lib/search/near";
+import type { NearContext } from "@/components/trial/nearest-contact";
+
+/** The list's near place, where the URL carries one that resolves to a point. */
+function nearContext(sp: RawParams): NearContext | undefined {
+  const { query } = parseSearchParams(sp);
+  const near = resolveNear(query);
+  return near.status === "point" ? { point: near.point, label: near.label, ...(query.radius !== undefined ? { radius: query.radius } : {}) } : undefined;
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawParams> };
 
@@ -47,7 +57,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TrialPage({ params, searchParams }: Props) {
   const { trial: t, evidence, versions, registrations, suggestions, candidates } = await resolve((await params).id);
-  const patient = readPagePatient(await searchParams);
+  const sp = await searchParams;
+  const patient = readPagePatient(sp);
+  const near = nearContext(sp);
   const screen = patient.active ? screenTrial(t, patient.patient) : undefined;
   return (
     <article>
@@ -57,7 +69,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
       </TrialHeader>
       <RegistrationsSection items={registrations} />
       <SuggestionsNote suggestions={suggestions} />
-      <TrialBody t={t} evidence={evidence} screen={screen} screenNote={screen && <TrialScreenNote screen={screen} back={patient.query} />} />
+      <TrialBody t={t} evidence={evidence} screen={screen} screenNote={screen && <TrialScreenNote screen={screen} back={patient.query} />} near={near} />
     </article>
   );
 }

@@ -7,11 +7,11 @@ import { test } from "@playwright/test";
  * trials after them (scripts/e2e-extra-trials.ts), so the specs that count the seeds' trials
  * see only the seeds. The spec runs serially.
  */
-export function withExtraTrials(file: string, ids: string[]): void {
+export function withExtraTrials(file: string | string[], ids: string[]): void {
   const run = (...args: string[]) => execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/e2e-extra-trials.ts", ...args], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" }, stdio: ["ignore", "inherit", "inherit"],
   });
   test.describe.configure({ mode: "serial" });
-  test.beforeAll(() => run("add", file));
+  test.beforeAll(() => run("add", ...(Array.isArray(file) ? file : [file])));
   test.afterAll(() => run("remove", ...ids));
 }

@@ -85,6 +85,9 @@ describe("facet rows read through the view rows", () => {
       1: ["acronym", "allocation", "armLabels", "armSources", "conditions", "doses", "enrollment", "id", "infusions", "interventions",
         "keywords", "masking", "maxAge", "maxDose", "minAge", "nctId", "officialTitle", "origins", "otherIds", "phases", "registries",
         "routes", "rowid", "source", "sponsor", "start", "status", "statusVerified", "title"],
+      2: ["acronym", "allocation", "armLabels", "armSources", "conditions", "doses", "enrollment", "hasResultsPublication", "id", "infusions", "interventions",
+        "keywords", "masking", "maxAge", "maxDose", "minAge", "nctId", "officialTitle", "origins", "otherIds", "phases", "registries",
+        "routes", "rowid", "sites", "source", "sponsor", "start", "status", "statusVerified", "title"],
     };
     expect(Object.keys(liveFacetRows(db, ["NCT06884904"])[0]!).sort()).toEqual(FIELDS[FACET_VIEW_FORMAT]);
   });

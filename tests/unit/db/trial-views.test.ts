@@ -22,10 +22,11 @@ import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
  */
 const CLASSIC = path.resolve(process.cwd(), "..", "shared", "ctgov", "classic");
 
-/** The old live read: the trial's rows decoded, and its registries from the links now. */
+/** The old live read: the trial's rows decoded, its registries from the links now, whether it lists a results publication. */
 function oldRead(db: Database.Database, ids: string[]): LandscapeTrial[] {
   const trials = liveLandscapeTrials(db, ids);
   for (const t of trials) {
+    t.resultsPublication = db.prepare("SELECT 1 FROM Reference WHERE trialId = ? AND type = 'RESULT'").get(t.id) !== undefined;
     t.registries = [registryCode(t.id)];
     for (const m of db.prepare("SELECT trialId FROM TrialGroup WHERE groupId = ? AND trialId <> groupId").pluck().all(t.id) as string[]) {
       if (!t.registries.includes(registryCode(m))) t.registries.push(registryCode(m));
