@@ -2,12 +2,10 @@
  * Where a page's main-thread time goes at load, in two passes over a fresh page at a phone's
  * viewport (412×823, Lighthouse's mobile):
  *
- * 1. Main-thread CPU time from a trace, not slowed: each task's thread time (the trace's
- *    `tdur`, time the thread really ran, not the wall time a busy host stretches), by kind of
- *    work and by script, the tasks that would be long on Lighthouse's phone (thread time
- *    × 4 ≥ 50 ms) and their blocking time (Σ 4·t − 50), the figure Lighthouse's simulated
- *    Total Blocking Time is built from (it multiplies the observed wall times by 4, which is
- *    why it moves with the host's load and this does not). RUNS loads (default 3), median.
+ * 1. Main-thread CPU time from a trace, not slowed (scripts/trace-tasks.ts): each task's
+ *    thread time, by kind of work and by script, the tasks that would be long on
+ *    Lighthouse's phone (thread time × 4 ≥ 50 ms) and their blocking time (Σ 4·t − 50).
+ *    RUNS loads (default 3), median.
  * 2. A JS CPU profile with the CPU slowed (default 4×): the top functions by self time and
  *    by script, and the long tasks the page itself observed (wall time: moves with the load).
  *
@@ -19,6 +17,7 @@
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright";
 import { chromiumLaunchOptions } from "./browser";
+import { mainThread, SLOWDOWN, topOf, type MainThread, type TraceEvent } from "./trace-tasks";
 
 const urls = process.argv.slice(2).filter((a) => /^https?:/.test(a));
 const rest = process.argv.slice(2).filter((a) => !/^https?:/.test(a));
@@ -29,13 +28,8 @@ const RUNS = Number(process.env.RUNS ?? 3);
 /** Lighthouse's mobile viewport; VIEWPORT=412x2000 makes the charts of /compare and /landscape part of the load. */
 const [vw, vh] = (process.env.VIEWPORT ?? "412x823").split("x").map(Number);
 const VIEWPORT = { width: vw!, height: vh! };
-/** Lighthouse's mobile CPU slowdown: a task is long on the phone once 4× its time reaches 50 ms. */
-const SLOWDOWN = 4;
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { data?: { url?: string; frame?: string }; beginData?: { url?: string } } }
-interface Figures { cpu: number; long: number; blocking: number; byKind: Map<string, number>; byScript: Map<string, number>; longTasks: string[] }
-
-const short = (u: string) => u.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*/, "?…").slice(0, 48) || "(page)";
+type Figures = MainThread;
 
 /** One unthrottled load, traced: the page's main thread, its tasks' thread times. */
 async function traceOnce(browser: Browser, url: string): Promise<Figures> {
@@ -53,57 +47,14 @@ async function traceOnce(browser: Browser, url: string): Promise<Figures> {
     await page.waitForTimeout(3000);
     await cdp.send("Tracing.end");
     await done;
-    // The page's main thread: the one that parsed its document.
-    const parse = events.find((e) => e.name === "ParseHTML" && (e.args?.beginData?.url ?? "").startsWith(url.split("#")[0]!));
-    if (!parse) throw new Error(`${url}: no ParseHTML of the page in the trace`);
-    const on = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.ts >= parse.ts);
-    const tasks = on.filter((e) => e.name === "RunTask" && e.tdur !== undefined);
-    const ms = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
-    const byKind = new Map<string, number>();
-    const byScript = new Map<string, number>();
-    const kinds = ["ParseHTML", "EvaluateScript", "FunctionCall", "TimerFire", "EventDispatch", "FireAnimationFrame", "UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Layerize", "v8.compile", "MajorGC", "MinorGC", "RunMicrotasks"];
-    // Self thread time per kind: an event's time less that of the events nested in it.
-    const ofInterest = on.filter((e) => kinds.includes(e.name)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    const stack: TraceEvent[] = [];
-    const self = new Map<TraceEvent, number>();
-    for (const e of ofInterest) {
-      while (stack.length && stack[stack.length - 1]!.ts + (stack[stack.length - 1]!.dur ?? 0) <= e.ts) stack.pop();
-      self.set(e, ms(e));
-      const parent = stack[stack.length - 1];
-      if (parent) self.set(parent, (self.get(parent) ?? 0) - ms(e));
-      stack.push(e);
-    }
-    for (const [e, t] of self) {
-      byKind.set(e.name, (byKind.get(e.name) ?? 0) + t);
-      const u = e.args?.data?.url ?? e.args?.beginData?.url;
-      if (u && ["EvaluateScript", "FunctionCall", "v8.compile", "ParseHTML"].includes(e.name)) byScript.set(short(u), (byScript.get(short(u)) ?? 0) + t);
-    }
-    const long = tasks.filter((t) => ms(t) * SLOWDOWN >= 50);
-    // Each long task: when (from the document's parse), its thread time, what ran in it.
-    const longTasks = long.map((t) => {
-      const inside = new Map<string, number>();
-      for (const [e, v] of self) {
-        if (e.ts < t.ts || e.ts >= t.ts + (t.dur ?? 0)) continue;
-        const u = e.args?.data?.url ?? e.args?.beginData?.url;
-        const k = `${e.name}${u ? ` ${short(u)}` : ""}`;
-        inside.set(k, (inside.get(k) ?? 0) + v);
-      }
-      return `at ${((t.ts - parse.ts) / 1000).toFixed(0)} ms: ${ms(t).toFixed(0)} ms (${top(inside, 3)})`;
-    });
-    return {
-      cpu: tasks.reduce((s, t) => s + ms(t), 0),
-      long: long.length,
-      blocking: long.reduce((s, t) => s + ms(t) * SLOWDOWN - 50, 0),
-      byKind, byScript, longTasks,
-    };
+    return mainThread(events, url);
   } finally {
     await page.close();
   }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const top = (m: Map<string, number>, n: number, unit = (v: number) => `${v.toFixed(0)} ms`) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${unit(v)}`).join(", ");
+const top = topOf;
 
 async function profile(browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: VIEWPORT });
