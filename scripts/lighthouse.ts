@@ -18,6 +18,10 @@
  *   DATABASE_URL=file:./data/full.db npm run import
  *   DATABASE_URL=file:./data/full.db npm run import -- ../shared/ctgov/{classic,msc-other,v2,xml}
  *
+ * With each page it also prints its main thread's work in thread time, from each run's own
+ * trace (scripts/trace-tasks.ts): the CPU time of the load and the tasks that are long at 4×,
+ * figures that stay put when the shared host is busy, where the simulated scores do not.
+ *
  * Lighthouse's 4× CPU slowdown assumes a fast desktop (CPU benchmark index about 1500 or
  * more). The index of each run is printed: well below that (a busy or small machine), the
  * simulated phone is slower than a real one and Total Blocking Time is overstated.
@@ -42,6 +46,7 @@ import type { Result } from "lighthouse";
 import { execFileSync } from "node:child_process";
 import { chromiumLaunchOptions } from "./browser";
 import { startProductionServer } from "./prod-server";
+import { mainThread, SLOWDOWN, type MainThread, type TraceEvent } from "./trace-tasks";
 
 const IDS = "NCT04822922,NCT05948982,NCT05985863,NCT02812121,NCT06884904";
 // The comparison at its canonical address (the one its "Copy link" gives): the short form
@@ -111,7 +116,9 @@ function report(lhr: Result) {
 
 /** One Lighthouse run in a fresh browser (no cache, no state carried over). A run the browser
  *  could not load (the machine too busy to answer in time) is tried once more. */
-async function runOnce(url: string, executablePath: string): Promise<Result> {
+interface Run { lhr: Result; thread: MainThread | null }
+
+async function runOnce(url: string, executablePath: string): Promise<Run> {
   for (let attempt = 0; ; attempt++) {
     const chrome = await chromeLauncher.launch({
       chromePath: executablePath,
@@ -124,7 +131,18 @@ async function runOnce(url: string, executablePath: string): Promise<Result> {
         ...(CPU !== undefined ? { throttling: { cpuSlowdownMultiplier: CPU } } : {}),
       });
       if (!result) throw new Error(`${url}: no result`);
-      if (!result.lhr.runtimeError) return result.lhr;
+      if (!result.lhr.runtimeError) {
+        // The load's own trace, in thread time (scripts/trace-tasks.ts): figures that do not
+        // move with the host's load, unlike the simulated metrics above.
+        const trace = (result.artifacts as unknown as { Trace?: { traceEvents: TraceEvent[] } }).Trace;
+        let thread: MainThread | null = null;
+        try {
+          thread = trace ? mainThread(trace.traceEvents, result.lhr.finalDisplayedUrl) : null;
+        } catch {
+          thread = null;
+        }
+        return { lhr: result.lhr, thread };
+      }
       if (attempt === 1) throw new Error(`${url}: ${result.lhr.runtimeError.message}`);
       console.error(`  (retrying: ${result.lhr.runtimeError.message.slice(0, 80)})`);
     } finally {
@@ -176,14 +194,19 @@ try {
   const summary: string[] = [];
   for (const p of pages) {
     const url = base + p;
-    const runs: Result[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await runOnce(url, executablePath));
+    const all: Run[] = [];
+    for (let i = 0; i < RUNS; i++) all.push(await runOnce(url, executablePath));
+    const threads = all.map((r) => r.thread).filter((t): t is MainThread => t !== null);
+    const runs = all.map((r) => r.lhr);
     runs.sort((x, y) => score(x, "performance") - score(y, "performance"));
     const mid = runs[Math.floor(runs.length / 2)]!;
     const perfs = runs.map((r) => score(r, "performance")).join("/");
     const bench = runs.map((r) => Math.round(r.environment.benchmarkIndex)).join("/");
     const tbts = runs.map((r) => r.audits["total-blocking-time"]?.numericValue ?? NaN);
-    const line = `${p}: performance ${score(mid, "performance")} (runs ${perfs}), accessibility ${score(mid, "accessibility")}, TBT ${ms(median(tbts))} (median; runs ${tbts.map((t) => ms(t)).join("/")}), best practices ${score(mid, "best-practices")}, SEO ${score(mid, "seo")}; CPU benchmark index ${bench}`;
+    const thread = threads.length
+      ? `; main thread (thread time, load-independent): ${median(threads.map((t) => t.cpu)).toFixed(0)} ms, ${median(threads.map((t) => t.long))} tasks long at ${SLOWDOWN}× blocking ${median(threads.map((t) => t.blocking)).toFixed(0)} ms (medians; runs ${threads.map((t) => `${t.cpu.toFixed(0)}/${t.long}/${t.blocking.toFixed(0)}`).join(", ")})`
+      : "";
+    const line = `${p}: performance ${score(mid, "performance")} (runs ${perfs}), accessibility ${score(mid, "accessibility")}, TBT ${ms(median(tbts))} (median; runs ${tbts.map((t) => ms(t)).join("/")}), best practices ${score(mid, "best-practices")}, SEO ${score(mid, "seo")}; CPU benchmark index ${bench}${thread}`;
     summary.push(line);
     console.log(`\n${line}`);
     report(mid);

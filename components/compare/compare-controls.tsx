@@ -29,12 +29,13 @@ export function ScaleToggle({ state }: { state: CompareState }) {
   );
 }
 
+/** The chart tabs: links to this comparison with another tab, not prefetched (as Segmented's). */
 export function ChartTabs({ state }: { state: CompareState }) {
   return (
     <nav aria-label="Charts" className="flex flex-wrap gap-1 border-b border-slate-300" data-testid="chart-tabs">
       {TABS.map((t) => (
         <Link
-          key={t} href={compareHref({ ...state, tab: t })} scroll={false} aria-current={state.tab === t ? "page" : undefined} data-testid={`tab-${t}`}
+          key={t} href={compareHref({ ...state, tab: t })} scroll={false} prefetch={false} aria-current={state.tab === t ? "page" : undefined} data-testid={`tab-${t}`}
           className={`-mb-px rounded-t border px-3 py-1.5 text-sm no-underline hover:no-underline ${state.tab === t ? "border-slate-300 border-b-white bg-white font-semibold text-slate-900!" : "border-transparent text-brand hover:bg-slate-100"}`}
         >
           {TAB_LABELS[t]}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import { formatCellRange, formatCells, label } from "@/lib/format";
 import { chartDataOf, type ChartData, type ChartWire, type DrawnPoint } from "@/lib/landscape/page";
@@ -16,6 +16,38 @@ function rangeSeries(points: DrawnPoint[]): [string, DrawnPoint[]][] {
 }
 
 const TICK = { fontSize: 12, fill: CHART_INK.tick };
+const MARGIN = { top: 12, right: 24, bottom: 28, left: 12 };
+const SIZE = { width: "100%", height: LANDSCAPE_HEIGHT };
+const X_LABEL = { value: "Cells per kg per infusion (log scale)", position: "insideBottom", offset: -18, fontSize: 12, fill: CHART_INK.label } as const;
+const BAND_LABEL = { value: "Kabat 2020: 70–190 million cells", position: "insideTop", fontSize: 11, fill: KABAT_BAND_INK.label } as const;
+
+/**
+ * What the chart draws, worked out once per data set. Recharts 3 keeps its state in a store
+ * and draws a chart in several synchronous passes (measuring its box, registering the axes
+ * and each series) in one task, which React cannot split: an array or object made afresh
+ * on each pass (a sorted copy of the points, the ticks, a label) reads to its memoised
+ * selectors as new input. Everything it is given is therefore the same object from pass to
+ * pass. (The drawing of the full corpus's 305 points is still one task: about 140 ms of
+ * main-thread time on the 2-core host, against 145–152 ms before; scripts/profile-load.ts
+ * with VIEWPORT=412x2400.)
+ */
+function useDrawing(data: ChartData | null) {
+  return useMemo(() => {
+    if (!data) return null;
+    const infusions = data.y === "infusions";
+    return {
+      // The largest first, so a small trial's point is drawn on top of a large one at the same place.
+      points: data.points.filter((p) => !p.range).sort((a, b) => b.radius - a.radius),
+      ranges: rangeSeries(data.points),
+      yTicks: [data.laneY, ...data.yTicks],
+      // The "not reported" lane: below the axis's values, shaded and labelled.
+      laneTop: infusions ? -0.4 : data.laneY * 3,
+      yLabel: { value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: CHART_INK.label, dy: 60 } as const,
+      yFormat: (v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v)),
+    };
+  }, [data]);
+}
+const xFormat = (v: number) => formatCells(v);
 
 /**
  * The dose landscape: draws the points lib/landscape shaped, nothing more. Hover or click
@@ -39,13 +71,10 @@ export function LandscapeChart({ src }: { src: string }) {
     };
   }, [src]);
   const [active, setActive] = useState<{ point: DrawnPoint; x: number; y: number; pinned: boolean } | null>(null);
-  if (!loaded || loaded.src !== src) return <p className="text-sm text-slate-600" data-testid="landscape-loading">Drawing the chart…</p>;
-  if (!loaded.data) return <p className="text-sm text-red-900" data-testid="landscape-chart-error">The chart could not be drawn ({loaded.error}); the table view gives the same values.</p>;
-  const data = loaded.data;
-  const infusions = data.y === "infusions";
-  // The "not reported" lane: below the axis's values, shaded and labelled.
-  const laneTop = infusions ? -0.4 : data.laneY * 3;
-  const Point = (props: { cx?: number; cy?: number; payload?: DrawnPoint }) => {
+  const data = loaded && loaded.src === src ? loaded.data : null;
+  const drawing = useDrawing(data);
+  // One shape function for every pass (Recharts calls it for each point).
+  const Point = useCallback((props: { cx?: number; cy?: number; payload?: DrawnPoint }) => {
     const { cx = 0, cy = 0, payload: p } = props;
     if (!p) return <g />;
     const show = (pinned: boolean) => setActive((a) => (a?.pinned && !pinned ? a : { point: p, x: cx, y: cy, pinned }));
@@ -69,29 +98,37 @@ export function LandscapeChart({ src }: { src: string }) {
         {p.estimated && <text x={cx + p.radius + 3} y={cy + 4} fontSize={11} fill={CHART_INK.estimated} fontStyle="italic">est.</text>}
       </g>
     );
-  };
-  return (
-    <div className="relative" onMouseLeave={() => setActive((a) => (a?.pinned ? a : null))}>
-      <ScatterChart responsive style={{ width: "100%", height: LANDSCAPE_HEIGHT }} margin={{ top: 12, right: 24, bottom: 28, left: 12 }} accessibilityLayer={false}>
+  }, []);
+  // The drawing, made again only when the data change: hovering a point (which sets
+  // `active`, for its card) re-renders the card, not the chart's hundreds of points.
+  const infusions = data?.y === "infusions";
+  const chart = useMemo(() => {
+    if (!data || !drawing) return null;
+    return (
+      <ScatterChart responsive style={SIZE} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke={CHART_INK.grid} />
         <ReferenceArea x1={data.band[0]} x2={data.band[1]} fill={KABAT_BAND_INK.fill} fillOpacity={0.12} stroke={KABAT_BAND_INK.stroke} strokeOpacity={0.4} strokeDasharray="4 3" ifOverflow="hidden"
-          label={{ value: "Kabat 2020: 70–190 million cells", position: "insideTop", fontSize: 11, fill: KABAT_BAND_INK.label }} />
-        <ReferenceArea y1={data.yDomain[0]} y2={laneTop} fill={CHART_INK.grid} fillOpacity={0.6} ifOverflow="hidden" />
+          label={BAND_LABEL} />
+        <ReferenceArea y1={data.yDomain[0]} y2={drawing.laneTop} fill={CHART_INK.grid} fillOpacity={0.6} ifOverflow="hidden" />
         <XAxis type="number" dataKey="plotX" scale="log" domain={data.xDomain} ticks={data.xTicks} allowDataOverflow
-          tickFormatter={(v: number) => formatCells(v)} tick={TICK} stroke={CHART_INK.axis}
-          label={{ value: "Cells per kg per infusion (log scale)", position: "insideBottom", offset: -18, fontSize: 12, fill: CHART_INK.label }} />
-        <YAxis type="number" dataKey="plotY" scale={infusions ? "linear" : "log"} domain={data.yDomain} ticks={[data.laneY, ...data.yTicks]} allowDataOverflow
-          tickFormatter={(v: number) => (v === data.laneY ? "not reported" : infusions ? String(v) : formatCells(v))} tick={TICK} stroke={CHART_INK.axis} width={96}
-          label={{ value: infusions ? "MSC infusions" : "Cumulative cells/kg (log)", angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: CHART_INK.label, dy: 60 }} />
-        {/* The largest first, so a small trial's point is drawn on top of a large one at the same place. */}
-        <Scatter data={[...data.points].filter((p) => !p.range).sort((a, b) => b.radius - a.radius)} isAnimationActive={false} shape={Point} />
+          tickFormatter={xFormat} tick={TICK} stroke={CHART_INK.axis} label={X_LABEL} />
+        <YAxis type="number" dataKey="plotY" scale={infusions ? "linear" : "log"} domain={data.yDomain} ticks={drawing.yTicks} allowDataOverflow
+          tickFormatter={drawing.yFormat} tick={TICK} stroke={CHART_INK.axis} width={96} label={drawing.yLabel} />
+        <Scatter data={drawing.points} isAnimationActive={false} shape={Point} />
         {/* Doses stated as ranges: an interval from min to max, one series per colour (an error bar has one stroke). */}
-        {rangeSeries(data.points).map(([color, points]) => (
+        {drawing.ranges.map(([color, points]) => (
           <Scatter key={color} data={points} isAnimationActive={false} shape={Point}>
             <ErrorBar dataKey="errorX" direction="x" stroke={color} strokeWidth={3} width={8} isAnimationActive={false} />
           </Scatter>
         ))}
       </ScatterChart>
+    );
+  }, [data, drawing, infusions, Point]);
+  if (!loaded || loaded.src !== src) return <p className="text-sm text-slate-600" data-testid="landscape-loading">Drawing the chart…</p>;
+  if (!chart) return <p className="text-sm text-red-900" data-testid="landscape-chart-error">The chart could not be drawn ({loaded.error}); the table view gives the same values.</p>;
+  return (
+    <div className="relative" onMouseLeave={() => setActive((a) => (a?.pinned ? a : null))}>
+      {chart}
       {active && <PointCard {...active} onClose={() => setActive(null)} />}
     </div>
   );

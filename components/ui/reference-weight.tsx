@@ -8,7 +8,8 @@ import { BUTTON, BUTTON_CURRENT, BUTTON_PRIMARY } from "./buttons";
 /**
  * The reference weight as a GET form (works without JavaScript), with one-click presets;
  * the comparison and the landscape both use it. `before` and `after` are the page's other
- * parameters, in the order its canonical address has them around `weightKg`.
+ * parameters, in the order its canonical address has them around `weightKg`. The presets are
+ * the same page at another weight: not prefetched (see Segmented).
  */
 export function ReferenceWeightControl({ action, weightKg, before = [], after = [], presetHref }: {
   action: string;
@@ -33,7 +34,7 @@ export function ReferenceWeightControl({ action, weightKg, before = [], after = 
       <button type="submit" className={BUTTON_PRIMARY}>Apply</button>
       {[REVIEW_WEIGHT_KG, DEFAULT_REFERENCE_WEIGHT_KG].map((w) => (
         <Link
-          key={w} href={presetHref(w)} className={`${BUTTON} ${weightKg === w ? BUTTON_CURRENT : ""}`}
+          key={w} href={presetHref(w)} prefetch={false} className={`${BUTTON} ${weightKg === w ? BUTTON_CURRENT : ""}`}
           aria-current={weightKg === w ? "true" : undefined} data-testid={`weight-${w}`}
         >
           {w} kg{w === REVIEW_WEIGHT_KG ? " (review tables)" : " (default)"}
