@@ -5,17 +5,14 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/lib/db/migrate";
 import { FACET_VIEW_FORMAT, liveFacetRows, readFacetRows } from "@/lib/db/search-reads";
-import { openDatabase } from "@/lib/db/sqlite";
 import type { FacetRow } from "@/lib/db/store";
 import { registryCode } from "@/lib/db/trial-links";
 import { trialsWithoutView } from "@/lib/db/trial-views";
 import { readAllIds } from "@/lib/db/view-reads";
 import { writeTrial } from "@/lib/db/write-trial";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
-import { importSource } from "@/lib/ingest/pipeline";
-import type { TrialRecord } from "@/lib/record/schema";
 import { buildFacetIndex, buildFacetIndexSliced, cachedFacetIndex, patchIndex } from "@/lib/search/facet-index";
-import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import type { ScratchDb } from "@/tests/helpers/db";
+import { seed000, seedsAndClassic } from "@/tests/helpers/seeds-and-classic";
 
 /**
  * The list's facet rows kept in the trials' view rows (TrialView.facet): read through them,
@@ -24,7 +21,6 @@ import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
  * them when it is prepared and reads right meanwhile; and the facet index is rebuilt after a
  * commit only when rows changed, parsing again only those.
  */
-const CLASSIC = path.resolve(process.cwd(), "..", "shared", "ctgov", "classic");
 
 /** The read before view rows: every listed trial's rows decoded, its registries from the links now. */
 function oldRead(db: Database.Database): FacetRow[] {
@@ -46,18 +42,11 @@ function data(v: unknown): unknown {
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x !== "function").map(([k, x]) => [k, data(x)]));
   return v;
 }
-const seed000 = (): TrialRecord => {
-  const file = seedFiles().find((f) => path.basename(f).startsWith("000_"))!;
-  return importSource(fs.readFileSync(file), path.basename(file), loadCuration(SEED_CURATION)).record;
-};
 
 let scratch: ScratchDb;
 let db: Database.Database;
 beforeAll(() => {
-  scratch = scratchDatabase("facet-view");
-  db = openDatabase(scratch.url);
-  const results = [...importFiles(db, seedFiles(), loadCuration(SEED_CURATION)), ...importFiles(db, [CLASSIC], {})];
-  expect(results.filter((r) => !r.ok).map((r) => r.line)).toEqual([]);
+  ({ scratch, db } = seedsAndClassic("facet-view"));
 }, 120_000);
 afterAll(() => {
   db?.close();

@@ -3,15 +3,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/lib/db/migrate";
-import { openDatabase } from "@/lib/db/sqlite";
 import { registryCode } from "@/lib/db/trial-links";
 import { liveLandscapeTrials, liveScreenTrials, trialsWithoutView } from "@/lib/db/trial-views";
 import { readAllIds, readLandscapeTrials, readScreenTrials, type LandscapeTrial } from "@/lib/db/view-reads";
 import { writeTrial, WriteRefusedError } from "@/lib/db/write-trial";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
-import { importSource } from "@/lib/ingest/pipeline";
 import type { TrialRecord } from "@/lib/record/schema";
-import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import type { ScratchDb } from "@/tests/helpers/db";
+import { CLASSIC, seed000, seedsAndClassic } from "@/tests/helpers/seeds-and-classic";
 
 /**
  * The view rows (lib/db/trial-views.ts): what the landscape and the screen read of a trial,
@@ -20,7 +18,6 @@ import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
  * the trial changes its row in its own transaction; a database from before view rows gets
  * them when it is prepared, and reads right meanwhile.
  */
-const CLASSIC = path.resolve(process.cwd(), "..", "shared", "ctgov", "classic");
 
 /** The old live read: the trial's rows decoded, its registries from the links now, whether it lists a results publication. */
 function oldRead(db: Database.Database, ids: string[]): LandscapeTrial[] {
@@ -36,18 +33,11 @@ function oldRead(db: Database.Database, ids: string[]): LandscapeTrial[] {
 }
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 const viewRows = (db: Database.Database) => (db.prepare("SELECT count(*) FROM TrialView").pluck().get() as number);
-const seed000 = (): TrialRecord => {
-  const file = seedFiles().find((f) => path.basename(f).startsWith("000_"))!;
-  return importSource(fs.readFileSync(file), path.basename(file), loadCuration(SEED_CURATION)).record;
-};
 
 let scratch: ScratchDb;
 let db: Database.Database;
 beforeAll(() => {
-  scratch = scratchDatabase("trial-views");
-  db = openDatabase(scratch.url);
-  const results = [...importFiles(db, seedFiles(), loadCuration(SEED_CURATION)), ...importFiles(db, [CLASSIC], {})];
-  expect(results.filter((r) => !r.ok).map((r) => r.line)).toEqual([]);
+  ({ scratch, db } = seedsAndClassic("trial-views"));
 }, 120_000);
 afterAll(() => {
   db?.close();
