@@ -8,6 +8,7 @@ import { SearchForm } from "@/components/search/search-form";
 import { PatientPanel } from "@/components/screen/patient-panel";
 import { ScreenSummary } from "@/components/screen/screen-summary";
 import { runView } from "@/lib/data/view-pool";
+import { heavyPageTurn } from "@/lib/data/page-turn";
 import { readPagePatient } from "@/lib/screen/page-params";
 import type { RawParams } from "@/lib/url/params";
 import { resolveNear } from "@/lib/search/near";
@@ -44,6 +45,7 @@ export default async function TrialsPage({ searchParams }: Props) {
   const q = parsed.query;
   const screen = readPagePatient({ ...raw, age: q.age === undefined ? undefined : String(q.age) });
   // Every match screened (the counts cover them all): on a view worker, off the thread that answers the other requests.
+  if (screen.active) await heavyPageTurn(); // and rendered in its turn (lib/data/page-turn.ts)
   const screened = screen.active ? await runView({ kind: "screen-search", q, patient: screen.patient, onlyPossible: screen.onlyPossible }) : null;
   const result = screened?.result ?? (await searchTrials(q));
   const hasFilters = toQueryString({ ...q, q: "", sort: "relevance", page: 1 }) !== "";

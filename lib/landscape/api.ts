@@ -1,5 +1,5 @@
 import "server-only";
-import { bytesResponse, runView } from "../data/view-pool";
+import { answerView } from "../data/view-pool";
 
 /**
  * `GET /api/landscape?<the list's and the landscape's parameters>[&format=csv]`: the points
@@ -8,5 +8,5 @@ import { bytesResponse, runView } from "../data/view-pool";
  * (lib/data/view-jobs.ts); the answer's bytes are passed on here.
  */
 export async function landscapeResponse(query: URLSearchParams): Promise<Response> {
-  return bytesResponse(await runView({ kind: "landscape-api", query: [...query] }));
+  return answerView({ kind: "landscape-api", query: [...query] });
 }

@@ -1,4 +1,4 @@
-import { bytesResponse, runView } from "@/lib/data/view-pool";
+import { answerView } from "@/lib/data/view-pool";
 
 export const dynamic = "force-dynamic";
 
@@ -7,6 +7,5 @@ export const dynamic = "force-dynamic";
  * view worker (lib/data/view-jobs.ts, which also says why nothing here is stored or logged).
  */
 export async function GET(request: Request) {
-  const a = await runView({ kind: "screen-api", query: [...new URL(request.url).searchParams] });
-  return bytesResponse(a);
+  return answerView({ kind: "screen-api", query: [...new URL(request.url).searchParams] });
 }

@@ -1,4 +1,4 @@
-import { bytesResponse, runView } from "@/lib/data/view-pool";
+import { answerView } from "@/lib/data/view-pool";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,5 @@ export const dynamic = "force-dynamic";
  * /api/landscape is the landscape's API.
  */
 export async function GET(request: Request) {
-  const a = await runView({ kind: "landscape-chart", query: [...new URL(request.url).searchParams] });
-  return bytesResponse(a);
+  return answerView({ kind: "landscape-chart", query: [...new URL(request.url).searchParams] });
 }
