@@ -1,9 +1,9 @@
 /**
- * Turns for the heavy answers, so that a burst of them cannot hold the server's one
- * thread: at most `limit` of one kind run at once (from the start of their work to the
- * last byte sent), the others wait, first come first served. Eight landscapes asked
- * together then finish one after the other, and a short request arriving meanwhile (the
- * health check, a trial page) waits for the slices of one or two answers, not for eight
+ * Turns for work that holds the server's one thread (lib/data/page-turn.ts: the heavy
+ * pages' rendering): at most `limit` at once, from the start of their work to the last
+ * byte sent, the others wait, first come first served. Eight landscape pages asked
+ * together then render one after the other, and a short request arriving meanwhile (the
+ * health check, a trial page) waits for the slices of one render, not of eight
  * interleaved. A turn is given back by its holder, or after `holdMs` whatever happens
  * (a client reading very slowly, an answer that never ends): turns order the work, they
  * never stop it.

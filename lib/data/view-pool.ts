@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SNAPSHOT_JOIN_MS } from "../db/read-connection";
 import { runViewJob, type BytesAnswer, type ViewJob, type ViewResult } from "./view-jobs";
-import { lane, takeTurn } from "./turns";
 
 /**
  * The heavy views (the dose landscape, the patient screen of every trial) read and shape
@@ -114,42 +113,22 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * A worker's finished answer as the route's Response: its bytes written 64 KB at a time,
- * each after a turn of the event loop, so that an answer of 16 MB going out leaves room
- * for every other request between its chunks. `done` is called once the last byte is
- * handed on or the client went away.
+ * each after a turn of the event loop, so that eight answers of 16 MB going out at once
+ * leave room for every other request between their chunks.
  */
-export function bytesResponse(a: BytesAnswer, done: () => void = () => {}): Response {
+export function bytesResponse(a: BytesAnswer): Response {
   let offset = 0;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (offset >= a.body.length) {
-        done();
-        return controller.close();
-      }
+      if (offset >= a.body.length) return controller.close();
       controller.enqueue(a.body.subarray(offset, (offset += CHUNK_BYTES)));
     },
-    cancel: done,
   }, { highWaterMark: 0 });
   return new Response(body, { status: a.status, headers: a.headers });
 }
 
-/**
- * The big API answers (the landscape's points and CSV, the chart's columns, the screen of
- * every trial: up to 20 MB each on 10,000 trials) take turns (lib/data/turns.ts): as many
- * at once as there are workers to make them, each until its last byte is sent. Eight
- * asked together no longer stream 130 MB through the main thread at once, which held the
- * health check for 150–200 ms (scripts/bench-heavy.ts).
- */
-const answers = lane(Math.max(1, SIZE));
-
-/** `job`'s answer as the route's Response, in its turn. */
+/** `job`'s answer as the route's Response. */
 export async function answerView(job: Exclude<ViewJob, { kind: "landscape-page" | "screen-search" }>): Promise<Response> {
-  const release = await takeTurn(answers);
-  try {
-    return bytesResponse(await runView(job) as BytesAnswer, release);
-  } catch (e) {
-    release();
-    throw e;
-  }
+  return bytesResponse(await runView(job));
 }
