@@ -9,7 +9,10 @@ import { lane, takeTurn } from "./turns";
  * the page has been sent (next/server `after`): eight asked together made the health
  * check wait 195 ms, one at a time 20 ms (p95, scripts/bench-heavy.ts).
  */
-const pages = lane(1);
+// A page renders in well under a second; a response not done by then waits on its client
+// (a slow reader), not on this thread: the turn passes on, so slow clients cannot queue
+// the others for long.
+const pages = lane(1, 1_000);
 
 /** Waits for this request's turn to render a heavy page; given back when its response is done. */
 export async function heavyPageTurn(): Promise<void> {
