@@ -33,32 +33,55 @@ const ARMS = `SELECT trialId AS id, json_group_array(label) AS armLabels, ${valu
   ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm GROUP BY trialId`;
 const ARM_FIELDS = ["armLabels", "doses", "infusions", "routes", "armSources", "origins"] as const;
 
-/** Every trial's facet row, sorted by id, its lists decoded. */
-export function readFacetRows(db: Database.Database): FacetRow[] {
-  type Raw = Omit<FacetRow, "interventions" | "keywords"> & { interventions: string; keywords: string };
-  const trials = (db.prepare(TRIALS).all() as Raw[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+/**
+ * What the facet rows are assembled from, as an engine's SQL returns them: the trials
+ * (their lists as JSON text), each trial's arm fields and child lists (JSON text of an
+ * array), and each group's record ids (JSON text). Engine-neutral: lib/db/postgres reads
+ * the same shapes.
+ */
+export interface FacetParts {
+  trials: (Omit<FacetRow, "interventions" | "keywords" | "phases" | "conditions" | "otherIds" | ArmField | "registries"> & { interventions: string; keywords: string })[];
+  arms: ({ id: string } & Record<ArmField, string>)[];
+  children: Record<keyof typeof CHILDREN, { id: string; v: string }[]>;
+  groups: { id: string; v: string }[];
+}
+type ArmField = (typeof ARM_FIELDS)[number];
+
+/** Every trial's facet row from its parts, sorted by id, its lists decoded. */
+export function assembleFacetRows(parts: FacetParts): FacetRow[] {
+  const trials = [...parts.trials].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((t): FacetRow => ({
       ...t, interventions: JSON.parse(t.interventions) as string[], keywords: JSON.parse(t.keywords) as string[],
       phases: [], conditions: [], otherIds: [], armLabels: [], doses: [], infusions: [], routes: [], armSources: [], origins: [], registries: [],
     }));
   const byId = new Map(trials.map((t) => [t.id, t]));
-  for (const row of db.prepare(ARMS).all() as Record<string, string>[]) {
-    const t = byId.get(row.id!);
-    if (t) for (const f of ARM_FIELDS) (t as unknown as Record<string, unknown>)[f] = JSON.parse(row[f]!);
+  for (const row of parts.arms) {
+    const t = byId.get(row.id);
+    if (t) for (const f of ARM_FIELDS) (t as unknown as Record<string, unknown>)[f] = JSON.parse(row[f]);
   }
-  for (const [field, sql] of Object.entries(CHILDREN)) {
-    for (const { id, v } of db.prepare(sql).all() as { id: string; v: string }[]) {
+  for (const [field, rows] of Object.entries(parts.children)) {
+    for (const { id, v } of rows) {
       const t = byId.get(id);
       if (t) (t as unknown as Record<string, unknown>)[field] = JSON.parse(v);
     }
   }
   // The registries of each trial's registrations: the group's records, by their ids.
-  for (const { id, v } of db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, json_group_array(t.id) AS v
-      FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id GROUP BY 1`).all() as { id: string; v: string }[]) {
+  for (const { id, v } of parts.groups) {
     const t = byId.get(id);
     if (t) t.registries = [...new Set((JSON.parse(v) as string[]).map(registryCode))];
   }
   return trials;
+}
+
+/** Every trial's facet row, sorted by id, its lists decoded. */
+export function readFacetRows(db: Database.Database): FacetRow[] {
+  return assembleFacetRows({
+    trials: db.prepare(TRIALS).all() as FacetParts["trials"],
+    arms: db.prepare(ARMS).all() as FacetParts["arms"],
+    children: Object.fromEntries(Object.entries(CHILDREN).map(([field, sql]) => [field, db.prepare(sql).all()])) as FacetParts["children"],
+    groups: db.prepare(`SELECT coalesce(g.groupId, t.id) AS id, json_group_array(t.id) AS v
+      FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id GROUP BY 1`).all() as FacetParts["groups"],
+  });
 }
 
 /** The rowids of the trials whose text matches an FTS5 expression built by lib/search (quoted words only). */
@@ -80,17 +103,20 @@ FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
 const LIST_LISTS = ["sites", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
 
+/** A list row as an engine's SQL returns it (its lists as JSON text, `estimated` as 0/1), decoded. */
+export function decodeListRow(raw: Record<string, unknown>): ListRow {
+  const row = { ...raw } as Record<string, unknown>;
+  for (const f of LIST_LISTS) row[f] = JSON.parse(raw[f] as string);
+  row.arms = (JSON.parse(raw.arms as string) as { estimated: number }[]).map((a) => ({ ...a, estimated: a.estimated === 1 }));
+  return row as unknown as ListRow;
+}
+
 /** The list rows of these trials (any order; unknown ids are left out), their lists decoded. */
 export function readListRows(db: Database.Database, ids: string[]): ListRow[] {
   const rows: ListRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const raw of db.prepare(LIST_SQL(chunk.length)).all(...chunk) as Record<string, unknown>[]) {
-      const row = { ...raw } as Record<string, unknown>;
-      for (const f of LIST_LISTS) row[f] = JSON.parse(raw[f] as string);
-      row.arms = (JSON.parse(raw.arms as string) as { estimated: number }[]).map((a) => ({ ...a, estimated: a.estimated === 1 }));
-      rows.push(row as unknown as ListRow);
-    }
+    for (const raw of db.prepare(LIST_SQL(chunk.length)).all(...chunk) as Record<string, unknown>[]) rows.push(decodeListRow(raw));
   }
   return rows;
 }

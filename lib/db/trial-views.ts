@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Arm, TrialRecord } from "../record/schema";
-import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
+import { armFacts, doseFromRow, thresholdFromRow, type DoseRowData, type ThresholdRowData, type TrialRow } from "./trial-rows";
+import { rowObject, type RecordRows } from "./record-rows";
 import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
 
 /**
@@ -88,6 +89,34 @@ function landscapeJson({ id: _id, registries: _r, arms, ...trial }: LandscapeTri
   const pairs: [number, LandscapeArm][] = [];
   arms.forEach((arm, i) => pairs.push([i, arm]));
   return JSON.stringify({ ...trial, arms: pairs } satisfies LandscapeJson);
+}
+
+/** A trial's view row (landscape and screen JSON) as writeTrialViews would write it, from the rows a writer is about to insert (lib/db/record-rows.ts). */
+export function viewOfRows({ trial: t, tables, parents }: RecordRows): { landscape: string; screen: string } {
+  const arms: LandscapeTrial["arms"] = [];
+  parents.filter((p) => p.table === "Arm").forEach((p, i) => {
+    const doses = p.children.rows.map((d) => rowObject(p.children.columns, d) as unknown as DoseRowData);
+    if (!doses.some((d) => d.product === "MSC")) return;
+    const a = rowObject(p.columns, p.row) as unknown as Parameters<typeof armFacts>[0] & { label: string };
+    arms[i] = { label: a.label, doses: doses.map(doseFromRow), ...armFacts(a) };
+  });
+  const landscape: LandscapeTrial = {
+    id: t.id as string, title: t.title as string | null, overallStatus: t.overallStatus as TrialRecord["overallStatus"],
+    cellSource: t.cellSource as TrialRecord["cellSource"],
+    enrollment: t.enrollmentCount === null ? null : { count: t.enrollmentCount as number, type: t.enrollmentType as "ESTIMATED" | "ACTUAL" | null },
+    arms,
+  };
+  const table = (name: string) => tables.find((x) => x.table === name)!;
+  const criteria = table("Criterion");
+  const texts = (kind: string) => criteria.rows.map((row) => rowObject(criteria.columns, row))
+    .filter((c) => c.kind === kind).sort((a, b) => (a.ordinal as number) - (b.ordinal as number)).map((c) => c.text as string);
+  const thresholds = table("Threshold");
+  const screen: ScreenJson = {
+    minAgeYears: t.minAgeYears as number | null, maxAgeYears: t.maxAgeYears as number | null,
+    inclusion: texts("INCLUSION"), exclusion: texts("EXCLUSION"),
+    thresholds: thresholds.rows.map((row) => thresholdFromRow(rowObject(thresholds.columns, row) as unknown as ThresholdRowData)),
+  };
+  return { landscape: landscapeJson(landscape), screen: JSON.stringify(screen) };
 }
 
 /** A view row's landscape part → the landscape's trial (registries are added by the caller). */

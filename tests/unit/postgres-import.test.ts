@@ -28,7 +28,7 @@ import { importFilesPostgres } from "../support/import-postgres";
 
 const CLASSIC = path.join("..", "shared", "ctgov", "classic");
 const TABLES = ["Trial", "TrialPhase", "Condition", "OtherId", "Arm", "Dose", "Criterion", "Outcome", "Contact", "Location", "Reference",
-  "Stage", "StageGroup", "FieldEvidence", "Threshold", "TrialVersion", "RegistryKey", "TrialGroup"] as const;
+  "Stage", "StageGroup", "FieldEvidence", "Threshold", "TrialVersion", "RegistryKey", "TrialGroup", "TrialView"] as const;
 
 let lite: ScratchDb;
 let sqlite: Database.Database;
@@ -86,7 +86,7 @@ describe("the same files imported into SQLite and PostgreSQL", () => {
     // 5 seeds + 53 classic studies, 2 of which are seeds' trials again (a second version each).
     expect(Object.fromEntries(Object.entries(counts).map(([t, [, n]]) => [t, n]))).toEqual({
       Trial: 56, TrialPhase: 79, Condition: 75, OtherId: 58, Arm: 108, Dose: 87, Criterion: 670, Outcome: 346, Contact: 183,
-      Location: 81, Reference: 127, Stage: 4, StageGroup: 10, FieldEvidence: 1436, Threshold: 137, TrialVersion: 58, RegistryKey: 56, TrialGroup: 56, fts: 56,
+      Location: 81, Reference: 127, Stage: 4, StageGroup: 10, FieldEvidence: 1436, Threshold: 137, TrialVersion: 58, RegistryKey: 56, TrialGroup: 56, TrialView: 56, fts: 56,
     });
   });
 

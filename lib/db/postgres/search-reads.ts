@@ -1,0 +1,96 @@
+import type pg from "pg";
+import { assembleFacetRows, decodeListRow, type FacetParts } from "../search-reads";
+import type { FacetRow, ListRow, TrialTitle } from "../store";
+
+/**
+ * lib/db/search-reads.ts on PostgreSQL: the same reads, statement for statement, returning
+ * the same shapes (lists as JSON text, flags as 0/1), decoded by the same functions
+ * (assembleFacetRows, decodeListRow). Orders SQLite gives by its indexes are written out
+ * (`ORDER BY ordinal`, text `COLLATE "C"`: by bytes, as SQLite's BINARY), and NULL dates
+ * sort last in a descending order, as on SQLite. A field added to FacetRow is a column in
+ * TRIALS (or a list in ARMS or CHILDREN) here and in the SQLite file.
+ */
+
+type Db = pg.ClientBase;
+
+/** The ids of records that are not their group's primary (left out of every count and list). */
+export const NOT_PRIMARY = `SELECT "trialId" FROM "TrialGroup" WHERE "groupId" <> "trialId"`;
+
+// The trial's integer key (FacetRow.rowid) is its full-text row's, which every stored trial has.
+const TRIALS = `SELECT f.rowid, t.id, t."overallStatus" AS status, t.allocation, t.masking, t."cellSource" AS source,
+  t."minAgeYears" AS "minAge", t."maxAgeYears" AS "maxAge", t."startDate" AS start, t."enrollmentCount" AS enrollment,
+  t."maxCellsPerKg" AS "maxDose", t."statusVerified", t.title, t."officialTitle", t.acronym, t."nctId", t.sponsor, t.interventions, t.keywords
+FROM "Trial" t JOIN trial_fts f ON f.trial_id = t.id WHERE t.id NOT IN (${NOT_PRIMARY})`;
+const CHILDREN: Record<keyof FacetParts["children"], string> = {
+  phases: `SELECT "trialId" AS id, json_agg(phase ORDER BY phase COLLATE "C")::text AS v FROM "TrialPhase" GROUP BY "trialId"`,
+  conditions: `SELECT "trialId" AS id, json_agg(name ORDER BY ordinal)::text AS v FROM "Condition" GROUP BY "trialId"`,
+  otherIds: `SELECT "trialId" AS id, json_agg(value ORDER BY ordinal)::text AS v FROM "OtherId" GROUP BY "trialId"`,
+};
+const values = (column: string) => `coalesce(json_agg(${column} ORDER BY ordinal) FILTER (WHERE ${column} IS NOT NULL), '[]')::text`;
+const ARMS = `SELECT "trialId" AS id, json_agg(label ORDER BY ordinal)::text AS "armLabels", ${values(`"cellsPerKgPerInfusion"`)} AS doses,
+  ${values(`CASE WHEN "activeInfusions" > 0 THEN "activeInfusions" END`)} AS infusions,
+  ${values("route")} AS routes, ${values(`"cellSource"`)} AS "armSources", ${values(`"cellOrigin"`)} AS origins FROM "Arm" GROUP BY "trialId"`;
+// A group's records in the order they were stored (SQLite: rowid order).
+const GROUPS = `SELECT coalesce(g."groupId", t.id) AS id, json_agg(t.id ORDER BY f.rowid)::text AS v
+  FROM "Trial" t JOIN trial_fts f ON f.trial_id = t.id LEFT JOIN "TrialGroup" g ON g."trialId" = t.id GROUP BY 1`;
+
+const rows = async <T,>(db: Db, sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
+
+/** Every trial's facet row, sorted by id, its lists decoded. */
+export async function readFacetRows(db: Db): Promise<FacetRow[]> {
+  const children = {} as FacetParts["children"];
+  for (const [field, sql] of Object.entries(CHILDREN)) children[field as keyof typeof CHILDREN] = await rows(db, sql);
+  return assembleFacetRows({
+    trials: await rows(db, TRIALS),
+    arms: await rows(db, ARMS),
+    children,
+    groups: await rows(db, GROUPS),
+  });
+}
+
+const agg = (expr: string, order: string, from: string) => `(SELECT coalesce(json_agg(${expr} ORDER BY ${order}), '[]')::text FROM ${from})`;
+const LIST_SQL = `SELECT t.id, t.title, t."officialTitle", t."overallStatus", t."enrollmentCount", t."enrollmentType",
+  t.sponsor, t."briefSummary", t.description, t."startDate", t.interventions, t.acronym, t."nctId", t."cellSource", t.keywords,
+  ${agg("s", "k, o", `(SELECT affiliation AS s, 0 AS k, ordinal AS o FROM "Contact" WHERE "trialId" = t.id AND affiliation IS NOT NULL
+     UNION ALL SELECT facility, 1, ordinal FROM "Location" WHERE "trialId" = t.id AND facility IS NOT NULL) x`)} AS sites,
+  ${agg("phase", `phase COLLATE "C"`, `"TrialPhase" WHERE "trialId" = t.id`)} AS phases,
+  ${agg(`json_build_object('label', label, 'description', description, 'perKg', "cellsPerKgPerInfusion", 'estimated', estimated::int)`, "ordinal", `"Arm" WHERE "trialId" = t.id`)} AS arms,
+  ${agg("name", "ordinal", `"Condition" WHERE "trialId" = t.id`)} AS conditions,
+  ${agg("text", `kind COLLATE "C", ordinal`, `"Criterion" WHERE "trialId" = t.id`)} AS criteria,
+  ${agg("value", "ordinal", `"OtherId" WHERE "trialId" = t.id`)} AS "otherIds"
+FROM "Trial" t WHERE t.id = ANY($1::text[])`;
+
+/** The list rows of these trials (any order; unknown ids are left out), their lists decoded. */
+export async function readListRows(db: Db, ids: string[]): Promise<ListRow[]> {
+  if (!ids.length) return [];
+  return (await rows<Record<string, unknown>>(db, LIST_SQL, [ids])).map(decodeListRow);
+}
+
+/** Every trial's id and title, in source-file order. */
+export function readTrialTitles(db: Db): Promise<TrialTitle[]> {
+  return rows(db, `SELECT id, title FROM "Trial" WHERE id NOT IN (${NOT_PRIMARY}) ORDER BY "sourceFile" COLLATE "C"`);
+}
+
+// Newest first, as SQLite walks its start-date index (NULL last, ties the later stored first).
+const NEWEST = `ORDER BY t."startDate" DESC NULLS LAST, f.rowid DESC`;
+
+/** lib/db/search-reads.ts readCompareCandidates: the newest that share a condition, topped up with the newest others. */
+export async function readCompareCandidates(db: Db, id: string, conditions: string[], limit = 12): Promise<TrialTitle[]> {
+  const shared = conditions.length === 0 ? [] : await rows<TrialTitle>(db, `SELECT t.id, t.title FROM "Trial" t JOIN trial_fts f ON f.trial_id = t.id
+    WHERE t.id <> $1 AND t.id NOT IN (${NOT_PRIMARY}) AND EXISTS (SELECT 1 FROM "Condition" c WHERE c."trialId" = t.id AND c.name = ANY($2::text[]))
+    ${NEWEST} LIMIT $3`, [id, conditions, limit]);
+  if (shared.length >= limit) return shared;
+  const others = await rows<TrialTitle>(db, `SELECT t.id, t.title FROM "Trial" t JOIN trial_fts f ON f.trial_id = t.id
+    WHERE t.id <> $1 AND t.id NOT IN (${NOT_PRIMARY}) AND t.id <> ALL($2::text[]) ${NEWEST} LIMIT $3`, [id, shared.map((s) => s.id), limit - shared.length]);
+  return [...shared, ...others];
+}
+
+/** How many trials the database holds. */
+export async function readTrialCount(db: Db): Promise<number> {
+  return (await rows<{ n: number }>(db, `SELECT count(*)::int AS n FROM "Trial"`))[0]!.n;
+}
+
+/** The data version (lib/db/postgres/write-trial.ts bumps it in every write transaction). */
+export async function dataVersion(db: Db): Promise<number> {
+  return (await rows<{ n: number }>(db, `SELECT n FROM registry_version`))[0]!.n;
+}
