@@ -176,6 +176,11 @@ async function bumpDataVersion(db: Db): Promise<void> {
  * and refused; the result is the same.
  */
 export async function writeTrialPostgres(db: Db, { record: incoming, evidence, endsMidWord, sourceHash }: TrialToWrite, options: WriteOptions = {}): Promise<WriteResult> {
+  // PostgreSQL's text cannot hold U+0000 (SQLite's can): refused by name, before anything is written.
+  const nul = JSON.stringify({ incoming, evidence }).indexOf("\\u0000");
+  if (nul >= 0) {
+    throw new WriteRefusedError(`refused: the record holds a NUL character (U+0000), which PostgreSQL cannot store; remove it from the source (near "${JSON.stringify({ incoming, evidence }).slice(Math.max(0, nul - 40), nul).replace(/^[^"]*"/, "")}")`);
+  }
   await db.query("BEGIN");
   try {
     await db.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
