@@ -27,8 +27,17 @@ const CHILDREN = {
   otherIds: "SELECT trialId AS id, json_group_array(value) AS v FROM OtherId GROUP BY trialId",
 } as const;
 const values = (column: string) => `json_group_array(${column}) FILTER (WHERE ${column} IS NOT NULL)`;
+/**
+ * A REAL column's values (NULL: `null`, or left out with `skipNull`) as the text of a JSON
+ * array that reads back as the same doubles: SQLite's JSON functions write a REAL with at
+ * most 16 significant digits (833333.333333333 for the stored 833333.3333333334); 17
+ * (`%!.17g`) always read back exactly, as PostgreSQL's JSON gives them.
+ */
+export const exactReals = (column: string, skipNull = false) => skipNull
+  ? `coalesce('[' || group_concat(printf('%!.17g', ${column}), ',') FILTER (WHERE ${column} IS NOT NULL) || ']', '[]')`
+  : `coalesce('[' || group_concat(CASE WHEN ${column} IS NULL THEN 'null' ELSE printf('%!.17g', ${column}) END, ',') || ']', '[]')`;
 // One scan of Arm for its fields (an arm without a value adds nothing).
-const ARMS = `SELECT trialId AS id, json_group_array(label) AS armLabels, ${values("cellsPerKgPerInfusion")} AS doses,
+const ARMS = `SELECT trialId AS id, json_group_array(label) AS armLabels, ${exactReals("cellsPerKgPerInfusion", true)} AS doses,
   ${values("CASE WHEN activeInfusions > 0 THEN activeInfusions END")} AS infusions,
   ${values("route")} AS routes, ${values("cellSource")} AS armSources, ${values("cellOrigin")} AS origins FROM Arm GROUP BY trialId`;
 const ARM_FIELDS = ["armLabels", "doses", "infusions", "routes", "armSources", "origins"] as const;
@@ -94,8 +103,9 @@ const LIST_SQL = (n: number) => `SELECT t.id, t.title, t.officialTitle, t.overal
   (SELECT json_group_array(s) FROM (SELECT affiliation AS s FROM Contact WHERE trialId = t.id AND affiliation IS NOT NULL
      UNION ALL SELECT facility FROM Location WHERE trialId = t.id AND facility IS NOT NULL)) AS sites,
   (SELECT json_group_array(phase) FROM TrialPhase WHERE trialId = t.id) AS phases,
-  (SELECT json_group_array(json_object('label', label, 'description', description, 'perKg', cellsPerKgPerInfusion, 'estimated', estimated))
+  (SELECT json_group_array(json_object('label', label, 'description', description, 'estimated', estimated))
      FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS arms,
+  (SELECT ${exactReals("cellsPerKgPerInfusion")} FROM (SELECT * FROM Arm WHERE trialId = t.id ORDER BY ordinal)) AS perKg,
   (SELECT json_group_array(name) FROM (SELECT name FROM Condition WHERE trialId = t.id ORDER BY ordinal)) AS conditions,
   (SELECT json_group_array(text) FROM Criterion WHERE trialId = t.id) AS criteria,
   (SELECT json_group_array(value) FROM OtherId WHERE trialId = t.id) AS otherIds
@@ -103,11 +113,13 @@ FROM Trial t WHERE t.id IN (${Array(n).fill("?").join(",")})`;
 
 const LIST_LISTS = ["sites", "phases", "conditions", "criteria", "otherIds", "interventions", "keywords"] as const;
 
-/** A list row as an engine's SQL returns it (its lists as JSON text, `estimated` as 0/1), decoded. */
+/** A list row as an engine's SQL returns it (its lists as JSON text, `estimated` as 0/1, the arms' per-kg doses apart), decoded. */
 export function decodeListRow(raw: Record<string, unknown>): ListRow {
-  const row = { ...raw } as Record<string, unknown>;
+  const { perKg: perKgText, ...row } = { ...raw } as Record<string, unknown>;
   for (const f of LIST_LISTS) row[f] = JSON.parse(raw[f] as string);
-  row.arms = (JSON.parse(raw.arms as string) as { estimated: number }[]).map((a) => ({ ...a, estimated: a.estimated === 1 }));
+  const perKg = JSON.parse(perKgText as string) as (number | null)[];
+  row.arms = (JSON.parse(raw.arms as string) as { label: string; description: string | null; estimated: number }[])
+    .map((a, i) => ({ label: a.label, description: a.description, perKg: perKg[i] ?? null, estimated: a.estimated === 1 }));
   return row as unknown as ListRow;
 }
 
@@ -130,18 +142,19 @@ export function readTrialTitles(db: Database.Database): TrialTitle[] {
  * A few trials to offer beside a trial page's "Compare with…": the newest that share a
  * condition, topped up with the newest others. Many sharers: walk the start-date index
  * and stop at `limit`; few: sort those few (a walk would scan the whole table for them).
+ * Trials of one start date by id, so that every engine offers the same ones.
  */
 export function readCompareCandidates(db: Database.Database, id: string, conditions: string[], limit = 12): TrialTitle[] {
   const names = JSON.stringify(conditions);
   const { n } = db.prepare("SELECT count(*) AS n FROM Condition WHERE name IN (SELECT value FROM json_each(?))").get(names) as { n: number };
   const shared = n === 0 ? [] : (db.prepare(n > 500
     ? `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id NOT IN (${NOT_PRIMARY}) AND EXISTS (SELECT 1 FROM Condition c WHERE c.trialId = t.id
-         AND c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`
+         AND c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC, t.id LIMIT ?`
     : `SELECT t.id, t.title FROM Trial t WHERE t.id <> ? AND t.id NOT IN (${NOT_PRIMARY}) AND t.id IN (SELECT c.trialId FROM Condition c
-         WHERE c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC LIMIT ?`).all(id, names, limit) as TrialTitle[]);
+         WHERE c.name IN (SELECT value FROM json_each(?))) ORDER BY t.startDate DESC, t.id LIMIT ?`).all(id, names, limit) as TrialTitle[]);
   if (shared.length >= limit) return shared;
   const others = db.prepare(`SELECT id, title FROM Trial WHERE id <> ? AND id NOT IN (${NOT_PRIMARY}) AND id NOT IN (SELECT value FROM json_each(?))
-      ORDER BY startDate DESC LIMIT ?`).all(id, JSON.stringify(shared.map((s) => s.id)), limit - shared.length) as TrialTitle[];
+      ORDER BY startDate DESC, id LIMIT ?`).all(id, JSON.stringify(shared.map((s) => s.id)), limit - shared.length) as TrialTitle[];
   return [...shared, ...others];
 }
 

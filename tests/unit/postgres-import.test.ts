@@ -258,9 +258,13 @@ describe("writing on PostgreSQL", () => {
       const t = seed("001");
       await writeTrialPostgres(c, t);
       const before = await counts(c);
-      // PostgreSQL refuses a NUL character in text: the arm rows fail after the trial row went in.
-      const broken = { ...t, record: { ...t.record, arms: t.record.arms.map((x, i) => (i === 1 ? { ...x, label: "bad\u0000label" } : x)) } };
-      await expect(writeTrialPostgres(c, broken)).rejects.toThrow(/0x00/);
+      // A count past PostgreSQL's INTEGER: the second arm's row fails after the trial row and the first arm went in.
+      const broken = { ...t, record: { ...t.record, arms: t.record.arms.map((x, i) => (i === 1 ? { ...x, summary: { ...x.summary, activeInfusions: 2 ** 40 } } : x)) } };
+      await expect(writeTrialPostgres(c, broken)).rejects.toThrow(/out of range for type integer/);
+      expect(await counts(c)).toEqual(before);
+      // PostgreSQL cannot store a NUL character in text (SQLite can): refused by name before anything is written.
+      const nul = { ...t, record: { ...t.record, arms: t.record.arms.map((x, i) => (i === 1 ? { ...x, label: "bad\u0000label" } : x)) } };
+      await expect(writeTrialPostgres(c, nul)).rejects.toThrow(/holds a NUL character \(U\+0000\), which PostgreSQL cannot store/);
       expect(await counts(c)).toEqual(before);
       const { rows } = await c.query<{ label: string }>(`SELECT label FROM "Arm" ORDER BY ordinal`);
       expect(rows.map((r) => r.label)).toEqual(t.record.arms.map((x) => x.label));

@@ -48,3 +48,11 @@ export async function endPostgresPools(): Promise<void> {
   all.clear();
   await Promise.all(list.map((p) => p.end().catch(() => undefined)));
 }
+
+/** Ends the pool of one URL in this process, if it has one (a test's database before it is dropped). */
+export async function endPostgresPool(url: string): Promise<void> {
+  const pool = pools.registryPgPools?.get(url);
+  if (!pool) return;
+  pools.registryPgPools!.delete(url);
+  await pool.end().catch(() => undefined);
+}

@@ -54,7 +54,8 @@ const LIST_SQL = `SELECT t.id, t.title, t."officialTitle", t."overallStatus", t.
   ${agg("s", "k, o", `(SELECT affiliation AS s, 0 AS k, ordinal AS o FROM "Contact" WHERE "trialId" = t.id AND affiliation IS NOT NULL
      UNION ALL SELECT facility, 1, ordinal FROM "Location" WHERE "trialId" = t.id AND facility IS NOT NULL) x`)} AS sites,
   ${agg("phase", `phase COLLATE "C"`, `"TrialPhase" WHERE "trialId" = t.id`)} AS phases,
-  ${agg(`json_build_object('label', label, 'description', description, 'perKg', "cellsPerKgPerInfusion", 'estimated', estimated::int)`, "ordinal", `"Arm" WHERE "trialId" = t.id`)} AS arms,
+  ${agg(`json_build_object('label', label, 'description', description, 'estimated', estimated::int)`, "ordinal", `"Arm" WHERE "trialId" = t.id`)} AS arms,
+  ${agg(`"cellsPerKgPerInfusion"`, "ordinal", `"Arm" WHERE "trialId" = t.id`)} AS "perKg",
   ${agg("name", "ordinal", `"Condition" WHERE "trialId" = t.id`)} AS conditions,
   ${agg("text", `kind COLLATE "C", ordinal`, `"Criterion" WHERE "trialId" = t.id`)} AS criteria,
   ${agg("value", "ordinal", `"OtherId" WHERE "trialId" = t.id`)} AS "otherIds"
@@ -71,16 +72,16 @@ export function readTrialTitles(db: Db): Promise<TrialTitle[]> {
   return rows(db, `SELECT id, title FROM "Trial" WHERE id NOT IN (${NOT_PRIMARY}) ORDER BY "sourceFile" COLLATE "C"`);
 }
 
-// Newest first, as SQLite walks its start-date index (NULL last, ties the later stored first).
-const NEWEST = `ORDER BY t."startDate" DESC NULLS LAST, f.rowid DESC`;
+// Newest first, NULL last (SQLite's order: NULL is its smallest value), one start date by id.
+const NEWEST = `ORDER BY t."startDate" DESC NULLS LAST, t.id COLLATE "C"`;
 
 /** lib/db/search-reads.ts readCompareCandidates: the newest that share a condition, topped up with the newest others. */
 export async function readCompareCandidates(db: Db, id: string, conditions: string[], limit = 12): Promise<TrialTitle[]> {
-  const shared = conditions.length === 0 ? [] : await rows<TrialTitle>(db, `SELECT t.id, t.title FROM "Trial" t JOIN trial_fts f ON f.trial_id = t.id
+  const shared = conditions.length === 0 ? [] : await rows<TrialTitle>(db, `SELECT t.id, t.title FROM "Trial" t
     WHERE t.id <> $1 AND t.id NOT IN (${NOT_PRIMARY}) AND EXISTS (SELECT 1 FROM "Condition" c WHERE c."trialId" = t.id AND c.name = ANY($2::text[]))
     ${NEWEST} LIMIT $3`, [id, conditions, limit]);
   if (shared.length >= limit) return shared;
-  const others = await rows<TrialTitle>(db, `SELECT t.id, t.title FROM "Trial" t JOIN trial_fts f ON f.trial_id = t.id
+  const others = await rows<TrialTitle>(db, `SELECT t.id, t.title FROM "Trial" t
     WHERE t.id <> $1 AND t.id NOT IN (${NOT_PRIMARY}) AND t.id <> ALL($2::text[]) ${NEWEST} LIMIT $3`, [id, shared.map((s) => s.id), limit - shared.length]);
   return [...shared, ...others];
 }

@@ -15,11 +15,10 @@ const stores = new Map<string, Store>();
 export function postgresStore(url: string): Store {
   let s = stores.get(url);
   if (!s) {
-    const pool = postgresPool(url);
     s = {
       engine: "postgresql",
       read: async (fn) => {
-        const client = await pool.connect();
+        const client = await postgresPool(url).connect();
         let broken: Error | undefined;
         try {
           await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
