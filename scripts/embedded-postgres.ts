@@ -121,7 +121,7 @@ export async function createDatabase(clusterUrl: string, name: string): Promise<
  *   npx tsx scripts/embedded-postgres.ts [--port 5433] [--database registry]
  * prints the DATABASE_URL of a new, empty database on it.
  */
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+async function main(): Promise<void> {
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
@@ -138,4 +138,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   setInterval(() => undefined, 1 << 30);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main().catch((e: unknown) => {
+    console.error((e as Error).message ?? e);
+    process.exit(1);
+  });
 }
