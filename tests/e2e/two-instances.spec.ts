@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createDatabase, startCluster, type Cluster } from "../../scripts/embedded-postgres";
 
 /**
@@ -58,12 +58,14 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
+let api: APIRequestContext;
 const json = async (u: string) => {
-  const res = await fetch(u);
-  return { status: res.status, body: await res.json() };
+  const res = await api.get(u);
+  return { status: res.status(), body: await res.json() };
 };
 
-test("a trial imported beside one instance is read from the other (page and API)", async ({ page }) => {
+test("a trial imported beside one instance is read from the other (page and API)", async ({ page, request }) => {
+  api = request;
   const [a, b] = bases as [string, string];
   for (const base of bases) expect((await json(`${base}/api/health`)).body.trials).toBe(5);
   // Instance B answers the list and the trial before the import (its caches hold that answer).
