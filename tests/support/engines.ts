@@ -48,7 +48,10 @@ export async function engineDatabase(engine: Engine, name = "registry"): Promise
   await (await writer()).close();
   return {
     engine, url,
-    store: engine === "sqlite" ? sqliteStore(url) : postgresStore(url),
+    // SQLite's store reads the file DATABASE_URL names (the app's one read connection): pointed here first.
+    store: engine === "sqlite"
+      ? { engine: "sqlite", read: (fn) => ((process.env.DATABASE_URL = url), sqliteStore(url).read(fn)) }
+      : postgresStore(url),
     use: () => void (process.env.DATABASE_URL = url),
     importFiles: async (paths, curation = {}, options = {}) => {
       const w = await writer();
