@@ -7,7 +7,7 @@ import type { TrialToWrite, WriteOptions, WriteResult } from "./write-trial";
 import { migratePostgres } from "./postgres/migrate";
 import { postgresClient } from "./postgres/pool";
 import { backfillTrialViews } from "./postgres/view-reads";
-import { redactUrl } from "./postgres/url";
+import { poolSize, redactUrl } from "./postgres/url";
 import { writeTrialPostgres } from "./postgres/write-trial";
 import { DatabaseError } from "./sqlite";
 
@@ -40,6 +40,7 @@ export interface OpenedWriter {
  */
 export async function prepareStore(url: string = process.env.DATABASE_URL?.trim() || databaseUrl()): Promise<void> {
   if (engineOf(url) === "sqlite") return prepareDatabase(databaseUrl({ DATABASE_URL: url } as unknown as NodeJS.ProcessEnv));
+  poolSize(); // a bad DATABASE_POOL_SIZE stops the start here, named, not at the first request
   await migratePostgres(url);
   const c = postgresClient(url);
   await c.connect();
