@@ -8,10 +8,12 @@ import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
  * One precomputed row per trial (table TrialView) holding what the heavy views read of
  * it, decoded once: the landscape's trial (its MSC arms with their doses, its status,
  * enrollment and cell source) and the screen's inputs (criteria, thresholds, age limits),
- * each as JSON. Written by writeTrial in the transaction that writes the trial's rows
- * (so a reader sees both or neither), from those very rows by the same decoding as the
- * trial's page (trial-rows.ts): a view reads what a whole record reads. The row goes with
- * its trial (ON DELETE CASCADE).
+ * each as JSON. Written by both engines' writers in the transaction that writes the trial's
+ * rows (so a reader sees both or neither), decoded from the very rows they insert
+ * (lib/db/record-rows.ts, `viewOfRows`) by the same decoding as the trial's page
+ * (trial-rows.ts): a view reads what a whole record reads, and both engines write the same
+ * text. The row goes with its trial (ON DELETE CASCADE). writeTrialViews (SQLite's backfill)
+ * decodes the stored rows instead; tests/unit/trial-views.test.ts holds the two equal.
  *
  * What depends on other trials is not kept here: a trial's registries follow the links
  * between records (trial-links.ts), which another trial's import changes; they are read

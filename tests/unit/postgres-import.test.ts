@@ -9,7 +9,7 @@ import { migratePostgres } from "@/lib/db/postgres/migrate";
 import { matchTrialIds, searchQuery, searchVector } from "@/lib/db/postgres/fts";
 import { writeTrialPostgres } from "@/lib/db/postgres/write-trial";
 import { ftsTokens } from "@/lib/db/postgres/tokens";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
+import { importFiles, importFilesAsync, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { importSource } from "@/lib/ingest/pipeline";
 import { runSearch } from "@/lib/search/engine";
 import { buildFacetIndex } from "@/lib/search/facet-index";
@@ -17,11 +17,11 @@ import { parseUserQuery, toFtsMatch } from "@/lib/search/fts-query";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "../helpers/db";
 import { freshDatabase, type TestDatabase } from "../support/postgres";
-import { importFilesPostgres } from "../support/import-postgres";
+import { openWriter } from "@/lib/db/writer";
 
 /**
  * The seeds and ../shared/ctgov/classic imported into SQLite by the app's importer and
- * into PostgreSQL by lib/db/postgres/write-trial.ts: the same rows in every table, and
+ * into PostgreSQL by the same importer's async path (lib/db/postgres/write-trial.ts): the same rows in every table, and
  * full-text search finds the same trials for every query (and so lists them in the same
  * order: lib/search/engine.ts ranks the matches the same way on both engines).
  */
@@ -45,7 +45,10 @@ beforeAll(async () => {
   expect(liteResults.filter((r) => !r.ok).map((r) => r.line)).toEqual([]);
   pgDb = await freshDatabase();
   await migratePostgres(pgDb.url);
-  pgErrors = (await importFilesPostgres(pgDb.url, files, curation)).filter((r) => r.error).map((r) => `${r.file}: ${r.error}`);
+  // The import command's path on PostgreSQL (lib/db/writer.ts, importFilesAsync).
+  const writer = await openWriter(pgDb.url);
+  pgErrors = (await importFilesAsync(writer.target, files, curation)).filter((r) => !r.ok).map((r) => r.line);
+  await writer.close();
   client = new pg.Client({ connectionString: pgDb.url });
   await client.connect();
 });
