@@ -55,7 +55,18 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const s of servers) s.kill("SIGTERM");
   await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.on("exit", r)))));
-  await cluster?.stop();
+  if (cluster) await cluster.stop();
+  else if (url) {
+    // TEST_POSTGRES_URL's server: the database this test made goes.
+    const { default: pg } = await import("pg");
+    const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  }
 });
 
 let api: APIRequestContext;
