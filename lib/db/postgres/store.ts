@@ -1,8 +1,24 @@
+import type pg from "pg";
 import type { Store } from "../store";
 import { postgresPool } from "./pool";
 import { postgresReader } from "./reader";
 
 const stores = new Map<string, Store>();
+
+/**
+ * The client with its statements run one after another in the order asked: a Reader's
+ * methods may be called together (`Promise.all` over ids), and a pg client runs one query
+ * at a time (pg 8 queues a second one with a deprecation warning; pg 9 refuses it).
+ */
+function oneAtATime(client: pg.PoolClient): pg.ClientBase {
+  let tail: Promise<unknown> = Promise.resolve();
+  const query = (...args: unknown[]) => {
+    const run = tail.then(() => (client.query as (...a: unknown[]) => Promise<unknown>).apply(client, args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  return new Proxy(client, { get: (target, key) => (key === "query" ? query : Reflect.get(target, key)) });
+}
 
 /**
  * The PostgreSQL store of a postgresql:// URL: every `read` is one
@@ -22,7 +38,7 @@ export function postgresStore(url: string): Store {
         let broken: Error | undefined;
         try {
           await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-          const result = await fn(postgresReader(client));
+          const result = await fn(postgresReader(oneAtATime(client)));
           await client.query("COMMIT");
           return result;
         } catch (e) {
