@@ -58,12 +58,12 @@ function hydrateSymlinks(): void {
   }
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: { port?: number } = {}): Promise<Cluster> {
   const t0 = performance.now();
   hydrateSymlinks();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msc-pg-"));
   const databaseDir = path.join(dir, "data");
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const password = "test";
   const log: string[] = [];
   const root = typeof process.getuid === "function" && process.getuid() === 0;
@@ -97,4 +97,52 @@ export async function startCluster(): Promise<Cluster> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new database `name` (UTF-8, C collation: ids sort by bytes, as on SQLite) on the cluster; its URL. */
+export async function createDatabase(clusterUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name "${name}": use a-z, 0-9 and _`);
+  const { default: pg } = await import("pg");
+  const c = new pg.Client({ connectionString: clusterUrl });
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  } finally {
+    await c.end();
+  }
+  const u = new URL(clusterUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * Run as a command: a throwaway PostgreSQL for trying the app on PostgreSQL without
+ * installing one (its data is deleted when it stops, at Ctrl-C):
+ *   npx tsx scripts/embedded-postgres.ts [--port 5433] [--database registry]
+ * prints the DATABASE_URL of a new, empty database on it.
+ */
+async function main(): Promise<void> {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const port = arg("--port") ? Number(arg("--port")) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    console.error(`--port ${arg("--port")}: expected a port number`);
+    process.exit(2);
+  }
+  const cluster = await startCluster({ port });
+  const url = await createDatabase(cluster.url, arg("--database") ?? "registry");
+  console.log(`PostgreSQL ${Math.round(cluster.startMs)} ms to start; DATABASE_URL=${url}`);
+  const stop = () => cluster.stop().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  setInterval(() => undefined, 1 << 30);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main().catch((e: unknown) => {
+    console.error((e as Error).message ?? e);
+    process.exit(1);
+  });
 }

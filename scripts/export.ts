@@ -4,7 +4,9 @@
 // argument exits 2, a database problem 1.
 import { getAllTrials } from "../lib/data/records";
 import { assertIntact, DatabaseError, openDatabaseReadOnly } from "../lib/db/sqlite";
-import { databaseUrl } from "../lib/db/url";
+import { engineOf } from "../lib/db/store";
+import { shownDatabaseUrl } from "../lib/db/url";
+import { endPostgresPools } from "../lib/db/postgres/pool";
 import { toFhirBundle } from "../lib/fhir/bundle";
 
 const FORMATS = ["json", "fhir"] as const;
@@ -35,16 +37,20 @@ function readFormat(args: string[]): Format {
 
 const format = readFormat(process.argv.slice(2));
 try {
-  const db = openDatabaseReadOnly();
-  try {
-    assertIntact(db, databaseUrl());
-  } finally {
-    db.close();
+  // SQLite: the file must exist and be intact before anything is read (PostgreSQL checks its own pages).
+  if (engineOf() === "sqlite") {
+    const db = openDatabaseReadOnly();
+    try {
+      assertIntact(db, shownDatabaseUrl());
+    } finally {
+      db.close();
+    }
   }
   const trials = await getAllTrials();
+  await endPostgresPools();
   const out = format === "fhir" ? toFhirBundle(trials, new Date()) : trials;
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } catch (e) {
-  console.error(`export: ${DatabaseError.from(e, databaseUrl()).message}`);
+  console.error(`export: ${DatabaseError.from(e, shownDatabaseUrl()).message}`);
   process.exit(1);
 }

@@ -1,13 +1,19 @@
 // npm run import -- [files…]: reads trial records into the database at DATABASE_URL.
 import fs from "node:fs";
-import { importFiles, loadCuration, oneLine, SEED_CURATION, seedFiles } from "../lib/import/run-import";
-import { prepareDatabase } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/sqlite";
+import { importFilesAsync, loadCuration, oneLine, SEED_CURATION, seedFiles } from "../lib/import/run-import";
 import { databaseUrl } from "../lib/db/url";
+import { openWriter, type OpenedWriter } from "../lib/db/writer";
+import { isPostgresUrl, redactUrl } from "../lib/db/postgres/url";
+
+function shownUrl(): string {
+  const raw = process.env.DATABASE_URL?.trim() ?? "";
+  return isPostgresUrl(raw) ? redactUrl(raw) : databaseUrl();
+}
 
 function usage(): never {
   console.log(`Usage: npm run import -- [--force] [--curation FILE] [FILES…]
-Reads each trial record into the database at DATABASE_URL (now ${databaseUrl()}):
+Reads each trial record into the database at DATABASE_URL (now ${shownUrl()}; a file: URL
+or none is SQLite, postgresql://… PostgreSQL):
 plain text copied from a registry page (.txt), ClinicalTrials.gov study JSON (.json:
 API v2 or classic, one study or a list of any length, read as a stream), ClinicalTrials.gov
 clinical_study XML (.xml, one study a file), WHO ICTRP XML exports and ChiCTR XML downloads
@@ -41,17 +47,16 @@ if (ci >= 0) {
 const files = args.length ? args : seedFiles();
 
 const started = performance.now();
-let db;
+let writer: OpenedWriter;
 let curation;
 try {
   curation = loadCuration(curationFile);
-  prepareDatabase();
-  db = openDatabase();
+  writer = await openWriter();
 } catch (e) {
   console.error(`import: ${(e as Error).message}`);
   process.exit(1);
 }
-const results = importFiles(db, files, curation, {
+const results = await importFilesAsync(writer.target, files, curation, {
   force,
   onResult(r) {
     if (r.ok) console.log(`✓ ${r.line}`);
@@ -59,8 +64,8 @@ const results = importFiles(db, files, curation, {
     for (const w of r.warnings) console.log(`    note: ${oneLine(w)}`);
   },
 });
-db.close();
+await writer.close();
 const failed = results.filter((r) => !r.ok).length;
 const ms = Math.round(performance.now() - started);
-console.log(`${results.length - failed} of ${results.length} records imported, ${failed} failed, in ${ms} ms (database: ${databaseUrl()})`);
+console.log(`${results.length - failed} of ${results.length} records imported, ${failed} failed, in ${ms} ms (database: ${writer.where})`);
 process.exit(failed ? 1 : 0);

@@ -1,12 +1,12 @@
 // npm run sync -- --query "mesenchymal liver" [--cond …] [--intr …] [--since 2024-01-01] [--base-url URL]
-import { prepareDatabase } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/sqlite";
 import { databaseUrl } from "../lib/db/url";
+import { openWriter, type OpenedWriter } from "../lib/db/writer";
+import { isPostgresUrl, redactUrl } from "../lib/db/postgres/url";
 import { syncStudies, SyncError } from "../lib/import/sync";
 
 const USAGE = `Usage: npm run sync -- --query "mesenchymal liver" [--cond WORDS] [--intr WORDS] [--since YYYY-MM-DD] [--base-url URL]
 Fetches the matching studies from the ClinicalTrials.gov API v2 (GET /api/v2/studies, 100 a
-page) and imports each into the database at DATABASE_URL (now ${databaseUrl()}), in its own
+page) and imports each into the database at DATABASE_URL (now ${isPostgresUrl(process.env.DATABASE_URL ?? "") ? redactUrl(process.env.DATABASE_URL!.trim()) : databaseUrl()}), in its own
 transaction. --since keeps the studies whose last update was posted on or after that day;
 --base-url points at a mirror (default https://clinicaltrials.gov). Run it again at any time:
 studies are replaced under their NCT ids, never duplicated.`;
@@ -44,15 +44,20 @@ try {
 if (!values["--query"] && !values["--cond"] && !values["--intr"]) fail("give --query (or --cond / --intr)");
 
 const started = performance.now();
-prepareDatabase();
-const db = openDatabase();
+let writer: OpenedWriter;
 try {
-  const s = await syncStudies(db, {
+  writer = await openWriter();
+} catch (e) {
+  console.error(`sync: ${(e as Error).message}`);
+  process.exit(1);
+}
+try {
+  const s = await syncStudies(writer.target, {
     baseUrl, term: values["--query"], cond: values["--cond"], intr: values["--intr"], since,
     log: (line, ok) => (ok ? console.log(line) : console.error(line)),
   });
   const ms = Math.round(performance.now() - started);
-  console.log(`${s.imported} of ${s.fetched} studies imported (${s.total ?? "?"} match), ${s.failed} failed, ${s.pages} pages, in ${ms} ms (database: ${databaseUrl()})`);
+  console.log(`${s.imported} of ${s.fetched} studies imported (${s.total ?? "?"} match), ${s.failed} failed, ${s.pages} pages, in ${ms} ms (database: ${writer.where})`);
   if (s.error) console.error(`sync stopped: ${s.error}; the studies before it are imported, run it again to go on`);
   process.exitCode = s.error || s.failed ? 1 : 0;
 } catch (e) {
@@ -60,5 +65,5 @@ try {
   console.error(`sync: ${e.message}`);
   process.exitCode = 1;
 } finally {
-  db.close();
+  await writer.close();
 }

@@ -28,8 +28,10 @@ const SIZE = (() => {
 interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; pending: Map<number, Pending> }
 
-const state = globalThis as unknown as { registryViewPool?: Slot[] };
-let nextId = 1;
+// The pool and its job ids live on globalThis: Next evaluates this module once per bundle
+// (pages, route handlers), and every instance shares the workers, so a job id counted per
+// instance would be reused by another (its answer then resolving the other's job).
+const state = globalThis as unknown as { registryViewPool?: Slot[]; registryViewNextId?: number };
 
 /** The worker's source file, beside this one (run from source only). */
 const sourceWorker = () => path.join(path.dirname(fileURLToPath(import.meta.url)), "view-worker.ts");
@@ -76,7 +78,7 @@ function slot(): Slot {
 
 function send<J extends ViewJob>(job: J): Promise<ViewResult<J>> {
   const s = slot();
-  const id = nextId++;
+  const id = (state.registryViewNextId = (state.registryViewNextId ?? 0) + 1);
   return new Promise((resolve, reject) => {
     s.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
     s.worker.ref();

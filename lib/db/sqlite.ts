@@ -25,6 +25,9 @@ export class DatabaseError extends Error {
       : /SQLITE_CORRUPT|malformed/i.test(code + raw) ? "the database file is damaged; restore it from a backup or point DATABASE_URL at a new file"
       : /SQLITE_READONLY|readonly database|read-only/i.test(code + raw) ? "the database is read-only here; the registry needs to write to it"
       : /SQLITE_BUSY|database is locked/i.test(code + raw) ? "the database stayed locked by another writer; retry when its import has finished"
+      // PostgreSQL (lib/db/postgres): a server that does not answer, a database without the registry's tables.
+      : /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(code + raw) ? `cannot connect to the PostgreSQL server (${plain.slice(0, 200)})`
+      : code === "42P01" || /relation "[^"]+" does not exist/.test(raw) ? "the database holds no registry tables; run `npm run import` (or `npm run db:setup`) first"
       : plain.slice(0, 300);
     return new DatabaseError(`DATABASE_URL ${url}: ${meaning}`, { cause: e });
   }

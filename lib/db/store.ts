@@ -6,12 +6,14 @@ import type { TrialVersion, VersionCount } from "./versions";
 import type { LandscapeTrial, ScreenTrial } from "./view-reads";
 import { databaseUrl } from "./url";
 import { sqliteStore } from "./sqlite/store";
+import { postgresStore } from "./postgres/store";
 
 /**
  * The registry's data, engine-neutral: what the app reads (a Reader, inside one snapshot)
  * and nothing of SQL or a driver. Every value a Reader returns is a plain object in the
- * record's own types: lists are arrays, evidence is lib/record's. An engine (SQLite today,
- * lib/db/sqlite/) implements Store and Reader; `store()` picks it from DATABASE_URL.
+ * record's own types: lists are arrays, evidence is lib/record's. An engine (SQLite,
+ * lib/db/sqlite/; PostgreSQL, lib/db/postgres/) implements Store and Reader, both
+ * decoding with the same functions; `store()` picks it from DATABASE_URL.
  *
  * Reader methods return Promises so that an engine with an asynchronous driver (PostgreSQL)
  * implements the same interface; SQLite's run synchronously inside one read transaction.
@@ -160,10 +162,7 @@ export function engineOf(url: string = process.env.DATABASE_URL ?? ""): Store["e
 
 /** The registry's store for DATABASE_URL: the one place the engine is chosen. */
 export function store(): Store {
-  const engine = engineOf();
-  if (engine === "postgresql") {
-    throw new Error("DATABASE_URL: postgresql:// is not yet supported; use a file: URL (SQLite) or leave DATABASE_URL unset");
-  }
+  if (engineOf() === "postgresql") return postgresStore(process.env.DATABASE_URL!.trim());
   return sqliteStore(databaseUrl());
 }
 

@@ -39,25 +39,39 @@ const best = (a: Row, b: Row) => Math.max(
     .map(([x, y]) => (x && y ? titleSimilarity(x, y) : 0)),
 );
 
-/** The records outside this record's group that may be the same trial, most alike first. */
-export function readSuggestions(db: Database.Database, id: string): Suggestion[] {
-  const group = groupMembers(db, id);
-  const mine = db.prepare(`SELECT id, title, officialTitle, sponsor, enrollmentCount FROM Trial WHERE id IN (${group.map(() => "?").join(",")})`).all(...group) as Row[];
+/** A stored record as the suggestions compare it, and the page it is suggested under (its group's primary id). */
+export type SuggestionCandidate = Row & { target: string };
+
+/**
+ * The suggestions for a group (`group`: its record ids; `mine`: their rows) among
+ * `candidates` (records of the same target size as one of `mine`, with their targets),
+ * most alike first (engine-neutral: each engine reads the rows).
+ */
+export function pickSuggestions(group: string[], mine: Row[], candidates: SuggestionCandidate[]): Suggestion[] {
   const out = new Map<string, Suggestion>();
-  const candidates = db.prepare("SELECT id, title, officialTitle, sponsor, enrollmentCount FROM Trial WHERE enrollmentCount = ? AND id <> ?");
   for (const a of mine) {
     const sponsor = sponsorKey(a.sponsor);
     if (!sponsor || a.enrollmentCount === null) continue;
-    for (const b of candidates.all(a.enrollmentCount, a.id) as Row[]) {
+    for (const b of candidates) {
+      if (b.enrollmentCount !== a.enrollmentCount || b.id === a.id) continue;
       if (group.includes(b.id) || sponsorKey(b.sponsor) !== sponsor) continue;
       const similarity = best(a, b);
       if (similarity < TITLE_SIMILARITY) continue;
       // A record of another linked group is suggested under that group's primary id (its page).
-      const target = (db.prepare("SELECT coalesce((SELECT groupId FROM TrialGroup WHERE trialId = ?), ?)").pluck().get(b.id, b.id) as string);
-      if (group.includes(target)) continue;
-      const had = out.get(target);
-      if (!had || had.similarity < similarity) out.set(target, { id: target, title: b.title, sponsor: b.sponsor!, enrollment: a.enrollmentCount, similarity });
+      if (group.includes(b.target)) continue;
+      const had = out.get(b.target);
+      if (!had || had.similarity < similarity) out.set(b.target, { id: b.target, title: b.title, sponsor: b.sponsor!, enrollment: a.enrollmentCount, similarity });
     }
   }
   return [...out.values()].sort((x, y) => y.similarity - x.similarity || (x.id < y.id ? -1 : 1));
+}
+
+/** The records outside this record's group that may be the same trial, most alike first. */
+export function readSuggestions(db: Database.Database, id: string): Suggestion[] {
+  const group = groupMembers(db, id);
+  const mine = db.prepare(`SELECT id, title, officialTitle, sponsor, enrollmentCount FROM Trial WHERE id IN (${group.map(() => "?").join(",")})`).all(...group) as Row[];
+  const sizes = [...new Set(mine.filter((a) => sponsorKey(a.sponsor) && a.enrollmentCount !== null).map((a) => a.enrollmentCount))];
+  const candidates = db.prepare(`SELECT t.id, t.title, t.officialTitle, t.sponsor, t.enrollmentCount, coalesce(g.groupId, t.id) AS target
+    FROM Trial t LEFT JOIN TrialGroup g ON g.trialId = t.id WHERE t.enrollmentCount IN (SELECT value FROM json_each(?))`).all(JSON.stringify(sizes)) as SuggestionCandidate[];
+  return pickSuggestions(group, mine, candidates);
 }

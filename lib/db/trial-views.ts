@@ -1,7 +1,9 @@
 import type Database from "better-sqlite3";
 import type { Arm, TrialRecord } from "../record/schema";
 import { FACET_VIEW_FORMAT, facetViewJson, liveFacetRows } from "./search-reads";
-import { armFacts, doseFromRow, thresholdFromRow, type TrialRow } from "./trial-rows";
+import type { FacetRow } from "./store";
+import { armFacts, doseFromRow, thresholdFromRow, type DoseRowData, type ThresholdRowData, type TrialRow } from "./trial-rows";
+import { rowObject, type RecordRows } from "./record-rows";
 import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
 
 /**
@@ -9,10 +11,14 @@ import type { LandscapeArm, LandscapeTrial, ScreenTrial } from "./view-reads";
  * it, decoded once: the landscape's trial (its MSC arms with their doses, its status,
  * enrollment and cell source), the screen's inputs (criteria, thresholds, age limits) and
  * the list's facet row (lib/db/search-reads.ts liveFacetRows, in its FACET_VIEW_FORMAT),
- * each as JSON: the search's facet index is then built from one scan of one table. Written by writeTrial in the transaction that writes the trial's rows
- * (so a reader sees both or neither), from those very rows by the same decoding as the
- * trial's page (trial-rows.ts): a view reads what a whole record reads. The row goes with
- * its trial (ON DELETE CASCADE).
+ * each as JSON: the search's facet index is then built from one scan of one table. Written
+ * by both engines' writers in the transaction that writes the trial's rows (so a reader
+ * sees both or neither), decoded from the very rows they insert (lib/db/record-rows.ts,
+ * `viewOfRows`) by the same decoding as the trial's page (trial-rows.ts): a view reads what
+ * a whole record reads, and both engines write the same text. The row goes with its trial
+ * (ON DELETE CASCADE). writeTrialViews (SQLite's backfill) decodes the stored rows instead
+ * (liveLandscapeTrials, liveScreenTrials, liveFacetRows); tests/unit/db/trial-views.test.ts
+ * and tests/unit/db/search-reads.test.ts hold the two equal.
  *
  * What depends on other trials is not kept here: a trial's registries follow the links
  * between records (trial-links.ts), which another trial's import changes; they are read
@@ -91,6 +97,80 @@ function landscapeJson({ id: _id, registries: _r, arms, ...trial }: LandscapeTri
   const pairs: [number, LandscapeArm][] = [];
   arms.forEach((arm, i) => pairs.push([i, arm]));
   return JSON.stringify({ ...trial, arms: pairs } satisfies LandscapeJson);
+}
+
+/** A trial's view row: its columns but trialId. */
+export interface TrialViewRow { landscape: string; screen: string; facet: string; facetHash: string; facetFormat: number }
+
+const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A trial's facet row (without rowid and registries, which a read adds) from the rows a
+ * writer inserts: what lib/db/search-reads.ts liveFacetRows decodes from the stored rows,
+ * field for field and in its key order (the view row's text, and so its hash, is the same).
+ */
+export function facetOfRows({ trial: t, tables, parents }: RecordRows): FacetRow {
+  const table = (name: string) => {
+    const x = tables.find((y) => y.table === name)!;
+    return x.rows.map((row) => rowObject(x.columns, row));
+  };
+  const arms = parents.filter((p) => p.table === "Arm").map((p) => rowObject(p.columns, p.row));
+  const present = <T,>(xs: (T | null | undefined)[]) => xs.filter((x): x is T => x !== null && x !== undefined);
+  return {
+    rowid: 0, id: t.id as string, status: t.overallStatus as string | null, allocation: t.allocation as string | null,
+    masking: t.masking as string | null, source: t.cellSource as string | null, minAge: t.minAgeYears as number | null,
+    maxAge: t.maxAgeYears as number | null, start: t.startDate as string | null, enrollment: t.enrollmentCount as number | null,
+    maxDose: t.maxCellsPerKg as number | null, statusVerified: t.statusVerified as string | null, title: t.title as string | null,
+    officialTitle: t.officialTitle as string | null, acronym: t.acronym as string | null, nctId: t.nctId as string | null,
+    sponsor: t.sponsor as string | null,
+    interventions: JSON.parse(t.interventions as string) as string[], keywords: JSON.parse(t.keywords as string) as string[],
+    // TrialPhase's key is (trialId, phase): SQLite reads a trial's phases in that order (bytes).
+    phases: table("TrialPhase").map((r) => r.phase as string).sort(byBytes),
+    conditions: table("Condition").map((r) => r.name as string),
+    otherIds: table("OtherId").map((r) => r.value as string),
+    armLabels: arms.map((a) => a.label as string),
+    doses: present(arms.map((a) => a.cellsPerKgPerInfusion as number | null)),
+    infusions: present(arms.map((a) => ((a.activeInfusions as number | null) ?? 0) > 0 ? a.activeInfusions as number : null)),
+    routes: present(arms.map((a) => a.route as string | null)),
+    armSources: present(arms.map((a) => a.cellSource as string | null)),
+    origins: present(arms.map((a) => a.cellOrigin as string | null)),
+    registries: [],
+    sites: table("Location").map((l) => ({
+      countryCode: l.countryCode as string | null, city: l.city as string | null, status: l.status as string | null,
+      lat: l.lat as number | null, lon: l.lon as number | null, approximate: l.geoApproximate === true || l.geoApproximate === 1,
+    })),
+    hasResultsPublication: table("Reference").some((r) => r.type === "RESULT"),
+  };
+}
+
+/** A trial's view row as writeTrialViews would write it, from the rows a writer is about to insert (lib/db/record-rows.ts). */
+export function viewOfRows(rows: RecordRows): TrialViewRow {
+  const { trial: t, tables, parents } = rows;
+  const arms: LandscapeTrial["arms"] = [];
+  parents.filter((p) => p.table === "Arm").forEach((p, i) => {
+    const doses = p.children.rows.map((d) => rowObject(p.children.columns, d) as unknown as DoseRowData);
+    if (!doses.some((d) => d.product === "MSC")) return;
+    const a = rowObject(p.columns, p.row) as unknown as Parameters<typeof armFacts>[0] & { label: string };
+    arms[i] = { label: a.label, doses: doses.map(doseFromRow), ...armFacts(a) };
+  });
+  const landscape: LandscapeTrial = {
+    id: t.id as string, title: t.title as string | null, overallStatus: t.overallStatus as TrialRecord["overallStatus"],
+    cellSource: t.cellSource as TrialRecord["cellSource"],
+    enrollment: t.enrollmentCount === null ? null : { count: t.enrollmentCount as number, type: t.enrollmentType as "ESTIMATED" | "ACTUAL" | null },
+    arms,
+  };
+  const table = (name: string) => tables.find((x) => x.table === name)!;
+  const criteria = table("Criterion");
+  const texts = (kind: string) => criteria.rows.map((row) => rowObject(criteria.columns, row))
+    .filter((c) => c.kind === kind).sort((a, b) => (a.ordinal as number) - (b.ordinal as number)).map((c) => c.text as string);
+  const thresholds = table("Threshold");
+  const screen: ScreenJson = {
+    minAgeYears: t.minAgeYears as number | null, maxAgeYears: t.maxAgeYears as number | null,
+    inclusion: texts("INCLUSION"), exclusion: texts("EXCLUSION"),
+    thresholds: thresholds.rows.map((row) => thresholdFromRow(rowObject(thresholds.columns, row) as unknown as ThresholdRowData)),
+  };
+  const facet = facetViewJson(facetOfRows(rows));
+  return { landscape: landscapeJson(landscape), screen: JSON.stringify(screen), facet: facet.json, facetHash: facet.hash, facetFormat: FACET_VIEW_FORMAT };
 }
 
 /** A view row's landscape part → the landscape's trial (registries are added by the caller). */

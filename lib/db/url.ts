@@ -15,3 +15,18 @@ export function databasePath(url: string = databaseUrl()): string {
   const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
   return path.resolve(p);
 }
+
+/** DATABASE_URL as it may be printed: a postgresql:// URL without its password, else the SQLite URL. */
+export function shownDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.DATABASE_URL?.trim() ?? "";
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    try {
+      const u = new URL(raw);
+      if (u.password) u.password = "***";
+      return u.toString();
+    } catch {
+      return raw.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+    }
+  }
+  return databaseUrl(env);
+}

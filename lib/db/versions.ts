@@ -29,9 +29,15 @@ export interface VersionSource {
   sourceHash?: string | null;
 }
 
-type VersionRow = Omit<TrialVersion, "record"> & { record: string };
+/** A version's row as an engine returns it (PostgreSQL's timestamps as Dates). */
+export type VersionRow = Omit<TrialVersion, "record" | "importedAt"> & { record: string; importedAt: string | Date };
 
-const decode = (r: VersionRow): TrialVersion => ({ ...r, record: JSON.parse(r.record) as TrialRecord });
+/** An import time as stored: SQLite's ISO text as it is, PostgreSQL's timestamp as the same ISO text. */
+export const isoTime = (t: string | Date): string => (t instanceof Date ? t.toISOString() : t);
+
+/** A version's row → the version (engine-neutral). */
+export const decodeVersion = (r: VersionRow): TrialVersion => ({ ...r, importedAt: isoTime(r.importedAt), record: JSON.parse(r.record) as TrialRecord });
+const decode = decodeVersion;
 
 /** A record's facts, for "did anything change": everything but where it was read from. */
 function factsKey(r: TrialRecord): string {

@@ -4,13 +4,12 @@ import {
   type RecordCounts, type RecordLists,
 } from "../record/completeness";
 import type { Evidence, TrialRecord } from "../record/schema";
-import { encodeDirectFields } from "./direct-fields";
-import { resultsColumns, writeSites } from "./sites";
+import { quoted, recordRows, type RecordRows } from "./record-rows";
 import { indexTrial, unindexTrial } from "./search-index";
 import { slugForFile } from "../ingest/resolve";
 import { keepStoredVersion, keepVersion } from "./versions";
 import { groupMembers, linkTrial } from "./trial-links";
-import { writeTrialViews } from "./trial-views";
+import { viewOfRows } from "./trial-views";
 
 const NCT = /^NCT\d{8}$/;
 
@@ -91,10 +90,33 @@ function storedLists(db: Database.Database, id: string): RecordLists {
   };
 }
 
-const nullableMax = (xs: (number | null)[]) => {
-  const known = xs.filter((x): x is number => x !== null);
-  return known.length ? Math.max(...known) : null;
-};
+const sqliteValue = (v: unknown) => (typeof v === "boolean" ? Number(v) : v);
+
+/**
+ * Inserts a record's rows (lib/db/record-rows.ts; booleans as 0/1) and its view row (what
+ * the landscape, the screen and the list's facets read of it, decoded from the same rows),
+ * in the writer's transaction.
+ */
+function insertRecordRows(db: Database.Database, rows: RecordRows): void {
+  const insert = (table: string, cols: readonly string[]) =>
+    db.prepare(`INSERT INTO ${table} (${cols.map(quoted).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
+  const trialColumns = Object.keys(rows.trial);
+  insert("Trial", trialColumns).run(...trialColumns.map((c) => sqliteValue(rows.trial[c])));
+  for (const t of rows.tables) {
+    const stmt = insert(t.table, t.columns);
+    for (const row of t.rows) stmt.run(...row.map(sqliteValue));
+  }
+  for (const p of rows.parents) {
+    const key = insert(p.table, p.columns).run(...p.row.map(sqliteValue)).lastInsertRowid;
+    const stmt = insert(p.children.table, p.children.columns);
+    for (const row of p.children.rows) stmt.run(key, ...row.slice(1).map(sqliteValue));
+  }
+  const view = viewOfRows(rows);
+  db.prepare(`INSERT INTO TrialView (trialId, landscape, screen, facet, facetHash, facetFormat) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT(trialId) DO UPDATE SET landscape = excluded.landscape, screen = excluded.screen, facet = excluded.facet,
+      facetHash = excluded.facetHash, facetFormat = excluded.facetFormat`)
+    .run(rows.trial.id, view.landscape, view.screen, view.facet, view.facetHash, view.facetFormat);
+}
 
 /**
  * The stored trial that holds this record's file name under another id: `own` when the
@@ -164,65 +186,8 @@ export function writeTrial(db: Database.Database, { record: incoming, evidence, 
       unindexTrial(db, old.id);
       db.prepare("DELETE FROM Trial WHERE id = ?").run(old.id); // children cascade
     }
-    const row: Record<string, unknown> = {
-      ...encodeDirectFields(r),
-      id: r.id, sourceFile: r.source.file, sourceFormat: r.source.format,
-      allocation: r.design.allocation, interventionModel: r.design.interventionModel, masking: r.design.masking,
-      enrollmentCount: r.enrollment?.count ?? null, enrollmentType: r.enrollment?.type ?? null,
-      startDate: r.dates.start, primaryCompletionDate: r.dates.primaryCompletion, completionDate: r.dates.completion,
-      minAgeYears: r.eligibility.minAgeYears, maxAgeYears: r.eligibility.maxAgeYears, sex: r.eligibility.sex,
-      healthyVolunteers: r.eligibility.healthyVolunteers === null ? null : Number(r.eligibility.healthyVolunteers),
-      referenceWeightKg: r.referenceWeightKg,
-      maxCellsPerKg: nullableMax(r.arms.map((a) => a.summary.cellsPerKgPerInfusion)),
-      ...resultsColumns(r),
-      importedAt,
-    };
-    const columns = Object.keys(row);
-    db.prepare(`INSERT INTO Trial (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`).run(row);
-    const list = (table: string, cols: string[], rows: unknown[][]) => {
-      const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
-      for (const row of rows) stmt.run(...row);
-    };
-    list("TrialPhase", ["trialId", "phase"], r.phases.map((p) => [r.id, p]));
-    list("Condition", ["trialId", "ordinal", "name"], r.conditions.map((c, i) => [r.id, i, c]));
-    list("OtherId", ["trialId", "ordinal", "value"], r.otherIds.map((v, i) => [r.id, i, v]));
-    list("Criterion", ["trialId", "kind", "ordinal", "text"], [
-      ...r.eligibility.inclusion.map((t, i) => [r.id, "INCLUSION", i, t]),
-      ...r.eligibility.exclusion.map((t, i) => [r.id, "EXCLUSION", i, t]),
-    ]);
-    list("Threshold", ["trialId", "ordinal", "list", "criterion", '"group"', "analyte", "op", "value", "max", "unit", "relativeTo", "text", "start", '"end"'],
-      r.eligibility.thresholds.map((t, i) => [r.id, i, t.list, t.criterion, t.group, t.analyte, t.op, t.value, t.max, t.unit, t.relativeTo, t.text, t.start, t.end]));
-    list("Outcome", ["trialId", "kind", "ordinal", "measure", "timeFrame", "description"],
-      r.outcomes.map((o, i) => [r.id, o.kind ?? "UNSPECIFIED", i, o.measure, o.timeFrame, o.description]));
-    list("Contact", ["trialId", "ordinal", "role", "name", "phone", "email", "affiliation"],
-      r.contacts.map((c, i) => [r.id, i, c.role, c.name, c.phone, c.email, c.affiliation]));
-    writeSites(db, r); // Location and Reference rows (lib/db/sites.ts)
-    list("FieldEvidence", ["trialId", "path", "origin", "text"],
-      Object.entries(evidence).map(([path, e]) => [r.id, path, e.origin, e.text]));
-
-    const insertArm = db.prepare(`INSERT INTO Arm (trialId, ordinal, label, type, description, cellsPerKgPerInfusion,
-      estimated, activeInfusions, cumulativeCellsPerKg, route, routeText, cellSource, cellSourceText, cellOrigin, cellOriginText)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertDose = db.prepare(`INSERT INTO Dose (armId, ordinal, product, cellsPerKg, cellsPerInfusion, infusions,
-      dayOffsets, text, rangeMin, rangeMax, rangeUnit, unstated, schedulePhases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    r.arms.forEach((a, i) => {
-      const s = a.summary;
-      const armId = insertArm.run(r.id, i, a.label, a.type, a.description, s.cellsPerKgPerInfusion, Number(s.estimated),
-        s.activeInfusions, s.cumulativeCellsPerKg, a.route?.value ?? null, a.route?.text ?? null, a.cellSource?.value ?? null,
-        a.cellSource?.text ?? null, a.cellOrigin?.value ?? null, a.cellOrigin?.text ?? null).lastInsertRowid;
-      a.doses.forEach((d, j) => insertDose.run(armId, j, d.product, d.cellsPerKg, d.cellsPerInfusion, d.infusions,
-        d.dayOffsets ? JSON.stringify(d.dayOffsets) : null, d.text, d.range?.min ?? null, d.range?.max ?? null, d.range?.unit ?? null,
-        d.unstated ? JSON.stringify(d.unstated) : null, d.schedulePhases ? JSON.stringify(d.schedulePhases) : null));
-    });
-    const insertStage = db.prepare("INSERT INTO Stage (trialId, ordinal, label, description, text) VALUES (?, ?, ?, ?, ?)");
-    const insertGroup = db.prepare(`INSERT INTO StageGroup (stageId, ordinal, label, ratio, count, armOrdinals, fromGroup)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    r.stages.forEach((s, i) => {
-      const stageId = insertStage.run(r.id, i, s.label, s.description, s.text).lastInsertRowid;
-      s.groups.forEach((g, j) => insertGroup.run(stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup));
-    });
+    insertRecordRows(db, recordRows(r, evidence, importedAt));
     indexTrial(db, r);
-    writeTrialViews(db, [r.id]); // what the landscape and the screen read of it, from the rows just written
     linkTrial(db, r.id, r.nctId, r.otherIds, formerMates);
     return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected, version };
   });

@@ -7,7 +7,8 @@ import { ImportError } from "../ingest/errors";
 import { importSource, importStudy, importStudyText, importXmlRecord, type ImportedTrial } from "../ingest/pipeline";
 import type { XmlPiece } from "../ingest/layouts/ictrp/stream";
 import { isOneStudyXml, readTrialXmlFile } from "./xml-file";
-import { writeTrial, type WriteOptions } from "../db/write-trial";
+import { writeTrial, type TrialToWrite, type WriteOptions, type WriteResult } from "../db/write-trial";
+import { isAsyncWriter, type ImportTarget } from "../db/writer";
 import { listsOf, repeatedBlock } from "../record/completeness";
 import { readJsonStudies } from "./json-studies";
 import { readZipEntries } from "./zip-entries";
@@ -81,6 +82,26 @@ export interface ImportOptions extends WriteOptions {
   onResult?: (result: FileResult) => void;
 }
 
+/** What walking the files gives: a result to report (a file that cannot be read, an error in it), or a record to import. */
+type Step =
+  | { kind: "report"; result: FileResult }
+  | { kind: "record"; input: RecordInput; file: string; name: string; place?: RecordPlace };
+
+/**
+ * The files' records, one step at a time: each file (a folder stands for its .txt, .json,
+ * .xml and .zip files; a zip archive for its .txt, .json and .xml files) read as a stream,
+ * a record yielded before the next is read. Both importers below walk it.
+ */
+function* importSteps(paths: string[]): Generator<Step> {
+  for (const filePath of expandPaths(paths)) {
+    if (/\.json$/i.test(filePath)) yield* jsonFileSteps(filePath);
+    else if (/\.zip$/i.test(filePath)) yield* zipFileSteps(filePath);
+    // An export of many records (ICTRP, ChiCTR) is streamed; a clinical_study document is one record.
+    else if (/\.xml$/i.test(filePath) && !isOneStudyXml(filePath)) yield* xmlFileSteps(filePath);
+    else yield textFileStep(filePath);
+  }
+}
+
 /**
  * Imports files one by one, each trial in its own transaction: a file (or a study of a
  * JSON file) that fails is reported and leaves the database as it was; the others are
@@ -90,22 +111,37 @@ export interface ImportOptions extends WriteOptions {
 export function importFiles(db: WriteConnection, paths: string[], curation: Curation, options: ImportOptions = {}): FileResult[] {
   const { onResult, ...write } = options;
   const results: FileResult[] = [];
-  const report = (r: FileResult) => {
-    const printable = { ...r, line: oneLine(r.line) };
-    results.push(printable);
-    onResult?.(printable);
-  };
-  for (const filePath of expandPaths(paths)) {
-    if (/\.json$/i.test(filePath)) importJsonFile(db, filePath, curation, write, report);
-    else if (/\.zip$/i.test(filePath)) importZipFile(db, filePath, curation, write, report);
-    // An export of many records (ICTRP, ChiCTR) is streamed; a clinical_study document is one record.
-    else if (/\.xml$/i.test(filePath) && !isOneStudyXml(filePath)) importXmlFile(db, filePath, curation, write, report);
-    else report(importTextFile(db, filePath, curation, write));
+  const report = reporter(results, onResult);
+  for (const step of importSteps(paths)) {
+    report(step.kind === "report" ? step.result : importRecord(db, step.input, step.file, step.name, curation, write, step.place));
   }
   return results;
 }
 
-function importTextFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions): FileResult {
+/**
+ * importFiles through any engine's writer (lib/db/writer.ts): SQLite's connection is
+ * written to as importFiles does, an asynchronous writer (PostgreSQL) is awaited record by
+ * record; the same files, steps, results and lines.
+ */
+export async function importFilesAsync(target: ImportTarget, paths: string[], curation: Curation, options: ImportOptions = {}): Promise<FileResult[]> {
+  const { onResult, ...write } = options;
+  const results: FileResult[] = [];
+  const report = reporter(results, onResult);
+  for (const step of importSteps(paths)) {
+    report(step.kind === "report" ? step.result : await importRecordAsync(target, step.input, step.file, step.name, curation, write, step.place));
+  }
+  return results;
+}
+
+function reporter(results: FileResult[], onResult?: (r: FileResult) => void): (r: FileResult) => void {
+  return (r) => {
+    const printable = { ...r, line: oneLine(r.line) };
+    results.push(printable);
+    onResult?.(printable);
+  };
+}
+
+function textFileStep(filePath: string): Step {
   const file = path.basename(filePath);
   try {
     let bytes: Buffer;
@@ -119,9 +155,9 @@ function importTextFile(db: WriteConnection, filePath: string, curation: Curatio
       if (e instanceof ImportError) throw e;
       throw new ImportError(readProblem(e), { file: filePath });
     }
-    return importRecord(db, bytes, file, file, curation, options);
+    return { kind: "record", input: bytes, file, name: file };
   } catch (e) {
-    return failure(file, file, e);
+    return { kind: "report", result: failure(file, file, e) };
   }
 }
 
@@ -131,7 +167,7 @@ function importTextFile(db: WriteConnection, filePath: string, curation: Curatio
  * ("file.xml #3"), and stored as "file.xml#TrialID"; a syntax error or a cut ends the file
  * with one line, the records before it stay imported.
  */
-function importXmlFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+function* xmlFileSteps(filePath: string): Generator<Step> {
   const file = path.basename(filePath);
   let pieces = 0;
   try {
@@ -139,14 +175,14 @@ function importXmlFile(db: WriteConnection, filePath: string, curation: Curation
       pieces++;
       const name = piece.index !== null ? `${file} #${piece.index}` : file;
       if (piece.kind === "error") {
-        report({ file, ok: false, warnings: [], line: `${name}: ${piece.message}` });
+        yield { kind: "report", result: { file, ok: false, warnings: [], line: `${name}: ${piece.message}` } };
         continue;
       }
-      report(importRecord(db, { xmlRecord: piece }, file, name, curation, options, { stored: (id) => `${file}#${id}` }));
+      yield { kind: "record", input: { xmlRecord: piece }, file, name, place: { stored: (id) => `${file}#${id}` } };
     }
-    if (pieces === 0) report({ file, ok: false, warnings: [], line: `${file}: no trial records in the file; nothing imported` });
+    if (pieces === 0) yield { kind: "report", result: { file, ok: false, warnings: [], line: `${file}: no trial records in the file; nothing imported` } };
   } catch (e) {
-    report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
+    yield { kind: "report", result: { file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` } };
   }
 }
 
@@ -161,7 +197,7 @@ function readProblem(e: unknown): string {
  * the file's size has no limit, each study's is MAX_RECORD_BYTES. Re-importing a study
  * replaces it under its NCT id, from whichever file it came.
  */
-function importJsonFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+function* jsonFileSteps(filePath: string): Generator<Step> {
   const file = path.basename(filePath);
   let pieces = 0;
   try {
@@ -169,22 +205,18 @@ function importJsonFile(db: WriteConnection, filePath: string, curation: Curatio
       pieces++;
       const name = piece.index !== null && piece.inList ? `${file} #${piece.index}` : file;
       if (piece.kind === "error") {
-        report({ file, ok: false, warnings: [], line: `${name}: ${piece.message}` });
+        yield { kind: "report", result: { file, ok: false, warnings: [], line: `${name}: ${piece.message}` } };
         continue;
       }
-      try {
-        // The database knows a trial's file by its name: a study of a list is stored as
-        // "file.json#NCT…", so that the studies of one file stay apart.
-        const stored = piece.inList ? (id: string) => `${file}#${id}` : undefined;
-        report(importRecord(db, { studyText: piece.text }, file, name, curation, options, { lineOffset: piece.line - 1, stored }));
-      } catch (e) {
-        report(failure(file, name, e));
-      }
+      // The database knows a trial's file by its name: a study of a list is stored as
+      // "file.json#NCT…", so that the studies of one file stay apart.
+      const stored = piece.inList ? (id: string) => `${file}#${id}` : undefined;
+      yield { kind: "record", input: { studyText: piece.text }, file, name, place: { lineOffset: piece.line - 1, stored } };
     }
     // "[]" or an API page of no studies: nothing to import, said on the file's one line.
-    if (pieces === 0) report({ file, ok: false, warnings: [], line: `${file}: no studies: the file's list of studies is empty; nothing imported` });
+    if (pieces === 0) yield { kind: "report", result: { file, ok: false, warnings: [], line: `${file}: no studies: the file's list of studies is empty; nothing imported` } };
   } catch (e) {
-    report({ file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
+    yield { kind: "report", result: { file, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` } };
   }
 }
 
@@ -195,7 +227,7 @@ function importJsonFile(db: WriteConnection, filePath: string, curation: Curatio
  * MAX_RECORD_BYTES. A record is stored under its file's name, as when the folder is
  * imported, so either import replaces the other's.
  */
-function importZipFile(db: WriteConnection, filePath: string, curation: Curation, options: WriteOptions, report: (r: FileResult) => void): void {
+function* zipFileSteps(filePath: string): Generator<Step> {
   const zip = path.basename(filePath);
   let files = 0;
   let errors = 0;
@@ -204,16 +236,16 @@ function importZipFile(db: WriteConnection, filePath: string, curation: Curation
       const name = entry.name === null ? zip : `${zip}/${entry.name}`;
       if (entry.kind === "error") {
         errors++;
-        report({ file: zip, ok: false, warnings: [], line: `${name}: ${entry.message}` });
+        yield { kind: "report", result: { file: zip, ok: false, warnings: [], line: `${name}: ${entry.message}` } };
         continue;
       }
       files++;
       const file = path.posix.basename(entry.name);
-      report(importRecord(db, entry.bytes, file, name, curation, options));
+      yield { kind: "record", input: entry.bytes, file, name };
     }
-    if (files === 0 && errors === 0) report({ file: zip, ok: false, warnings: [], line: `${zip}: no .txt, .json or .xml file in the archive; nothing imported` });
+    if (files === 0 && errors === 0) yield { kind: "report", result: { file: zip, ok: false, warnings: [], line: `${zip}: no .txt, .json or .xml file in the archive; nothing imported` } };
   } catch (e) {
-    report({ file: zip, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` });
+    yield { kind: "report", result: { file: zip, ok: false, warnings: [], line: `${filePath}: ${readProblem(e)}` } };
   }
 }
 
@@ -240,32 +272,61 @@ function read(input: RecordInput, file: string, curation: Curation): ImportedTri
   return "study" in input ? importStudy(input.study, file, curation) : importStudyText(input.studyText, file, curation);
 }
 
+/** One record parsed and validated, ready for the writer (its stored name set, its source's hash). */
+function readRecord(input: RecordInput, file: string, curation: Curation, stored?: (id: string) => string): TrialToWrite & { warnings: string[] } {
+  const imported = read(input, file, curation);
+  // A block pasted twice (an arm, a run of criteria): refused like a section heading twice.
+  const repeated = repeatedBlock(listsOf(imported.record));
+  if (repeated) throw new ImportError(repeated.message, { file, field: repeated.field });
+  if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
+  return { ...imported, sourceHash: sourceHash(input) };
+}
+
+/** The line of a record written. */
+function written(file: string, name: string, t: TrialToWrite & { warnings: string[] }, { replaced, beside, sourceFile, unprotected }: WriteResult): FileResult {
+  const r = t.record;
+  const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
+  const note = (replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "") +
+    (beside ? ` (stored as ${sourceFile}, beside ${beside.id} of ${beside.sourceFile}, which stays)` : "") +
+    (unprotected ? ` (the stored version was replaced without the cut-off check: ${unprotected})` : "");
+  return {
+    file, ok: true, warnings: t.warnings,
+    line: `${name}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,
+  };
+}
+
+/** The line of a record that failed (a line number of its error counted from the start of its file). */
+function failed(file: string, name: string, e: unknown, lineOffset: number): FileResult {
+  if (e instanceof ImportError && e.detail.line !== undefined && lineOffset) {
+    return failure(file, name, new ImportError(e.message, { ...e.detail, line: e.detail.line + lineOffset }, { cause: e }));
+  }
+  return failure(file, name, e);
+}
+
 /** One record → parsed, validated and written; its line names it as `name`. */
 export function importRecord(
   db: WriteConnection, input: RecordInput, file: string, name: string, curation: Curation, options: WriteOptions,
   { lineOffset = 0, stored }: RecordPlace = {},
 ): FileResult {
   try {
-    const imported = read(input, file, curation);
-    // A block pasted twice (an arm, a run of criteria): refused like a section heading twice.
-    const repeated = repeatedBlock(listsOf(imported.record));
-    if (repeated) throw new ImportError(repeated.message, { file, field: repeated.field });
-    if (stored) imported.record = { ...imported.record, source: { ...imported.record.source, file: stored(imported.record.id) } };
-    const { replaced, beside, sourceFile, unprotected } = writeTrial(db, { ...imported, sourceHash: sourceHash(input) }, options);
-    const r = imported.record;
-    const doses = r.arms.reduce((n, a) => n + a.doses.length, 0);
-    const note = (replaced.length ? ` (replaces ${replaced.map((x) => `${x.id} from ${x.sourceFile}`).join(", ")})` : "") +
-      (beside ? ` (stored as ${sourceFile}, beside ${beside.id} of ${beside.sourceFile}, which stays)` : "") +
-      (unprotected ? ` (the stored version was replaced without the cut-off check: ${unprotected})` : "");
-    return {
-      file, ok: true, warnings: imported.warnings,
-      line: `${name}  ${r.id}  ${r.source.format}  arms ${r.arms.length}  doses ${doses}  criteria ${r.eligibility.inclusion.length}/${r.eligibility.exclusion.length}${note}`,
-    };
+    const t = readRecord(input, file, curation, stored);
+    return written(file, name, t, writeTrial(db, t, options));
   } catch (e) {
-    if (e instanceof ImportError && e.detail.line !== undefined && lineOffset) {
-      return failure(file, name, new ImportError(e.message, { ...e.detail, line: e.detail.line + lineOffset }, { cause: e }));
-    }
-    return failure(file, name, e);
+    return failed(file, name, e, lineOffset);
+  }
+}
+
+/** importRecord through any engine's writer (lib/db/writer.ts). */
+export async function importRecordAsync(
+  target: ImportTarget, input: RecordInput, file: string, name: string, curation: Curation, options: WriteOptions,
+  place: RecordPlace = {},
+): Promise<FileResult> {
+  if (!isAsyncWriter(target)) return importRecord(target, input, file, name, curation, options, place);
+  try {
+    const t = readRecord(input, file, curation, place.stored);
+    return written(file, name, t, await target.write(t, options));
+  } catch (e) {
+    return failed(file, name, e, place.lineOffset ?? 0);
   }
 }
 

@@ -1,5 +1,5 @@
-import type { WriteConnection } from "../db/sqlite";
-import { importRecord, oneLine, type FileResult } from "./run-import";
+import type { ImportTarget } from "../db/writer";
+import { importRecordAsync, oneLine, type FileResult } from "./run-import";
 
 /**
  * `npm run sync`: studies from the ClinicalTrials.gov API v2 (`GET /api/v2/studies`),
@@ -134,7 +134,7 @@ export function syncSourceName(baseUrl: string): string {
 }
 
 /** Fetches every page of the query and imports its studies; resolves with what it did. */
-export async function syncStudies(db: WriteConnection, options: SyncOptions): Promise<SyncSummary> {
+export async function syncStudies(db: ImportTarget, options: SyncOptions): Promise<SyncSummary> {
   if (!options.term && !options.cond && !options.intr) throw new SyncError("a query is needed (--query, --cond or --intr)");
   const log = options.log ?? (() => {});
   const file = syncSourceName(options.baseUrl);
@@ -154,7 +154,7 @@ export async function syncStudies(db: WriteConnection, options: SyncOptions): Pr
       for (const study of page.studies) {
         summary.fetched++;
         const name = `${file} #${summary.fetched}`;
-        const r: FileResult = importRecord(db, { study }, file, name, {}, {}, { stored: (id) => `${file}/${id}` });
+        const r: FileResult = await importRecordAsync(db, { study }, file, name, {}, {}, { stored: (id) => `${file}/${id}` });
         if (r.ok) summary.imported++;
         else summary.failed++;
         log(`${r.ok ? "✓" : "✗"} ${oneLine(r.line)}`, r.ok);

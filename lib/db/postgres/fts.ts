@@ -101,8 +101,17 @@ export async function matchRowids(db: pg.ClientBase | pg.Pool, parsed: ParsedQue
   const q = searchQuery(parsed);
   if (q === null) return null;
   if (q === false) return [];
-  const { rows } = await db.query<{ rowid: number }>("SELECT rowid FROM trial_fts WHERE document @@ $1::tsquery", [q]);
-  return rows.map((r) => r.rowid);
+  // The GIN index, always: for a common word the planner prefers reading the whole table,
+  // which decompresses every trial's vector (tens of thousands of documents) to test it,
+  // where the index's bitmap of matches needs none of them. For this statement only (a
+  // read's other statements scan whole tables on purpose), in the read's transaction.
+  const { rows: [prev] } = await db.query<{ v: string }>(`SELECT current_setting('enable_seqscan') AS v, set_config('enable_seqscan', 'off', true)`);
+  try {
+    const { rows } = await db.query<{ rowid: number }>("SELECT rowid FROM trial_fts WHERE document @@ $1::tsquery", [q]);
+    return rows.map((r) => r.rowid);
+  } finally {
+    await db.query(`SELECT set_config('enable_seqscan', $1, true)`, [prev!.v]);
+  }
 }
 
 /** The ids of the trials the parsed query matches, sorted; null when it has no words. */

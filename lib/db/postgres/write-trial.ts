@@ -6,8 +6,8 @@ import {
 } from "../../record/completeness";
 import { inRecordOrder, type TrialRecord } from "../../record/schema";
 import { slugForFile } from "../../ingest/resolve";
-import { encodeDirectFields } from "../direct-fields";
-import { LOCATION_COLUMNS, REFERENCE_COLUMNS, locationRows, referenceRows, resultsColumns, type ResultsColumns } from "../sites";
+import { quoted, recordRows, type RecordRows } from "../record-rows";
+import { viewOfRows, type TrialViewRow } from "../trial-views";
 import { keysOf, primaryOf } from "../trial-links";
 import { WriteRefusedError, type TrialToWrite, type WriteOptions, type WriteResult } from "../write-trial";
 import { indexTrial } from "./fts";
@@ -68,11 +68,6 @@ async function storedLists(db: Db, id: string): Promise<RecordLists> {
     interventions: await json("interventions"),
   };
 }
-
-const nullableMax = (xs: (number | null)[]) => {
-  const known = xs.filter((x): x is number => x !== null);
-  return known.length ? Math.max(...known) : null;
-};
 
 async function trialOfFile(db: Db, r: TrialRecord): Promise<{ own: Row | null; other: Row | null }> {
   const row = await one<Row>(db, `SELECT id, "sourceFile" FROM "Trial" WHERE "sourceFile" = $1 AND id <> $2`, [r.source.file, r.id]);
@@ -140,21 +135,46 @@ async function linkTrial(db: Db, r: TrialRecord, formerMates: string[]): Promise
   }
 }
 
-/** The results columns with PostgreSQL's booleans for SQLite's 0/1. */
-function postgresFlags(c: ResultsColumns): Record<string, unknown> {
-  const b = (v: ResultsColumns["resultsPosted"]) => (v === null ? null : v === true || v === 1);
-  return { ...c, resultsPosted: b(c.resultsPosted), referencesListed: b(c.referencesListed) };
-}
-
-async function insertRows(db: Db, table: string, cols: string[], rows: unknown[][]): Promise<void> {
+async function insertRows(db: Db, table: string, cols: readonly string[], rows: unknown[][]): Promise<void> {
   if (!rows.length) return;
   // One statement for all rows of a table (pg's limit is 65,535 parameters: chunks of rows below it).
   const per = Math.max(1, Math.floor(60000 / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     const values = chunk.map((_, r) => `(${cols.map((__, c) => `$${r * cols.length + c + 1}`).join(", ")})`).join(", ");
-    await db.query(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`, chunk.flat());
+    await db.query(`INSERT INTO "${table}" (${cols.map(quoted).join(", ")}) VALUES ${values}`, chunk.flat());
   }
+}
+
+/** Writes (or replaces) a trial's view row, in the caller's transaction. */
+export async function upsertTrialView(db: Db, trialId: string, v: TrialViewRow): Promise<void> {
+  await db.query(`INSERT INTO "TrialView" ("trialId", landscape, screen, facet, "facetHash", "facetFormat") VALUES ($1, $2, $3, $4, $5, $6)
+    ON CONFLICT ("trialId") DO UPDATE SET landscape = EXCLUDED.landscape, screen = EXCLUDED.screen, facet = EXCLUDED.facet,
+      "facetHash" = EXCLUDED."facetHash", "facetFormat" = EXCLUDED."facetFormat"`,
+  [trialId, v.landscape, v.screen, v.facet, v.facetHash, v.facetFormat]);
+}
+
+/** Inserts a record's rows (lib/db/record-rows.ts) and its view row (decoded from the same rows, as on SQLite), in the writer's transaction. */
+async function insertRecordRows(db: Db, rows: RecordRows): Promise<void> {
+  const trialColumns = Object.keys(rows.trial);
+  await insertRows(db, "Trial", trialColumns, [trialColumns.map((c) => rows.trial[c])]);
+  for (const t of rows.tables) await insertRows(db, t.table, t.columns, t.rows);
+  for (const p of rows.parents) {
+    const { id } = (await one<{ id: number }>(db, `INSERT INTO "${p.table}" (${p.columns.map(quoted).join(", ")})
+      VALUES (${p.columns.map((_, i) => `$${i + 1}`).join(", ")}) RETURNING id`, p.row))!;
+    await insertRows(db, p.children.table, p.children.columns, p.children.rows.map((row) => [id, ...row.slice(1)]));
+  }
+  const view = viewOfRows(rows);
+  await upsertTrialView(db, rows.trial.id as string, view);
+}
+
+/**
+ * The data version readers key their caches on (Reader.dataVersion): one counter row,
+ * bumped in every write transaction, so it moves exactly when a write commits and a
+ * snapshot reads the count of the writes it sees.
+ */
+async function bumpDataVersion(db: Db): Promise<void> {
+  await db.query(`UPDATE registry_version SET n = n + 1`);
 }
 
 /**
@@ -163,6 +183,11 @@ async function insertRows(db: Db, table: string, cols: string[], rows: unknown[]
  * and refused; the result is the same.
  */
 export async function writeTrialPostgres(db: Db, { record: incoming, evidence, endsMidWord, sourceHash }: TrialToWrite, options: WriteOptions = {}): Promise<WriteResult> {
+  // PostgreSQL's text cannot hold U+0000 (SQLite's can): refused by name, before anything is written.
+  const nul = JSON.stringify({ incoming, evidence }).indexOf("\\u0000");
+  if (nul >= 0) {
+    throw new WriteRefusedError(`refused: the record holds a NUL character (U+0000), which PostgreSQL cannot store; remove it from the source (near "${JSON.stringify({ incoming, evidence }).slice(Math.max(0, nul - 40), nul).replace(/^[^"]*"/, "")}")`);
+  }
   await db.query("BEGIN");
   try {
     await db.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
@@ -188,59 +213,10 @@ export async function writeTrialPostgres(db: Db, { record: incoming, evidence, e
     const importedAt = new Date().toISOString();
     const version = await keepVersion(db, r, importedAt, sourceHash ?? null);
     for (const old of replaced) await db.query(`DELETE FROM "Trial" WHERE id = $1`, [old.id]); // children and trial_fts cascade
-    const row: Record<string, unknown> = {
-      ...encodeDirectFields(r),
-      id: r.id, sourceFile: r.source.file, sourceFormat: r.source.format,
-      allocation: r.design.allocation, interventionModel: r.design.interventionModel, masking: r.design.masking,
-      enrollmentCount: r.enrollment?.count ?? null, enrollmentType: r.enrollment?.type ?? null,
-      startDate: r.dates.start, primaryCompletionDate: r.dates.primaryCompletion, completionDate: r.dates.completion,
-      minAgeYears: r.eligibility.minAgeYears, maxAgeYears: r.eligibility.maxAgeYears, sex: r.eligibility.sex,
-      healthyVolunteers: r.eligibility.healthyVolunteers,
-      referenceWeightKg: r.referenceWeightKg,
-      maxCellsPerKg: nullableMax(r.arms.map((a) => a.summary.cellsPerKgPerInfusion)),
-      ...postgresFlags(resultsColumns(r)),
-      importedAt,
-    };
-    const columns = Object.keys(row);
-    await insertRows(db, "Trial", columns, [columns.map((c) => row[c])]);
-    await insertRows(db, "TrialPhase", ["trialId", "phase"], r.phases.map((p) => [r.id, p]));
-    await insertRows(db, "Condition", ["trialId", "ordinal", "name"], r.conditions.map((c, i) => [r.id, i, c]));
-    await insertRows(db, "OtherId", ["trialId", "ordinal", "value"], r.otherIds.map((v, i) => [r.id, i, v]));
-    await insertRows(db, "Criterion", ["trialId", "kind", "ordinal", "text"], [
-      ...r.eligibility.inclusion.map((t, i) => [r.id, "INCLUSION", i, t]),
-      ...r.eligibility.exclusion.map((t, i) => [r.id, "EXCLUSION", i, t]),
-    ]);
-    await insertRows(db, "Threshold", ["trialId", "ordinal", "list", "criterion", "group", "analyte", "op", "value", "max", "unit", "relativeTo", "text", "start", "end"],
-      r.eligibility.thresholds.map((t, i) => [r.id, i, t.list, t.criterion, t.group, t.analyte, t.op, t.value, t.max, t.unit, t.relativeTo, t.text, t.start, t.end]));
-    await insertRows(db, "Outcome", ["trialId", "kind", "ordinal", "measure", "timeFrame", "description"],
-      r.outcomes.map((o, i) => [r.id, o.kind ?? "UNSPECIFIED", i, o.measure, o.timeFrame, o.description]));
-    await insertRows(db, "Contact", ["trialId", "ordinal", "role", "name", "phone", "email", "affiliation"],
-      r.contacts.map((c, i) => [r.id, i, c.role, c.name, c.phone, c.email, c.affiliation]));
-    await insertRows(db, "Location", [...LOCATION_COLUMNS], locationRows(r));
-    await insertRows(db, "Reference", [...REFERENCE_COLUMNS], referenceRows(r));
-    await insertRows(db, "FieldEvidence", ["trialId", "path", "origin", "text"],
-      Object.entries(evidence).map(([path, e]) => [r.id, path, e.origin, e.text]));
-    for (const [i, a] of r.arms.entries()) {
-      const s = a.summary;
-      const { id: armId } = (await one<{ id: number }>(db, `INSERT INTO "Arm" ("trialId", ordinal, label, type, description, "cellsPerKgPerInfusion",
-        estimated, "activeInfusions", "cumulativeCellsPerKg", route, "routeText", "cellSource", "cellSourceText", "cellOrigin", "cellOriginText")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [r.id, i, a.label, a.type, a.description, s.cellsPerKgPerInfusion, s.estimated, s.activeInfusions, s.cumulativeCellsPerKg,
-        a.route?.value ?? null, a.route?.text ?? null, a.cellSource?.value ?? null, a.cellSource?.text ?? null,
-        a.cellOrigin?.value ?? null, a.cellOrigin?.text ?? null]))!;
-      await insertRows(db, "Dose", ["armId", "ordinal", "product", "cellsPerKg", "cellsPerInfusion", "infusions", "dayOffsets", "text", "rangeMin", "rangeMax", "rangeUnit", "unstated", "schedulePhases"],
-        a.doses.map((d, j) => [armId, j, d.product, d.cellsPerKg, d.cellsPerInfusion, d.infusions,
-          d.dayOffsets ? JSON.stringify(d.dayOffsets) : null, d.text, d.range?.min ?? null, d.range?.max ?? null, d.range?.unit ?? null,
-          d.unstated ? JSON.stringify(d.unstated) : null, d.schedulePhases ? JSON.stringify(d.schedulePhases) : null]));
-    }
-    for (const [i, s] of r.stages.entries()) {
-      const { id: stageId } = (await one<{ id: number }>(db, `INSERT INTO "Stage" ("trialId", ordinal, label, description, text) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [r.id, i, s.label, s.description, s.text]))!;
-      await insertRows(db, "StageGroup", ["stageId", "ordinal", "label", "ratio", "count", "armOrdinals", "fromGroup"],
-        s.groups.map((g, j) => [stageId, j, g.label, g.ratio, g.count, JSON.stringify(g.armOrdinals), g.fromGroup]));
-    }
+    await insertRecordRows(db, recordRows(r, evidence, importedAt));
     await indexTrial(db, r);
     await linkTrial(db, r, formerMates);
+    await bumpDataVersion(db);
     await db.query("COMMIT");
     return { replaced: replaced.filter((x) => !(x.id === r.id && x.sourceFile === r.source.file)), beside: other, sourceFile: r.source.file, unprotected, version };
   } catch (e) {

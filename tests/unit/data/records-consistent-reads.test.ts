@@ -1,27 +1,26 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
 import { getTrial, getTrials, getTrialWithEvidence } from "@/lib/data/records";
-import { importFiles } from "@/lib/import/run-import";
-import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import { engineDatabase, ENGINES, type EngineDb } from "@/tests/support/engines";
 
 /**
  * A page read while an import replaces the trial must see one committed version of it:
  * never the title of one version with the doses of the other, never an arm whose dose
  * rows are missing. A child process re-imports two versions in a loop; this process
- * reads the trial again and again meanwhile.
+ * reads the trial again and again meanwhile. On both engines (SQLite: a read transaction on
+ * the read-only connection; PostgreSQL: REPEATABLE READ on a pooled client).
  */
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const ID = "NCT06884904";
-let scratch: ScratchDb;
 let fileA: string;
 let fileB: string;
 
 beforeAll(() => {
-  scratch = scratchDatabase();
-  const dir = path.dirname(scratch.file);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msc-consistent-"));
   const text = fs.readFileSync("seeds/000_423415c0e2b20a3c.txt", "utf8");
   fileA = path.join(dir, "version-a.txt");
   fileB = path.join(dir, "version-b.txt");
@@ -30,15 +29,6 @@ beforeAll(() => {
   const b = text.replace("Cell Infusion for Treating ACLF (MSCTACLF)\n", "Cell Infusions for Treating ACLF (MSCTACLF)\n").replace("\n4.0×10\\^6/kg\n", "\n5.0×10\\^6/kg\n");
   expect(b).not.toBe(text);
   fs.writeFileSync(fileB, b);
-  const db = openDatabase(scratch.url);
-  expect(importFiles(db, [fileA], {})[0]!.ok).toBe(true);
-  db.close();
-  process.env.DATABASE_URL = scratch.url;
-});
-
-afterAll(async () => {
-
-  scratch?.cleanup();
 });
 
 /** What identifies a version: its source file, title and every arm's doses. */
@@ -46,13 +36,19 @@ function fingerprint(t: { source: { file: string }; title: string | null; arms: 
   return JSON.stringify({ file: t.source.file, title: t.title, arms: t.arms.map((a) => [a.label, a.doses.map((d) => d.cellsPerKg)]) });
 }
 
-describe("reads during an import", () => {
+describe.each(ENGINES)("reads during an import, on %s", (engine) => {
+  let scratch: EngineDb;
+  beforeAll(async () => {
+    scratch = await engineDatabase(engine);
+    expect((await scratch.importFiles([fileA]))[0]!.ok).toBe(true);
+    scratch.use();
+  }, 120_000);
+  afterAll(() => scratch?.cleanup());
+
   it("every read of a trial equals one of its two committed versions", async () => {
     const versions = new Set<string>();
     for (const file of [fileA, fileB]) {
-      const db = openDatabase(scratch.url);
-      expect(importFiles(db, [file], {})[0]!.line).toMatch(/NCT06884904  veeva  arms 4/);
-      db.close();
+      expect((await scratch.importFiles([file]))[0]!.line).toMatch(/NCT06884904  veeva  arms 4/);
       versions.add(fingerprint((await getTrial(ID))!));
     }
     expect(versions.size).toBe(2);
@@ -90,7 +86,15 @@ describe("reads during an import", () => {
   }, 120_000);
 });
 
-describe("a trial too large for one statement", () => {
+describe("a trial too large for one statement (SQLite)", () => {
+  let scratch: EngineDb;
+  beforeAll(async () => {
+    scratch = await engineDatabase("sqlite");
+    expect((await scratch.importFiles([fileA]))[0]!.ok).toBe(true);
+    scratch.use();
+  });
+  afterAll(() => scratch?.cleanup());
+
   it("a trial with 40,000 arms reads whole (Prisma's nested include bound one value per arm: too many SQL variables)", async () => {
     const db = openDatabase(scratch.url);
     const insert = db.prepare("INSERT INTO Arm (trialId, ordinal, label, type, estimated) VALUES (?, ?, ?, 'EXPERIMENTAL', 0)");

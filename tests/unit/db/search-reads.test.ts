@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/lib/db/migrate";
-import { FACET_VIEW_FORMAT, liveFacetRows, readFacetRows } from "@/lib/db/search-reads";
+import { FACET_VIEW_FORMAT, facetViewJson, liveFacetRows, readFacetRows } from "@/lib/db/search-reads";
 import type { FacetRow } from "@/lib/db/store";
 import { registryCode } from "@/lib/db/trial-links";
 import { trialsWithoutView } from "@/lib/db/trial-views";
@@ -64,6 +64,16 @@ describe("facet rows read through the view rows", () => {
     const seed = rows.find((r) => r.id === "NCT06884904")!;
     expect([seed.doses, seed.enrollment, seed.minAge, seed.maxAge, seed.registries]).toEqual([[2e6, 4e6], 96, 18, 70, ["NCT"]]);
     expect(db.prepare("SELECT count(*) FROM TrialView WHERE facetFormat = ?").pluck().get(FACET_VIEW_FORMAT)).toBe(db.prepare("SELECT count(*) FROM Trial").pluck().get());
+ 
+    // The writer's text (made from the rows it inserts, lib/db/trial-views.ts facetOfRows, as on
+    // PostgreSQL) is byte for byte the text decoding the stored rows gives (liveFacetRows).
+    const written = new Map(db.prepare("SELECT trialId, facet, facetHash FROM TrialView").all().map((v) => {
+      const { trialId, facet, facetHash } = v as { trialId: string; facet: string; facetHash: string };
+      return [trialId, { facet, facetHash }];
+    }));
+    const live = liveFacetRows(db, null);
+    expect(live.length).toBe(written.size);
+    for (const r of live) expect(written.get(r.id), r.id).toEqual({ facet: facetViewJson(r).json, facetHash: facetViewJson(r).hash });
   });
 
   it("hold the fields of FacetRow this format was written for (a change to them needs FACET_VIEW_FORMAT bumped and this list updated)", () => {
@@ -75,6 +85,10 @@ describe("facet rows read through the view rows", () => {
         "keywords", "masking", "maxAge", "maxDose", "minAge", "nctId", "officialTitle", "origins", "otherIds", "phases", "registries",
         "routes", "rowid", "source", "sponsor", "start", "status", "statusVerified", "title"],
       2: ["acronym", "allocation", "armLabels", "armSources", "conditions", "doses", "enrollment", "hasResultsPublication", "id", "infusions", "interventions",
+        "keywords", "masking", "maxAge", "maxDose", "minAge", "nctId", "officialTitle", "origins", "otherIds", "phases", "registries",
+        "routes", "rowid", "sites", "source", "sponsor", "start", "status", "statusVerified", "title"],
+      // 3: the same fields; doses and site coordinates exact (17 digits, as PostgreSQL gives them), phases and arms in key order.
+      3: ["acronym", "allocation", "armLabels", "armSources", "conditions", "doses", "enrollment", "hasResultsPublication", "id", "infusions", "interventions",
         "keywords", "masking", "maxAge", "maxDose", "minAge", "nctId", "officialTitle", "origins", "otherIds", "phases", "registries",
         "routes", "rowid", "sites", "source", "sponsor", "start", "status", "statusVerified", "title"],
     };

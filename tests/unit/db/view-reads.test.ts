@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findAllLandscapeTrials, findTrialsNow, readAllMatches, screenTrialsByIds, searchTrialRecords } from "@/lib/data/search";
 import { isDeepStrictEqual } from "node:util";
 import { read } from "@/lib/db/store";
-import { openDatabase } from "@/lib/db/sqlite";
 import { getAllTrials, getTrials } from "@/lib/data/records";
 import { jsonStream } from "@/lib/http/json-stream";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
+import { loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { landscapeCsvLines, toLandscapeCsv } from "@/lib/landscape/csv";
 import { collectLandscapeArms, finishLandscape, shapeLandscape, type LandscapeArms, type ShapeOptions } from "@/lib/landscape/shape";
 import type { TrialRecord } from "@/lib/record/schema";
@@ -15,34 +14,16 @@ import { screenTrials } from "@/lib/screen";
 import { screenAnswer } from "@/lib/screen/api";
 import { parsePatient, type Patient } from "@/lib/screen/params";
 import { parseSearchParams, type SearchQuery } from "@/lib/search/params";
-import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
+import { engineDatabase, ENGINES, type EngineDb } from "@/tests/support/engines";
 
 /**
  * The landscape and the screen read only the rows they need (lib/db/view-reads.ts), a
  * chunk at a time. Their answers must be the very answers of the whole records: the same
  * points, verdicts, reasons and order, on the seeds and on the real records of
- * ../shared/ctgov (read in place).
+ * ../shared/ctgov (read in place). On both engines.
  */
 const SHARED = path.resolve(process.cwd(), "..", "shared", "ctgov");
 const SHARED_DIRS = ["classic", "v2", "msc-other"].map((d) => path.join(SHARED, d)).filter((d) => fs.existsSync(d));
-
-let scratch: ScratchDb;
-let all: TrialRecord[];
-
-beforeAll(async () => {
-  scratch = scratchDatabase("view-reads");
-  const db = openDatabase(scratch.url);
-  const results = [...importFiles(db, seedFiles(), loadCuration(SEED_CURATION)), ...importFiles(db, SHARED_DIRS, {})];
-  db.close();
-  expect(results.filter((r) => !r.ok).map((r) => r.line).slice(0, 3)).toEqual([]);
-  process.env.DATABASE_URL = scratch.url;
-  all = await getAllTrials();
-}, 300_000);
-
-afterAll(async () => {
-
-  scratch?.cleanup();
-});
 
 const query = (qs: string): SearchQuery => parseSearchParams(new URLSearchParams(qs)).query;
 const patient = (qs: string): Patient => {
@@ -58,6 +39,20 @@ async function fullRecords(q: SearchQuery): Promise<TrialRecord[]> {
 
 const QUERIES = ["", "q=liver", "q=umbilical%20cord&sort=dose", "source=UMBILICAL_CORD", "route=PERIPHERAL_VEIN&dosing=REPEATED_INFUSIONS",
   "origin=ALLOGENEIC", "phase=PHASE2&status=RECRUITING", "q=cirrhosis&sort=enrollment", "q=nothingmatchesthis"];
+
+let all: TrialRecord[] = [];
+
+describe.each(ENGINES)("on %s", (engine) => {
+let scratch: EngineDb;
+beforeAll(async () => {
+  scratch = await engineDatabase(engine, "view-reads");
+  const results = [...await scratch.importFiles(seedFiles(), loadCuration(SEED_CURATION)), ...await scratch.importFiles(SHARED_DIRS, {})];
+  expect(results.filter((r) => !r.ok).map((r) => r.line).slice(0, 3)).toEqual([]);
+  scratch.use();
+  all = await getAllTrials();
+}, 300_000);
+afterAll(() => scratch?.cleanup());
+beforeEach(() => scratch.use());
 
 describe("the registry these tests read", () => {
   it("holds the seeds and the shared records, with MSC arms and thresholds to read", () => {
@@ -152,6 +147,8 @@ describe("whole records read with raw SQL (the export, GET /api/trials: the sear
     expect(answer.total).toBe(total);
     expect(JSON.stringify(answer.trials)).toBe(JSON.stringify(await getTrials(ids)));
   });
+});
+
 });
 
 describe("a streamed JSON answer", () => {

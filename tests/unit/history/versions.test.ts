@@ -1,20 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "@/lib/db/sqlite";
-import { readVersion, readVersions } from "@/lib/db/versions";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { historyOf } from "@/lib/history/versions";
-import { importFiles } from "@/lib/import/run-import";
-import { scratchDatabase } from "@/tests/helpers/db";
+import { engineDatabase, ENGINES, type EngineDb } from "@/tests/support/engines";
 import { ADDED_CRITERION, EDITED_ID, editedCopy, originalText } from "@/tests/helpers/edited-copy";
 
 /**
  * Every version kept: a real record from ../shared/ctgov/classic, then an edited copy of it
  * (status, enrollment, the MSC arm's dose and schedule, one criterion added). The history
  * names exactly those changes with their values before and after; the old version keeps
- * the old dose; the same copy imported again adds no version.
+ * the old dose; the same copy imported again adds no version. On both engines, read
+ * through the store (Reader.versions, Reader.version, Reader.trials).
  */
 
 vi.mock("server-only", () => ({}));
@@ -24,55 +21,44 @@ const ADDED = ADDED_CRITERION;
 const original = originalText();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msc-history-"));
-const scratch = scratchDatabase();
-afterAll(() => {
-  scratch.cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function importText(name: string, text: string) {
+describe.each(ENGINES)("versions of a trial, on %s", (engine) => {
+let scratch: EngineDb;
+beforeAll(async () => {
+  scratch = await engineDatabase(engine);
+});
+afterAll(() => scratch?.cleanup());
+
+function importText(name: string, text: string, options = {}) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
-  const db = openDatabase(scratch.url);
-  try {
-    return importFiles(db, [file], {}, {});
-  } finally {
-    db.close();
-  }
+  return scratch.importFiles([file], {}, options);
 }
 
-const versionRows = () => {
-  const db = new Database(scratch.file, { readonly: true });
-  try {
-    return db.prepare("SELECT n, sourceFile, sourceHash, statusVerified, lastUpdatePosted FROM TrialVersion WHERE trialId = ? ORDER BY n").all(ID) as
-      { n: number; sourceFile: string; sourceHash: string | null; statusVerified: string | null; lastUpdatePosted: string | null }[];
-  } finally {
-    db.close();
-  }
-};
+const versionRows = async () => (await scratch.store.read((r) => r.versions(ID))).reverse()
+  .map(({ n, sourceFile, sourceHash, statusVerified, lastUpdatePosted }) => ({ n, sourceFile, sourceHash, statusVerified, lastUpdatePosted }));
 
-describe("versions of a trial", () => {
-  it("the first import is version 1, with the registry's own dates and the source's hash", () => {
-    const [result] = importText(`${ID}.json`, original);
+  it("the first import is version 1, with the registry's own dates and the source's hash", async () => {
+    const [result] = await importText(`${ID}.json`, original);
     expect(result!.ok).toBe(true);
-    const rows = versionRows();
+    const rows = await versionRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ n: 1, sourceFile: `${ID}.json`, statusVerified: "2019-05", lastUpdatePosted: "2019-05-10" });
     expect(rows[0]!.sourceHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("the same source imported again adds no version", () => {
-    importText(`${ID}.json`, original);
-    expect(versionRows()).toHaveLength(1);
+  it("the same source imported again adds no version", async () => {
+    await importText(`${ID}.json`, original);
+    expect(await versionRows()).toHaveLength(1);
   });
 
-  it("an edited copy is version 2, and the history names exactly its changes, before and after", () => {
-    const [result] = importText(`${ID}.json`, editedCopy(original));
+  it("an edited copy is version 2, and the history names exactly its changes, before and after", async () => {
+    const [result] = await importText(`${ID}.json`, editedCopy(original));
     expect(result!.ok).toBe(true);
-    expect(versionRows().map((r) => r.n)).toEqual([1, 2]);
-    const db = openDatabase(scratch.url);
-    try {
-      const history = historyOf(ID, readVersions(db, ID));
+    expect((await versionRows()).map((r) => r.n)).toEqual([1, 2]);
+    {
+      const history = historyOf(ID, await scratch.store.read((r) => r.versions(ID)));
       expect(history.versions.map((v) => v.n)).toEqual([2, 1]);
       expect(history.versions[1]!.changes).toEqual([]);
       const arm = "Arm “Comprehensive treatment plus UC-MSC treatment”";
@@ -88,43 +74,38 @@ describe("versions of a trial", () => {
         "Status last verified: 2019-05 → 2021-03",
       ]);
       // The old version keeps the old dose; the trial's rows hold the new one.
-      const v1 = readVersion(db, ID, 1)!.record;
-      const v2 = readVersion(db, ID, 2)!.record;
+      const v1 = (await scratch.store.read((r) => r.version(ID, 1)))!.record;
+      const v2 = (await scratch.store.read((r) => r.version(ID, 2)))!.record;
       expect(v1.arms[0]!.doses[0]).toMatchObject({ cellsPerKg: 1e6, infusions: 3, dayOffsets: [0, 21, 42] });
       expect(v2.arms[0]!.doses[0]).toMatchObject({ cellsPerKg: 2e6, infusions: 4, dayOffsets: [0, 28, 56, 84] });
-      expect(db.prepare("SELECT overallStatus, enrollmentCount, statusVerified FROM Trial WHERE id = ?").get(ID))
+      const [stored] = await scratch.store.read((r) => r.trials([ID]));
+      expect({ overallStatus: stored!.overallStatus, enrollmentCount: stored!.enrollment?.count, statusVerified: stored!.statusVerified })
         .toEqual({ overallStatus: "COMPLETED", enrollmentCount: 150, statusVerified: "2021-03" });
-    } finally {
-      db.close();
     }
   });
 
-  it("the edited copy imported again adds no version; --force over a cut-off copy keeps the replaced version", () => {
-    importText(`${ID}.json`, editedCopy(original));
-    expect(versionRows()).toHaveLength(2);
+  it("the edited copy imported again adds no version; --force over a cut-off copy keeps the replaced version", async () => {
+    await importText(`${ID}.json`, editedCopy(original));
+    expect(await versionRows()).toHaveLength(2);
     // A copy that lost its criteria is refused, and adds nothing.
     const doc = JSON.parse(editedCopy(original));
     const p = (doc.FullStudiesResponse ? doc.FullStudiesResponse.FullStudies[0].Study : doc.Study ?? doc).ProtocolSection;
     p.EligibilityModule.EligibilityCriteria = "Inclusion Criteria:\n\nAge 18-69 years;";
-    const [refused] = importText(`${ID}.json`, JSON.stringify(doc));
+    const [refused] = await importText(`${ID}.json`, JSON.stringify(doc));
     expect(refused!.ok).toBe(false);
-    expect(versionRows()).toHaveLength(2);
-    const file = path.join(dir, `${ID}.json`);
-    const db = openDatabase(scratch.url);
-    try {
-      const [forced] = importFiles(db, [file], {}, { force: true });
+    expect(await versionRows()).toHaveLength(2);
+    {
+      const [forced] = await scratch.importFiles([path.join(dir, `${ID}.json`)], {}, { force: true });
       expect(forced!.ok).toBe(true);
-      const versions = readVersions(db, ID);
+      const versions = await scratch.store.read((r) => r.versions(ID));
       expect(versions.map((v) => v.n)).toEqual([3, 2, 1]);
       expect(versions[1]!.record.eligibility.inclusion).toContain(ADDED);
       expect(versions[0]!.record.eligibility.inclusion).toEqual(["Age 18-69 years"]);
-    } finally {
-      db.close();
     }
   });
 
   it("the comparison across time puts version 1's dose beside version 2's (ids=ID@1,ID@2)", async () => {
-    process.env.DATABASE_URL = scratch.url;
+    scratch.use();
     const { compareResponse } = await import("@/lib/compare/api");
     const res = await compareResponse(new URLSearchParams(`ids=${ID}@1,${ID}@2&weightKg=60`));
     expect(res.status).toBe(200);

@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/sqlite";
 import { sqliteReader } from "@/lib/db/sqlite/reader";
 import { writeTrial } from "@/lib/db/write-trial";
 import { importSource } from "@/lib/ingest/pipeline";
 import { findTrials } from "@/lib/data/search";
 import { parseSearchParams } from "@/lib/search/params";
-import { importFiles, loadCuration } from "@/lib/import/run-import";
+import { loadCuration } from "@/lib/import/run-import";
+import { engineDatabase, ENGINES, type EngineDb } from "@/tests/support/engines";
 import { scratchDatabase } from "@/tests/helpers/db";
 
 const scratch = scratchDatabase("conditions");
@@ -29,14 +30,17 @@ it("conditions that differ only in case are one facet option whose count is what
   db.close();
 });
 
-it("route, cell source, origin and dosing facets count the seeds' trials by their arms", async () => {
-  const seeds = scratchDatabase("arm-facets");
-  const writer = openDatabase(seeds.url);
-  importFiles(writer, fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).map((f) => `seeds/${f}`), loadCuration("seeds/curation.json"));
-  writer.close();
-  const db = new Database(seeds.file, { readonly: true });
-  try {
-    const search = (qs: string) => findTrials(sqliteReader(db), parseSearchParams(new URLSearchParams(qs)).query, db);
+describe.each(ENGINES)("on %s", (engine) => {
+  let seeds: EngineDb;
+  beforeAll(async () => {
+    seeds = await engineDatabase(engine, "arm-facets");
+    const results = await seeds.importFiles(fs.readdirSync("seeds").filter((f) => f.endsWith(".txt")).map((f) => `seeds/${f}`), loadCuration("seeds/curation.json"));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+  }, 120_000);
+  afterAll(() => seeds?.cleanup());
+
+  it("route, cell source, origin and dosing facets count the seeds' trials by their arms", async () => {
+    const search = (qs: string) => seeds.store.read((r) => findTrials(r, parseSearchParams(new URLSearchParams(qs)).query, seeds.store));
     const all = (await search(""));
     // 001 (injected intravenously), 002 (cord blood, via peripheral veins) and 003 (Peripheral IV) state a route.
     expect(all.facets.route).toEqual([{ value: "PERIPHERAL_VEIN", count: 3 }]);
@@ -55,8 +59,5 @@ it("route, cell source, origin and dosing facets count the seeds' trials by thei
     expect((await search("dosing=SINGLE_INFUSION")).total).toBe(0);
     expect((await search("dosing=REPEATED_INFUSIONS&source=CORD_BLOOD")).ids).toEqual(["NCT02812121"]);
     expect(parseSearchParams(new URLSearchParams("route=VEIN"))).toMatchObject({ ok: false, parameter: "route" });
-  } finally {
-    db.close();
-    seeds.cleanup();
-  }
+  });
 });

@@ -9,7 +9,7 @@ import { migratePostgres } from "@/lib/db/postgres/migrate";
 import { matchTrialIds, searchQuery, searchVector } from "@/lib/db/postgres/fts";
 import { writeTrialPostgres } from "@/lib/db/postgres/write-trial";
 import { ftsTokens } from "@/lib/db/postgres/tokens";
-import { importFiles, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
+import { importFiles, importFilesAsync, loadCuration, SEED_CURATION, seedFiles } from "@/lib/import/run-import";
 import { importSource } from "@/lib/ingest/pipeline";
 import { runSearch } from "@/lib/search/engine";
 import { buildFacetIndex } from "@/lib/search/facet-index";
@@ -17,18 +17,18 @@ import { parseUserQuery, toFtsMatch } from "@/lib/search/fts-query";
 import { parseSearchParams } from "@/lib/search/params";
 import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
 import { freshDatabase, type TestDatabase } from "@/tests/support/postgres";
-import { importFilesPostgres } from "@/tests/support/import-postgres";
+import { openWriter } from "@/lib/db/writer";
 
 /**
  * The seeds and ../shared/ctgov/classic imported into SQLite by the app's importer and
- * into PostgreSQL by lib/db/postgres/write-trial.ts: the same rows in every table, and
+ * into PostgreSQL by the same importer's async path (lib/db/postgres/write-trial.ts): the same rows in every table, and
  * full-text search finds the same trials for every query (and so lists them in the same
  * order: lib/search/engine.ts ranks the matches the same way on both engines).
  */
 
 const CLASSIC = path.join("..", "shared", "ctgov", "classic");
 const TABLES = ["Trial", "TrialPhase", "Condition", "OtherId", "Arm", "Dose", "Criterion", "Outcome", "Contact", "Location", "Reference",
-  "Stage", "StageGroup", "FieldEvidence", "Threshold", "TrialVersion", "RegistryKey", "TrialGroup"] as const;
+  "Stage", "StageGroup", "FieldEvidence", "Threshold", "TrialVersion", "RegistryKey", "TrialGroup", "TrialView"] as const;
 
 let lite: ScratchDb;
 let sqlite: Database.Database;
@@ -45,7 +45,10 @@ beforeAll(async () => {
   expect(liteResults.filter((r) => !r.ok).map((r) => r.line)).toEqual([]);
   pgDb = await freshDatabase();
   await migratePostgres(pgDb.url);
-  pgErrors = (await importFilesPostgres(pgDb.url, files, curation)).filter((r) => r.error).map((r) => `${r.file}: ${r.error}`);
+  // The import command's path on PostgreSQL (lib/db/writer.ts, importFilesAsync).
+  const writer = await openWriter(pgDb.url);
+  pgErrors = (await importFilesAsync(writer.target, files, curation)).filter((r) => !r.ok).map((r) => r.line);
+  await writer.close();
   client = new pg.Client({ connectionString: pgDb.url });
   await client.connect();
 });
@@ -86,7 +89,7 @@ describe("the same files imported into SQLite and PostgreSQL", () => {
     // 5 seeds + 53 classic studies, 2 of which are seeds' trials again (a second version each).
     expect(Object.fromEntries(Object.entries(counts).map(([t, [, n]]) => [t, n]))).toEqual({
       Trial: 56, TrialPhase: 79, Condition: 75, OtherId: 58, Arm: 108, Dose: 87, Criterion: 670, Outcome: 346, Contact: 183,
-      Location: 81, Reference: 127, Stage: 4, StageGroup: 10, FieldEvidence: 1436, Threshold: 137, TrialVersion: 58, RegistryKey: 56, TrialGroup: 56, fts: 56,
+      Location: 81, Reference: 127, Stage: 4, StageGroup: 10, FieldEvidence: 1436, Threshold: 137, TrialVersion: 58, RegistryKey: 56, TrialGroup: 56, TrialView: 56, fts: 56,
     });
   });
 
@@ -258,9 +261,13 @@ describe("writing on PostgreSQL", () => {
       const t = seed("001");
       await writeTrialPostgres(c, t);
       const before = await counts(c);
-      // PostgreSQL refuses a NUL character in text: the arm rows fail after the trial row went in.
-      const broken = { ...t, record: { ...t.record, arms: t.record.arms.map((x, i) => (i === 1 ? { ...x, label: "bad\u0000label" } : x)) } };
-      await expect(writeTrialPostgres(c, broken)).rejects.toThrow(/0x00/);
+      // A count past PostgreSQL's INTEGER: the second arm's row fails after the trial row and the first arm went in.
+      const broken = { ...t, record: { ...t.record, arms: t.record.arms.map((x, i) => (i === 1 ? { ...x, summary: { ...x.summary, activeInfusions: 2 ** 40 } } : x)) } };
+      await expect(writeTrialPostgres(c, broken)).rejects.toThrow(/out of range for type integer/);
+      expect(await counts(c)).toEqual(before);
+      // PostgreSQL cannot store a NUL character in text (SQLite can): refused by name before anything is written.
+      const nul = { ...t, record: { ...t.record, arms: t.record.arms.map((x, i) => (i === 1 ? { ...x, label: "bad\u0000label" } : x)) } };
+      await expect(writeTrialPostgres(c, nul)).rejects.toThrow(/holds a NUL character \(U\+0000\), which PostgreSQL cannot store/);
       expect(await counts(c)).toEqual(before);
       const { rows } = await c.query<{ label: string }>(`SELECT label FROM "Arm" ORDER BY ordinal`);
       expect(rows.map((r) => r.label)).toEqual(t.record.arms.map((x) => x.label));

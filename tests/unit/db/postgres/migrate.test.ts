@@ -59,9 +59,11 @@ describe("the PostgreSQL schema", () => {
     lite.close();
     sqlite.cleanup();
     const pgCols = (await query<{ c: string }>(url, `SELECT table_name || '.' || column_name || ' ' || CASE WHEN is_nullable = 'NO' THEN 'NOT NULL' ELSE 'NULL' END AS c
-      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'trial_fts'`)).map((r) => r.c).sort();
+      FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN ('trial_fts', 'registry_version')`)).map((r) => r.c).sort();
     expect(pgCols).toEqual(liteCols);
+    // PostgreSQL's own: the full-text index and the data version counter (hand-written migrations).
     expect(await tablesOf(url)).toContain("trial_fts");
+    expect(await query(url, `SELECT n::int AS n FROM registry_version`)).toEqual([{ n: 0 }]);
   });
 });
 
