@@ -1,6 +1,6 @@
 import "server-only";
 import { after } from "next/server";
-import { lane, takeTurn } from "./turns";
+import { lane, takeTurn, type Lane } from "./turns";
 
 /**
  * The pages that shape a view of every match (the dose landscape; the list screened for a
@@ -11,8 +11,10 @@ import { lane, takeTurn } from "./turns";
  */
 // A page renders in well under a second; a response not done by then waits on its client
 // (a slow reader), not on this thread: the turn passes on, so slow clients cannot queue
-// the others for long.
-const pages = lane(1, 1_000);
+// the others for long. On globalThis: Next evaluates this module once per bundle, and the
+// thread the turns share is one.
+const state = globalThis as unknown as { registryPageLane?: Lane };
+const pages = (state.registryPageLane ??= lane(1, 1_000));
 
 /** Waits for this request's turn to render a heavy page; given back when its response is done. */
 export async function heavyPageTurn(): Promise<void> {
