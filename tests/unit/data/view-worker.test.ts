@@ -60,6 +60,14 @@ describe("the view worker", () => {
     expect(pool.every((s) => s.worker.threadId > 0)).toBe(true);
   });
 
+  it("runs at nice 10 (VIEW_WORKER_NICE), this thread at its own priority", () => {
+    // Linux: each thread's nice value is field 19 of /proc/<pid>/task/<tid>/stat.
+    const niceOf = (tid: string) => Number(fs.readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]);
+    const nices = fs.readdirSync(`/proc/${process.pid}/task`).map(niceOf);
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(nices.filter((n) => n === 10)).toHaveLength(VIEW_POOL_SIZE);
+  });
+
   it("answers /api/landscape with the bytes of the whole records' landscape, JSON and CSV", async () => {
     const qs = "q=liver&weightKg=72.5&y=cumulative&colour=status";
     const o: ShapeOptions = { weightKg: 72.5, y: "cumulative", colour: "status", filters: { route: [], source: [], origin: [], dosing: [] }, summary: false };
