@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isPostgresUrl, redactUrl } from "./postgres/url";
 
 /** The project's default database: a file inside the project, outside the source tree. */
 export const DEFAULT_DATABASE_URL = `file:${path.join(process.cwd(), "data", "registry.db")}`;
@@ -19,14 +20,5 @@ export function databasePath(url: string = databaseUrl()): string {
 /** DATABASE_URL as it may be printed: a postgresql:// URL without its password, else the SQLite URL. */
 export function shownDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.DATABASE_URL?.trim() ?? "";
-  if (/^postgres(ql)?:\/\//i.test(raw)) {
-    try {
-      const u = new URL(raw);
-      if (u.password) u.password = "***";
-      return u.toString();
-    } catch {
-      return raw.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
-    }
-  }
-  return databaseUrl(env);
+  return isPostgresUrl(raw) ? redactUrl(raw) : databaseUrl(env);
 }
