@@ -139,6 +139,27 @@ function derive(r: FacetRow): Derived {
   return d;
 }
 
+/**
+ * Slot `i`'s values that depend on nothing but its own row (phases, doses, ages, dates,
+ * the texts searched): what a build writes for each row and patchIndex rewrites for a
+ * changed one (the fields of PATCHABLE).
+ */
+function writeSlot(idx: FacetIndex, i: number, r: FacetRow, d: Derived): void {
+  let bits = 0;
+  for (const p of r.phases) bits |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
+  idx.phaseBits[i] = bits;
+  idx.doses[i] = Float64Array.from(r.doses);
+  idx.infusions[i] = Uint16Array.from(new Set(r.infusions.map((x) => Math.min(x, MAX_INFUSIONS))));
+  idx.minAge[i] = r.minAge ?? NaN;
+  idx.maxAge[i] = r.maxAge ?? NaN;
+  idx.start[i] = d.start;
+  idx.verified[i] = d.verified;
+  idx.enrollment[i] = r.enrollment ?? -1;
+  idx.maxDose[i] = r.maxDose ?? -1;
+  idx.titleText[i] = d.titleText;
+  idx.keyText[i] = d.keyText;
+}
+
 /** The facet index of these rows (sorted by id, as readFacetRows returns them). */
 export function buildFacetIndex(raw: FacetRow[]): FacetIndex {
   const steps = build(raw);
@@ -186,7 +207,6 @@ function* build(raw: FacetRow[]): Generator<void, FacetIndex> {
     const r = raw[i]!;
     idx.ids[i] = r.id;
     idx.slotOfRowid[r.rowid] = i;
-    for (const p of r.phases) idx.phaseBits[i]! |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
     status.set(i, r.status);
     allocation.set(i, r.allocation);
     masking.set(i, r.masking);
@@ -203,17 +223,8 @@ function* build(raw: FacetRow[]): Generator<void, FacetIndex> {
       if (code === undefined) conditionIndex.set(key, (code = conditionValues.push(c) - 1));
       return code;
     })));
-    idx.doses[i] = Float64Array.from(r.doses);
-    idx.infusions[i] = Uint16Array.from(new Set(r.infusions.map((x) => Math.min(x, MAX_INFUSIONS))));
-    idx.minAge[i] = r.minAge ?? NaN;
-    idx.maxAge[i] = r.maxAge ?? NaN;
     const d = derive(r);
-    idx.start[i] = d.start;
-    idx.verified[i] = d.verified;
-    idx.enrollment[i] = r.enrollment ?? -1;
-    idx.maxDose[i] = r.maxDose ?? -1;
-    idx.titleText[i] = d.titleText;
-    idx.keyText[i] = d.keyText;
+    writeSlot(idx, i, r, d);
     titleWords[i] = d.titleWords;
     keyWords[i] = d.keyWords;
     if (i % 250 === 249) yield;
@@ -303,20 +314,8 @@ export function patchIndex(before: Built, rows: FacetRow[]): FacetIndex | null {
   for (const i of changed) {
     const r = rows[i]!;
     idx.slotOfRowid[r.rowid] = i;
-    let bits = 0;
-    for (const p of r.phases) bits |= 1 << PHASES.indexOf(p as (typeof PHASES)[number]);
-    idx.phaseBits[i] = bits;
-    idx.doses[i] = Float64Array.from(r.doses);
-    idx.infusions[i] = Uint16Array.from(new Set(r.infusions.map((x) => Math.min(x, MAX_INFUSIONS))));
     const d = derive(r), was = derive(old[i]!);
-    idx.minAge[i] = r.minAge ?? NaN;
-    idx.maxAge[i] = r.maxAge ?? NaN;
-    idx.start[i] = d.start;
-    idx.verified[i] = d.verified;
-    idx.enrollment[i] = r.enrollment ?? -1;
-    idx.maxDose[i] = r.maxDose ?? -1;
-    idx.titleText[i] = d.titleText;
-    idx.keyText[i] = d.keyText;
+    writeSlot(idx, i, r, d);
     const diff = (a: string[], b: string[]) => { const has = new Set(b); return a.filter((w) => !has.has(w)); };
     patchWords(idx.titleWords, i, diff(was.titleWords, d.titleWords), diff(d.titleWords, was.titleWords));
     patchWords(idx.keyWords, i, diff(was.keyWords, d.keyWords), diff(d.keyWords, was.keyWords));
