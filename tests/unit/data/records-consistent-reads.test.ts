@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReimportLoop } from "@/tests/helpers/reimport-child";
 import { openDatabase } from "@/lib/db/sqlite";
 import { getTrial, getTrials, getTrialWithEvidence } from "@/lib/data/records";
 import { engineDatabase, ENGINES, type EngineDb } from "@/tests/support/engines";
@@ -14,7 +14,6 @@ import { engineDatabase, ENGINES, type EngineDb } from "@/tests/support/engines"
  * reads the trial again and again meanwhile. On both engines (SQLite: a read transaction on
  * the read-only connection; PostgreSQL: REPEATABLE READ on a pooled client).
  */
-const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const ID = "NCT06884904";
 let fileA: string;
 let fileB: string;
@@ -53,21 +52,12 @@ describe.each(ENGINES)("reads during an import, on %s", (engine) => {
     }
     expect(versions.size).toBe(2);
 
-    const child = spawn(TSX, ["tests/helpers/reimport-loop.ts", "6000", fileA, fileB], {
-      env: { ...process.env, DATABASE_URL: scratch.url }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const loop = startReimportLoop(6000, [fileA, fileB], scratch.url);
 
     let reads = 0;
     const seen = new Set<string>();
     const mixed: string[] = [];
-    let running = true;
-    void exited.then(() => (running = false));
-    while (running) {
+    while (loop.running) {
       // Prisma's adapter answers synchronously: yield so the child's exit event can arrive.
       await new Promise((r) => setImmediate(r));
       const [one, many, withEvidence] = [await getTrial(ID), (await getTrials([ID]))[0], (await getTrialWithEvidence(ID))?.trial];
@@ -79,8 +69,8 @@ describe.each(ENGINES)("reads during an import, on %s", (engine) => {
         reads++;
       }
     }
-    expect(await exited, err).toBe(0);
-    expect(Number(out.trim())).toBeGreaterThan(10); // the loop really re-imported
+    expect(await loop.exited, loop.err).toBe(0);
+    expect(Number(loop.out.trim())).toBeGreaterThan(10); // the loop really re-imported
     expect(reads).toBeGreaterThan(30);
     expect(mixed.slice(0, 3)).toEqual([]);
   }, 120_000);

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReimportLoop } from "@/tests/helpers/reimport-child";
 import { findAllLandscapeTrials, readAllMatches, screenTrialsByIds, searchTrialRecords, searchTrials } from "@/lib/data/search";
 import { openDatabase } from "@/lib/db/sqlite";
 import type { LandscapeTrial, ScreenTrial } from "@/lib/db/view-reads";
@@ -16,7 +16,6 @@ import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
  * for a word only one version has is that version (its title, its dose, its criterion),
  * never a match of one version with the rows of the other.
  */
-const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const ID = "NCT06884904";
 const WORD = "zebrafinch"; // only in version B's title
 let scratch: ScratchDb;
@@ -64,16 +63,7 @@ const screenVersion = (t: ScreenTrial) => {
 
 describe("many-trial reads during an import", () => {
   it("every search, landscape and screen answer is of one committed state", async () => {
-    const child = spawn(TSX, ["tests/helpers/reimport-loop.ts", "8000", fileA, fileB], {
-      env: { ...process.env, DATABASE_URL: scratch.url }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    let running = true;
-    void exited.then(() => (running = false));
+    const loop = startReimportLoop(8000, [fileA, fileB], scratch.url);
 
     const byWord = parseSearchParams({ q: WORD }).query;
     const everything = parseSearchParams({}).query;
@@ -84,7 +74,7 @@ describe("many-trial reads during an import", () => {
       if (version === "A" || version === "B") seen[version]++;
       if (version.startsWith("mixed") || (mustBeB && version !== "B")) wrong.push(`${what}: ${version}`);
     };
-    while (running) {
+    while (loop.running) {
       // Several at once, as the server runs them: they share a snapshot or wait for a fresh one.
       const [matched, landscape, screen, byIds, listed, api] = await Promise.all([
         findAllLandscapeTrials(byWord),
@@ -106,8 +96,8 @@ describe("many-trial reads during an import", () => {
       for (const item of listed.items) if (!item.title.map((p) => p.text).join("").includes(WORD)) wrong.push(`list row without the word: ${item.id}`);
       await new Promise((r) => setImmediate(r));
     }
-    expect(await exited, err).toBe(0);
-    expect(Number(out.trim())).toBeGreaterThan(10); // the loop really re-imported
+    expect(await loop.exited, loop.err).toBe(0);
+    expect(Number(loop.out.trim())).toBeGreaterThan(10); // the loop really re-imported
     expect(answers).toBeGreaterThan(50);
     expect(seen.A).toBeGreaterThan(0); // both versions were read, and the word's search found B
     expect(seen.B).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReimportLoop } from "@/tests/helpers/reimport-child";
 import { runViewJob, type ViewJob } from "@/lib/data/view-jobs";
 import { clearViewCache } from "@/lib/data/view-cache";
 import { openDatabase } from "@/lib/db/sqlite";
@@ -17,7 +17,6 @@ import { scratchDatabase, type ScratchDb } from "@/tests/helpers/db";
  * committed state, version A or version B, as computed with nothing else running: never a
  * mix of the two, never a cached answer of one state with the rows of another.
  */
-const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const SEED = "seeds/000_423415c0e2b20a3c.txt";
 const ID = "NCT06884904";
 const PATIENT = "tbil=11&tbil_unit=mg/dL&inr=1.8&meld=26&age=58";
@@ -114,20 +113,11 @@ describe("the landscape and the screen during a re-import loop", () => {
   });
 
   it("every answer equals the answer of one committed state", async () => {
-    const child = spawn(TSX, ["tests/helpers/reimport-loop.ts", "8000", fileB, fileA], {
-      env: { ...process.env, DATABASE_URL: scratch.url }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    let running = true;
-    void exited.then(() => (running = false));
+    const loop = startReimportLoop(8000, [fileB, fileA], scratch.url);
     const seen = { A: 0, B: 0 };
     const wrong: string[] = [];
     let rounds = 0;
-    while (running) {
+    while (loop.running) {
       // All the jobs at once, as the server runs them; the view cache is in use, as in the app.
       const got = await answers();
       rounds++;
@@ -137,8 +127,8 @@ describe("the landscape and the screen during a re-import loop", () => {
         else wrong.push(`${name}: equals neither state (${answer.slice(0, 120)}…)`);
       }
     }
-    expect(await exited, err).toBe(0);
-    expect(Number(out.trim())).toBeGreaterThan(5); // the loop really re-imported
+    expect(await loop.exited, loop.err).toBe(0);
+    expect(Number(loop.out.trim())).toBeGreaterThan(5); // the loop really re-imported
     expect(rounds).toBeGreaterThan(5);
     expect(seen.A).toBeGreaterThan(0); // both states were read
     expect(seen.B).toBeGreaterThan(0);

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/ingest/errors";
-import { importSource } from "@/lib/ingest/pipeline";
+import { jsonRefusal as refusal, readJson as read } from "@/tests/helpers/json-study";
 
 /**
  * lib/ingest/layouts/ctgov-classic-json.ts on a small study written for these tests
@@ -14,16 +13,6 @@ const FIX = path.join(process.cwd(), "tests", "fixtures");
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const classicEnvelope = (): Json => JSON.parse(fs.readFileSync(path.join(FIX, "ctgov-classic-json", "six-arms", "input.json"), "utf8"));
 const classic = (): Json => classicEnvelope().FullStudiesResponse.FullStudies[0].Study;
-const read = (doc: unknown, file = "study.json") => importSource(Buffer.from(JSON.stringify(doc)), file);
-const refusal = (doc: unknown): string => {
-  try {
-    read(doc);
-  } catch (e) {
-    if (e instanceof ImportError) return e.format();
-    throw e;
-  }
-  throw new Error("not refused");
-};
 
 describe("ClinicalTrials.gov classic (v1) full-study JSON", () => {
   const { record: r, evidence } = read(classicEnvelope(), "six-arms.json");

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/ingest/errors";
 import { importSource } from "@/lib/ingest/pipeline";
+import { jsonRefusal as refusal, readJson as read } from "@/tests/helpers/json-study";
 
 /**
  * lib/ingest/layouts/ctgov-v2.ts on a small study written for these tests
@@ -13,16 +13,6 @@ import { importSource } from "@/lib/ingest/pipeline";
 const FIX = path.join(process.cwd(), "tests", "fixtures");
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const v2 = (): Json => JSON.parse(fs.readFileSync(path.join(FIX, "ctgov-v2", "six-arms", "input.json"), "utf8"));
-const read = (doc: unknown, file = "study.json") => importSource(Buffer.from(JSON.stringify(doc)), file);
-const refusal = (doc: unknown): string => {
-  try {
-    read(doc);
-  } catch (e) {
-    if (e instanceof ImportError) return e.format();
-    throw e;
-  }
-  throw new Error("not refused");
-};
 
 describe("ClinicalTrials.gov API v2 study JSON", () => {
   const { record: r, evidence, warnings } = read(v2(), "six-arms.json");
