@@ -3,7 +3,11 @@
  * a synthetic registry of 10,000 trials (scripts/synthetic-registry.ts, the generator of
  * bench:search) served by the production build; each heavy route alone, then 8 requests of
  * it at once (3 bursts) while /api/health is polled every 10 ms. Prints each route's time and
- * the health checks' p50/p95/max while the 8 ran. Figures, not assertions. The registry is
+ * the health checks' p50/p95/max while the 8 ran: polled from a process of its own (the
+ * server's responsiveness), and from this process too, which is meanwhile reading the 8
+ * answers (up to 170 MB) on its one thread, so that its checks also wait for that; and the
+ * server's own event-loop delay meanwhile (scripts/loop-delay-probe.cjs, preloaded into the
+ * server it starts): how long any request could have waited for the server's main thread. Figures, not assertions. The registry is
  * prepared as `npm start` prepares it (the served checkout's scripts/setup-db.ts) first.
  *
  * The views cache what is the same for every request between imports (lib/data/view-cache.ts,
@@ -21,10 +25,11 @@
  *   --routes /api/screen,/landscape                       # only routes whose address starts so
  *   --concurrent 8 --bursts 3                             # requests at once, and how many such bursts
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./prod-server";
 import { openDatabase } from "../lib/db/sqlite";
@@ -82,6 +87,82 @@ async function pollHealth(base: string, stop: Promise<unknown>, every = 10): Pro
   return out;
 }
 
+// The same polling from a process of its own (stdin closed: it stops and prints its latencies).
+const POLLER = `
+const [base, every] = process.argv.slice(1);
+let done = false;
+process.stdin.on("end", () => (done = true)).resume();
+const out = [];
+process.stdout.write("ready\\n");
+while (!done) {
+  const t0 = performance.now();
+  const res = await fetch(base + "/api/health");
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error("/api/health answered " + res.status);
+  out.push(performance.now() - t0);
+  await new Promise((r) => setTimeout(r, Number(every)));
+}
+process.stdout.write(JSON.stringify(out) + "\\n");
+`;
+
+/**
+ * /api/health polled every `every` ms, both from a process of its own and from this one,
+ * while `work()` runs. This process also reads the heavy answers (8 of up to 21 MB at once,
+ * each gunzipped and gathered on its one thread), so its checks also wait for that; the
+ * other process's checks wait only for the server (and the shared cores).
+ */
+async function healthDuring(base: string, work: () => Promise<unknown>, every = 10): Promise<{ own: number[]; here: number[] }> {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", POLLER, base, String(every)], { stdio: ["pipe", "pipe", "inherit"] });
+  let text = "";
+  child.stdout.setEncoding("utf8");
+  const ready = new Promise<void>((resolve) => child.stdout.on("data", function first(chunk: string) {
+    text += chunk;
+    if (text.includes("ready\n")) {
+      child.stdout.off("data", first);
+      resolve();
+    }
+  }));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (!(await Promise.race([ready.then(() => true), exited.then(() => false)]))) throw new Error(`the health poller stopped before it polled (exit code ${child.exitCode})`);
+  text = "";
+  child.stdout.on("data", (chunk: string) => (text += chunk));
+  const done = work();
+  const here = await pollHealth(base, done, every);
+  await done;
+  child.stdin.end();
+  const code = await exited;
+  if (code !== 0) throw new Error(`the health poller failed (exit code ${code})`);
+  return { own: JSON.parse(text.trim()) as number[], here };
+}
+
+/**
+ * The server's main thread's event-loop delay (scripts/loop-delay-probe.cjs, preloaded into a
+ * server this script starts): each call asks the server for what it saw since the call before.
+ */
+interface LoopDelay { seq: number; n: number; p50: number; p99: number; max: number }
+const LOOP_FILE = path.join(os.tmpdir(), `bench-heavy-loop-delay-${process.pid}.json`);
+let loopSeq = 0;
+async function loopDelay(pid: number | undefined): Promise<LoopDelay | null> {
+  if (pid === undefined) return null;
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 500; i++) {
+    try {
+      const seen = JSON.parse(fs.readFileSync(LOOP_FILE, "utf8")) as LoopDelay;
+      if (seen.seq > loopSeq) {
+        loopSeq = seen.seq;
+        return seen;
+      }
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`the server did not report its event-loop delay (${LOOP_FILE})`);
+}
+const loopLine = (d: LoopDelay | null) => (d ? `p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms` : "not measured (a server this script did not start)");
+
+const summary = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p95 ${ms(percentile(xs, 95))}, max ${ms(Math.max(...xs))} (n=${xs.length})`;
+
 const COMMIT = arg("commit", "trial");
 if (COMMIT !== "trial" && COMMIT !== "touch") throw new Error(`--commit must be trial or touch, got "${COMMIT}"`);
 let commits = 0;
@@ -126,6 +207,10 @@ try {
     server = await startProductionServer({
       port: arg("port", "3320"), distDir: arg("dist", ".next-bench-heavy"), databaseUrl, database: "as-is",
       build: !args.includes("--no-build"), cwd,
+      serverEnv: {
+        LOOP_DELAY_FILE: LOOP_FILE,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(path.dirname(fileURLToPath(import.meta.url)), "loop-delay-probe.cjs"))}`.trim(),
+      },
     });
     base = server.base;
   }
@@ -136,8 +221,10 @@ try {
   // Warm-up: compile each route's server code, build the search's facet index.
   for (const r of routes) await timed(base + r);
 
-  const idle = await pollHealth(base, new Promise((r) => setTimeout(r, 1000)));
-  console.log(`  /api/health alone: p50 ${ms(percentile(idle, 50))}, p95 ${ms(percentile(idle, 95))}, max ${ms(Math.max(...idle))} (n=${idle.length})`);
+  const pid = server?.child.pid;
+  await loopDelay(pid);
+  const idle = await healthDuring(base, () => new Promise((r) => setTimeout(r, 1000)));
+  console.log(`  /api/health alone: ${summary(idle.own)}; from this process: ${summary(idle.here)}; the server's event-loop delay: ${loopLine(await loopDelay(pid))}`);
   for (const route of routes) {
     const cold: Awaited<ReturnType<typeof timed>>[] = [];
     for (let i = 0; i < 2; i++) {
@@ -145,20 +232,25 @@ try {
       cold.push(await timed(base + route));
     }
     const alone = [await timed(base + route), await timed(base + route)];
-    const health: number[] = [], results: Awaited<ReturnType<typeof timed>>[] = [];
+    await loopDelay(pid);
+    const health = { own: [] as number[], here: [] as number[] }, results: Awaited<ReturnType<typeof timed>>[] = [];
     for (let b = 0; b < BURSTS; b++) {
-      const burst = Promise.all(Array.from({ length: CONCURRENT }, () => timed(base + route)));
-      health.push(...await pollHealth(base, burst));
-      results.push(...await burst);
+      const h = await healthDuring(base, async () => results.push(...await Promise.all(Array.from({ length: CONCURRENT }, () => timed(base + route)))));
+      health.own.push(...h.own);
+      health.here.push(...h.here);
     }
+    const loop = await loopDelay(pid);
     const bad = [...cold, ...alone, ...results].filter((r) => r.status !== 200);
     console.log(`  ${route}`);
     if (!arg("base", "")) console.log(`    alone after a commit: ${cold.map((r) => ms(r.ms)).join(", ")} (${(cold[0]!.bytes / 1e6).toFixed(2)} MB)`);
     console.log(`    alone again: ${alone.map((r) => ms(r.ms)).join(", ")} (${(alone[0]!.bytes / 1e6).toFixed(2)} MB)${bad.length ? `  NON-200: ${bad.map((r) => r.status).join(" ")}` : ""}`);
     console.log(`    ${CONCURRENT} at once (${BURSTS} times): each done in p50 ${ms(percentile(results.map((r) => r.ms), 50))}, max ${ms(Math.max(...results.map((r) => r.ms)))}`);
-    console.log(`    /api/health meanwhile: p50 ${ms(percentile(health, 50))}, p95 ${ms(percentile(health, 95))}, max ${ms(Math.max(...health))} (n=${health.length})`);
+    console.log(`    /api/health meanwhile, polled from a process of its own: ${summary(health.own)}`);
+    console.log(`      and from this process, which reads the ${CONCURRENT} answers too: ${summary(health.here)}`);
+    console.log(`    the server's event-loop delay meanwhile (measured inside it): ${loopLine(loop)}`);
   }
   console.log(`load average at the end: ${load()}`);
 } finally {
   server?.child.kill("SIGTERM");
+  fs.rmSync(LOOP_FILE, { force: true });
 }

@@ -31,6 +31,8 @@ export interface ServerOptions {
   build?: boolean;
   /** The project folder whose build is served (another worktree, to measure its code side by side). */
   cwd?: string;
+  /** More environment for `next start` of a database "as-is" (not for its build), such as a probe to preload. */
+  serverEnv?: Record<string, string>;
 }
 
 /** Starts the server and waits (up to 10 minutes: a build on a busy 2-core machine) until it answers. */
@@ -45,7 +47,7 @@ export async function startProductionServer(opts: ServerOptions): Promise<{ base
   }
   const next = path.join(cwd, "node_modules", ".bin", "next");
   if (opts.build ?? true) execFileSync(next, ["build"], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
-  const child = spawn(next, ["start", "-p", opts.port, "-H", "127.0.0.1"], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(next, ["start", "-p", opts.port, "-H", "127.0.0.1"], { cwd, env: { ...env, ...opts.serverEnv }, stdio: ["ignore", "ignore", "inherit"] });
   await waitUntilHealthy(base, child);
   return { base, child };
 }
