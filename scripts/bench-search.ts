@@ -5,7 +5,8 @@
 // --engine (default both): SQLite, PostgreSQL, or both side by side on the same registry
 // (PostgreSQL: BENCH_POSTGRES_URL's or TEST_POSTGRES_URL's server, else an embedded one
 // started for the run; the SQLite registry is copied into it, scripts/copy-to-postgres.ts).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { spawnNextStart } from "./next-start.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -114,7 +115,7 @@ if (!skipHttp) {
   const bin = (name: string) => path.join("node_modules", ".bin", name);
   console.log("http: building the production app…");
   execFileSync(bin("next"), ["build"], { env, stdio: "ignore" });
-  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+  const server = spawnNextStart(["-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; i < 100; i++) {

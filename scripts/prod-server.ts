@@ -4,6 +4,7 @@
 // folder already holds one).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { spawnNextStart } from "./next-start.mjs";
 
 export async function healthy(base: string): Promise<boolean> {
   try {
@@ -47,7 +48,7 @@ export async function startProductionServer(opts: ServerOptions): Promise<{ base
   }
   const next = path.join(cwd, "node_modules", ".bin", "next");
   if (opts.build ?? true) execFileSync(next, ["build"], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
-  const child = spawn(next, ["start", "-p", opts.port, "-H", "127.0.0.1"], { cwd, env: { ...env, ...opts.serverEnv }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawnNextStart(["-p", opts.port, "-H", "127.0.0.1"], { cwd, env: { ...env, ...opts.serverEnv }, stdio: ["ignore", "ignore", "inherit"] });
   await waitUntilHealthy(base, child);
   return { base, child };
 }

@@ -1,7 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createDatabase, startCluster, type Cluster } from "../../scripts/embedded-postgres";
+import { spawnNextStart } from "../../scripts/next-start.mjs";
 
 /**
  * Two production servers (`next start` of the build the browser tests serve, on the next
@@ -44,7 +45,7 @@ test.beforeAll(async () => {
   // Migrations once, and the seeds (what `npm start` runs before `next start`).
   execFileSync(bin("tsx"), ["scripts/setup-db.ts"], { env: env(), stdio: ["ignore", "ignore", "inherit"] });
   for (const port of PORTS) {
-    servers.push(spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: env(), stdio: ["ignore", "ignore", "inherit"] }));
+    servers.push(spawnNextStart(["-p", String(port), "-H", "127.0.0.1"], { env: env(), stdio: ["ignore", "ignore", "inherit"] }));
   }
   for (const base of bases) {
     for (let i = 0; i < 120 && !(await healthy(base)); i++) await new Promise((r) => setTimeout(r, 500));
