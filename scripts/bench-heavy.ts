@@ -88,10 +88,12 @@ async function pollHealth(base: string, stop: Promise<unknown>, every = 10): Pro
 }
 
 // The same polling from a process of its own (stdin closed: it stops and prints its latencies).
+// Its first checks (a new connection, code not yet compiled) are not counted: it warms up first.
 const POLLER = `
 const [base, every] = process.argv.slice(1);
 let done = false;
 process.stdin.on("end", () => (done = true)).resume();
+for (let i = 0; i < 20; i++) await (await fetch(base + "/api/health")).arrayBuffer();
 const out = [];
 process.stdout.write("ready\\n");
 while (!done) {
