@@ -7,8 +7,9 @@
  * server's responsiveness), and from this process too, which is meanwhile reading the 8
  * answers (up to 170 MB) on its one thread, so that its checks also wait for that; and the
  * server's own event-loop delay meanwhile (scripts/loop-delay-probe.cjs, preloaded into the
- * server it starts): how long any request could have waited for the server's main thread. Figures, not assertions. The registry is
- * prepared as `npm start` prepares it (the served checkout's scripts/setup-db.ts) first.
+ * server it starts): how long any request could have waited for the server's main thread.
+ * Figures, not assertions. The registry is prepared as `npm start` prepares it (the served
+ * checkout's scripts/setup-db.ts) first.
  *
  * The views cache what is the same for every request between imports (lib/data/view-cache.ts,
  * per data version): so each route is timed alone right after a commit to the database
