@@ -117,10 +117,6 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }
 
-function percentileOf(sorted: number[], p: number): number {
-  return percentile(sorted, p);
-}
-
 interface RunSummary { label: string; reqPerSec: number; cpuPerRequest: number | null; p50: number; p95: number; p99: number; non2xx: number; errors: number; imports: number; importFailures: number }
 
 /** One measure: CONNECTIONS split over `bases` (each its own autocannon), the import loop alongside on `databaseUrl`. */
@@ -188,7 +184,7 @@ async function measure(label: string, bases: string[], databaseUrl: string | und
   const all = byRoute.flatMap((r) => r.latencies).sort((a, b) => a - b);
   console.log(`bench:load ${label} — ${bases.join(" + ")}, ${CONNECTIONS} connections, ${results[0]!.duration.toFixed(0)} s, ${ROUTES.length} routes in turn, ${IMPORTS ? "imports alongside" : "no imports"}`);
   console.log(`  requests: ${total} (${reqPerSec.toFixed(1)} req/s average)`);
-  console.log(`  latency:  p50 ${percentileOf(all, 50)} ms, p95 ${percentileOf(all, 95)} ms, p99 ${percentileOf(all, 99)} ms, max ${Math.round(all.at(-1) ?? NaN)} ms`);
+  console.log(`  latency:  p50 ${percentile(all, 50)} ms, p95 ${percentile(all, 95)} ms, p99 ${percentile(all, 99)} ms, max ${Math.round(all.at(-1) ?? NaN)} ms`);
   console.log(`  server CPU: ${cpuPerRequest === null ? "unknown (no SERVER_PID or no /proc)" : `${(cpuAfter! - cpuBefore!).toFixed(1)} s, ${cpuPerRequest.toFixed(2)} ms per request`}`);
   console.log(`  non-2xx:  ${non2xx}`);
   console.log(`  errors:   ${errors} (timeouts ${timeouts})`);
@@ -199,9 +195,9 @@ async function measure(label: string, bases: string[], databaseUrl: string | und
     const sorted = [...r.latencies].sort((a, b) => a - b);
     const statuses = [...r.statuses.entries()].map(([c, n]) => `${c}×${n}`).join(" ");
     const errs = [...r.errors.entries()].map(([m, n]) => `${m} ×${n}`).join("; ");
-    console.log(`    ${p.padEnd(48)} n=${String(sorted.length).padStart(6)}  p50 ${percentileOf(sorted, 50)} ms  p95 ${percentileOf(sorted, 95)} ms  p99 ${percentileOf(sorted, 99)} ms  non-2xx ${r.non2xx}${statuses ? ` (${statuses})` : ""}${errs ? `  errors: ${errs}` : ""}`);
+    console.log(`    ${p.padEnd(48)} n=${String(sorted.length).padStart(6)}  p50 ${percentile(sorted, 50)} ms  p95 ${percentile(sorted, 95)} ms  p99 ${percentile(sorted, 99)} ms  non-2xx ${r.non2xx}${statuses ? ` (${statuses})` : ""}${errs ? `  errors: ${errs}` : ""}`);
   });
-  const summary = { label, reqPerSec, cpuPerRequest, p50: percentileOf(all, 50), p95: percentileOf(all, 95), p99: percentileOf(all, 99), non2xx, errors, imports: imports.stats.runs, importFailures: imports.stats.failures };
+  const summary = { label, reqPerSec, cpuPerRequest, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99), non2xx, errors, imports: imports.stats.runs, importFailures: imports.stats.failures };
   console.log(`SUMMARY ${label} ${reqPerSec.toFixed(1)} req/s  cpu ${cpuPerRequest === null ? "?" : cpuPerRequest.toFixed(2)} ms/req  p50 ${summary.p50} ms  p95 ${summary.p95} ms  p99 ${summary.p99} ms  non-2xx ${non2xx}  errors ${errors}  imports ${imports.stats.runs}`);
   return summary;
 }

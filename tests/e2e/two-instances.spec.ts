@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createDatabase, startCluster, type Cluster } from "../../scripts/embedded-postgres";
 import { spawnNextStart } from "../../scripts/next-start.mjs";
+import { healthy } from "../../scripts/prod-server";
 
 /**
  * Two production servers (`next start` of the build the browser tests serve, on the next
@@ -28,14 +29,6 @@ let url = "";
 const servers: ChildProcess[] = [];
 const bases = PORTS.map((p) => `http://127.0.0.1:${p}`);
 const env = () => ({ ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: DIST, DATABASE_POOL_SIZE: "4", NEXT_TELEMETRY_DISABLED: "1" });
-
-async function healthy(base: string): Promise<boolean> {
-  try {
-    return (await fetch(`${base}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
 
 test.beforeAll(async () => {
   const name = `two_instances_${process.pid}`;

@@ -4,7 +4,7 @@ import { rowToRecord } from "../trial-rows";
 import { recordRows } from "../record-rows";
 import { landscapeFromView, screenFromView, viewOfRows, type TrialViewRow } from "../trial-views";
 import { FACET_VIEW_FORMAT } from "../search-reads";
-import { upsertTrialView, WRITE_LOCK } from "./write-trial";
+import { bumpDataVersion, upsertTrialView, WRITE_LOCK } from "./write-trial";
 import { assembleTrialRows, groupRows, landscapeFromRows, screenFromRows, type LandscapeTrial, type ScreenTrial } from "../view-reads";
 import { NOT_PRIMARY } from "./search-reads";
 
@@ -102,7 +102,7 @@ export async function backfillTrialViews(db: Db): Promise<number> {
     for (let i = 0; i < ids.length; i += 200) {
       for (const [id, v] of await liveViews(db, ids.slice(i, i + 200))) await upsertTrialView(db, id, v);
     }
-    if (ids.length) await db.query(`UPDATE registry_version SET n = n + 1`);
+    if (ids.length) await bumpDataVersion(db);
     await db.query("COMMIT");
     return ids.length;
   } catch (e) {

@@ -173,7 +173,7 @@ async function insertRecordRows(db: Db, rows: RecordRows): Promise<void> {
  * bumped in every write transaction, so it moves exactly when a write commits and a
  * snapshot reads the count of the writes it sees.
  */
-async function bumpDataVersion(db: Db): Promise<void> {
+export async function bumpDataVersion(db: Db): Promise<void> {
   await db.query(`UPDATE registry_version SET n = n + 1`);
 }
 
